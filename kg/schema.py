@@ -1,0 +1,229 @@
+"""The contract between pipeline stages: articles in, entities and relations with evidence out.
+
+Readers produce `Article`; extractors turn one `Article` into an `ExtractionResult`; the store keeps
+both; the graph, the Neo4j loader and the exports read `Entity` and `Relation` back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EntityKind(StrEnum):
+    COMPANY = "Company"
+    PERSON = "Person"
+    REGULATOR = "Regulator"
+    DEAL = "Deal"
+    COUNTRY = "Country"
+    REGION = "Region"
+    PRODUCT = "Product"
+    LAW = "Law"
+    FUND = "Fund"
+
+
+class RelationType(StrEnum):
+    INVESTS_IN = "INVESTS_IN"  # investor -> investee company, or investor -> investment Deal
+    FUNDS = "FUNDS"  # participant in a funding round -> round Deal (or the company)
+    RAISED = "RAISED"  # company -> funding-round Deal
+    ACQUIRES = "ACQUIRES"  # acquirer -> target
+    REVIEWS = "REVIEWS"  # regulator -> Deal (or company) under review
+    PARTNERS_WITH = "PARTNERS_WITH"
+    DEPENDS_ON = "DEPENDS_ON"  # dependent -> provider; properties.dependency = compute|cloud|model|...
+    COMPETES_WITH = "COMPETES_WITH"
+    FOUNDED = "FOUNDED"  # person -> company
+    LEADS = "LEADS"  # person -> company; properties.role = CEO, CTO, ...
+    WORKS_AT = "WORKS_AT"
+    BOARD_MEMBER_OF = "BOARD_MEMBER_OF"
+    PARTY_TO = "PARTY_TO"  # company -> Deal; built by the graph from Deal.properties.parties
+    LOCATED_IN = "LOCATED_IN"  # company -> Country/Region
+    DEVELOPS = "DEVELOPS"  # company -> Product/Model
+    REGULATES = "REGULATES"  # Law/Regulator -> company or product
+
+
+class DealType(StrEnum):
+    INVESTMENT = "investment"
+    FUNDING_ROUND = "funding_round"
+    ACQUISITION = "acquisition"
+    PARTNERSHIP = "partnership"
+    MERGER = "merger"
+    HIRING = "acqui_hire"
+
+
+class DealStatus(StrEnum):
+    ANNOUNCED = "announced"
+    COMPLETED = "completed"
+    PENDING = "pending"
+    UNDER_REVIEW = "under_review"
+    CLEARED = "cleared"
+    BLOCKED = "blocked"
+    RUMOURED = "rumoured"
+    CANCELLED = "cancelled"
+
+
+class ArticleFormat(StrEnum):
+    MARKDOWN_DIGEST = "markdown_digest"  # YAML front matter digest (formats.md §1)
+    INSIGHT_DIGEST = "insight_digest"  # zh/en/fr "AI Insight" plain text (formats.md §2)
+    HTML = "html"
+    RSS = "rss"
+    ATOM = "atom"
+    JSON = "json"
+    JSONL = "jsonl"
+    MARKDOWN = "markdown"
+    TEXT = "text"
+
+
+# --- articles -------------------------------------------------------------------------------
+
+
+class SourceRef(Model):
+    """A footnote or cited source: where the event was reported."""
+
+    label: str = ""
+    title: str = ""
+    url: str | None = None
+    publisher: str | None = None
+    date: str | None = None  # ISO date when parseable, else the original text
+
+
+class KeyPlayer(Model):
+    name: str
+    description: str = ""
+    location: str | None = None
+
+
+class RelatedCompany(Model):
+    name: str
+    stage: str | None = None
+    sentiment: str | None = None
+
+
+class Section(Model):
+    """A run of body text in one language (an insight digest carries zh, en and fr sections)."""
+
+    lang: str | None = None
+    heading: str = ""
+    text: str
+
+
+class Article(Model):
+    id: str  # stable: source URL, else the JSON id, else the file path (+ '#n' inside a feed)
+    file: str  # path of the file it came from, as given
+    format: ArticleFormat
+    title: str = ""
+    text: str  # the whole body as plain text
+    sections: list[Section] = Field(default_factory=list)
+    lang: str | None = None  # main language: zh, en, fr
+    langs: list[str] = Field(default_factory=list)  # every language present
+    published: str | None = None  # ISO 8601 date or datetime of the article/digest
+    url: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    outlet: str | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    key_players: list[KeyPlayer] = Field(default_factory=list)
+    related_companies: list[RelatedCompany] = Field(default_factory=list)
+    meta: dict[str, Any] = Field(default_factory=dict)
+    content_hash: str = ""
+
+    def model_post_init(self, __context: Any) -> None:
+        if not self.content_hash:
+            self.content_hash = content_hash(self.title, self.text)
+
+    @property
+    def file_name(self) -> str:
+        return re.split(r"[\\/]", self.file)[-1]
+
+
+def content_hash(*parts: str) -> str:
+    """sha256 of the NFC-normalised, whitespace-folded parts: re-encoding or re-wrapping a file
+    does not make it a different article."""
+    h = hashlib.sha256()
+    for part in parts:
+        folded = " ".join(unicodedata.normalize("NFC", part or "").split())
+        h.update(folded.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+# --- facts ----------------------------------------------------------------------------------
+
+
+class Evidence(Model):
+    article: str  # Article.id
+    file: str  # file name the article came from
+    sentence: str
+    lang: str | None = None
+    published: str | None = None
+    source_url: str | None = None
+    title: str | None = None
+    extractor: str = "rules"
+
+
+class Entity(Model):
+    id: str  # "<kind>:<slug>", e.g. "company:mistral-ai"; stable across articles
+    name: str
+    kind: EntityKind
+    aliases: list[str] = Field(default_factory=list)
+    # Free-form but typed values: str, int, float, bool, lists of those. A Deal carries
+    # DealProperties.model_dump(exclude_none=True).
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+
+class DealParty(Model):
+    id: str  # entity id
+    role: str  # investor, investee, acquirer, target, issuer, partner, lead_investor
+
+
+class DealProperties(Model):
+    deal_type: DealType
+    amount: float | None = None
+    currency: str | None = None  # ISO 4217
+    amount_text: str | None = None  # the wording as written: "4.15亿美元", "€385m"
+    valuation: float | None = None
+    valuation_currency: str | None = None
+    round: str | None = None  # "Series C", "seed"
+    date: str | None = None  # ISO date or partial (YYYY, YYYY-MM)
+    date_text: str | None = None
+    status: DealStatus | None = None
+    parties: list[DealParty] = Field(default_factory=list)
+
+
+class Relation(Model):
+    source: str  # entity id
+    target: str  # entity id
+    relation: RelationType
+    properties: dict[str, Any] = Field(default_factory=dict)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.relation.value, self.target)
+
+
+class ExtractionResult(Model):
+    article: str  # Article.id
+    entities: list[Entity] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII-ish slug that keeps CJK: 'Mistral AI' -> 'mistral-ai', '智谱' -> '智谱'."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[^\w\u3400-\u9fff]+", "-", s).strip("-")
+    return s or hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def entity_id(kind: EntityKind | str, name: str) -> str:
+    return f"{EntityKind(kind).value.lower()}:{slug(name)}"
