@@ -6,6 +6,7 @@ Errors: any `KgError` becomes `Error: <one line>` on stderr and exit 1 (a traceb
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,47 @@ def cli(debug: bool) -> None:
 
 
 # --- ingest / extract / stats / export: owned by the store & graph work ---------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@format_option("jsonl", "table", default="jsonl")
+@click.option("--extractor", default="rules", show_default=True, help="Extractor to use.")
+def extract(paths: tuple[str, ...], fmt: str, extractor: str) -> None:
+    """Extract entities and relations from files and print them; nothing is stored.
+
+    jsonl prints one relation per line as found, then the entities merged across the run.
+
+    \b
+    Example:
+        kg extract examples/ --format jsonl > facts.jsonl
+        kg extract news/mistral.md --format table
+    """
+    from kg.export import entity_record, relation_record, relation_row
+    from kg.pipeline import extract_paths
+    from kg.resolve import EntityMerger
+
+    merger, failed = EntityMerger(), False
+    for item in extract_paths(paths, extractor):
+        if isinstance(item, KgError):
+            click.echo(f"Error: {item}", err=True)
+            failed = True
+            continue
+        article, result = item
+        for entity in result.entities:
+            merger.add(entity)
+        for relation in result.relations:
+            if fmt == "jsonl":
+                click.echo(json.dumps(relation_record(relation), ensure_ascii=False))
+            else:
+                click.echo(relation_row(relation, article))
+    if fmt == "jsonl":
+        for entity in merger.entities():
+            click.echo(json.dumps(entity_record(entity), ensure_ascii=False))
+    else:
+        click.echo(f"{len(merger.entities())} entities")
+    if failed:
+        sys.exit(1)
 
 
 # --- load / query / chain: owned by the Neo4j work --------------------------------------------
