@@ -192,7 +192,8 @@ def render_markdown_digest(d: Doc) -> str:
 
 
 def render_insight_digest(d: Doc) -> str:
-    out = [TITLES["zh"].format(a=d.players[0], n=d.n), "", TITLES["en"].format(a=d.players[0], n=d.n), "",
+    lead = d.players[0]
+    out = [TITLES["zh"].format(a=lead, n=d.n), "", TITLES["en"].format(a=lead, n=d.n), "",
            f"Bench Journal by BENCH DESK {d.date} 09:00 Original"]
     for label, lang in (("摘要", "zh"), ("Summary", "en"), ("Résumé", "fr")):
         out += [label, d.bodies[lang][0], "", body(d, lang), ""]
