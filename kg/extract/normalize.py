@@ -1,0 +1,394 @@
+"""Money amounts and dates in Chinese, English and French news text, normalised.
+
+    >>> parse_amount("融资4.15亿美元").amount
+    415000000.0
+    >>> parse_date("le 11 juin 2024").value
+    '2024-06-11'
+
+Words, symbols and month names live in `data/normalize.yaml`; the regexes are built from it once,
+at import, because the extractor calls these functions on every sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from kg.errors import InputError
+
+_DATA: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "normalize.yaml").read_text(encoding="utf-8")
+)
+
+
+class Money(BaseModel):
+    """One amount as written: `amount` in units (4.15亿 -> 415000000.0), `currency` ISO 4217."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    amount: float
+    currency: str
+    text: str
+    qualifier: str | None = None  # up_to, about, over, under
+    start: int
+    end: int
+    converted: Money | None = None  # "(约合1600万美元)" right after the amount
+
+
+class PartialDate(BaseModel):
+    """A date as precise as the text says: "2024", "2024-06" or "2024-06-11"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    value: str
+    precision: Literal["year", "month", "day"]
+    text: str
+    start: int
+    end: int
+    relative: bool = False
+
+
+def _alt(words: Any) -> str:
+    """Regex alternation of literal words, longest first so "HK$" beats "$"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# --- amounts -------------------------------------------------------------------------------
+
+_CUR = _DATA["currencies"]
+_SCALES = _DATA["scales"]
+_QUAL = _DATA["qualifiers"]
+_LATIN_SCALE: dict[str, float] = {k.lower(): float(v) for k, v in _SCALES["latin"].items()}
+_LETTER_SCALE: dict[str, float] = {k: float(v) for k, v in _SCALES["letters"].items()}
+_CJK_SCALE: dict[str, float] = {k: float(v) for k, v in _SCALES["cjk"].items()}
+_SUFFIX_CUR: dict[str, str] = {k.lower(): v for k, v in _CUR["suffix"].items()}
+_PREFIX_CUR: dict[str, str] = dict(_CUR["prefix"])
+_QUAL_BEFORE: dict[str, str] = {k.lower(): v for k, v in _QUAL["before"].items()}
+
+_SP = r"[ \u00a0\u202f]?"
+# Thousands groups ("2,334", "1 500") or a plain number with a decimal point or comma ("1,5").
+# The look-behind keeps "GPT-4" style tokens and the tail of longer numbers out.
+_NUM = (
+    r"(?<![0-9A-Za-z.,])(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![0-9])(?:\.\d+)?"
+    r"|\d+(?:[.,]\d+)?)"
+)
+_CJK_DIGITS = "零〇一二两三四五六七八九十百千"
+_CJK_NUM = f"[{_CJK_DIGITS}]+"
+_SCALE = (
+    rf"(?i:{_alt(_LATIN_SCALE)})(?![A-Za-z])|(?:{_alt(_LETTER_SCALE)})(?![A-Za-z])"
+    rf"|(?P<{{g}}_inf>[多余])?(?:{_alt(_CJK_SCALE)})"
+)
+_LATIN_CUR_END = r"(?![A-Za-z])"
+_AMOUNT_RE = re.compile(
+    rf"(?P<pre>(?<![A-Za-z])(?P<p_cur>{_alt(_PREFIX_CUR)}){_SP}(?P<p_num>{_NUM})"
+    rf"(?:{_SP}(?P<p_scale>{_SCALE.format(g='p')}))?(?P<p_yuan>元)?)"
+    rf"|(?P<suf>(?P<s_num>{_NUM}|{_CJK_NUM})(?:{_SP}(?P<s_scale>{_SCALE.format(g='s')}))?"
+    rf"{_SP}(?P<s_conn>(?:de|of)\s|d['’]\s?)?(?P<s_cur>(?i:{_alt(_SUFFIX_CUR)})){_LATIN_CUR_END})"
+)
+_QUAL_BEFORE_RE = re.compile(rf"(?<![A-Za-z])(?P<q>(?i:{_alt(_QUAL_BEFORE)}))[ \u00a0\u202f]*\Z")
+_QUAL_AFTER_RE = re.compile(rf"(?:{_alt(_QUAL['after'])})")
+# What may sit between an amount and its parenthesised conversion: "（约合", " (", "(about ".
+_CONV_OPEN_RE = re.compile(
+    rf"[ \u00a0]*[(（][ \u00a0]*(?:(?i:{_alt(_QUAL_BEFORE)}|折合|相当于|即|soit|or|~|≈)"
+    rf"[ \u00a0]*)?\Z"
+)
+_CONV_CLOSE_RE = re.compile(r"[ \u00a0]*[)）]")
+_CJK_VALUES = {c: float(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0.0, "两": 2.0}
+_CJK_SMALL = {"十": 10.0, "百": 100.0, "千": 1000.0}
+_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|.")
+
+
+def _latin_number(raw: str) -> float:
+    """'2,334' -> 2334, '1,5' -> 1.5, '1 500' -> 1500, '1,500.5' -> 1500.5."""
+    s = re.sub(r"[ \u00a0\u202f]", "", raw)
+    if "," in s and ("." in s or re.fullmatch(r"\d{1,3}(?:,\d{3})+", s)):
+        return float(s.replace(",", ""))
+    return float(s.replace(",", "."))
+
+
+def _cjk_value(s: str) -> float:
+    """Value of a number in 十百千万亿, digits or both: '十亿' -> 1e9, '1.5万亿' -> 1.5e12."""
+    result = section = number = 0.0
+    for tok in _TOKEN_RE.findall(s):
+        if tok[0].isdigit():
+            number = float(tok)
+        elif tok in _CJK_VALUES:
+            number = _CJK_VALUES[tok]
+        elif tok in _CJK_SMALL:
+            section += (number or 1.0) * _CJK_SMALL[tok]
+            number = 0.0
+        elif tok == "万":
+            section = ((section + number) or 1.0) * 1e4
+            number = 0.0
+        elif tok == "亿":
+            result = ((result + section + number) or 1.0) * 1e8
+            section = number = 0.0
+    return result + section + number
+
+
+def _scale_value(scale: str, connector: str | None) -> float:
+    if scale in _LETTER_SCALE:
+        return _LETTER_SCALE[scale]
+    low = scale.lower()
+    if low.startswith("billion") and connector and connector[0] == "d":
+        return float(_DATA["french_billion"])  # "1 billion de dollars" is 10^12 in French
+    return _LATIN_SCALE[low]
+
+
+def _amount_of(m: re.Match[str]) -> tuple[float, str] | None:
+    """(amount, currency) of one regex match, or None when it is not really money."""
+    g = "p" if m.group("pre") else "s"
+    num, scale = m.group(f"{g}_num"), m.group(f"{g}_scale") or ""
+    cur = _PREFIX_CUR[m.group("p_cur")] if g == "p" else _SUFFIX_CUR[m.group("s_cur").lower()]
+    cjk_num = num[0] in _CJK_DIGITS
+    inf = m.group(f"{g}_inf") or ""
+    cjk_scale = scale[len(inf) :] if scale[len(inf) :] in _CJK_SCALE else ""
+    if cjk_num and not cjk_scale and g == "s" and m.group("s_cur") == "元":
+        return None  # "一元" is usually maths ("二元"), not one yuan
+    if cjk_num or cjk_scale:
+        value = _cjk_value(num.replace(",", "") + cjk_scale)
+    else:
+        value = _latin_number(num)
+        if scale:
+            value *= _scale_value(scale, m.group("s_conn") if g == "s" else None)
+    if not (value > 0 and math.isfinite(value)):
+        return None
+    return round(value, 2), cur  # 4.15 * 1e8 is 415000000.00000006 in binary floating point
+
+
+def _qualifier(text: str, m: re.Match[str]) -> str | None:
+    before = _QUAL_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+    if before:
+        return _QUAL_BEFORE[before.group("q").lower()]
+    inf = m.group("p_inf") or m.group("s_inf")
+    if inf:
+        return str(_QUAL["infix"][inf])
+    after = _QUAL_AFTER_RE.match(text, m.end())
+    return str(_QUAL["after"][after.group()]) if after else None
+
+
+def _raw_amounts(text: str) -> list[Money]:
+    found = []
+    for m in _AMOUNT_RE.finditer(text):
+        parsed = _amount_of(m)
+        if parsed:
+            found.append(
+                Money(
+                    amount=parsed[0],
+                    currency=parsed[1],
+                    text=m.group(),
+                    qualifier=_qualifier(text, m),
+                    start=m.start(),
+                    end=m.end(),
+                )
+            )
+    return found
+
+
+def find_amounts(text: str) -> list[Money]:
+    """Every money amount in `text`, in order; a bracketed conversion right after an amount
+    ("1500万欧元（约合1600万美元）") is attached as `converted`, not listed on its own."""
+    raw = _raw_amounts(text)
+    out: list[Money] = []
+    i = 0
+    while i < len(raw):
+        cur = raw[i]
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if (
+            nxt is not None
+            and _CONV_OPEN_RE.match(text[cur.end : nxt.start])
+            and _CONV_CLOSE_RE.match(text, nxt.end)
+        ):
+            cur = cur.model_copy(update={"converted": nxt})
+            i += 1
+        out.append(cur)
+        i += 1
+    return out
+
+
+def parse_amount(text: str) -> Money | None:
+    """The first amount in `text`, or None."""
+    found = find_amounts(text)
+    return found[0] if found else None
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+_D = _DATA["dates"]
+_MONTHS: dict[str, int] = {k.lower(): v for lang in _D["months"].values() for k, v in lang.items()}
+_WEEKDAYS: dict[str, int] = {
+    k.lower(): v for k, v in (_D["weekdays"]["en"] | _D["weekdays"]["fr"]).items()
+}
+_ZH_WEEKDAYS: dict[str, int] = dict(_D["weekdays"]["zh"])
+_RELATIVE: dict[str, tuple[str, int]] = {k.lower(): (v[0], v[1]) for k, v in _D["relative"].items()}
+
+# English month and weekday names only count capitalised ("may", "march" are verbs).
+_MONTH = rf"(?:(?:{_alt(_D['months']['en'])})\.?|(?i:{_alt(_D['months']['fr'])}))(?![A-Za-zéû])"
+_WD_NAME = rf"(?:{_alt(_D['weekdays']['en'])}|(?i:{_alt(_D['weekdays']['fr'])}))"
+_WD = rf"(?:{_WD_NAME},?\s)"
+_YEAR = r"(?:19|20)\d\d"
+_Y = rf"{_YEAR}(?![\d年])"
+_DAY = r"(?:1er|[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
+_PREP = r"(?<![A-Za-z])(?i:in|since|by|during|until|early|late|mid-|en|depuis|début|fin|mi-)\s?"
+
+# One alternation: at each position the first alternative that fits wins, so the more precise
+# forms come first and matches never overlap.
+_DATE_ALTS = {
+    "iso": rf"(?<!\d)(?P<iso_y>{_YEAR})[-/.](?P<iso_m>[01]?\d)[-/.](?P<iso_d>[0-3]?\d)(?!\d)",
+    "isom": rf"(?<!\d)(?P<isom_y>{_YEAR})-(?P<isom_m>0[1-9]|1[0-2])(?![\d-])",
+    "zhd": r"(?<!\d)(?P<zhd_y>\d{4})\s?年\s?(?P<zhd_m>\d{1,2})\s?月\s?(?P<zhd_d>\d{1,2})\s?[日号]",
+    "zhm": r"(?<!\d)(?P<zhm_y>\d{4})\s?年\s?(?P<zhm_m>\d{1,2})\s?月",
+    "zhy": r"(?<!\d)(?P<zhy_y>\d{4})\s?年(?!代)",
+    "zhmd": r"(?<!\d)(?P<zhmd_m>\d{1,2})\s?月\s?(?P<zhmd_d>\d{1,2})\s?[日号]",
+    "zhmo": r"(?<![\d年])(?P<zhmo_m>\d{1,2})月(?!\d)",
+    "mdy": rf"{_WD}?(?P<mdy_m>{_MONTH})\s(?P<mdy_d>{_DAY}),?\s(?P<mdy_y>{_Y})",
+    "dmy": rf"{_WD}?(?P<dmy_d>{_DAY})\s(?:of\s)?(?P<dmy_m>{_MONTH}),?\s(?P<dmy_y>{_Y})",
+    "ymd": rf"(?P<ymd_y>{_Y}),\s(?P<ymd_m>{_MONTH})\s(?P<ymd_d>{_DAY})",
+    "my": rf"(?P<my_m>{_MONTH}),?\s(?P<my_y>{_Y})",
+    "md": rf"{_WD}?(?P<md_m>{_MONTH})\s(?P<md_d>{_DAY})(?![\d:])",
+    "dm": rf"{_WD}?(?P<dm_d>{_DAY})\s(?P<dm_m>{_MONTH})",
+    "mo": rf"{_PREP}(?P<mo_s>(?P<mo_m>{_MONTH}))(?!,?\s?\d)",
+    "yr": rf"{_PREP}(?P<yr_s>(?P<yr_y>{_Y}))",
+    "rel": rf"(?<![A-Za-z])(?P<rel_w>(?i:{_alt(_RELATIVE)}))(?![A-Za-z])",
+    "wd": rf"(?<![A-Za-z])(?P<wd_last>(?i:last)\s)?(?P<wd_w>{_WD_NAME})(?P<wd_fr> dernier)?"
+    r"(?![A-Za-z])",
+    "zhwd": r"(?P<zhwd_pre>上|本|这)?(?:周|星期|礼拜)(?P<zhwd_d>[一二三四五六日天])",
+}
+_DATE_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _DATE_ALTS.items()))
+
+
+@lru_cache(maxsize=256)
+def _reference(reference: str | date | None) -> date | None:
+    if reference is None or isinstance(reference, date):
+        return reference
+    try:
+        return date.fromisoformat(reference.strip()[:10])
+    except ValueError:
+        raise InputError(f"reference date {reference!r}: not an ISO date (YYYY-MM-DD)") from None
+
+
+def _ymd(y: int, m: int, d: int | None = None) -> tuple[str, str] | None:
+    """(value, precision) for a valid date, None for "2024-02-30" and friends."""
+    try:
+        if d is None:
+            date(y, m, 1)
+            return f"{y:04d}-{m:02d}", "month"
+        return date(y, m, d).isoformat(), "day"
+    except ValueError:
+        return None
+
+
+def _day(raw: str) -> int:
+    return 1 if raw.startswith("1er") else int(re.match(r"\d+", raw).group())  # type: ignore[union-attr]
+
+
+def _month(raw: str) -> int:
+    return _MONTHS[raw.rstrip(".").lower()]
+
+
+def _shift_month(ref: date, offset: int) -> tuple[int, int]:
+    total = ref.year * 12 + ref.month - 1 + offset
+    return total // 12, total % 12 + 1
+
+
+def _no_year(ref: date | None, m: int, d: int | None) -> tuple[str, str] | None:
+    """A month (and day) without a year: the latest such date not after the reference."""
+    if ref is None:
+        return None
+    year = ref.year if (m, d or 1) <= (ref.month, ref.day) else ref.year - 1
+    return _ymd(year, m, d)
+
+
+def _relative(word: str, ref: date | None) -> tuple[str, str] | None:
+    if ref is None:
+        return None
+    unit, offset = _RELATIVE[word.lower()]
+    if unit == "day":
+        return (ref + timedelta(days=offset)).isoformat(), "day"
+    if unit == "month":
+        return _ymd(*_shift_month(ref, offset))
+    return f"{ref.year + offset:04d}", "year"
+
+
+def _weekday(wd: int, ref: date | None, strictly_before: bool) -> tuple[str, str] | None:
+    """The latest such weekday on or before the reference ("on Tuesday"), or strictly before
+    it ("last Tuesday", "mardi dernier")."""
+    if ref is None:
+        return None
+    back = (ref.weekday() - wd) % 7 or (7 if strictly_before else 0)
+    return (ref - timedelta(days=back)).isoformat(), "day"
+
+
+def _zh_weekday(pre: str | None, wd: int, ref: date | None) -> tuple[str, str] | None:
+    if ref is None:
+        return None
+    if not pre:
+        return _weekday(wd, ref, False)
+    monday = ref - timedelta(days=ref.weekday() + (7 if pre == "上" else 0))
+    return (monday + timedelta(days=wd)).isoformat(), "day"
+
+
+def _resolve(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+    """(value, precision) of one match; relative forms need `ref`."""
+    k = m.lastgroup or ""
+    g = m.group
+    if k in ("iso", "zhd", "mdy", "dmy", "ymd"):
+        return _ymd(int(g(f"{k}_y")), _month_of(g(f"{k}_m")), _day(g(f"{k}_d")))
+    if k in ("isom", "zhm", "my"):
+        return _ymd(int(g(f"{k}_y")), _month_of(g(f"{k}_m")))
+    if k in ("zhy", "yr"):
+        return g(f"{k}_y"), "year"
+    if k in ("zhmd", "md", "dm"):
+        return _no_year(ref, _month_of(g(f"{k}_m")), _day(g(f"{k}_d")))
+    if k in ("zhmo", "mo"):
+        return _no_year(ref, _month_of(g(f"{k}_m")), None)
+    if k == "rel":
+        return _relative(g("rel_w"), ref)
+    if k == "wd":
+        last = bool(g("wd_last") or g("wd_fr"))
+        return _weekday(_WEEKDAYS[g("wd_w").lower()], ref, last)
+    return _zh_weekday(g("zhwd_pre"), _ZH_WEEKDAYS[g("zhwd_d")], ref)
+
+
+def _month_of(raw: str) -> int:
+    return int(raw) if raw.isdigit() else _month(raw)
+
+
+_RELATIVE_KINDS = frozenset({"zhmd", "md", "dm", "zhmo", "mo", "rel", "wd", "zhwd"})
+
+
+def find_dates(text: str, reference: str | date | None = None) -> list[PartialDate]:
+    """Every date in `text`, in order. Relative ones ("yesterday", "去年", "le mois dernier",
+    "en juin") are resolved against `reference` (ISO date) and skipped without one."""
+    ref = _reference(reference)
+    out: list[PartialDate] = []
+    for m in _DATE_RE.finditer(text):
+        resolved = _resolve(m, ref)
+        if resolved is None:
+            continue
+        kind = m.lastgroup or ""
+        span = m.span(f"{kind}_s") if f"{kind}_s" in _DATE_RE.groupindex else m.span()
+        out.append(
+            PartialDate(
+                value=resolved[0],
+                precision=resolved[1],  # type: ignore[arg-type]
+                text=text[span[0] : span[1]],
+                start=span[0],
+                end=span[1],
+                relative=kind in _RELATIVE_KINDS,
+            )
+        )
+    return out
+
+
+def parse_date(text: str, reference: str | date | None = None) -> PartialDate | None:
+    """The first date in `text`, or None."""
+    found = find_dates(text, reference)
+    return found[0] if found else None
