@@ -1,0 +1,399 @@
+"""The durable local store: articles and their facts in SQLite under the data directory.
+
+Facts are kept per article (which entities and relations each article states, with its
+evidence), so merged entities and relations are derived, replacing an article's facts is exact,
+and one transaction per article means a crash leaves the store as before that article.
+
+    >>> with Store.open("kg-data") as store:
+    ...     outcome = store.put(article, result)
+    ...     print(outcome.status, store.stats().articles)
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from kg.errors import StoreError
+from kg.resolve import merge_aliases, merge_properties
+from kg.schema import Article, Entity, Evidence, ExtractionResult, Relation
+
+DB_NAME = "kg.sqlite"
+BUSY_TIMEOUT_MS = 120_000  # a second `kg ingest` on the same data dir waits, it does not fail
+
+# Append-only: migration n brings the schema from version n to n + 1.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO meta VALUES ('revision', 0);
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, hash TEXT NOT NULL, file TEXT NOT NULL, format TEXT NOT NULL,
+        title TEXT NOT NULL, lang TEXT, langs TEXT NOT NULL, published TEXT, url TEXT,
+        revision INTEGER NOT NULL, json TEXT NOT NULL);
+    CREATE INDEX articles_hash ON articles (hash);
+    CREATE TABLE article_entities (
+        entity_id TEXT NOT NULL, article_id TEXT NOT NULL, seq INTEGER NOT NULL,
+        name TEXT NOT NULL, kind TEXT NOT NULL, aliases TEXT NOT NULL, properties TEXT NOT NULL,
+        PRIMARY KEY (entity_id, article_id));
+    CREATE INDEX article_entities_article ON article_entities (article_id);
+    CREATE INDEX article_entities_order ON article_entities (entity_id, seq);
+    CREATE TABLE article_relations (
+        source TEXT NOT NULL, relation TEXT NOT NULL, target TEXT NOT NULL,
+        article_id TEXT NOT NULL, seq INTEGER NOT NULL, properties TEXT NOT NULL,
+        evidence TEXT NOT NULL, evidence_count INTEGER NOT NULL,
+        PRIMARY KEY (source, relation, target, article_id));
+    CREATE INDEX article_relations_article ON article_relations (article_id);
+    CREATE INDEX article_relations_order ON article_relations (source, relation, target, seq);
+    CREATE TABLE changes (
+        revision INTEGER PRIMARY KEY, article_id TEXT NOT NULL, action TEXT NOT NULL);
+    CREATE INDEX changes_article ON changes (article_id);
+    """,
+]
+
+
+class PutOutcome(BaseModel):
+    status: Literal["new", "unchanged", "replaced", "duplicate"]
+    article_id: str
+    duplicate_of: str | None = None
+    revision: int
+
+
+class ArticleRecord(BaseModel):
+    id: str
+    file: str
+    format: str
+    title: str
+    lang: str | None = None
+    langs: list[str] = Field(default_factory=list)
+    published: str | None = None
+    url: str | None = None
+    content_hash: str
+    revision: int
+
+
+class StoreStats(BaseModel):
+    articles: int = 0
+    entities: dict[str, int] = Field(default_factory=dict)  # by kind
+    relations: dict[str, int] = Field(default_factory=dict)  # by relation type
+    languages: dict[str, int] = Field(default_factory=dict)  # articles per language
+    evidence: int = 0
+    revision: int = 0
+
+
+class ArticleChange(BaseModel):
+    article_id: str
+    action: Literal["upsert", "delete"]
+    revision: int
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class Store:
+    """One SQLite connection on `<data_dir>/kg.sqlite`; use `Store.open(data_dir)`."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: str | Path) -> Store:
+        data = Path(data_dir)
+        try:
+            data.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{data}: cannot create data directory ({exc.strerror})") from exc
+        path = data / DB_NAME
+        try:
+            # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE ... COMMIT).
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            store = cls(path, conn)
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+        return store
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        self._conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        if self.schema_version() >= len(MIGRATIONS):
+            return
+        with self._write():
+            version = self.schema_version()  # re-read under the write lock: another process
+            for script in MIGRATIONS[version:]:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self._conn.execute(statement)
+            self._conn.execute("DELETE FROM schema_version")
+            self._conn.execute("INSERT INTO schema_version VALUES (?)", (len(MIGRATIONS),))
+
+    def schema_version(self) -> int:
+        row = self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def _write(self) -> _Transaction:
+        return _Transaction(self._conn)
+
+    # --- writing --------------------------------------------------------------------------
+
+    def put(self, article: Article, result: ExtractionResult) -> PutOutcome:
+        """Store one article and its facts in one transaction; see the module doc for statuses."""
+        try:
+            with self._write():
+                return self._put(article, result)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot store {article.id} ({exc})") from exc
+
+    def _put(self, article: Article, result: ExtractionResult) -> PutOutcome:
+        revision = self.revision
+        row = self._conn.execute("SELECT hash FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is not None and row[0] == article.content_hash:
+            return PutOutcome(status="unchanged", article_id=article.id, revision=revision)
+        if row is None:
+            dup = self._owner_of(article.content_hash)
+            if dup is not None:
+                return PutOutcome(
+                    status="duplicate", article_id=article.id, duplicate_of=dup, revision=revision
+                )
+        else:
+            self._delete_facts(article.id)
+        revision = self._bump(article.id, "upsert")
+        self._insert_article(article, revision)
+        self._insert_facts(article.id, result, revision)
+        status: Literal["new", "replaced"] = "new" if row is None else "replaced"
+        return PutOutcome(status=status, article_id=article.id, revision=revision)
+
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and its facts; False if it was not stored."""
+        with self._write():
+            found = self._conn.execute(
+                "DELETE FROM articles WHERE id = ?", (article_id,)
+            ).rowcount
+            if not found:
+                return False
+            self._delete_facts(article_id)
+            self._bump(article_id, "delete")
+        return True
+
+    def _owner_of(self, content_hash: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT id FROM articles WHERE hash = ? LIMIT 1", (content_hash,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def _bump(self, article_id: str, action: str) -> int:
+        self._conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'revision'")
+        revision = self.revision
+        self._conn.execute("DELETE FROM changes WHERE article_id = ?", (article_id,))
+        self._conn.execute("INSERT INTO changes VALUES (?, ?, ?)", (revision, article_id, action))
+        return revision
+
+    def _delete_facts(self, article_id: str) -> None:
+        self._conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
+        self._conn.execute("DELETE FROM article_relations WHERE article_id = ?", (article_id,))
+
+    def _insert_article(self, a: Article, revision: int) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.content_hash, a.file, a.format.value, a.title, a.lang, _dumps(a.langs),
+             a.published, a.url, revision, a.model_dump_json()),
+        )
+
+    def _insert_facts(self, article_id: str, result: ExtractionResult, seq: int) -> None:
+        entities = {e.id: e for e in result.entities}  # the last view of an id in one article
+        self._conn.executemany(
+            "INSERT INTO article_entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(e.id, article_id, seq, e.name, e.kind.value, _dumps(e.aliases), _dumps(e.properties))
+             for e in entities.values()],
+        )
+        relations: dict[tuple[str, str, str], Relation] = {}
+        for r in result.relations:  # the contract says one per key; merge if an extractor slips
+            old = relations.get(r.key)
+            relations[r.key] = r if old is None else _merge_relation_views([old, r])
+        self._conn.executemany(
+            "INSERT INTO article_relations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*key, article_id, seq, _dumps(r.properties),
+              json.dumps([e.model_dump(mode="json") for e in r.evidence], ensure_ascii=False),
+              len(r.evidence)) for key, r in relations.items()],
+        )
+
+    # --- reading --------------------------------------------------------------------------
+
+    @property
+    def revision(self) -> int:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        return int(row[0])
+
+    def known(self, article_id: str, content_hash: str) -> tuple[str, str | None] | None:
+        """("unchanged", None) or ("duplicate", other_id) when `put` would store nothing."""
+        row = self._conn.execute("SELECT hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is not None:
+            return ("unchanged", None) if row[0] == content_hash else None
+        owner = self._owner_of(content_hash)
+        return None if owner is None else ("duplicate", owner)
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._conn.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else Article.model_validate_json(row[0])
+
+    def articles(self) -> Iterator[ArticleRecord]:
+        cur = self._conn.execute(
+            "SELECT id, file, format, title, lang, langs, published, url, hash, revision "
+            "FROM articles ORDER BY revision"
+        )
+        for r in cur:
+            yield ArticleRecord(
+                id=r[0], file=r[1], format=r[2], title=r[3], lang=r[4], langs=json.loads(r[5]),
+                published=r[6], url=r[7], content_hash=r[8], revision=r[9],
+            )
+
+    def entities(self) -> Iterator[Entity]:
+        """Entities merged across every article that mentions them (views oldest first)."""
+        yield from self._entities("SELECT * FROM article_entities ORDER BY entity_id, seq", ())
+
+    def relations(self) -> Iterator[Relation]:
+        """One relation per (source, relation, target), with evidence from every article."""
+        yield from self._relations(
+            "SELECT * FROM article_relations ORDER BY source, relation, target, seq", (), None
+        )
+
+    def _entities(self, sql: str, params: tuple[Any, ...]) -> Iterator[Entity]:
+        cur = self._conn.execute(sql, params)
+        for _, rows in itertools.groupby(cur, key=lambda r: r[0]):
+            yield _merge_entity_rows(list(rows))
+
+    def _relations(
+        self, sql: str, params: tuple[Any, ...], only: set[str] | None
+    ) -> Iterator[Relation]:
+        cur = self._conn.execute(sql, params)
+        for _, rows in itertools.groupby(cur, key=lambda r: (r[0], r[1], r[2])):
+            relation = _merge_relation_rows(list(rows), only)
+            if relation.evidence or only is None:
+                yield relation
+
+    def facts_of(self, article_ids: Iterable[str]) -> tuple[list[Entity], list[Relation]]:
+        """Entities and relations stated by these articles.
+
+        Entities and relation properties are merged across all articles (so a loader never
+        overwrites a fuller record with a partial one); relation evidence is only these
+        articles'."""
+        ids = sorted(set(article_ids))
+        conn = self._conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS selected (id TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.selected")
+        conn.executemany("INSERT INTO temp.selected VALUES (?)", [(i,) for i in ids])
+        entities = list(self._entities(
+            "SELECT * FROM article_entities WHERE entity_id IN (SELECT entity_id FROM "
+            "article_entities JOIN temp.selected ON article_id = selected.id) "
+            "ORDER BY entity_id, seq", ()))
+        relations = list(self._relations(
+            "SELECT r.* FROM article_relations r JOIN (SELECT DISTINCT source, relation, target "
+            "FROM article_relations JOIN temp.selected ON article_id = selected.id) k "
+            "USING (source, relation, target) ORDER BY source, relation, target, seq",
+            (), set(ids)))
+        return entities, relations
+
+    def changes_since(self, revision: int) -> list[ArticleChange]:
+        """The latest change of each article changed after `revision`, oldest first."""
+        cur = self._conn.execute(
+            "SELECT article_id, action, revision FROM changes WHERE revision > ? ORDER BY revision",
+            (revision,),
+        )
+        return [ArticleChange(article_id=r[0], action=r[1], revision=r[2]) for r in cur]
+
+    def stats(self) -> StoreStats:
+        q = self._conn.execute
+        return StoreStats(
+            articles=q("SELECT COUNT(*) FROM articles").fetchone()[0],
+            entities=dict(q(
+                "SELECT kind, COUNT(DISTINCT entity_id) FROM article_entities GROUP BY kind "
+                "ORDER BY kind").fetchall()),
+            relations=dict(q(
+                "SELECT relation, COUNT(*) FROM (SELECT DISTINCT source, relation, target "
+                "FROM article_relations) GROUP BY relation ORDER BY relation").fetchall()),
+            languages=dict(q(
+                "SELECT j.value, COUNT(*) FROM articles, json_each(articles.langs) j "
+                "GROUP BY j.value ORDER BY j.value").fetchall()),
+            evidence=q("SELECT COALESCE(SUM(evidence_count), 0) FROM article_relations")
+            .fetchone()[0],
+            revision=self.revision,
+        )
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any exception (so a crash writes nothing)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def __enter__(self) -> None:
+        # IMMEDIATE takes the write lock up front: two writers queue on busy_timeout instead
+        # of failing when a read lock cannot be upgraded.
+        self._conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self._conn.execute("COMMIT")
+        else:
+            self._conn.execute("ROLLBACK")
+
+
+def _merge_entity_rows(rows: list[tuple[Any, ...]]) -> Entity:
+    # Columns: entity_id, article_id, seq, name, kind, aliases, properties.
+    first = rows[0]
+    names = [r[3] for r in rows[1:]]
+    aliases = merge_aliases(first[3], *(json.loads(r[5]) for r in rows), names)
+    props = merge_properties(json.loads(r[6]) for r in rows)
+    return Entity(id=first[0], name=first[3], kind=first[4], aliases=aliases, properties=props)
+
+
+def _merge_relation_rows(rows: list[tuple[Any, ...]], only: set[str] | None) -> Relation:
+    # Columns: source, relation, target, article_id, seq, properties, evidence, evidence_count.
+    evidence: list[Evidence] = []
+    for r in rows:
+        if only is None or r[3] in only:
+            evidence.extend(Evidence.model_validate(e) for e in json.loads(r[6]))
+    return Relation(
+        source=rows[0][0], relation=rows[0][1], target=rows[0][2],
+        properties=merge_properties(json.loads(r[5]) for r in rows), evidence=evidence,
+    )
+
+
+def _merge_relation_views(views: list[Relation]) -> Relation:
+    first = views[0]
+    return Relation(
+        source=first.source, target=first.target, relation=first.relation,
+        properties=merge_properties(v.properties for v in views),
+        evidence=[e for v in views for e in v.evidence],
+    )

@@ -1,0 +1,183 @@
+"""The SQLite store: statuses, exact replacement, merging, crash safety, changes, facts_of."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kg.errors import StoreError
+from kg.schema import Article, Entity, Evidence, ExtractionResult, Relation
+from kg.store import DB_NAME, Store
+
+
+def make_article(aid: str, text: str, *, lang: str = "en", published: str | None = None) -> Article:
+    return Article(
+        id=aid, file=f"news/{aid}.txt", format="text", title=f"T {aid}", text=text,
+        lang=lang, langs=[lang], published=published,
+    )
+
+
+def company(name: str, *aliases: str, **props: object) -> Entity:
+    return Entity(
+        id=f"company:{name.lower()}", name=name, kind="Company", aliases=list(aliases),
+        properties=dict(props),
+    )
+
+
+def rel(src: str, kind: str, dst: str, article: str, *sentences: str, **props: object) -> Relation:
+    return Relation(
+        source=f"company:{src.lower()}", target=f"company:{dst.lower()}", relation=kind,
+        properties=dict(props),
+        evidence=[Evidence(article=article, file=f"{article}.txt", sentence=s) for s in sentences],
+    )
+
+
+def result(aid: str, entities: list[Entity], relations: list[Relation]) -> ExtractionResult:
+    return ExtractionResult(article=aid, entities=entities, relations=relations)
+
+
+def fact_a1() -> tuple[Article, ExtractionResult]:
+    a = make_article("a1", "Orbis puts money into Lumen.", published="2025-03-01")
+    r = result("a1", [company("Orbis"), company("Lumen", "Lumen Labs", stage="startup")],
+               [rel("Orbis", "INVESTS_IN", "Lumen", "a1", "Orbis puts money into Lumen.")])
+    return a, r
+
+
+def fact_a2() -> tuple[Article, ExtractionResult]:
+    a = make_article("a2", "Lumen, backed by Orbis, teams up with Kestrel.", lang="fr")
+    r = result("a2", [company("Orbis", "Orbis Capital"), company("Lumen", stage="growth"),
+                      company("Kestrel")],
+               [rel("Orbis", "INVESTS_IN", "Lumen", "a2", "Lumen, backed by Orbis"),
+                rel("Lumen", "PARTNERS_WITH", "Kestrel", "a2", "teams up with Kestrel")])
+    return a, r
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "data") as s:
+        yield s
+
+
+def test_open_creates_file_with_wal_and_schema_version(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "d") as s:
+        assert s.schema_version() == 1
+        assert s.revision == 0
+    conn = sqlite3.connect(tmp_path / "d" / DB_NAME)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_statuses_new_unchanged_duplicate(store: Store) -> None:
+    a, r = fact_a1()
+    assert store.put(a, r).status == "new"
+    assert store.put(a, r).status == "unchanged"
+    copy = a.model_copy(update={"id": "a1-copy", "file": "news/copy.txt"})
+    out = store.put(copy, r)
+    assert (out.status, out.duplicate_of) == ("duplicate", "a1")
+    assert [x.id for x in store.articles()] == ["a1"]
+    assert store.revision == 1
+
+
+def test_evidence_accumulates_and_entities_merge(store: Store) -> None:
+    store.put(*fact_a1())
+    store.put(*fact_a2())
+    rels = {r.key: r for r in store.relations()}
+    invest = rels[("company:orbis", "INVESTS_IN", "company:lumen")]
+    assert [e.article for e in invest.evidence] == ["a1", "a2"]
+    ents = {e.id: e for e in store.entities()}
+    assert ents["company:orbis"].aliases == ["Orbis Capital"]
+    assert ents["company:lumen"].aliases == ["Lumen Labs"]
+    assert ents["company:lumen"].properties == {"stage": "growth"}  # the newer article wins
+    stats = store.stats()
+    assert stats.articles == 2
+    assert stats.entities == {"Company": 3}
+    assert stats.relations == {"INVESTS_IN": 1, "PARTNERS_WITH": 1}
+    assert stats.languages == {"en": 1, "fr": 1}
+    assert stats.evidence == 3
+
+
+def test_replacement_removes_facts_only_old_version_stated(store: Store) -> None:
+    store.put(*fact_a1())
+    store.put(*fact_a2())
+    new = make_article("a2", "Lumen now competes with Kestrel.", lang="fr")
+    out = store.put(new, result("a2", [company("Lumen"), company("Kestrel")],
+                                [rel("Lumen", "COMPETES_WITH", "Kestrel", "a2", "competes")]))
+    assert out.status == "replaced"
+    keys = {r.key for r in store.relations()}
+    assert ("company:lumen", "PARTNERS_WITH", "company:kestrel") not in keys
+    assert ("company:lumen", "COMPETES_WITH", "company:kestrel") in keys
+    invest = next(r for r in store.relations() if r.relation == "INVESTS_IN")
+    assert [e.article for e in invest.evidence] == ["a1"]
+    orbis = next(e for e in store.entities() if e.id == "company:orbis")
+    assert "Orbis Capital" not in orbis.aliases
+    assert store.article("a2").text == "Lumen now competes with Kestrel."
+
+
+def test_entity_mentioned_by_no_article_disappears(store: Store) -> None:
+    store.put(*fact_a2())
+    store.put(make_article("a2", "Nothing here."), result("a2", [], []))
+    assert list(store.entities()) == []
+    assert list(store.relations()) == []
+    assert store.stats().evidence == 0
+
+
+def test_crash_inside_put_leaves_store_unchanged(store: Store, monkeypatch) -> None:
+    store.put(*fact_a1())
+    before = (store.stats(), list(store.entities()), list(store.relations()), store.revision)
+
+    def explode(*args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    # Replacement deletes old facts and writes the article row before the facts: fail there.
+    monkeypatch.setattr(Store, "_insert_facts", explode)
+    changed = make_article("a1", "Orbis sells Lumen.")
+    with pytest.raises(RuntimeError):
+        store.put(changed, result("a1", [company("Orbis")], []))
+    with pytest.raises(RuntimeError):
+        store.put(*fact_a2())
+    after = (store.stats(), list(store.entities()), list(store.relations()), store.revision)
+    assert after == before
+    assert store.article("a1").text == "Orbis puts money into Lumen."
+
+
+def test_changes_since_and_delete(store: Store) -> None:
+    store.put(*fact_a1())
+    rev = store.revision
+    store.put(*fact_a2())
+    store.put(make_article("a1", "changed"), result("a1", [], []))
+    assert store.delete("a2") is True
+    assert store.delete("a2") is False
+    changes = [(c.article_id, c.action) for c in store.changes_since(rev)]
+    assert changes == [("a1", "upsert"), ("a2", "delete")]
+    assert store.changes_since(store.revision) == []
+
+
+def test_facts_of_restricts_evidence(store: Store) -> None:
+    store.put(*fact_a1())
+    store.put(*fact_a2())
+    entities, relations = store.facts_of(["a1"])
+    assert {e.id for e in entities} == {"company:orbis", "company:lumen"}
+    assert [r.key for r in relations] == [("company:orbis", "INVESTS_IN", "company:lumen")]
+    assert [e.article for e in relations[0].evidence] == ["a1"]
+    assert store.facts_of([]) == ([], [])
+
+
+def test_store_survives_reopen(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as s:
+        s.put(*fact_a1())
+    with Store.open(tmp_path) as s:
+        assert s.stats().articles == 1
+        assert s.put(*fact_a1()).status == "unchanged"
+
+
+def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
+    (tmp_path / DB_NAME).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="kg.sqlite: cannot open the store"):
+        Store.open(tmp_path)
+
+
+def test_data_dir_that_is_a_file_is_a_store_error(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(StoreError, match="cannot create data directory"):
+        Store.open(tmp_path / "f")
