@@ -1,0 +1,97 @@
+"""Offline single-file HTML explorer for a kg graph (vis-network, as shipped inside pyvis).
+
+    >>> from kg.explorer import write_html
+    >>> write_html(graph, "exports/graph.html", title="AI deals")   # doctest: +SKIP
+
+The file inlines every script and style it uses and makes no network request (its
+Content-Security-Policy forbids them, and inline event handlers with them). Layout is computed
+in Python; only small graphs run a short physics pass in the page, then freeze.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.errors import KgError, StoreError
+from kg.explorer.layout import compute_layout
+from kg.explorer.payload import build_payload, to_json_block
+from kg.explorer.style import load_style
+
+__all__ = ["render_html", "write_html"]
+
+PHYSICS_MAX_NODES = 300  # above this the page draws the Python layout as is, physics off
+EDGE_LABELS_MAX_EDGES = 400  # above this relation names are in colours, legend and tooltips only
+LARGE_NODES = 2000  # above this: fainter edges, edges hidden while dragging or zooming
+VIS_ASSET = ("lib", "vis-9.1.2", "vis-network.min.js")
+_TOKEN = re.compile(r"@@([A-Z]+)@@")
+
+
+def write_html(graph: nx.Graph, path: str | Path, *, title: str = "kg graph") -> Path:
+    """Write the explorer page for `graph` to `path` (parent folders created); returns the path."""
+    target = Path(path)
+    page = render_html(graph, title=title)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot write HTML export: {exc.strerror or exc}") from exc
+    return target
+
+
+def render_html(graph: nx.Graph, *, title: str = "kg graph") -> str:
+    """The explorer page as one HTML string."""
+    if not isinstance(graph, nx.Graph):
+        raise KgError(f"{type(graph).__name__}: expected a NetworkX graph for the HTML export")
+    n = graph.number_of_nodes()
+    payload = build_payload(graph, compute_layout(graph), load_style())
+    payload["title"] = title
+    payload["options"] = {
+        "physics": 0 < n <= PHYSICS_MAX_NODES,
+        "stabilizeIterations": 120,
+        "edgeLabels": graph.number_of_edges() <= EDGE_LABELS_MAX_EDGES,
+        "large": n > LARGE_NODES,
+    }
+    vis_js, app_js, css = _asset(*VIS_ASSET), _asset("explorer.js"), _asset("explorer.css")
+    parts = {
+        "TITLE": html.escape(title),
+        "CSP": _csp(vis_js, app_js),
+        "CSS": css,
+        "DATA": to_json_block(payload),
+        "VIS": vis_js,
+        "APP": app_js,
+    }
+    # One pass, so text inserted for one token is never scanned for another.
+    return _TOKEN.sub(lambda m: parts[m.group(1)], _asset("template.html"))
+
+
+def _csp(*scripts: str) -> str:
+    """Only our own inline scripts may run (by hash): no inline handlers, no fetches, no frames."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+        for s in scripts
+    )
+    return (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+@lru_cache(maxsize=8)
+def _asset(*parts: str) -> str:
+    if parts[0] == "lib":
+        root: Any = resources.files("pyvis")  # vis-network as pyvis ships it: no second copy
+    else:
+        root = resources.files("kg.explorer")
+    try:
+        return root.joinpath(*parts).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KgError(f"{'/'.join(parts)}: explorer asset missing: {exc}") from exc

@@ -1,0 +1,177 @@
+"""The graph turned into the plain data the page draws: display strings only, never markup.
+
+Everything here ends up in a JSON block that the page reads with `JSON.parse` and shows with
+`textContent`, so article text is data from end to end. Links are kept only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+import networkx as nx
+
+from kg.explorer.style import Style
+
+MAX_EVIDENCE = 12  # per edge in the page; the tooltip says how many more there are
+_SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`]+", re.IGNORECASE)
+_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_MONTH_END = ["31", "29", "31", "30", "31", "30", "31", "31", "30", "31", "30", "31"]
+
+
+def safe_url(url: Any) -> str | None:
+    """The URL if it is a plain http(s) link, else None (javascript:, data:, relative, ...)."""
+    if isinstance(url, str) and _SAFE_URL.fullmatch(url):
+        return url
+    return None
+
+
+def date_span(value: Any) -> list[str] | None:
+    """'2025-06' -> ['2025-06-01', '2025-06-30']: partial dates cover their whole period."""
+    match = _DATE.match(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    year, month, day = match.groups()
+    if day:
+        return [f"{year}-{month}-{day}"] * 2
+    if month and "01" <= month <= "12":
+        return [f"{year}-{month}-01", f"{year}-{month}-{_MONTH_END[int(month) - 1]}"]
+    return [f"{year}-01-01", f"{year}-12-31"]
+
+
+def to_json_block(data: Any) -> str:
+    """JSON that cannot end its <script type="application/json"> element early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, list | tuple):
+        return ", ".join(_text(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _money(amount: Any, currency: Any) -> str:
+    return f"{_text(amount)} {currency}" if currency else _text(amount)
+
+
+def node_properties(props: dict[str, Any], names: dict[Hashable, str]) -> list[list[str]]:
+    """(label, value) rows for a node tooltip; a deal's amount is shown with its currency."""
+    rows: list[list[str]] = []
+    skip = {"currency", "valuation_currency", "parties"}
+    for key, value in props.items():
+        if key in skip or value is None or value == "" or value == []:
+            continue
+        if key == "amount":
+            rows.append(["amount", _money(value, props.get("currency"))])
+        elif key == "valuation":
+            rows.append(["valuation", _money(value, props.get("valuation_currency"))])
+        else:
+            rows.append([str(key), _text(value)])
+    for party in props.get("parties") or []:
+        if isinstance(party, dict):
+            pid = party.get("id", "")
+            rows.append([f"party ({party.get('role', '?')})", names.get(pid, str(pid))])
+    return rows
+
+
+def _evidence(items: Iterable[Any]) -> list[dict[str, Any]]:
+    out = []
+    for ev in items:
+        if not isinstance(ev, dict):
+            continue
+        span = date_span(ev.get("published"))
+        out.append({
+            "sentence": _text(ev.get("sentence", "")),
+            "title": _text(ev.get("title") or ev.get("file") or ev.get("article") or ""),
+            "date": span[0] if span else "",
+            "lang": _text(ev.get("lang") or ""),
+            "url": safe_url(ev.get("source_url")),
+        })
+    return out
+
+
+def build_payload(
+    graph: nx.Graph, positions: dict[Hashable, tuple[float, float]], style: Style
+) -> dict[str, Any]:
+    """Nodes, edges, legend counts and filter choices for the page."""
+    index = {node: i for i, node in enumerate(graph.nodes)}
+    names = {node: _text(attrs.get("name") or node) for node, attrs in graph.nodes(data=True)}
+    degree = dict(graph.degree())
+    nodes = [
+        _node(i, node, graph.nodes[node], names, degree.get(node, 0), positions.get(node, (0.0, 0.0)))
+        for node, i in index.items()
+    ]
+    edges = _edges(graph, index)
+    kinds = Counter(n["kind"] for n in nodes)
+    relations = Counter(e["relation"] for e in edges)
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "kinds": [
+            {"name": k, "count": c, "color": style.kind(k).color, "shape": style.kind(k).shape}
+            for k, c in sorted(kinds.items())
+        ],
+        "relations": [
+            {"name": r, "count": c, "color": style.relation(r)} for r, c in sorted(relations.items())
+        ],
+    }
+
+
+def _node(
+    i: int, node: Hashable, attrs: dict[str, Any], names: dict[Hashable, str], degree: int,
+    xy: tuple[float, float],
+) -> dict[str, Any]:
+    props = attrs.get("properties") or {}
+    span = date_span(props.get("date")) if isinstance(props, dict) else None
+    return {
+        "id": i,
+        "key": _text(node),
+        "label": names[node],
+        "kind": _text(attrs.get("kind") or "Unknown"),
+        "aliases": [_text(a) for a in attrs.get("aliases") or []],
+        "props": node_properties(props, names) if isinstance(props, dict) else [],
+        "dates": [span] if span else [],
+        "value": degree,
+        "x": xy[0],
+        "y": xy[1],
+    }
+
+
+def _edges(graph: nx.Graph, index: dict[Hashable, int]) -> list[dict[str, Any]]:
+    edges: list[dict[str, Any]] = []
+    seen: Counter[tuple[int, int]] = Counter()  # parallel edges get increasing curvature
+    for u, v, key, attrs in _iter_edges(graph):
+        pair = (min(index[u], index[v]), max(index[u], index[v]))
+        evidence = _evidence(attrs.get("evidence") or [])
+        relation = _text(attrs.get("relation") or key or "RELATED_TO")
+        edges.append({
+            "id": len(edges),
+            "from": index[u],
+            "to": index[v],
+            "relation": relation,
+            "props": [[str(k), _text(p)] for k, p in (attrs.get("properties") or {}).items()],
+            "evidence": evidence[:MAX_EVIDENCE],
+            "evidenceCount": len(evidence),
+            "dates": sorted({e["date"] for e in evidence if e["date"]}),
+            "curve": seen[pair],
+        })
+        seen[pair] += 1
+    return edges
+
+
+def _iter_edges(graph: nx.Graph) -> Iterable[tuple[Hashable, Hashable, Any, dict[str, Any]]]:
+    if graph.is_multigraph():
+        yield from graph.edges(keys=True, data=True)
+    else:
+        for u, v, attrs in graph.edges(data=True):
+            yield u, v, attrs.get("relation"), attrs
