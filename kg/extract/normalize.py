@@ -314,7 +314,8 @@ def _relative(word: str, ref: date | None) -> tuple[str, str] | None:
         return (ref + timedelta(days=offset)).isoformat(), "day"
     if unit == "month":
         return _ymd(*_shift_month(ref, offset))
-    return f"{ref.year + offset:04d}", "year"
+    year = date(ref.year + offset, 1, 1).year  # ValueError outside years 1..9999
+    return f"{year:04d}", "year"
 
 
 def _weekday(wd: int, ref: date | None, strictly_before: bool) -> tuple[str, str] | None:
@@ -370,7 +371,10 @@ def find_dates(text: str, reference: str | date | None = None) -> list[PartialDa
     ref = _reference(reference)
     out: list[PartialDate] = []
     for m in _DATE_RE.finditer(text):
-        resolved = _resolve(m, ref)
+        try:
+            resolved = _resolve(m, ref)
+        except (OverflowError, ValueError):  # relative to a reference near year 1 or 9999
+            continue
         if resolved is None:
             continue
         kind = m.lastgroup or ""
