@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 SYLLABLES = (
@@ -45,7 +46,7 @@ ROUNDS = {"en": ("seed", "Series A", "Series B", "Series C"),
           "fr": ("levée d’amorçage", "série A", "série B", "série C"),
           "zh": ("种子轮", "A轮", "B轮", "C轮")}
 
-TEMPLATES = {
+TEMPLATES: dict[str, dict[str, Any]] = {
     "en": {
         "acq": "{a} has acquired {b}, a {city}-based startup.",
         "inv": "{a} will invest {amt} in {b}.",
@@ -55,7 +56,10 @@ TEMPLATES = {
         "review": "{reg} is reviewing {a}'s investment in {b}.",
         "ceo": "{p} is the CEO and co-founder of {a}.",
         "comp": "{a} competes with {b}.",
-        "filler": "Analysts expect demand for AI infrastructure to keep growing in {year}.",
+        "filler": ("Analysts expect demand for AI infrastructure to keep growing in {year}.",
+                   "The market for large language models stayed crowded in {year}.",
+                   "Several customers asked for models that run inside their own data centres.",
+                   "Prices for inference fell again during {year}, according to the report."),
     },
     "fr": {
         "acq": "{a} a racheté {b}, une start-up basée à {city}.",
@@ -66,7 +70,10 @@ TEMPLATES = {
         "review": "{reg} examine l’investissement de {a} dans {b}.",
         "ceo": "{p} est le PDG et cofondateur de {a}.",
         "comp": "{a} est en concurrence avec {b}.",
-        "filler": "Les analystes s’attendent à une demande croissante de calcul en {year}.",
+        "filler": ("Les analystes s’attendent à une demande croissante de calcul en {year}.",
+                   "Le marché des grands modèles de langage reste très disputé en {year}.",
+                   "Plusieurs clients veulent des modèles hébergés dans leurs propres centres.",
+                   "Le prix de l’inférence a encore baissé en {year}, selon le rapport."),
     },
     "zh": {
         "acq": "{city}人工智能初创公司{a}宣布收购{b}。",
@@ -77,7 +84,10 @@ TEMPLATES = {
         "review": "{reg}正在审查{a}对{b}的投资。",
         "ceo": "{p}是{a}的首席执行官兼联合创始人。",
         "comp": "{a}与{b}存在竞争关系。",
-        "filler": "分析人士预计，{year}年人工智能算力需求将继续增长。",
+        "filler": ("分析人士预计，{year}年人工智能算力需求将继续增长。",
+                   "{year}年，大模型市场的竞争依然激烈。",
+                   "不少客户希望在自己的数据中心里运行模型。",
+                   "报告称，{year}年推理价格继续下降。"),
     },
 }
 TITLES = {"en": "{a} news roundup no. {n}", "fr": "Actualité de {a}, no {n}",
@@ -166,8 +176,9 @@ class Generator:
         for lang in ("zh", "en", "fr"):
             rng.setstate(seed_state)  # same amounts and people in every language version
             facts = [self.fact(lang, k, x, y, year) for k, x, y in pairs]
-            filler = TEMPLATES[lang]["filler"].format(year=year)
-            d.bodies[lang] = facts + [filler] * pad_sentences
+            fillers = [rng.choice(TEMPLATES[lang]["filler"]).format(year=year)
+                       for _ in range(pad_sentences)]
+            d.bodies[lang] = facts + fillers
         return d
 
 
