@@ -8,8 +8,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
+from kg.errors import StoreError
 from kg.schema import Article, Entity, Relation
 
 # --- fact records (`kg extract --format jsonl`) -----------------------------------------------
@@ -30,3 +36,100 @@ def relation_row(relation: Relation, article: Article) -> str:
         sentence = sentence[:117] + "..."
     triple = f"{relation.source} -[{relation.relation.value}]-> {relation.target}"
     return f"{article.file_name}  {triple}  ({len(relation.evidence)} ev) {sentence}"
+
+
+# --- graph files ------------------------------------------------------------------------------
+
+# Attribute names the flat formats reserve; properties with these names get a "prop_" prefix.
+RESERVED = {"id", "key", "label", "name", "kind", "aliases", "relation", "evidence_count",
+            "evidence_json", "properties_json", "first_published", "last_published"}
+
+
+def write_json(g: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Node-link JSON keeping every attribute, evidence included."""
+    data = nx.node_link_data(g, edges="edges")
+    return _write(path, lambda p: p.write_text(
+        json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8"))
+
+
+def read_json(path: str | Path) -> nx.MultiDiGraph:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+
+
+def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> Path:
+    """GraphML with scalar attributes only (kind, relation, evidence_count, amount, ...)."""
+    flat = flatten(g)
+    return _write(path, lambda p: nx.write_graphml(flat, p, encoding="utf-8"))
+
+
+def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> Path:
+    """GEXF for Gephi: node label = name; style by `kind` and by edge `relation`."""
+    flat = flatten(g)
+    for _, data in flat.nodes(data=True):
+        data["label"] = data["name"]
+    return _write(path, lambda p: nx.write_gexf(flat, p, encoding="utf-8"))
+
+
+def _write(path: str | Path, writer: Callable[[Path], object]) -> Path:
+    out = Path(path)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        writer(out)
+    except OSError as exc:
+        raise StoreError(f"{out}: cannot write ({exc.strerror or exc})") from exc
+    return out
+
+
+def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes are all str/float/int/bool, the same type per attribute name
+    (GraphML and GEXF declare one type per key); dicts and lists become JSON strings."""
+    flat = nx.MultiDiGraph()
+    for node, data in g.nodes(data=True):
+        attrs = {"name": data.get("name", node), "kind": data.get("kind", ""),
+                 "aliases": "; ".join(data.get("aliases", []))}
+        attrs.update(_flat_properties(data.get("properties", {})))
+        flat.add_node(node, **attrs)
+    for u, v, key, data in g.edges(keys=True, data=True):
+        evidence = data.get("evidence", [])
+        dates = sorted(str(e["published"]) for e in evidence if e.get("published"))
+        attrs = {"relation": data.get("relation", key), "evidence_count": len(evidence),
+                 "evidence_json": json.dumps(evidence, ensure_ascii=False),
+                 "first_published": dates[0] if dates else "",
+                 "last_published": dates[-1] if dates else ""}
+        attrs.update(_flat_properties(data.get("properties", {})))
+        flat.add_edge(u, v, key=key, **attrs)
+    _unify_types(flat.nodes(data=True))
+    _unify_types((None, d) for _, _, d in flat.edges(data=True))
+    return flat
+
+
+def _flat_properties(props: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {"properties_json": json.dumps(props, ensure_ascii=False, default=str)}
+    for key, value in props.items():
+        name = f"prop_{key}" if key in RESERVED else key
+        if value is None:
+            continue
+        if isinstance(value, (dict, list)):
+            out[name] = json.dumps(value, ensure_ascii=False, default=str)
+        elif isinstance(value, (str, bool, int, float)):
+            out[name] = value
+        else:
+            out[name] = str(value)
+    return out
+
+
+def _unify_types(items: Iterable[tuple[Any, dict[str, Any]]]) -> None:
+    """One type per attribute name: any string makes all strings; mixed numbers become float."""
+    rows = [d for _, d in items]
+    kinds: dict[str, set[type]] = {}
+    for d in rows:
+        for k, v in d.items():
+            kinds.setdefault(k, set()).add(type(v))
+    for k, types in kinds.items():
+        if len(types) == 1:
+            continue
+        cast: Callable[[Any], Any] = float if types <= {int, float} else str
+        for d in rows:
+            if k in d:
+                d[k] = cast(d[k])

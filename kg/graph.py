@@ -1,0 +1,189 @@
+"""The knowledge graph as a NetworkX MultiDiGraph, built from the store, and its views.
+
+Node key = entity id (attributes name, kind, aliases, properties); edge key = relation type
+(attributes relation, properties, evidence). Deal parties become PARTY_TO edges party -> deal.
+
+    >>> with Store.open("kg-data") as store:
+    ...     g = build_graph(store)
+    >>> ego = subgraph(g, focus="Mistral AI", depth=2, relations=["INVESTS_IN"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import chain
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from kg.errors import InputError
+from kg.schema import EntityKind, RelationType
+
+if TYPE_CHECKING:
+    from kg.store import Store
+
+PARTY_TO = RelationType.PARTY_TO.value
+
+
+def build_graph(store: Store) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for e in store.entities():
+        g.add_node(e.id, name=e.name, kind=e.kind.value, aliases=list(e.aliases),
+                   properties=dict(e.properties))
+    for r in store.relations():
+        for node in (r.source, r.target):
+            _ensure_node(g, node)
+        g.add_edge(r.source, r.target, key=r.relation.value, relation=r.relation.value,
+                   properties=dict(r.properties),
+                   evidence=[ev.model_dump(mode="json") for ev in r.evidence])
+    _add_party_edges(g)
+    return g
+
+
+def _ensure_node(g: nx.MultiDiGraph, node_id: str) -> None:
+    """A relation endpoint no entity row describes still gets a usable node."""
+    if node_id in g:
+        return
+    prefix, _, rest = node_id.partition(":")
+    kinds = {k.value.lower(): k.value for k in EntityKind}
+    g.add_node(node_id, name=rest or node_id, kind=kinds.get(prefix, "Company"), aliases=[],
+               properties={})
+
+
+def _add_party_edges(g: nx.MultiDiGraph) -> None:
+    deals = [(n, d) for n, d in g.nodes(data=True) if d.get("kind") == EntityKind.DEAL.value]
+    for deal, data in deals:
+        roles: dict[str, list[str]] = {}
+        for party in data["properties"].get("parties", []) or []:
+            if isinstance(party, dict) and party.get("id"):
+                roles.setdefault(party["id"], []).append(str(party.get("role", "")))
+        for party_id, party_roles in roles.items():
+            if party_id == deal or g.has_edge(party_id, deal, key=PARTY_TO):
+                continue
+            _ensure_node(g, party_id)
+            g.add_edge(party_id, deal, key=PARTY_TO, relation=PARTY_TO,
+                       properties={"role": party_roles[0], "roles": party_roles},
+                       evidence=_deal_evidence(g, deal, party_id))
+
+
+def _deal_evidence(g: nx.MultiDiGraph, deal: str, party: str) -> list[dict[str, Any]]:
+    """The sentences between the party and the deal, else every sentence stating the deal."""
+    edges = [(u, v, d) for u, v, d in chain(g.in_edges(deal, data=True),
+                                            g.out_edges(deal, data=True))
+             if d.get("relation") != PARTY_TO]
+    direct = [ev for u, v, d in edges if party in (u, v) for ev in d["evidence"]]
+    pool = direct or [ev for _, _, d in edges for ev in d["evidence"]]
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for ev in pool:
+        key = (ev.get("article", ""), ev.get("sentence", ""))
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
+# --- views ----------------------------------------------------------------------------------
+
+
+def subgraph(
+    g: nx.MultiDiGraph,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    relations: Iterable[str] | None = None,
+    kinds: Iterable[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> nx.MultiDiGraph:
+    """A filtered copy of `g`: relation types, node kinds, evidence/deal dates, then the
+    neighbourhood of `focus` (id, name or alias, case-insensitive) up to `depth` hops."""
+    focus_id = find_node(g, focus) if focus is not None else None
+    rel_set = _relation_types(relations)
+    kind_set = _kinds(kinds)
+    h = nx.MultiDiGraph(g)
+    if kind_set is not None:
+        h.remove_nodes_from([n for n, k in h.nodes(data="kind") if k not in kind_set
+                             and n != focus_id])
+    drop = [(u, v, k) for u, v, k, d in h.edges(keys=True, data=True)
+            if (rel_set is not None and d.get("relation") not in rel_set)
+            or not _edge_in_range(h, u, v, d, since, until)]
+    h.remove_edges_from(drop)
+    if since or until:
+        h.remove_nodes_from([n for n in list(h) if h.degree(n) == 0 and n != focus_id
+                             and not _node_in_range(h.nodes[n], since, until)])
+    if focus_id is not None:
+        h = nx.ego_graph(h, focus_id, radius=depth, undirected=True)
+    return nx.MultiDiGraph(h)
+
+
+def find_node(g: nx.MultiDiGraph, name: str) -> str:
+    """Entity id for an id, name or alias (case-insensitive); exact ids and names win."""
+    if name in g:
+        return name
+    wanted = name.strip().casefold()
+    by_name = sorted(n for n, d in g.nodes(data=True)
+                     if str(d.get("name", "")).casefold() == wanted or n.casefold() == wanted)
+    if by_name:
+        return by_name[0]
+    by_alias = sorted(n for n, d in g.nodes(data=True)
+                      if wanted in {a.casefold() for a in d.get("aliases", [])})
+    if by_alias:
+        return by_alias[0]
+    raise InputError(f"unknown entity {name!r}")
+
+
+def _relation_types(values: Iterable[str] | None) -> set[str] | None:
+    if values is None:
+        return None
+    known = {r.value for r in RelationType}
+    out = {v.strip().upper() for v in values}
+    unknown = sorted(out - known)
+    if unknown:
+        names = ", ".join(sorted(known))
+        raise InputError(f"unknown relation type {unknown[0]!r} (known: {names})")
+    return out or None
+
+
+def _kinds(values: Iterable[str] | None) -> set[str] | None:
+    if values is None:
+        return None
+    known = {k.value.casefold(): k.value for k in EntityKind}
+    out = set()
+    for v in values:
+        if v.strip().casefold() not in known:
+            names = ", ".join(sorted(known.values()))
+            raise InputError(f"unknown entity kind {v!r} (known: {names})")
+        out.add(known[v.strip().casefold()])
+    return out or None
+
+
+def _edge_in_range(
+    g: nx.MultiDiGraph, u: str, v: str, data: dict[str, Any], since: str | None, until: str | None
+) -> bool:
+    if not since and not until:
+        return True
+    if any(in_range(ev.get("published"), since, until) for ev in data.get("evidence", [])):
+        return True
+    return any(_node_in_range(g.nodes[n], since, until) for n in (u, v)
+               if g.nodes[n].get("kind") == EntityKind.DEAL.value)
+
+
+def _node_in_range(data: dict[str, Any], since: str | None, until: str | None) -> bool:
+    return data.get("kind") == EntityKind.DEAL.value and in_range(
+        data.get("properties", {}).get("date"), since, until)
+
+
+def in_range(date: str | None, since: str | None, until: str | None) -> bool:
+    """Does an ISO date, possibly partial ('2025', '2025-06'), overlap [since, until]?"""
+    if not date or not date[:4].isdigit():
+        return False
+    if since and _pad(date, "-12-31") < _pad(since, "-01-01"):
+        return False
+    return not (until and _pad(date, "-01-01") > _pad(until, "-12-31"))
+
+
+def _pad(date: str, fill: str) -> str:
+    """'2025' -> '2025-01-01' (or '-12-31'); only the day part of a datetime counts."""
+    day = date.strip()[:10]
+    return day + fill[len(day) - 4:] if 4 <= len(day) < 10 else day
