@@ -1,0 +1,87 @@
+"""Helpers every reader shares: markdown to plain text, dropped boilerplate lines, languages."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.readers.lang import detect, languages, lexicon, split_paragraphs
+from kg.schema import Section
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\(<?[^)>\s]*>?(?:\s+\"[^\"]*\")?\)")
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_HTML_WRAPPER = re.compile(r"^\s*</?(article|div|section|main)\b[^>]*>\s*$", re.IGNORECASE)
+_RULE = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$")
+
+
+@cache
+def _dropped() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in lexicon()["drop_lines"]]
+
+
+def is_dropped(line: str) -> bool:
+    """RSS footers and generator lines that are not part of the article."""
+    stripped = line.strip().strip("*_ ")
+    return any(p.match(stripped) for p in _dropped())
+
+
+def md_to_text(markdown: str) -> str:
+    """Markdown to plain text: headings kept as lines, links to their text, markers removed."""
+    lines = []
+    for line in markdown.split("\n"):
+        if _HTML_WRAPPER.match(line) or _RULE.match(line) or is_dropped(line):
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            line = heading.group(1)
+        line = _FOOTNOTE_MARK.sub("", line)
+        line = _LINK.sub(r"\1", line)
+        line = _EMPHASIS.sub(r"\2", line)
+        lines.append(line.rstrip())
+    return tidy("\n".join(lines))
+
+
+def tidy(text: str) -> str:
+    """Strip line ends and collapse runs of blank lines to one."""
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def lang_fields(text: str, sections: list[Section] | None = None) -> tuple[str | None, list[str]]:
+    """`lang` and `langs` for an article, from its sections when it has some."""
+    if sections:
+        paragraphs = [s.text for s in sections]
+    else:
+        paragraphs = split_paragraphs(text)
+    return languages(paragraphs)
+
+
+def sections_by_heading(text: str, headings: set[str]) -> list[Section]:
+    """Cut plain text at the given heading lines; each piece gets its own language."""
+    sections: list[Section] = []
+    heading, buf = "", []
+    for line in text.split("\n"):
+        if line.strip() in headings:
+            _flush(sections, heading, buf)
+            heading, buf = line.strip(), []
+        else:
+            buf.append(line)
+    _flush(sections, heading, buf)
+    return sections
+
+
+def _flush(sections: list[Section], heading: str, buf: list[str]) -> None:
+    body = tidy("\n".join(buf))
+    if body:
+        sections.append(Section(lang=detect(body), heading=heading, text=body))
+
+
+def short_title(text: str, limit: int = 150) -> str:
+    """First non-empty line when it is short enough to be a headline, else ''."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            return line if len(line) <= limit else ""
+    return ""
