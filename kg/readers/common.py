@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.readers.lang import detect, languages, lexicon, split_paragraphs
+from kg.readers.lang import languages, lexicon
 from kg.schema import Section
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\(<?[^)>\s]*>?(?:\s+\"[^\"]*\")?\)")
@@ -51,31 +51,9 @@ def tidy(text: str) -> str:
 
 def lang_fields(text: str, sections: list[Section] | None = None) -> tuple[str | None, list[str]]:
     """`lang` and `langs` for an article, from its sections when it has some."""
-    if sections:
-        paragraphs = [s.text for s in sections]
-    else:
-        paragraphs = split_paragraphs(text)
-    return languages(paragraphs)
-
-
-def sections_by_heading(text: str, headings: set[str]) -> list[Section]:
-    """Cut plain text at the given heading lines; each piece gets its own language."""
-    sections: list[Section] = []
-    heading, buf = "", []
-    for line in text.split("\n"):
-        if line.strip() in headings:
-            _flush(sections, heading, buf)
-            heading, buf = line.strip(), []
-        else:
-            buf.append(line)
-    _flush(sections, heading, buf)
-    return sections
-
-
-def _flush(sections: list[Section], heading: str, buf: list[str]) -> None:
-    body = tidy("\n".join(buf))
-    if body:
-        sections.append(Section(lang=detect(body), heading=heading, text=body))
+    # Lines, not paragraphs: a bullet list may switch language from one item to the next.
+    units = [s.text for s in sections] if sections else text.split("\n")
+    return languages([u for u in units if u.strip()])
 
 
 def short_title(text: str, limit: int = 150) -> str:

@@ -1,4 +1,4 @@
-"""Dates as written in news files -> ISO 8601 strings (a date, or a datetime when a time is given)."""
+"""Dates as written in news files -> ISO 8601 text (a date, or a datetime when a time is given)."""
 
 from __future__ import annotations
 

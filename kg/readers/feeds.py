@@ -34,7 +34,7 @@ def check_prolog(path: Path, head: str) -> None:
 
 
 def read_feed(path: Path, encoding: str) -> Iterator[Article | InputError]:
-    parser = ET.XMLPullParser(events=("start", "end"))
+    parser: ET.XMLPullParser = ET.XMLPullParser(events=("start", "end"))
     stack: list[ET.Element] = []
     channel: dict[str, str] = {}
     n = 0
@@ -43,8 +43,9 @@ def read_feed(path: Path, encoding: str) -> Iterator[Article | InputError]:
             parser.feed(chunk)
             events = list(parser.read_events())
         except ET.ParseError as exc:
-            line, col = exc.position
-            raise InputError(f"{path}: malformed XML at line {line}, column {col + 1}") from exc
+            position: tuple[int, int] = getattr(exc, "position", (0, 0))
+            where = f"line {position[0]}, column {position[1] + 1}"
+            raise InputError(f"{path}: malformed XML at {where}") from exc
         for event, elem in events:
             assert isinstance(elem, ET.Element)
             if event == "start":
@@ -84,46 +85,26 @@ def local(tag: str) -> str:
 def item_article(
     path: Path, item: ET.Element, n: int, channel: dict[str, str]
 ) -> Article | InputError:
-    fields = _item_fields(item)
-    title = fields.get("title", "")
-    body = (
-        fields.get("encoded")
-        or fields.get("content")
-        or fields.get("description")
-        or fields.get("summary", "")
-    )
+    f = _item_fields(item)
+    title = f.get("title", "")
+    body = f.get("encoded") or f.get("content") or f.get("description") or f.get("summary", "")
     text = html_to_text(body) if "<" in body else tidy(body)
     if not title and not text:
         return InputError(f"{path}:item {n}: feed item has no title or text")
-    url = fields.get("link") or None
-    raw_date = (
-        fields.get("pubDate")
-        or fields.get("published")
-        or fields.get("updated")
-        or fields.get("date")
-    )
+    url = f.get("link") or None
+    raw_date = f.get("pubDate") or f.get("published") or f.get("updated") or f.get("date")
     lang, langs = lang_fields(text or title)
     declared = channel.get("language", "").split("-")[0].lower()
     if declared in ("zh", "en", "fr") and lang in (None, declared):
         lang, langs = declared, [declared, *(x for x in langs if x != declared)]
-    meta = {
-        k: v
-        for k, v in {"guid": fields.get("guid") or fields.get("id"), "date_text": raw_date}.items()
-        if v
-    }
+    own_id = f.get("guid") or f.get("id")
+    meta = {k: v for k, v in {"guid": own_id, "date_text": raw_date}.items() if v}
     return Article(
-        id=url or fields.get("guid") or fields.get("id") or f"{path}#{n}",
-        file=str(path),
+        id=url or own_id or f"{path}#{n}", file=str(path),
         format=ArticleFormat.ATOM if item.tag.endswith("entry") else ArticleFormat.RSS,
-        title=title,
-        text=text,
-        lang=lang,
-        langs=langs,
+        title=title, text=text, lang=lang, langs=langs, url=url, authors=_authors(item),
         published=to_iso(raw_date) if raw_date else None,
-        url=url,
-        authors=_authors(item),
-        outlet=channel.get("title") or None,
-        meta=meta,
+        outlet=channel.get("title") or None, meta=meta,
     )
 
 

@@ -81,7 +81,7 @@ def read_jsonl(path: Path, encoding: str) -> Iterator[Article | InputError]:
             try:
                 record = json.loads(line.lstrip("\ufeff"))
             except json.JSONDecodeError as exc:
-                yield InputError(f"{where}: malformed JSON at column {exc.colno}: {exc.msg}")
+                yield InputError(f"{where}: malformed JSON ({exc.msg} at character {exc.pos + 1})")
                 continue
             except (ValueError, RecursionError) as exc:
                 yield InputError(f"{where}: unreadable JSON ({type(exc).__name__})")
@@ -102,6 +102,7 @@ def record_article(
     if not title and not text:
         return InputError(f"{where}: JSON record has no title or text")
     url, own_id, raw_date = _text(get("url")) or None, _text(get("id")), get("date")
+    authors, outlet = _names(get("authors")), _name(get("outlet")) or None
     lang, langs = lang_fields(text or title)
     declared = _text(get("lang")).split("-")[0].lower()
     if declared:  # the record's own label wins over the guess
@@ -111,20 +112,10 @@ def record_article(
     if raw_date and not published:
         meta["date_text"] = str(raw_date)
     return Article(
-        id=url or own_id or (f"{path}#{n}" if n is not None else str(path)),
-        file=str(path),
-        format=fmt,
-        title=title,
-        text=text,
-        lang=lang,
-        langs=langs,
-        published=published,
-        url=url,
-        authors=_names(get("authors")),
-        outlet=_name(get("outlet")) or None,
-        keywords=_names(record.get("keywords")),
-        tags=_names(record.get("tags")),
-        meta=meta,
+        id=url or own_id or (f"{path}#{n}" if n is not None else str(path)), file=str(path),
+        format=fmt, title=title, text=text, lang=lang, langs=langs, published=published, url=url,
+        authors=authors, outlet=outlet, meta=meta,
+        keywords=_names(record.get("keywords")), tags=_names(record.get("tags")),
     )
 
 

@@ -37,8 +37,8 @@ def detect(text: str) -> str | None:
         return None
     stop = lexicon()["stopwords"]
     en = sum(1 for w in words if w in stop["en"])
-    fr = sum(1 for w in words if w in stop["fr"] or w.startswith(("l'", "d'", "qu'")))
-    fr += len(_FR_ACCENTS.findall(text)) / 4
+    fr: int = sum(1 for w in words if w in stop["fr"] or w.startswith(("l'", "d'", "qu'")))
+    fr += len(_FR_ACCENTS.findall(text)) // 4
     if en == 0 and fr == 0:
         return "en" if letters >= 3 else None
     return "fr" if fr > en else "en"

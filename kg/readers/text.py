@@ -1,4 +1,4 @@
-"""Plain text and plain Markdown (no front matter), including the `URL:/TITLE:/LANG:` header form."""
+"""Plain text and plain Markdown without front matter, and the `URL:/TITLE:/LANG:` header form."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def has_header(text: str) -> bool:
     """`URL: ...` / `TITLE: ...` on the first line: the evaluation set's plain-text form."""
     first = text.lstrip().split("\n", 1)[0]
     m = _HEADER.match(first)
-    return bool(m) and m.group(1).upper() in ("URL", "TITLE")
+    return m is not None and m.group(1).upper() in ("URL", "TITLE")
 
 
 def read_text_article(path: Path, text: str, markdown: bool) -> Article:
@@ -35,7 +35,7 @@ def read_text_article(path: Path, text: str, markdown: bool) -> Article:
     if header.get("lang"):  # the collector's label wins over the guess
         lang = header["lang"].lower()
         langs = [lang, *(x for x in langs if x != lang)]
-    meta = {k: v for k, v in header.items() if k not in ("url", "lang")}
+    meta = {k: v for k, v in header.items() if k not in ("url", "lang") and v != title}
     return Article(
         id=url or str(path),
         file=str(path),
@@ -61,7 +61,7 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 
 def header_title(raw: str) -> str:
-    """The header title, minus the collector's placeholders: '(no title ...)' and '[url-slug] a-b'."""
+    """The header title minus the collector's placeholders '(no title ...)', '[url-slug] a-b'."""
     raw = raw.strip()
     if _NO_TITLE.match(raw):
         return ""
