@@ -56,8 +56,24 @@ class PartialDate(BaseModel):
 
 
 def _alt(words: Any) -> str:
-    """Regex alternation of literal words, longest first so "HK$" beats "$"."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Regex matching any of the literal `words`, longest first ("HK$" beats "$"). Built as a
+    trie so that a position where no word starts costs one character test: the regexes run
+    on every sentence."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 # --- amounts -------------------------------------------------------------------------------
@@ -228,40 +244,59 @@ _WEEKDAYS: dict[str, int] = {
 }
 _ZH_WEEKDAYS: dict[str, int] = dict(_D["weekdays"]["zh"])
 _RELATIVE: dict[str, tuple[str, int]] = {k.lower(): (v[0], v[1]) for k, v in _D["relative"].items()}
+_REL_LATIN = [w for w in _RELATIVE if w[0].isascii()]
+_REL_CJK = [w for w in _RELATIVE if not w[0].isascii()]
 
 # English month and weekday names only count capitalised ("may", "march" are verbs).
 _MONTH = rf"(?:(?:{_alt(_D['months']['en'])})\.?|(?i:{_alt(_D['months']['fr'])}))(?![A-Za-zéû])"
 _WD_NAME = rf"(?:{_alt(_D['weekdays']['en'])}|(?i:{_alt(_D['weekdays']['fr'])}))"
-_WD = rf"(?:{_WD_NAME},?\s)"
 _YEAR = r"(?:19|20)\d\d"
 _Y = rf"{_YEAR}(?![\d年])"
 _DAY = r"(?:1er|[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
-_PREP = r"(?<![A-Za-z])(?i:in|since|by|during|until|early|late|mid-|en|depuis|début|fin|mi-)\s?"
+_PREP = r"(?i:in|since|by|during|until|early|late|mid-|en|depuis|début|fin|mi-)\s?"
 
-# One alternation: at each position the first alternative that fits wins, so the more precise
-# forms come first and matches never overlap.
-_DATE_ALTS = {
-    "iso": rf"(?<!\d)(?P<iso_y>{_YEAR})[-/.](?P<iso_m>[01]?\d)[-/.](?P<iso_d>[0-3]?\d)(?!\d)",
-    "isom": rf"(?<!\d)(?P<isom_y>{_YEAR})-(?P<isom_m>0[1-9]|1[0-2])(?![\d-])",
-    "zhd": r"(?<!\d)(?P<zhd_y>\d{4})\s?年\s?(?P<zhd_m>\d{1,2})\s?月\s?(?P<zhd_d>\d{1,2})\s?[日号]",
-    "zhm": r"(?<!\d)(?P<zhm_y>\d{4})\s?年\s?(?P<zhm_m>\d{1,2})\s?月",
-    "zhy": r"(?<!\d)(?P<zhy_y>\d{4})\s?年(?!代)",
-    "zhmd": r"(?<!\d)(?P<zhmd_m>\d{1,2})\s?月\s?(?P<zhmd_d>\d{1,2})\s?[日号]",
-    "zhmo": r"(?<![\d年])(?P<zhmo_m>\d{1,2})月(?!\d)",
-    "mdy": rf"{_WD}?(?P<mdy_m>{_MONTH})\s(?P<mdy_d>{_DAY}),?\s(?P<mdy_y>{_Y})",
-    "dmy": rf"{_WD}?(?P<dmy_d>{_DAY})\s(?:of\s)?(?P<dmy_m>{_MONTH}),?\s(?P<dmy_y>{_Y})",
+# Alternatives grouped by how they start (digit, Latin word, CJK character): a guard in front
+# of each group rejects most positions with one character test. Inside a group the first
+# alternative that fits wins, so the more precise forms come first; matches never overlap.
+_DIGIT_ALTS = {
+    "iso": rf"(?P<iso_y>{_YEAR})[-/.](?P<iso_m>[01]?\d)[-/.](?P<iso_d>[0-3]?\d)(?!\d)",
+    "isom": rf"(?P<isom_y>{_YEAR})-(?P<isom_m>0[1-9]|1[0-2])(?![\d-])",
+    "zhd": r"(?P<zhd_y>\d{4})\s?年\s?(?P<zhd_m>\d{1,2})\s?月\s?(?P<zhd_d>\d{1,2})\s?[日号]",
+    "zhm": r"(?P<zhm_y>\d{4})\s?年\s?(?P<zhm_m>\d{1,2})\s?月",
+    "zhy": r"(?P<zhy_y>\d{4})\s?年(?!代)",
+    "zhmd": r"(?P<zhmd_m>\d{1,2})\s?月\s?(?P<zhmd_d>\d{1,2})\s?[日号]",
+    "zhmo": r"(?<!年)(?P<zhmo_m>\d{1,2})月(?!\d)",
+    "dmy": rf"(?P<dmy_d>{_DAY})\s(?:of\s)?(?P<dmy_m>{_MONTH}),?\s(?P<dmy_y>{_Y})",
     "ymd": rf"(?P<ymd_y>{_Y}),\s(?P<ymd_m>{_MONTH})\s(?P<ymd_d>{_DAY})",
+    "dm": rf"(?P<dm_d>{_DAY})\s(?P<dm_m>{_MONTH})",
+}
+_WORD_ALTS = {
+    "mdy": rf"(?P<mdy_m>{_MONTH})\s(?P<mdy_d>{_DAY}),?\s(?P<mdy_y>{_Y})",
     "my": rf"(?P<my_m>{_MONTH}),?\s(?P<my_y>{_Y})",
-    "md": rf"{_WD}?(?P<md_m>{_MONTH})\s(?P<md_d>{_DAY})(?![\d:])",
-    "dm": rf"{_WD}?(?P<dm_d>{_DAY})\s(?P<dm_m>{_MONTH})",
+    "md": rf"(?P<md_m>{_MONTH})\s(?P<md_d>{_DAY})(?![\d:])",
     "mo": rf"{_PREP}(?P<mo_s>(?P<mo_m>{_MONTH}))(?!,?\s?\d)",
     "yr": rf"{_PREP}(?P<yr_s>(?P<yr_y>{_Y}))",
-    "rel": rf"(?<![A-Za-z])(?P<rel_w>(?i:{_alt(_RELATIVE)}))(?![A-Za-z])",
-    "wd": rf"(?<![A-Za-z])(?P<wd_last>(?i:last)\s)?(?P<wd_w>{_WD_NAME})(?P<wd_fr> dernier)?"
-    r"(?![A-Za-z])",
+    "rel": rf"(?P<rel_w>(?i:{_alt(_REL_LATIN)}))(?![A-Za-z])",
+    # A weekday in front of a full date ("Tuesday, June 11, 2024") leaves the date to the date.
+    "wd": rf"(?P<wd_last>(?i:last)\s)?(?P<wd_w>{_WD_NAME})(?P<wd_fr> dernier)?(?![A-Za-z])"
+    rf"(?!,?\s(?:{_MONTH}|{_DAY}\s))",
+}
+_CJK_ALTS = {
+    "zrel": rf"(?P<zrel_w>{_alt(_REL_CJK)})",
     "zhwd": r"(?P<zhwd_pre>上|本|这)?(?:周|星期|礼拜)(?P<zhwd_d>[一二三四五六日天])",
 }
-_DATE_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _DATE_ALTS.items()))
+_CJK_FIRST = "".join(sorted({w[0] for w in _REL_CJK} | set("上本这周星礼")))
+
+
+def _group(alts: dict[str, str]) -> str:
+    return "|".join(f"(?P<{k}>{v})" for k, v in alts.items())
+
+
+_DATE_RE = re.compile(
+    rf"(?<![\d.])(?=\d)(?:{_group(_DIGIT_ALTS)})"
+    rf"|(?<![A-Za-zÀ-ÿ])(?=[A-Za-zÀ-ÿ])(?:{_group(_WORD_ALTS)})"
+    rf"|(?=[{_CJK_FIRST}])(?:{_group(_CJK_ALTS)})"
+)
 
 
 @lru_cache(maxsize=256)
@@ -350,8 +385,8 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
         return _no_year(ref, _month_of(g(f"{k}_m")), _day(g(f"{k}_d")))
     if k in ("zhmo", "mo"):
         return _no_year(ref, _month_of(g(f"{k}_m")), None)
-    if k == "rel":
-        return _relative(g("rel_w"), ref)
+    if k in ("rel", "zrel"):
+        return _relative(g(f"{k}_w"), ref)
     if k == "wd":
         last = bool(g("wd_last") or g("wd_fr"))
         return _weekday(_WEEKDAYS[g("wd_w").lower()], ref, last)
@@ -362,7 +397,7 @@ def _month_of(raw: str) -> int:
     return int(raw) if raw.isdigit() else _month(raw)
 
 
-_RELATIVE_KINDS = frozenset({"zhmd", "md", "dm", "zhmo", "mo", "rel", "wd", "zhwd"})
+_RELATIVE_KINDS = frozenset({"zhmd", "md", "dm", "zhmo", "mo", "rel", "zrel", "wd", "zhwd"})
 
 
 def find_dates(text: str, reference: str | date | None = None) -> list[PartialDate]:
