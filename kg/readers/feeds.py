@@ -46,7 +46,7 @@ def read_feed(path: Path, encoding: str) -> Iterator[Article | InputError]:
             position: tuple[int, int] = getattr(exc, "position", (0, 0))
             where = f"line {position[0]}, column {position[1] + 1}"
             raise InputError(f"{path}: malformed XML at {where}") from exc
-        for event, elem in events:
+        for event, elem in events:  # type: ignore[misc]  # typeshed's event tuple is too loose
             assert isinstance(elem, ET.Element)
             if event == "start":
                 stack.append(elem)
