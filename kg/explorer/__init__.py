@@ -60,7 +60,8 @@ def render_html(graph: nx.Graph, *, title: str = "kg graph") -> str:
         "edgeLabels": graph.number_of_edges() <= EDGE_LABELS_MAX_EDGES,
         "large": n > LARGE_NODES,
     }
-    vis_js, app_js, css = _asset(*VIS_ASSET), _asset("explorer.js"), _asset("explorer.css")
+    vis_js, css = _asset(*VIS_ASSET), _asset("explorer.css")
+    app_js = _asset("preview.js") + "\n" + _asset("explorer.js")
     parts = {
         "TITLE": html.escape(title),
         "CSP": _csp(vis_js, app_js),

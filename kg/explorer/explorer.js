@@ -2,6 +2,7 @@
 // textContent or a vis-network canvas label, never innerHTML, and links must be http(s).
 (function () {
   "use strict";
+  var timings = { start: performance.now() };  // read by benchmarks/bench_html.py
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var opts = data.options;
   var byId = function (id) { return document.getElementById(id); };
@@ -154,27 +155,33 @@
     };
   }
 
-  var nodeSet = new vis.DataSet(data.nodes.map(function (n) {
-    return { id: n.id, label: n.label, group: n.kind, value: n.value, x: n.x, y: n.y };
-  }));
-  var edgeSet = new vis.DataSet(data.edges.map(visEdge));
-  var nodeView = new vis.DataView(nodeSet, { filter: function (n) { return nodeVisible[n.id]; } });
-  var edgeView = new vis.DataView(edgeSet, { filter: function (e) { return edgeVisible[e.id]; } });
-  var network = new vis.Network(canvasBox, { nodes: nodeView, edges: edgeView }, visOptions());
-  canvasBox.appendChild(tip);  // keep the tooltip above the canvas vis-network just added
+  timings.parsed = performance.now();
+  var network = null;
+  var nodeView = null;
+  var edgeView = null;
 
-  network.on("hoverNode", function (p) { showTip(nodeCard(data.nodes[p.node]), p.pointer.DOM); });
-  network.on("hoverEdge", function (p) { showTip(edgeCard(data.edges[p.edge]), p.pointer.DOM); });
-  network.on("blurNode", hideTip);
-  network.on("blurEdge", hideTip);
-  network.on("dragStart", hideTip);
-  network.on("zoom", hideTip);
-  network.on("click", function (p) {
-    if (p.nodes.length) showDetails(nodeCard(data.nodes[p.nodes[0]]));
-    else if (p.edges.length) showDetails(edgeCard(data.edges[p.edges[0]]));
-    else showDetails(null);
-  });
-  network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
+  function buildNetwork() {
+    var nodeSet = new vis.DataSet(data.nodes.map(function (n) {
+      return { id: n.id, label: n.label, group: n.kind, value: n.value, x: n.x, y: n.y };
+    }));
+    var edgeSet = new vis.DataSet(data.edges.map(visEdge));
+    nodeView = new vis.DataView(nodeSet, { filter: function (n) { return nodeVisible[n.id]; } });
+    edgeView = new vis.DataView(edgeSet, { filter: function (e) { return edgeVisible[e.id]; } });
+    network = new vis.Network(canvasBox, { nodes: nodeView, edges: edgeView }, visOptions());
+    timings.network = performance.now();
+    canvasBox.appendChild(tip);  // keep the tooltip above the canvas vis-network just added
+    network.on("hoverNode", function (p) { showTip(nodeCard(data.nodes[p.node]), p.pointer.DOM); });
+    network.on("hoverEdge", function (p) { showTip(edgeCard(data.edges[p.edge]), p.pointer.DOM); });
+    ["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (ev) { network.on(ev, hideTip); });
+    network.on("click", function (p) {
+      if (p.nodes.length) showDetails(nodeCard(data.nodes[p.nodes[0]]));
+      else if (p.edges.length) showDetails(edgeCard(data.edges[p.edges[0]]));
+      else showDetails(null);
+    });
+    network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
+    network.once("afterDrawing", onDrawn);
+    api.network = network;
+  }
 
   // --- filters, legend and search -----------------------------------------------------------
 
@@ -208,8 +215,7 @@
       if (on) { linked[e.from] = true; linked[e.to] = true; }
     });
     data.nodes.forEach(function (n) { nodeVisible[n.id] = kindOn[n.id] && (!narrowed || linked[n.id]); });
-    nodeView.refresh();
-    edgeView.refresh();
+    if (nodeView) { nodeView.refresh(); edgeView.refresh(); }
     updateStatus();
   }
 
@@ -269,6 +275,7 @@
   function focusNode(query) {
     var n = findNode(query);
     if (!n) { updateStatus("no entity matches"); return null; }
+    if (!network) { updateStatus("still preparing, try again in a moment"); return null; }
     if (!nodeVisible[n.id]) { updateStatus(n.label + " is hidden by the filters"); return n.id; }
     network.selectNodes([n.id]);
     network.focus(n.id, { scale: 1.2, animation: opts.large ? false : { duration: 400 } });
@@ -292,15 +299,29 @@
     input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") focusNode(input.value); });
   }
 
-  byId("kg-title").textContent = data.title;
-  buildLegend();
-  buildSearch();
-  var api = { network: network, data: data, ready: false, applyFilters: applyFilters,
-    focusNode: focusNode, findNode: findNode };
-  window.kgExplorer = api;
-  network.once("afterDrawing", function () {
+  function onDrawn() {
+    timings.drawn = performance.now();
+    var preview = canvasBox.querySelector(".kg-preview");
+    if (preview) preview.remove();
     api.ready = true;
     document.body.setAttribute("data-ready", "1");
     updateStatus();
-  });
+  }
+
+  var api = { network: null, data: data, ready: false, timings: timings, applyFilters: applyFilters,
+    focusNode: focusNode, findNode: findNode };
+  window.kgExplorer = api;
+  byId("kg-title").textContent = data.title;
+  buildLegend();
+  buildSearch();
+  if (opts.large) {
+    // vis-network needs seconds to set up tens of thousands of items: show the precomputed
+    // layout at once, and let the browser paint it before the interactive graph is built.
+    kgDrawPreview(canvasBox, data, kindColor, relColor);
+    timings.preview = performance.now();
+    updateStatus("Preparing interaction\u2026");
+    requestAnimationFrame(function () { setTimeout(buildNetwork, 0); });
+  } else {
+    buildNetwork();
+  }
 })();

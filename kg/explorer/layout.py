@@ -29,7 +29,7 @@ def compute_layout(graph: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[fl
         spread = SCALE * max(1.0, np.sqrt(len(nodes)) / 6)
     else:
         xy = mesh_layout(graph, nodes, seed=seed)
-        spread = SCALE * np.sqrt(len(nodes)) / 4
+        spread = SCALE * np.sqrt(len(nodes)) / 8
     xy = _normalise(xy) * spread
     return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, xy, strict=True)}
 

@@ -1,0 +1,150 @@
+"""Export time and time-to-first-drawn-canvas in headless Chromium: kg.explorer vs pyvis defaults.
+
+    python benchmarks/bench_html.py                 # 1k, 5k and 10k nodes, 3 edges per node
+    python benchmarks/bench_html.py --sizes 1000 --timeout 20
+
+Both pages are opened from file:// with every other request aborted (pyvis links Bootstrap from
+a CDN; it is counted and blocked). "drawn" is the wall time from navigation until the graph
+canvas has a non-transparent pixel; pyvis is given up on after --timeout seconds.
+Targets: 10k nodes / 30k edges exported in < 5 s and drawn in < 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+from kg.explorer import write_html
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+KINDS = ["Company"] * 6 + ["Person"] * 2 + ["Deal", "Product", "Regulator", "Country", "Fund"]
+RELATIONS = ["INVESTS_IN", "PARTNERS_WITH", "DEPENDS_ON", "ACQUIRES", "COMPETES_WITH", "LEADS"]
+DRAWN_JS = """() => {
+  for (const c of document.querySelectorAll('canvas')) {
+    if (!c.width || !c.height) continue;
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < px.length; i += 4 * 7) if (px[i] > 0) return true;
+  }
+  return false;
+}"""
+
+
+def synthetic_graph(n: int, edges_per_node: int = 3, seed: int = 1) -> nx.MultiDiGraph:
+    """A scale-free graph in kg's shape: kinds, typed edges, one or two evidence rows each."""
+    rng = random.Random(seed)
+    base = nx.barabasi_albert_graph(n, edges_per_node, seed=seed)
+    g = nx.MultiDiGraph()
+    for i in base.nodes:
+        kind = rng.choice(KINDS)
+        g.add_node(f"{kind.lower()}:n{i}", name=f"{kind} {i}", kind=kind, aliases=[], properties={})
+    ids = list(g.nodes)
+    for u, v in base.edges:
+        rel = rng.choice(RELATIONS)
+        evidence = [_evidence(rng, ids[u], rel, ids[v], k) for k in range(rng.randint(1, 2))]
+        g.add_edge(ids[u], ids[v], key=rel, relation=rel, properties={}, evidence=evidence)
+    return g
+
+
+def _evidence(rng: random.Random, u: str, rel: str, v: str, k: int) -> dict[str, str]:
+    day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    return {"article": f"https://example.org/{u}/{k}", "file": "synthetic.jsonl",
+            "sentence": f"Synthetic sentence {k}: {u} {rel} {v}.", "lang": "en",
+            "published": day, "source_url": f"https://example.org/{u}/{k}",
+            "title": f"Synthetic article {k}", "extractor": "rules"}
+
+
+def export_ours(g: nx.MultiDiGraph, folder: Path) -> tuple[Path, float]:
+    start = time.perf_counter()
+    path = write_html(g, folder / "kg.html", title="synthetic")
+    return path, time.perf_counter() - start
+
+
+def export_pyvis(g: nx.MultiDiGraph, folder: Path) -> tuple[Path, float]:
+    from pyvis.network import Network
+
+    cwd = os.getcwd()
+    os.chdir(folder)  # pyvis's default cdn_resources="local" copies lib/ into the cwd
+    try:
+        start = time.perf_counter()
+        net = Network()
+        net.from_nx(g)
+        net.write_html("pyvis.html")
+        return folder / "pyvis.html", time.perf_counter() - start
+    finally:
+        os.chdir(cwd)
+
+
+def time_to_draw(browser, path: Path, timeout: float) -> tuple[float | None, int]:
+    """Seconds until the canvas shows pixels (None if not within timeout); blocked requests."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith("file:"):
+            return r.continue_()
+        blocked.append(r.request.url)
+        return r.abort()
+
+    page.route("**/*", route)
+    start = time.perf_counter()
+    page.goto(path.as_uri(), wait_until="commit")
+    drawn = None
+    while time.perf_counter() - start < timeout:
+        if page.evaluate(DRAWN_JS):
+            drawn = time.perf_counter() - start
+            break
+        page.wait_for_timeout(100)
+    page.close()
+    return drawn, len(blocked)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for pyvis")
+    parser.add_argument("--no-pyvis", action="store_true")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for n in args.sizes:
+            g = synthetic_graph(n)
+            folder = Path(tmp) / str(n)
+            folder.mkdir()
+            rows.append(_measure("kg.explorer", g, export_ours(g, folder), browser, 60.0))
+            if not args.no_pyvis:
+                rows.append(_measure("pyvis defaults", g, export_pyvis(g, folder), browser,
+                                     args.timeout))
+        browser.close()
+    _print_table(rows, args.timeout)
+    return 0
+
+
+def _measure(name, g, exported, browser, timeout):
+    path, export_s = exported
+    drawn, blocked = time_to_draw(browser, path, timeout)
+    size_mb = path.stat().st_size / 1e6
+    return (name, g.number_of_nodes(), g.number_of_edges(), export_s, size_mb, drawn, blocked)
+
+
+def _print_table(rows, timeout: float) -> None:
+    print(f"{'page':<15} {'nodes':>6} {'edges':>6} {'export s':>9} {'MB':>6} {'drawn s':>9} "
+          f"{'blocked req':>11}")
+    for name, n, m, export_s, size_mb, drawn, blocked in rows:
+        drawn_text = f"{drawn:.2f}" if drawn is not None else f">{timeout:.0f}"
+        print(f"{name:<15} {n:>6} {m:>6} {export_s:>9.2f} {size_mb:>6.1f} {drawn_text:>9} "
+              f"{blocked:>11}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
