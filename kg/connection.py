@@ -1,0 +1,138 @@
+"""Where the graph database is: connection settings from options with env fallbacks.
+
+Neo4j's own tools read NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE, so we do too.
+With no URI at all, `connect` starts the embedded ArcadeDB (kg.embedded) under the data directory,
+and everything after that goes through the same neo4j driver.
+
+    from kg.connection import ConnectionSettings, connect
+    with connect(ConnectionSettings.resolve(), Path("kg-data")) as conn:
+        rows = conn.run("MATCH (n:Entity) RETURN count(n) AS n")
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j import exceptions as nx
+
+from kg.errors import ConfigurationError, KgError, StoreError
+
+CONNECT_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    uri: str | None = None
+    username: str = "neo4j"
+    # repr=False: a settings object printed in a traceback or a log must not show the password.
+    password: str | None = field(default=None, repr=False)
+    database: str | None = None
+
+    @classmethod
+    def resolve(
+        cls,
+        uri: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> ConnectionSettings:
+        """Options win over the environment; empty strings count as unset."""
+        env = os.environ if env is None else env
+        return cls(
+            uri=uri or env.get("NEO4J_URI") or None,
+            username=username or env.get("NEO4J_USERNAME") or "neo4j",
+            password=password or env.get("NEO4J_PASSWORD") or None,
+            database=database or env.get("NEO4J_DATABASE") or None,
+        )
+
+    @property
+    def embedded(self) -> bool:
+        return self.uri is None
+
+
+@dataclass
+class Connection:
+    """An open driver plus the database to use; `run` is a read in a managed transaction."""
+
+    driver: neo4j.Driver
+    database: str | None
+    uri: str
+
+    def session(self) -> neo4j.Session:
+        return self.driver.session(database=self.database)
+
+    def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        with self.session() as session:
+            try:
+                return session.execute_read(_collect, cypher, dict(params or {}))
+            except nx.Neo4jError as exc:
+                raise StoreError(f"{self.uri}: query failed: {_first_line(exc)}") from exc
+            except nx.DriverError as exc:
+                raise describe_error(exc, self.uri, self.database) from exc
+
+
+def _collect(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) -> list[dict]:
+    return [record.data() for record in tx.run(cypher, params)]
+
+
+@contextmanager
+def connect(settings: ConnectionSettings, data_dir: Path) -> Iterator[Connection]:
+    """Open a checked connection: the server answers, the login works, the database exists."""
+    if settings.embedded:
+        from kg.embedded import ensure_server  # only pays for the JVM when it is needed
+
+        server = ensure_server(data_dir)
+        settings = ConnectionSettings(server.uri, server.username, server.password, server.database)
+    assert settings.uri is not None
+    try:
+        driver = GraphDatabase.driver(
+            settings.uri,
+            auth=(settings.username, settings.password or ""),
+            connection_timeout=CONNECT_TIMEOUT,
+        )
+    except (ValueError, nx.ConfigurationError) as exc:
+        raise ConfigurationError(f"NEO4J_URI {settings.uri!r}: {_first_line(exc)}") from exc
+    try:
+        check(driver, settings)
+        yield Connection(driver, settings.database, settings.uri)
+    finally:
+        driver.close()
+
+
+def check(driver: neo4j.Driver, settings: ConnectionSettings) -> None:
+    try:
+        driver.verify_connectivity()
+        with driver.session(database=settings.database) as session:
+            session.run("RETURN 1 AS ok").consume()
+    except (nx.Neo4jError, nx.DriverError) as exc:
+        raise describe_error(exc, settings.uri or "", settings.database) from exc
+
+
+def describe_error(exc: Exception, uri: str, database: str | None) -> KgError:
+    """One line a user can act on. Driver messages never contain the password, and we never
+    add it; the username is fine to show."""
+    code = getattr(exc, "code", None) or ""
+    if isinstance(exc, nx.AuthError) or code.endswith("Security.Unauthorized"):
+        return ConfigurationError(
+            f"{uri}: authentication failed (check NEO4J_USERNAME / NEO4J_PASSWORD)"
+        )
+    if code.endswith("DatabaseNotFound"):
+        return ConfigurationError(
+            f"{uri}: database {database!r} does not exist (check NEO4J_DATABASE)"
+        )
+    if isinstance(exc, nx.ServiceUnavailable | nx.SessionExpired):
+        return StoreError(f"{uri}: database server unreachable or gone ({_first_line(exc)})")
+    return StoreError(f"{uri}: {_first_line(exc)}")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return str(text).strip().splitlines()[0][:300]

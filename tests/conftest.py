@@ -1,0 +1,165 @@
+"""Shared fixtures.
+
+Bolt: one embedded ArcadeDB server per test session (JPype starts one JVM per process), on a free
+loopback port; each test that asks for `bolt_db` gets a fresh database on it. CLI tests reach it
+through the NEO4J_* variables set by `neo4j_env`.
+
+The "supply chain" graph (`supply_chain_store`) is hand-made: five short articles of our own in
+en/fr/zh whose facts the Cypher library tests answer by hand (see tests/test_cypher_library.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.schema import (
+    Article,
+    ArticleFormat,
+    Entity,
+    EntityKind,
+    Evidence,
+    ExtractionResult,
+    Relation,
+    RelationType,
+    entity_id,
+)
+
+# --- Bolt server ---------------------------------------------------------------------------
+
+_db_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from kg.embedded import ensure_server
+
+    return ensure_server(tmp_path_factory.mktemp("bolt"))
+
+
+@pytest.fixture
+def bolt_db(bolt_server: Any) -> Any:
+    """Settings for a brand-new, empty database on the session server."""
+    from kg.connection import ConnectionSettings
+
+    name = f"t{next(_db_numbers)}"
+    bolt_server.handle.create_database(name)
+    return ConnectionSettings(
+        uri=bolt_server.uri,
+        username=bolt_server.username,
+        password=bolt_server.password,
+        database=name,
+    )
+
+
+@pytest.fixture
+def bolt_conn(bolt_db: Any, tmp_path: Path) -> Iterator[Any]:
+    from kg.connection import connect
+
+    with connect(bolt_db, tmp_path) as conn:
+        yield conn
+
+
+@pytest.fixture
+def neo4j_env(bolt_db: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setenv("NEO4J_URI", bolt_db.uri)
+    monkeypatch.setenv("NEO4J_USERNAME", bolt_db.username)
+    monkeypatch.setenv("NEO4J_PASSWORD", bolt_db.password)
+    monkeypatch.setenv("NEO4J_DATABASE", bolt_db.database)
+    return bolt_db
+
+
+# --- the hand-made supply-chain graph -------------------------------------------------------
+
+C, R, D = EntityKind.COMPANY, EntityKind.REGULATOR, EntityKind.DEAL
+
+
+def ent(kind: EntityKind, name: str, **props: Any) -> Entity:
+    return Entity(id=entity_id(kind, name), name=name, kind=kind, properties=props)
+
+
+def rel(
+    src: Entity, kind: RelationType, dst: Entity, article: str, sentence: str,
+    lang: str = "en", **props: Any,
+) -> Relation:
+    ev = Evidence(article=article, file=f"{article}.md", sentence=sentence, lang=lang,
+                  published="2025-03-01")
+    return Relation(source=src.id, target=dst.id, relation=kind, properties=props, evidence=[ev])
+
+
+MISTRAL, MSFT, NVIDIA, TSMC = (ent(C, n) for n in ("Mistral AI", "Microsoft", "NVIDIA", "TSMC"))
+OPENAI, SOFTBANK, KOYEB = (ent(C, n) for n in ("OpenAI", "SoftBank", "Koyeb"))
+LUMEN = ent(C, "Lumen Robotics")
+ADLC = ent(R, "Autorité de la concurrence")
+KOYEB_DEAL = ent(D, "Mistral AI acquires Koyeb", deal_type="acquisition", date="2025-02-17",
+                 status="under_review", amount=120000000.0, currency="EUR",
+                 parties=[{"id": MISTRAL.id, "role": "acquirer"},
+                          {"id": KOYEB.id, "role": "target"}])
+LUMEN_DEAL = ent(D, "Mistral AI acquires Lumen Robotics", deal_type="acquisition",
+                 date="2024-03", status="completed",
+                 parties=[{"id": MISTRAL.id, "role": "acquirer"},
+                          {"id": LUMEN.id, "role": "target"}])
+
+
+def supply_chain_facts() -> list[tuple[Article, ExtractionResult]]:
+    """(article, facts) pairs; sentences are ours, written for these tests."""
+    def pair(aid: str, lang: str, title: str, ents: list[Entity], rels: list[Relation]) -> Any:
+        text = " ".join(e.sentence for r in rels for e in r.evidence)
+        art = Article(id=aid, file=f"{aid}.md", format=ArticleFormat.MARKDOWN, title=title,
+                      text=text, lang=lang, langs=[lang], published="2025-03-01T08:00:00Z")
+        return art, ExtractionResult(article=aid, entities=ents, relations=rels)
+
+    dep = RelationType.DEPENDS_ON
+    return [
+        pair("a1", "en", "Mistral runs on Azure", [MISTRAL, MSFT], [
+            rel(MISTRAL, dep, MSFT, "a1", "Mistral AI trains its models on Microsoft Azure.",
+                dependency="cloud"),
+            rel(MSFT, RelationType.INVESTS_IN, MISTRAL, "a1", "Microsoft took a stake in Mistral AI."),
+        ]),
+        pair("a2", "fr", "Les puces de Mistral", [MISTRAL, MSFT, NVIDIA, TSMC], [
+            rel(MISTRAL, dep, NVIDIA, "a2", "Mistral AI achète ses GPU à NVIDIA.", "fr",
+                dependency="compute"),
+            rel(MISTRAL, dep, MSFT, "a2", "Mistral AI loue le cloud Azure de Microsoft.", "fr",
+                dependency="cloud"),
+            rel(MSFT, dep, NVIDIA, "a2", "Microsoft équipe Azure de puces NVIDIA.", "fr",
+                dependency="compute"),
+            rel(NVIDIA, dep, TSMC, "a2", "NVIDIA fait graver ses puces par TSMC.", "fr",
+                dependency="manufacturing"),
+        ]),
+        pair("a3", "zh", "Mistral 收购 Koyeb", [MISTRAL, KOYEB, ADLC, KOYEB_DEAL], [
+            rel(MISTRAL, RelationType.ACQUIRES, KOYEB, "a3", "Mistral AI 宣布收购 Koyeb。", "zh"),
+            rel(ADLC, RelationType.REVIEWS, KOYEB_DEAL, "a3",
+                "法国竞争管理局正在审查这笔交易。", "zh"),
+        ]),
+        pair("a4", "en", "OpenAI backers", [OPENAI, SOFTBANK, MSFT, NVIDIA], [
+            rel(SOFTBANK, RelationType.INVESTS_IN, OPENAI, "a4", "SoftBank led a round in OpenAI."),
+            rel(MSFT, RelationType.INVESTS_IN, OPENAI, "a4", "Microsoft added to its OpenAI stake."),
+            rel(OPENAI, dep, MSFT, "a4", "OpenAI serves ChatGPT from Azure.", dependency="cloud"),
+            rel(OPENAI, dep, NVIDIA, "a4", "OpenAI buys NVIDIA accelerators.",
+                dependency="compute"),
+        ]),
+        pair("a5", "en", "Mistral's first deal", [MISTRAL, LUMEN, LUMEN_DEAL], [
+            rel(MISTRAL, RelationType.ACQUIRES, LUMEN, "a5",
+                "Mistral AI bought the small robotics lab Lumen Robotics in March 2024.",
+                date="2024-03"),
+        ]),
+    ]
+
+
+def build_store(data_dir: Path, pairs: list[tuple[Article, ExtractionResult]]) -> Path:
+    from kg.store import Store
+
+    with Store.open(data_dir) as store:
+        for art, facts in pairs:
+            store.put(art, facts)
+    return data_dir
+
+
+@pytest.fixture
+def supply_chain_store(tmp_path: Path) -> Path:
+    """Data directory holding the supply-chain graph."""
+    return build_store(tmp_path / "data", supply_chain_facts())
