@@ -62,6 +62,10 @@ AMOUNTS = [
     ("近20亿美元", 2_000_000_000, "USD", "about"),
     ("20多亿美元", 2_000_000_000, "USD", "over"),
     ("1亿美元以上", 100_000_000, "USD", "over"),
+    ("最少500亿美元", 50_000_000_000, "USD", "over"),
+    ("注資 12.5 億美元", 1_250_000_000, "USD", None),
+    ("約3億港幣", 300_000_000, "HKD", "about"),
+    ("两千万美元", 20_000_000, "USD", None),
 ]
 
 
@@ -108,6 +112,21 @@ def test_conversion_is_attached_not_listed(
     conv = found[0].converted
     assert conv is not None
     assert (conv.amount, conv.currency) == converted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("估值7,500亿至8,300亿美元", [(750_000_000_000, "USD"), (830_000_000_000, "USD")]),
+        ("between 50 and 100 million dollars", [(50_000_000, "USD"), (100_000_000, "USD")]),
+        ("US$50 million to US$100 million", [(50_000_000, "USD"), (100_000_000, "USD")]),
+        ("de 1 à 2 milliards d'euros", [(1_000_000_000, "EUR"), (2_000_000_000, "EUR")]),
+        # A year is not the low end of a range.
+        ("from 2023 to 500 million euros", [(500_000_000, "EUR")]),
+    ],
+)
+def test_range_gives_both_ends(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(m.amount, m.currency) for m in find_amounts(text)] == expected
 
 
 def test_two_amounts_in_one_sentence_stay_separate() -> None:
@@ -182,6 +201,9 @@ DATES = [
     ("en juin", REF, "2024-06", "month", True),
     ("en juillet", REF, "2023-07", "month", True),
     ("in May", REF, "2024-05", "month", True),
+    ("depuis septembre 4 milliards", REF, "2023-09", "month", True),
+    ("2023 年 9 月", None, "2023-09", "month", False),
+    ("上個月", REF, "2024-05", "month", True),
     ("last month", date(2024, 1, 15), "2023-12", "month", True),
     ("yesterday", "2024-03-01T08:00:00Z", "2024-02-29", "day", True),
 ]

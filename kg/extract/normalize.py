@@ -95,19 +95,27 @@ _NUM = (
     r"(?<![0-9A-Za-z.,])(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![0-9])(?:\.\d+)?"
     r"|\d+(?:[.,]\d+)?)"
 )
-_CJK_DIGITS = "零〇一二两三四五六七八九十百千"
+_CJK_DIGITS = "零〇一二两兩三四五六七八九十百千"
 _CJK_NUM = f"[{_CJK_DIGITS}]+"
 _SCALE = (
     rf"(?i:{_alt(_LATIN_SCALE)})(?![A-Za-z])|(?:{_alt(_LETTER_SCALE)})(?![A-Za-z])"
     rf"|(?P<{{g}}_inf>[多余])?(?:{_alt(_CJK_SCALE)})"
 )
-_LATIN_CUR_END = r"(?![A-Za-z])"
+_CONN = r"(?:de|of)\s|d['’]\s?"
+_SUFFIX = rf"(?i:{_alt(_SUFFIX_CUR)})(?![A-Za-z])"
+_RANGE_TO = r"(?:至|到|~|～|-|–|to|and|à|et)"
 _AMOUNT_RE = re.compile(
     rf"(?P<pre>(?<![A-Za-z])(?P<p_cur>{_alt(_PREFIX_CUR)}){_SP}(?P<p_num>{_NUM})"
     rf"(?:{_SP}(?P<p_scale>{_SCALE.format(g='p')}))?(?P<p_yuan>元)?)"
+    # The low end of a range takes its currency (and scale, if it has none) from the high end:
+    # "7,500亿至8,300亿美元", "50 to 100 million dollars".
+    rf"|(?P<rng>(?P<r_num>{_NUM}|{_CJK_NUM})(?:{_SP}(?P<r_scale>{_SCALE.format(g='r')}))?)"
+    rf"(?={_SP}{_RANGE_TO}{_SP}(?:{_NUM}|{_CJK_NUM})(?:{_SP}(?P<r2_scale>{_SCALE.format(g='r2')}))?"
+    rf"{_SP}(?P<r2_conn>{_CONN})?(?P<r2_cur>{_SUFFIX}))"
     rf"|(?P<suf>(?P<s_num>{_NUM}|{_CJK_NUM})(?:{_SP}(?P<s_scale>{_SCALE.format(g='s')}))?"
-    rf"{_SP}(?P<s_conn>(?:de|of)\s|d['’]\s?)?(?P<s_cur>(?i:{_alt(_SUFFIX_CUR)})){_LATIN_CUR_END})"
+    rf"{_SP}(?P<s_conn>{_CONN})?(?P<s_cur>{_SUFFIX}))"
 )
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _QUAL_BEFORE_RE = re.compile(rf"(?<![A-Za-z])(?P<q>(?i:{_alt(_QUAL_BEFORE)}))[ \u00a0\u202f]*\Z")
 _QUAL_AFTER_RE = re.compile(rf"(?:{_alt(_QUAL['after'])})")
 # What may sit between an amount and its parenthesised conversion: "（约合", " (", "(about ".
@@ -117,6 +125,7 @@ _CONV_OPEN_RE = re.compile(
 )
 _CONV_CLOSE_RE = re.compile(r"[ \u00a0]*[)）]")
 _CJK_VALUES = {c: float(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0.0, "两": 2.0}
+_TRADITIONAL = str.maketrans({"億": "亿", "萬": "万", "兩": "两"})
 _CJK_SMALL = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|.")
 
@@ -132,7 +141,7 @@ def _latin_number(raw: str) -> float:
 def _cjk_value(s: str) -> float:
     """Value of a number in 十百千万亿, digits or both: '十亿' -> 1e9, '1.5万亿' -> 1.5e12."""
     result = section = number = 0.0
-    for tok in _TOKEN_RE.findall(s):
+    for tok in _TOKEN_RE.findall(s.translate(_TRADITIONAL)):
         if tok[0].isdigit():
             number = float(tok)
         elif tok in _CJK_VALUES:
@@ -158,22 +167,38 @@ def _scale_value(scale: str, connector: str | None) -> float:
     return _LATIN_SCALE[low]
 
 
+def _parts(m: re.Match[str]) -> tuple[str, str, str, str, str | None] | None:
+    """(number, scale, infix, currency, connector) of a match, whichever form it took."""
+    g = m.group
+    if g("pre"):
+        return g("p_num"), g("p_scale") or "", g("p_inf") or "", _PREFIX_CUR[g("p_cur")], None
+    if g("suf"):
+        cur = _SUFFIX_CUR[g("s_cur").lower()]
+        return g("s_num"), g("s_scale") or "", g("s_inf") or "", cur, g("s_conn")
+    scale = g("r_scale") or ""
+    if not scale:
+        if _YEAR_LIKE.fullmatch(g("r_num")):
+            return None  # "from 2023 to 500 million euros": a year, not the low end
+        scale = (g("r2_scale") or "")[len(g("r2_inf") or "") :]
+    return g("r_num"), scale, g("r_inf") or "", _SUFFIX_CUR[g("r2_cur").lower()], g("r2_conn")
+
+
 def _amount_of(m: re.Match[str]) -> tuple[float, str] | None:
     """(amount, currency) of one regex match, or None when it is not really money."""
-    g = "p" if m.group("pre") else "s"
-    num, scale = m.group(f"{g}_num"), m.group(f"{g}_scale") or ""
-    cur = _PREFIX_CUR[m.group("p_cur")] if g == "p" else _SUFFIX_CUR[m.group("s_cur").lower()]
+    parts = _parts(m)
+    if parts is None:
+        return None
+    num, scale, inf, cur, conn = parts
     cjk_num = num[0] in _CJK_DIGITS
-    inf = m.group(f"{g}_inf") or ""
     cjk_scale = scale[len(inf) :] if scale[len(inf) :] in _CJK_SCALE else ""
-    if cjk_num and not cjk_scale and g == "s" and m.group("s_cur") == "元":
+    if cjk_num and not cjk_scale and cur == "CNY" and m.group().endswith("元"):
         return None  # "一元" is usually maths ("二元"), not one yuan
     if cjk_num or cjk_scale:
         value = _cjk_value(num.replace(",", "") + cjk_scale)
     else:
         value = _latin_number(num)
         if scale:
-            value *= _scale_value(scale, m.group("s_conn") if g == "s" else None)
+            value *= _scale_value(scale, conn)
     if not (value > 0 and math.isfinite(value)):
         return None
     return round(value, 2), cur  # 4.15 * 1e8 is 415000000.00000006 in binary floating point
@@ -183,7 +208,7 @@ def _qualifier(text: str, m: re.Match[str]) -> str | None:
     before = _QUAL_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
     if before:
         return _QUAL_BEFORE[before.group("q").lower()]
-    inf = m.group("p_inf") or m.group("s_inf")
+    inf = m.group("p_inf") or m.group("s_inf") or m.group("r_inf")
     if inf:
         return str(_QUAL["infix"][inf])
     after = _QUAL_AFTER_RE.match(text, m.end())
@@ -248,7 +273,8 @@ _REL_LATIN = [w for w in _RELATIVE if w[0].isascii()]
 _REL_CJK = [w for w in _RELATIVE if not w[0].isascii()]
 
 # English month and weekday names only count capitalised ("may", "march" are verbs).
-_MONTH = rf"(?:(?:{_alt(_D['months']['en'])})\.?|(?i:{_alt(_D['months']['fr'])}))(?![A-Za-zéû])"
+_MONTH_EN = rf"(?:{_alt(_D['months']['en'])})\.?(?![A-Za-z])"
+_MONTH = rf"(?:{_MONTH_EN}|(?i:{_alt(_D['months']['fr'])})(?![A-Za-zéû]))"
 _WD_NAME = rf"(?:{_alt(_D['weekdays']['en'])}|(?i:{_alt(_D['weekdays']['fr'])}))"
 _YEAR = r"(?:19|20)\d\d"
 _Y = rf"{_YEAR}(?![\d年])"
@@ -267,14 +293,15 @@ _DIGIT_ALTS = {
     "zhmd": r"(?P<zhmd_m>\d{1,2})\s?月\s?(?P<zhmd_d>\d{1,2})\s?[日号]",
     "zhmo": r"(?<!年)(?P<zhmo_m>\d{1,2})月(?!\d)",
     "dmy": rf"(?P<dmy_d>{_DAY})\s(?:of\s)?(?P<dmy_m>{_MONTH}),?\s(?P<dmy_y>{_Y})",
-    "ymd": rf"(?P<ymd_y>{_Y}),\s(?P<ymd_m>{_MONTH})\s(?P<ymd_d>{_DAY})",
+    "ymd": rf"(?P<ymd_y>{_Y}),\s(?P<ymd_m>{_MONTH_EN})\s(?P<ymd_d>{_DAY})",
     "dm": rf"(?P<dm_d>{_DAY})\s(?P<dm_m>{_MONTH})",
 }
 _WORD_ALTS = {
-    "mdy": rf"(?P<mdy_m>{_MONTH})\s(?P<mdy_d>{_DAY}),?\s(?P<mdy_y>{_Y})",
+    "mdy": rf"(?P<mdy_m>{_MONTH_EN})\s(?P<mdy_d>{_DAY}),?\s(?P<mdy_y>{_Y})",
     "my": rf"(?P<my_m>{_MONTH}),?\s(?P<my_y>{_Y})",
-    "md": rf"(?P<md_m>{_MONTH})\s(?P<md_d>{_DAY})(?![\d:])",
-    "mo": rf"{_PREP}(?P<mo_s>(?P<mo_m>{_MONTH}))(?!,?\s?\d)",
+    "md": rf"(?P<md_m>{_MONTH_EN})\s(?P<md_d>{_DAY})(?![\d:.,]\d|\s(?i:{_alt(_LATIN_SCALE)}))",
+    "mo": rf"{_PREP}(?P<mo_s>(?P<mo_m>{_MONTH}))"
+    rf"(?!,?\s?\d+(?![\d.,]*\s?(?i:{_alt(_LATIN_SCALE)})))",
     "yr": rf"{_PREP}(?P<yr_s>(?P<yr_y>{_Y}))",
     "rel": rf"(?P<rel_w>(?i:{_alt(_REL_LATIN)}))(?![A-Za-z])",
     # A weekday in front of a full date ("Tuesday, June 11, 2024") leaves the date to the date.
