@@ -105,6 +105,124 @@ def extract(paths: tuple[str, ...], fmt: str, extractor: str) -> None:
         sys.exit(1)
 
 
+PROGRESS_MIN_FILES = 50  # below this a bar is noise, even on a terminal
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@data_dir_option
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: min(2, CPUs); 1 = no subprocesses).")
+@click.option("--strict", is_flag=True, help="Stop at the first bad file instead of skipping it.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: on a terminal, for long runs).")
+@format_option("table", "json", default="table")
+@click.option("--extractor", default="rules", show_default=True, help="Extractor to use.")
+def ingest(paths: tuple[str, ...], data_dir: Path, workers: int | None, strict: bool,
+           progress: bool | None, fmt: str, extractor: str) -> None:
+    """Read, extract and store articles (files, folders, globs); re-running is safe.
+
+    Unchanged articles are skipped, changed ones replace their facts, copies under another
+    name are reported and skipped. Bad files: `Error: <file>: <reason>`, exit 1 at the end.
+
+    \b
+    Example:
+        kg ingest examples/ news/*.md --data-dir kg-data
+        kg ingest feed.xml --strict --format json
+    """
+    from kg.pipeline import ingest as run_ingest
+    from kg.pipeline import list_files
+
+    if progress is None:
+        progress = sys.stderr.isatty() and len(list_files(paths)[0]) >= PROGRESS_MIN_FILES
+    if progress:
+        total = len(list_files(paths)[0])
+        with click.progressbar(length=total, label=f"Ingesting {total} files",
+                               file=sys.stderr) as bar:
+            summary = run_ingest(paths, data_dir, workers=workers, strict=strict,
+                                 extractor=extractor, progress=bar.update)
+    else:
+        summary = run_ingest(paths, data_dir, workers=workers, strict=strict,
+                             extractor=extractor)
+    for message in summary.failures:
+        click.echo(f"Error: {message}", err=True)
+    for message in summary.duplicates:
+        click.echo(f"Skipped: {message}", err=True)
+    if fmt == "json":
+        click.echo(summary.model_dump_json(indent=2))
+    else:
+        rows = [(f"articles {s}", getattr(summary, f"articles_{s}"))
+                for s in ("new", "unchanged", "replaced", "duplicate")]
+        rows += [("articles failed", summary.failed), ("entities", summary.entities),
+                 ("relations", summary.relations)]
+        click.echo(_table(rows))
+    if summary.failed:
+        sys.exit(1)
+
+
+def _table(rows: list[tuple[str, Any]]) -> str:
+    width = max(len(label) for label, _ in rows)
+    return "\n".join(f"{label:<{width}}  {value}" for label, value in rows)
+
+
+@cli.command()
+@data_dir_option
+@format_option("table", "json", default="table")
+def stats(data_dir: Path, fmt: str) -> None:
+    """Counts in the store: articles, entities by kind, relations by type, languages.
+
+    \b
+    Example:
+        kg stats --data-dir kg-data
+        kg stats --format json | jq .relations
+    """
+    from kg.store import Store
+
+    with Store.open(data_dir, create=False) as store:
+        s = store.stats()
+    if fmt == "json":
+        click.echo(s.model_dump_json(indent=2))
+        return
+    rows: list[tuple[str, Any]] = [("articles", s.articles), ("evidence", s.evidence),
+                                   ("revision", s.revision)]
+    rows += [(f"language {k}", v) for k, v in s.languages.items()]
+    rows += [("entities", sum(s.entities.values()))]
+    rows += [(f"  {k}", v) for k, v in s.entities.items()]
+    rows += [("relations", sum(s.relations.values()))]
+    rows += [(f"  {k}", v) for k, v in s.relations.items()]
+    click.echo(_table(rows))
+
+
+@cli.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["html", "graphml", "gexf", "json"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: exports/graph.<format>).")
+@data_dir_option
+@click.option("--focus", default=None, help="Entity id, name or alias at the centre.")
+@click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Hops around --focus.")
+@click.option("--relation", "relations", multiple=True,
+              help="Keep only this relation type (repeatable).")
+@click.option("--kind", "kinds", multiple=True, help="Keep only this entity kind (repeatable).")
+@click.option("--since", default=None, help="Evidence or deal date on/after YYYY[-MM[-DD]].")
+@click.option("--until", default=None, help="Evidence or deal date on/before YYYY[-MM[-DD]].")
+def export(fmt: str, output: Path | None, data_dir: Path, focus: str | None, depth: int,
+           relations: tuple[str, ...], kinds: tuple[str, ...], since: str | None,
+           until: str | None) -> None:
+    """Write the graph (or a filtered part) as offline HTML, GraphML, GEXF or JSON.
+
+    \b
+    Example:
+        kg export html -o exports/mistral.html --focus "Mistral AI" --depth 2
+        kg export graphml --relation INVESTS_IN --relation ACQUIRES --since 2025-01
+    """
+    from kg.export import export_graph
+
+    path = export_graph(data_dir, fmt, output, focus=focus, depth=depth, relations=relations,
+                        kinds=kinds, since=since, until=until)
+    click.echo(str(path))
+
+
 # --- load / query / chain: owned by the Neo4j work --------------------------------------------
 
 

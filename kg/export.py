@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.errors import StoreError
+from kg.errors import ConfigurationError, StoreError
 from kg.schema import Article, Entity, Relation
 
 # --- fact records (`kg extract --format jsonl`) -----------------------------------------------
@@ -133,3 +133,50 @@ def _unify_types(items: Iterable[tuple[Any, dict[str, Any]]]) -> None:
         for d in rows:
             if k in d:
                 d[k] = cast(d[k])
+
+
+# --- one call for `kg export` -------------------------------------------------------------------
+
+FORMATS = {"html": "html", "graphml": "graphml", "gexf": "gexf", "json": "json"}
+
+
+def export_graph(
+    data_dir: str | Path,
+    fmt: str,
+    path: str | Path | None = None,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    relations: Iterable[str] | None = None,
+    kinds: Iterable[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Path:
+    """Build the graph from the store, filter it, write it as `fmt`; returns the path written.
+
+    Default path: exports/graph.<ext>.
+    """
+    from kg.graph import build_graph, subgraph
+    from kg.store import Store
+
+    if fmt not in FORMATS:
+        raise ConfigurationError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    out = Path(path) if path is not None else Path("exports") / f"graph.{FORMATS[fmt]}"
+    with Store.open(data_dir, create=False) as store:
+        g = build_graph(store)
+    relations, kinds = _none_if_empty(relations), _none_if_empty(kinds)
+    if any(x is not None for x in (focus, relations, kinds, since, until)):
+        g = subgraph(g, focus=focus, depth=depth, relations=relations, kinds=kinds,
+                     since=since, until=until)
+    if fmt == "html":
+        from kg.explorer import write_html  # pyvis and the page template only when asked for
+
+        title = f"kg: {focus}, {depth} hops" if focus else "kg graph"
+        return Path(write_html(g, out, title=title))
+    writers = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json}
+    return writers[fmt](g, out)
+
+
+def _none_if_empty(values: Iterable[str] | None) -> list[str] | None:
+    items = list(values or [])
+    return items or None

@@ -10,6 +10,7 @@ Node key = entity id (attributes name, kind, aliases, properties); edge key = re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import chain
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from kg.store import Store
 
 PARTY_TO = RelationType.PARTY_TO.value
+DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def build_graph(store: Store) -> nx.MultiDiGraph:
@@ -98,6 +100,9 @@ def subgraph(
 ) -> nx.MultiDiGraph:
     """A filtered copy of `g`: relation types, node kinds, evidence/deal dates, then the
     neighbourhood of `focus` (id, name or alias, case-insensitive) up to `depth` hops."""
+    for bound in (since, until):
+        if bound is not None and not DATE_RE.fullmatch(bound):
+            raise InputError(f"bad date {bound!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
     focus_id = find_node(g, focus) if focus is not None else None
     rel_set = _relation_types(relations)
     kind_set = _kinds(kinds)

@@ -13,24 +13,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from kg.errors import ExtractionError, InputError, KgError
 from kg.schema import Article, ExtractionResult
-
-if TYPE_CHECKING:
-    from kg.store import Store
-
-# Files per worker task, and how many tasks may wait unconsumed: bounds memory when the
-# writer is slower than the workers.
-CHUNK_SIZE = 4
-WINDOW_CHUNKS = 8
+from kg.store import Store
 
 Known = Callable[[str, str], "tuple[str, str | None] | None"]
 
@@ -96,35 +89,19 @@ def file_error(path: Path | str, exc: BaseException) -> KgError:
     return cls(message)
 
 
-def process_file(path: Path, extractor: str = "rules", known: Known | None = None) -> list[Item]:
-    """Read one file and extract every article in it; problems come back as items, not raised.
+def check_extractor(name: str) -> None:
+    """Fail the whole run up front (ConfigurationError) rather than every article."""
+    import kg.extract  # noqa: F401 - registers the built-in extractors
+    from kg.extract.base import get_extractor
 
-    `known(article_id, content_hash)` may say the store already has the article
-    ("unchanged"/"duplicate", duplicate_of): then extraction is skipped.
-    """
-    from kg.readers import read_file
-
-    items: list[Item] = []
-    try:
-        for record in read_file(path):
-            if isinstance(record, KgError):
-                items.append(file_error(path, record))
-            else:
-                items.append(_extract_one(record, extractor, known))
-    except Exception as exc:  # noqa: BLE001 - a reader bug on one file must not stop the batch
-        items.append(file_error(path, exc))
-    return items
+    get_extractor(name)
 
 
-def _extract_one(article: Article, extractor: str, known: Known | None) -> Item:
+def _extract_one(article: Article, extractor: str) -> ExtractionResult | KgError:
     from kg.extract import extract_article
 
-    if known is not None:
-        hit = known(article.id, article.content_hash)
-        if hit is not None:
-            return Skipped(article.id, hit[0], hit[1])
     try:
-        return Extracted(article, extract_article(article, extractor=extractor))
+        return extract_article(article, extractor=extractor)
     except KgError as exc:
         return file_error(article.file, ExtractionError(f"{article.id}: {exc}"))
     except Exception as exc:  # noqa: BLE001 - an extractor bug on one article is reported
@@ -135,10 +112,11 @@ def extract_paths(
     paths: Iterable[str | Path], extractor: str = "rules"
 ) -> Iterator[tuple[Article, ExtractionResult] | KgError]:
     """Read and extract without storing (used by `kg extract`); errors are yielded, not raised."""
+    check_extractor(extractor)
     files, errors = list_files(paths)
     yield from errors
-    for path in files:
-        for item in process_file(path, extractor):
+    for _, items in _results(files, extractor, None, 1):
+        for item in items:
             if isinstance(item, Extracted):
                 yield item.article, item.result
             elif isinstance(item, KgError):
@@ -146,56 +124,90 @@ def extract_paths(
 
 
 # --- worker processes -----------------------------------------------------------------------
+#
+# The parent reads files (streaming: a 50 MB JSONL file is never held whole), skips articles
+# the store already has, and sends batches of articles to the pool for extraction. At most
+# WINDOW batches per worker are in flight, so memory stays bounded when the writer lags.
 
-_WORKER: dict[str, object] = {}
-
-
-def _init_worker(extractor: str, data_dir: str) -> None:
-    from kg.store import Store
-
-    # Read-only use: the worker only asks "do you already have this id+hash?".
-    _WORKER["extractor"] = extractor
-    _WORKER["store"] = Store.open(data_dir)
+BATCH_ARTICLES = 16
+WINDOW = 4
 
 
-def _work_chunk(paths: list[str]) -> list[tuple[str, list[Item]]]:
-    from kg.store import Store
+@dataclass
+class Batch:
+    items: list[Item | Article]  # Article = waiting for its extraction result
+    files_done: int = 0  # files whose last record is in this batch
 
-    store = _WORKER["store"]
-    assert isinstance(store, Store)
-    extractor = str(_WORKER["extractor"])
-    return [(p, process_file(Path(p), extractor, store.known)) for p in paths]
+    def articles(self) -> list[Article]:
+        return [i for i in self.items if isinstance(i, Article)]
 
 
-def _chunks(files: Iterable[Path], size: int, gate: threading.Semaphore) -> Iterator[list[str]]:
-    chunk: list[str] = []
+def _batches(files: Iterable[Path], known: Known | None) -> Iterator[Batch]:
+    batch = Batch([])
     for path in files:
-        chunk.append(str(path))
-        if len(chunk) == size:
-            gate.acquire()  # blocks the pool's feeder thread until the writer catches up
-            yield chunk
-            chunk = []
-    if chunk:
-        gate.acquire()
-        yield chunk
+        for item in _records(path, known):
+            batch.items.append(item)
+            if len(batch.items) >= BATCH_ARTICLES * 4 or len(batch.articles()) >= BATCH_ARTICLES:
+                yield batch
+                batch = Batch([])
+        batch.files_done += 1
+        if batch.files_done >= BATCH_ARTICLES:
+            yield batch
+            batch = Batch([])
+    if batch.items or batch.files_done:
+        yield batch
+
+
+def _records(path: Path, known: Known | None) -> Iterator[Item | Article]:
+    from kg.readers import read_file
+
+    try:
+        for record in read_file(path):
+            if isinstance(record, KgError):
+                yield file_error(path, record)
+                continue
+            hit = known(record.id, record.content_hash) if known is not None else None
+            yield record if hit is None else Skipped(record.id, hit[0], hit[1])
+    except Exception as exc:  # noqa: BLE001 - a reader bug on one file must not stop the batch
+        yield file_error(path, exc)
+
+
+def _extract_batch(articles: list[Article], extractor: str) -> list[ExtractionResult | KgError]:
+    return [_extract_one(article, extractor) for article in articles]
+
+
+def _fill(batch: Batch, results: list[ExtractionResult | KgError]) -> list[Item]:
+    it = iter(results)
+    return [_pair(i, next(it)) if isinstance(i, Article) else i for i in batch.items]
+
+
+def _pair(article: Article, result: ExtractionResult | KgError) -> Item:
+    return result if isinstance(result, KgError) else Extracted(article, result)
+
+
+def _warm_up() -> None:
+    import kg.extract  # noqa: F401 - load rules and gazetteers once per worker, not per task
 
 
 def _results(
-    files: list[Path], extractor: str, data_dir: Path, workers: int
-) -> Iterator[tuple[str, list[Item]]]:
-    from kg.store import Store
-
+    files: list[Path], extractor: str, known: Known | None, workers: int
+) -> Iterator[tuple[int, list[Item]]]:
+    """(files finished, items in order) for each batch, extracted in `workers` processes."""
     if workers <= 1:
-        with Store.open(data_dir) as store:
-            for path in files:
-                yield str(path), process_file(path, extractor, store.known)
+        for batch in _batches(files, known):
+            yield batch.files_done, _fill(batch, _extract_batch(batch.articles(), extractor))
         return
-    gate = threading.Semaphore(WINDOW_CHUNKS * workers)
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(extractor, str(data_dir))) as pool:
-        for chunk in pool.imap(_work_chunk, _chunks(files, CHUNK_SIZE, gate)):
-            yield from chunk
-            gate.release()
+    ctx = multiprocessing.get_context("spawn")  # fork would copy the parent's SQLite handle
+    with ctx.Pool(workers, initializer=_warm_up) as pool:
+        pending: deque[tuple[Batch, AsyncResult[list[ExtractionResult | KgError]]]] = deque()
+        for batch in _batches(files, known):
+            pending.append((batch, pool.apply_async(_extract_batch, (batch.articles(), extractor))))
+            while len(pending) >= WINDOW * workers:
+                done, result = pending.popleft()
+                yield done.files_done, _fill(done, result.get())
+        while pending:
+            done, result = pending.popleft()
+            yield done.files_done, _fill(done, result.get())
 
 
 def default_workers() -> int:
@@ -219,8 +231,7 @@ def ingest(
     A bad file is recorded in `failures` and skipped; with `strict` the first failure is raised.
     `progress(n)` is called with the number of files just finished.
     """
-    from kg.store import Store
-
+    check_extractor(extractor)
     files, errors = list_files(paths)
     summary = IngestSummary(files=len(files))
     for exc in errors:
@@ -228,11 +239,11 @@ def ingest(
     n_workers = default_workers() if workers is None else max(1, workers)
     n_workers = min(n_workers, max(1, len(files)))
     with Store.open(data_dir) as store:
-        for _path, items in _results(files, extractor, Path(data_dir), n_workers):
+        for files_done, items in _results(files, extractor, store.known, n_workers):
             for item in items:
                 _record(store, summary, item, strict)
-            if progress is not None:
-                progress(1)
+            if progress is not None and files_done:
+                progress(files_done)
         stats = store.stats()
     summary.entities = sum(stats.entities.values())
     summary.relations = sum(stats.relations.values())

@@ -107,8 +107,11 @@ class Store:
     # --- lifecycle ------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: str | Path) -> Store:
+    def open(cls, data_dir: str | Path, *, create: bool = True) -> Store:
+        """Open (by default create) the store; `create=False` is for commands that only read."""
         data = Path(data_dir)
+        if not create and not (data / DB_NAME).is_file():
+            raise StoreError(f"{data}: no kg store here (run `kg ingest` first)")
         try:
             data.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -1,0 +1,157 @@
+"""The ingest pipeline over real files under tests/fixtures/pipeline/ (our own writing).
+
+A tiny "fixture" extractor (registered here the way an add-on would) reads sentences such as
+"Orbis Capital invests in Lumen Robotics." so the expected facts are known exactly, whatever
+the built-in rules extractor does.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.errors import ConfigurationError, InputError
+from kg.extract.base import register
+from kg.pipeline import extract_paths, ingest
+from kg.schema import Article, Entity, EntityKind, Evidence, ExtractionResult, Relation, entity_id
+from kg.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pipeline"
+GOOD, BAD = FIXTURES / "good", FIXTURES / "bad"
+NAME = r"[A-Z]\w*(?: [A-Z]\w*)*"
+PATTERN = re.compile(rf"({NAME}) (invests in|partners with|acquires) ({NAME})")
+VERBS = {"invests in": "INVESTS_IN", "partners with": "PARTNERS_WITH", "acquires": "ACQUIRES"}
+
+
+class FixtureExtractor:
+    name = "fixture"
+
+    def extract(self, article: Article) -> ExtractionResult:
+        entities: dict[str, Entity] = {}
+        relations: dict[tuple[str, str, str], Relation] = {}
+        for sentence in re.split(r"(?<=[.!?])\s+", article.text):
+            for src, verb, dst in PATTERN.findall(sentence):
+                ids = [entity_id(EntityKind.COMPANY, n) for n in (src, dst)]
+                for eid, name in zip(ids, (src, dst), strict=True):
+                    entities[eid] = Entity(id=eid, name=name, kind=EntityKind.COMPANY)
+                rel = relations.setdefault((ids[0], VERBS[verb], ids[1]), Relation(
+                    source=ids[0], target=ids[1], relation=VERBS[verb]))
+                rel.evidence.append(Evidence(
+                    article=article.id, file=article.file_name, sentence=sentence.strip(),
+                    lang=article.lang, published=article.published, extractor=self.name))
+        return ExtractionResult(article=article.id, entities=list(entities.values()),
+                                relations=list(relations.values()))
+
+
+def register_fixture_extractor() -> None:
+    register("fixture", FixtureExtractor)
+
+
+register_fixture_extractor()
+
+
+def run(paths: list[Path], data: Path, **kw: object):
+    return ingest(paths, data, workers=1, extractor="fixture", **kw)  # type: ignore[arg-type]
+
+
+def snapshot(data: Path) -> tuple[object, ...]:
+    with Store.open(data) as s:
+        stats = s.stats().model_dump(exclude={"revision"})
+        return stats, list(s.entities()), list(s.relations()), [a.id for a in s.articles()]
+
+
+def test_first_ingest_counts_and_duplicate(tmp_path: Path) -> None:
+    summary = run([GOOD], tmp_path)
+    assert (summary.articles_new, summary.articles_duplicate, summary.failed) == (2, 1, 0)
+    # Files are read in sorted order: the copy comes first and the original is the duplicate.
+    assert summary.duplicates == [
+        f"{GOOD / 'orbis_lumen.txt'} duplicates {GOOD / 'copy_of_orbis_lumen.txt'}"]
+    assert (summary.entities, summary.relations) == (4, 3)
+
+
+def test_reingest_is_idempotent(tmp_path: Path) -> None:
+    run([GOOD], tmp_path)
+    before = snapshot(tmp_path)
+    again = run([GOOD], tmp_path)
+    assert (again.articles_new, again.articles_unchanged, again.articles_duplicate) == (0, 2, 1)
+    assert snapshot(tmp_path) == before
+
+
+def test_evidence_accumulates_across_articles(tmp_path: Path) -> None:
+    run([GOOD], tmp_path)
+    with Store.open(tmp_path) as s:
+        invest = next(r for r in s.relations() if r.relation == "INVESTS_IN")
+    assert invest.key == ("company:orbis-capital", "INVESTS_IN", "company:lumen-robotics")
+    assert sorted(e.file for e in invest.evidence) == ["copy_of_orbis_lumen.txt",
+                                                       "kestrel_notes.md"]
+
+
+def test_same_url_new_content_replaces_facts(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    shutil.copy(FIXTURES / "v1" / "story.json", news / "story.json")
+    run([news], tmp_path / "data")
+    shutil.copy(FIXTURES / "v2" / "story.json", news / "story.json")
+    summary = run([news], tmp_path / "data")
+    assert summary.articles_replaced == 1
+    with Store.open(tmp_path / "data") as s:
+        keys = {r.key for r in s.relations()}
+        article = s.article("https://news.example.test/halden-pico")
+    assert ("company:halden-systems", "PARTNERS_WITH", "company:orbis-capital") not in keys
+    assert ("company:pico-labs", "PARTNERS_WITH", "company:kestrel-cloud") in keys
+    assert ("company:halden-systems", "ACQUIRES", "company:pico-labs") in keys
+    assert article is not None and article.title == "Halden and Pico (updated)"
+
+
+def test_bad_files_are_reported_and_skipped(tmp_path: Path) -> None:
+    summary = run([BAD, GOOD / "kestrel_notes.md", tmp_path / "missing.txt"], tmp_path / "d")
+    assert summary.articles_new == 1
+    assert summary.failed == 3
+    assert sorted(summary.failures) == sorted([
+        f"{tmp_path / 'missing.txt'}: no such file or directory",
+        f"{BAD / 'empty.txt'}: empty file",
+        f"{BAD / 'scan.pdf'}: binary file (PDF), not an article",
+    ])
+
+
+def test_strict_stops_at_first_failure(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="empty.txt: empty file"):
+        run([BAD / "empty.txt", GOOD], tmp_path, strict=True)
+    with Store.open(tmp_path) as s:
+        assert s.stats().articles == 0
+
+
+def test_unknown_extractor_fails_up_front(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match="unknown extractor 'nope'"):
+        ingest([GOOD], tmp_path, extractor="nope")
+
+
+def test_extractor_crash_is_one_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: FixtureExtractor, article: Article) -> ExtractionResult:
+        if "Kestrel Cloud notes" in article.title:
+            raise ValueError("boom")
+        return original(self, article)
+
+    original = FixtureExtractor.extract
+    monkeypatch.setattr(FixtureExtractor, "extract", broken)
+    summary = run([GOOD], tmp_path)
+    assert summary.articles_new == 1 and summary.failed == 1
+    assert summary.failures[0].startswith(f"{GOOD / 'kestrel_notes.md'}: ")
+    assert "ValueError('boom')" in summary.failures[0]
+
+
+def test_progress_reports_every_file(tmp_path: Path) -> None:
+    seen: list[int] = []
+    run([GOOD, BAD], tmp_path, progress=seen.append)
+    assert sum(seen) == 5
+
+
+def test_extract_paths_yields_facts_and_errors() -> None:
+    items = list(extract_paths([GOOD / "kestrel_notes.md", BAD / "empty.txt"], "fixture"))
+    (article, result), error = items
+    assert article.title == "Kestrel Cloud notes"
+    assert {r.relation.value for r in result.relations} == {"PARTNERS_WITH", "INVESTS_IN"}
+    assert str(error) == f"{BAD / 'empty.txt'}: empty file"
