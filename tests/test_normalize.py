@@ -66,6 +66,8 @@ AMOUNTS = [
     ("注資 12.5 億美元", 1_250_000_000, "USD", None),
     ("約3億港幣", 300_000_000, "HKD", "about"),
     ("两千万美元", 20_000_000, "USD", None),
+    ("3 billion won", 3_000_000_000, "KRW", None),
+    ("500 k€", 500_000, "EUR", None),
 ]
 
 
@@ -101,6 +103,9 @@ def test_amount_span_is_the_wording(sentence: str, wording: str) -> None:
         ("1.7 billion euros ($2 billion)", (1_700_000_000, "EUR"), (2_000_000_000, "USD")),
         ("300亿美元（约2,334亿港元）", (30_000_000_000, "USD"), (233_400_000_000, "HKD")),
         ("€385m (about $415 million)", (385_000_000, "EUR"), (415_000_000, "USD")),
+        ("1500万欧元，约合1600万美元", (15_000_000, "EUR"), (16_000_000, "USD")),
+        ("€1.7bn, or $2bn, in cash", (1_700_000_000, "EUR"), (2_000_000_000, "USD")),
+        ("2 Md€ (soit 2,2 Md$)", (2_000_000_000, "EUR"), (2_200_000_000, "USD")),
     ],
 )
 def test_conversion_is_attached_not_listed(
@@ -130,7 +135,8 @@ def test_range_gives_both_ends(text: str, expected: list[tuple[int, str]]) -> No
 
 
 def test_two_amounts_in_one_sentence_stay_separate() -> None:
-    found = find_amounts("A $2 billion round, after a $500 million one.")
+    # Same currency after a comma is a list, not a conversion.
+    found = find_amounts("It raised $2 billion, or $500 million more than planned.")
     assert [(m.amount, m.converted) for m in found] == [(2e9, None), (5e8, None)]
     assert found[0].end <= found[1].start
 
@@ -150,6 +156,9 @@ def test_two_amounts_in_one_sentence_stay_separate() -> None:
         "二元分类",
         "元宇宙",
         "Llama 3.1 405B",
+        "the team that in 2023 won the cup",
+        "a 500 pounds load",
+        "10 livres de poche",
         "",
     ],
 )

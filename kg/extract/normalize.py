@@ -115,6 +115,7 @@ _AMOUNT_RE = re.compile(
     rf"|(?P<suf>(?P<s_num>{_NUM}|{_CJK_NUM})(?:{_SP}(?P<s_scale>{_SCALE.format(g='s')}))?"
     rf"{_SP}(?P<s_conn>{_CONN})?(?P<s_cur>{_SUFFIX}))"
 )
+_NEEDS_SCALE_RE = re.compile(rf"(?i:{_alt(_CUR['needs_scale'])})\Z")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _QUAL_BEFORE_RE = re.compile(rf"(?<![A-Za-z])(?P<q>(?i:{_alt(_QUAL_BEFORE)}))[ \u00a0\u202f]*\Z")
 _QUAL_AFTER_RE = re.compile(rf"(?:{_alt(_QUAL['after'])})")
@@ -124,6 +125,11 @@ _CONV_OPEN_RE = re.compile(
     rf"[ \u00a0]*)?\Z"
 )
 _CONV_CLOSE_RE = re.compile(r"[ \u00a0]*[)）]")
+# ... or after a comma and a word that says so: "1500万欧元，约合1600万美元", "€1.7bn, or $2bn".
+_CONV_COMMA_RE = re.compile(
+    r"[ \u00a0]*[,，][ \u00a0]*(?i:约合|折合|約合|相当于|相當於|合|or|soit|roughly|about)"
+    r"(?:[ \u00a0]*(?i:about|around|roughly|environ|约|約))?[ \u00a0]*\Z"
+)
 _CJK_VALUES = {c: float(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0.0, "两": 2.0}
 _TRADITIONAL = str.maketrans({"億": "亿", "萬": "万", "兩": "两"})
 _CJK_SMALL = {"十": 10.0, "百": 100.0, "千": 1000.0}
@@ -193,6 +199,8 @@ def _amount_of(m: re.Match[str]) -> tuple[float, str] | None:
     cjk_scale = scale[len(inf) :] if scale[len(inf) :] in _CJK_SCALE else ""
     if cjk_num and not cjk_scale and cur == "CNY" and m.group().endswith("元"):
         return None  # "一元" is usually maths ("二元"), not one yuan
+    if not scale and _NEEDS_SCALE_RE.search(m.group()):
+        return None
     if cjk_num or cjk_scale:
         value = _cjk_value(num.replace(",", "") + cjk_scale)
     else:
@@ -233,6 +241,13 @@ def _raw_amounts(text: str) -> list[Money]:
     return found
 
 
+def _is_conversion(text: str, cur: Money, nxt: Money) -> bool:
+    gap = text[cur.end : nxt.start]
+    if _CONV_OPEN_RE.match(gap):
+        return _CONV_CLOSE_RE.match(text, nxt.end) is not None
+    return _CONV_COMMA_RE.match(gap) is not None and nxt.currency != cur.currency
+
+
 def find_amounts(text: str) -> list[Money]:
     """Every money amount in `text`, in order; a bracketed conversion right after an amount
     ("1500万欧元（约合1600万美元）") is attached as `converted`, not listed on its own."""
@@ -242,11 +257,7 @@ def find_amounts(text: str) -> list[Money]:
     while i < len(raw):
         cur = raw[i]
         nxt = raw[i + 1] if i + 1 < len(raw) else None
-        if (
-            nxt is not None
-            and _CONV_OPEN_RE.match(text[cur.end : nxt.start])
-            and _CONV_CLOSE_RE.match(text, nxt.end)
-        ):
+        if nxt is not None and _is_conversion(text, cur, nxt):
             cur = cur.model_copy(update={"converted": nxt})
             i += 1
         out.append(cur)
