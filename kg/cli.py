@@ -226,5 +226,118 @@ def export(fmt: str, output: Path | None, data_dir: Path, focus: str | None, dep
 # --- load / query / chain: owned by the Neo4j work --------------------------------------------
 
 
+def neo4j_options(f: Any) -> Any:
+    """Connection options; env fallbacks are read by ConnectionSettings so that no password is
+    ever shown as a default in --help."""
+    f = click.option("--database", default=None, help="Database name (env NEO4J_DATABASE).")(f)
+    f = click.option("--password", default=None,
+                     help="Password (env NEO4J_PASSWORD; prefer the variable).")(f)
+    f = click.option("--username", default=None,
+                     help="User (env NEO4J_USERNAME, default neo4j).")(f)
+    f = click.option("--uri", default=None,
+                     help="Bolt URI (env NEO4J_URI). Unset: embedded ArcadeDB in --data-dir.")(f)
+    return f
+
+
+def _settings(uri: str | None, username: str | None, password: str | None,
+              database: str | None) -> Any:
+    from kg.connection import ConnectionSettings
+
+    return ConnectionSettings.resolve(uri, username, password, database)
+
+
+@cli.command()
+@data_dir_option
+@neo4j_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Rows per UNWIND statement.")
+@click.option("--tx-articles", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Whole articles per transaction.")
+@click.option("--full", is_flag=True, help="Reload everything instead of only what changed.")
+@format_option("table", "json", default="table")
+def load(data_dir: Path, uri: str | None, username: str | None, password: str | None,
+         database: str | None, batch_size: int, tx_articles: int, full: bool, fmt: str) -> None:
+    """Push the store into Neo4j (or the embedded ArcadeDB when NEO4J_URI is unset).
+
+    Idempotent: a second run writes only articles added, replaced or deleted since the first.
+
+    \b
+    Example:
+        kg load
+        NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=... kg load --batch-size 2000
+    """
+    from kg.connection import connect
+    from kg.neo4j_load import load as run_load
+    from kg.store import Store
+
+    settings = _settings(uri, username, password, database)
+    with Store.open(data_dir, create=False) as store, connect(settings, data_dir) as conn:
+        summary = run_load(store, conn, batch_size=batch_size, tx_articles=tx_articles, full=full)
+    if fmt == "json":
+        click.echo(summary.model_dump_json(indent=2))
+        return
+    click.echo(f"{summary.mode} load into {conn.uri}: {summary.articles_written} articles "
+               f"written, {summary.articles_deleted} deleted, {summary.relations} relations, "
+               f"{summary.evidence} evidence rows, revision {summary.revision} "
+               f"({summary.seconds:.1f} s)")
+
+
+@cli.command()
+@click.argument("query_or_file")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Query parameter (repeatable); numbers and true/false are typed.")
+@data_dir_option
+@neo4j_options
+@format_option("table", "json", default="table")
+def query(query_or_file: str, params: tuple[str, ...], data_dir: Path, uri: str | None,
+          username: str | None, password: str | None, database: str | None, fmt: str) -> None:
+    """Run a library query (cypher/*.cypher, by name), a .cypher file, or Cypher text.
+
+    \b
+    Example:
+        kg query investors_of --param entity=OpenAI
+        kg query shortest_path --param source=Koyeb --param target=TSMC --format json
+        kg query "MATCH (d:Deal) RETURN d.name AS deal, d.status AS status"
+    """
+    from kg.query import open_graph, parse_params, run_query
+
+    values = parse_params(params)
+    with open_graph(_settings(uri, username, password, database), data_dir) as conn:
+        result = run_query(conn, query_or_file, values)
+    _show(result, fmt)
+
+
+@cli.command()
+@click.argument("entity")
+@click.option("--depth", type=click.IntRange(1, 10), default=3, show_default=True,
+              help="Maximum DEPENDS_ON hops.")
+@click.option("--direction", type=click.Choice(["down", "up"]), default="down",
+              show_default=True, help="down: what ENTITY depends on; up: who depends on it.")
+@data_dir_option
+@neo4j_options
+@format_option("table", "json", default="table")
+def chain(entity: str, depth: int, direction: str, data_dir: Path, uri: str | None,
+          username: str | None, password: str | None, database: str | None, fmt: str) -> None:
+    """Dependency chain of ENTITY (name, alias or id), typed by kind of dependency.
+
+    \b
+    Example:
+        kg chain "Mistral AI"
+        kg chain NVIDIA --direction up --depth 2 --format json
+    """
+    from kg.query import chain as run_chain
+    from kg.query import open_graph
+
+    with open_graph(_settings(uri, username, password, database), data_dir) as conn:
+        result = run_chain(conn, entity, depth=depth, direction=direction)
+    _show(result, fmt)
+
+
+def _show(result: Any, fmt: str) -> None:
+    from kg.query import to_json, to_table
+
+    click.echo(to_json(result) if fmt == "json" else to_table(result))
+
+
 if __name__ == "__main__":  # pragma: no cover
     cli()

@@ -1,0 +1,13 @@
+// Question: who ultimately depends on $entity (directly or through other providers), and how?
+// @param entity: provider name, alias or id, e.g. "NVIDIA"
+// @param depth=3: maximum number of DEPENDS_ON hops (1-10)
+// One row per dependency path, nearest first; `path` runs from the dependent to $entity.
+MATCH (root:Entity)
+WHERE root.id = $entity OR toLower(root.name) = toLower($entity) OR $entity IN root.aliases
+MATCH p = (dependent:Entity)-[:DEPENDS_ON*1..10]->(root)
+WHERE length(p) <= $depth
+RETURN dependent.name AS dependent,
+       length(p) AS depth,
+       [r IN relationships(p) | coalesce(r.dependency, 'unspecified')] AS dependencies,
+       [n IN nodes(p) | n.name] AS path
+ORDER BY depth, dependent, path
