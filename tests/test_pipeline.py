@@ -32,7 +32,7 @@ class FixtureExtractor:
     def extract(self, article: Article) -> ExtractionResult:
         entities: dict[str, Entity] = {}
         relations: dict[tuple[str, str, str], Relation] = {}
-        for sentence in re.split(r"(?<=[.!?])\s+", article.text):
+        for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", article.text):
             for src, verb, dst in PATTERN.findall(sentence):
                 ids = [entity_id(EntityKind.COMPANY, n) for n in (src, dst)]
                 for eid, name in zip(ids, (src, dst), strict=True):
