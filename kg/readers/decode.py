@@ -58,7 +58,7 @@ def check_binary(path: Path, head: bytes) -> None:
 
 
 def detect_encoding(path: Path, head: bytes, complete: bool) -> str:
-    """Encoding of a file from its head: BOM, else UTF-8, else GB18030 (or cp1252 for Latin text).
+    """Encoding of a file from its head: BOM, else UTF-8, else GB18030, else cp1252 (Latin text).
 
     `complete` says the head is the whole file; otherwise a multi-byte character cut at the end
     of the head must not count against UTF-8.
@@ -67,15 +67,17 @@ def detect_encoding(path: Path, head: bytes, complete: bool) -> str:
         if head.startswith(bom):
             return name
     sample = head if complete else head[: max(0, len(head) - 4)]
-    for name in ("utf-8", "gb18030"):
+    for name in ("utf-8", "gb18030", "cp1252"):
         try:
             text = sample.decode(name)
         except UnicodeDecodeError:
             continue
         if name == "gb18030" and _looks_like_latin1(text):
-            return "cp1252"
+            continue
+        if name == "cp1252" and sum(b < 128 for b in sample) < len(sample) * 0.7:
+            break  # mostly high bytes: not a French or English text in a Latin code page
         return name
-    raise InputError(f"{path}: cannot decode text (not UTF-8, UTF-16 or GB18030)")
+    raise InputError(f"{path}: cannot decode text (not UTF-8, UTF-16, GB18030 or Latin-1)")
 
 
 def _looks_like_latin1(text: str) -> bool:

@@ -51,8 +51,8 @@ def detect_format(path: Path, head: str) -> ArticleFormat:
         markup = _markup_format(path, text)
         if markup is not None:
             return markup
-    if _JSON_START.match(text) or (suffix in (".json", ".jsonl", ".ndjson") and text[:1] in "{["):
-        jsonl = looks_like_jsonl(text) or (suffix in (".jsonl", ".ndjson") and text.startswith("{"))
+    if _JSON_START.match(text) or suffix in (".json", ".jsonl", ".ndjson"):
+        jsonl = looks_like_jsonl(text) or suffix in (".jsonl", ".ndjson")
         return ArticleFormat.JSONL if jsonl else ArticleFormat.JSON
     if has_header(text):
         return ArticleFormat.TEXT

@@ -35,35 +35,47 @@ def check_prolog(path: Path, head: str) -> None:
 
 def read_feed(path: Path, encoding: str) -> Iterator[Article | InputError]:
     parser: ET.XMLPullParser = ET.XMLPullParser(events=("start", "end"))
-    stack: list[ET.Element] = []
-    channel: dict[str, str] = {}
-    n = 0
+    state = _FeedState(path)
     for chunk in _chunks(path, encoding):
-        try:
-            parser.feed(chunk)
-            events = list(parser.read_events())
-        except ET.ParseError as exc:
-            position: tuple[int, int] = getattr(exc, "position", (0, 0))
-            where = f"line {position[0]}, column {position[1] + 1}"
-            raise InputError(f"{path}: malformed XML at {where}") from exc
-        for event, elem in events:  # type: ignore[misc]  # typeshed's event tuple is too loose
-            assert isinstance(elem, ET.Element)
-            if event == "start":
-                stack.append(elem)
-                continue
-            stack.pop()
-            name = local(elem.tag)
-            if name in _ITEM_TAGS:
-                n += 1
-                yield item_article(path, elem, n, channel)
-                if stack:  # drop the finished item so memory stays bounded
-                    stack[-1].remove(elem)
-            elif stack and local(stack[-1].tag) in ("channel", "feed") and elem.text:
-                channel.setdefault(name, elem.text.strip())
+        parser.feed(chunk)  # a syntax error is queued and raised by read_events, in order
+        yield from _drain(path, parser, state)
     try:
         parser.close()
     except ET.ParseError as exc:
         raise InputError(f"{path}: malformed XML (truncated at the end of the file)") from exc
+    yield from _drain(path, parser, state)
+
+
+class _FeedState:
+    def __init__(self, path: Path) -> None:
+        self.stack: list[ET.Element] = []
+        self.channel: dict[str, str] = {}
+        self.n = 0
+
+
+def _drain(
+    path: Path, parser: ET.XMLPullParser, state: _FeedState
+) -> Iterator[Article | InputError]:
+    """Items completed so far; the items before a syntax error still come out."""
+    try:
+        for event, elem in parser.read_events():  # type: ignore[misc]  # typeshed is too loose
+            assert isinstance(elem, ET.Element)
+            if event == "start":
+                state.stack.append(elem)
+                continue
+            state.stack.pop()
+            name = local(elem.tag)
+            if name in _ITEM_TAGS:
+                state.n += 1
+                yield item_article(path, elem, state.n, state.channel)
+                if state.stack:  # drop the finished item so memory stays bounded
+                    state.stack[-1].remove(elem)
+            elif state.stack and local(state.stack[-1].tag) in ("channel", "feed") and elem.text:
+                state.channel.setdefault(name, elem.text.strip())
+    except ET.ParseError as exc:
+        position: tuple[int, int] = getattr(exc, "position", (0, 0))
+        where = f"line {position[0]}, column {position[1] + 1}"
+        raise InputError(f"{path}: malformed XML at {where}") from exc
 
 
 def _chunks(path: Path, encoding: str) -> Iterator[str]:

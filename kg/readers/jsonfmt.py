@@ -81,7 +81,7 @@ def read_jsonl(path: Path, encoding: str) -> Iterator[Article | InputError]:
             try:
                 record = json.loads(line.lstrip("\ufeff"))
             except json.JSONDecodeError as exc:
-                yield InputError(f"{where}: malformed JSON ({exc.msg} at character {exc.pos + 1})")
+                yield InputError(f"{where}: malformed JSON at character {exc.pos + 1}: {exc.msg}")
                 continue
             except (ValueError, RecursionError) as exc:
                 yield InputError(f"{where}: unreadable JSON ({type(exc).__name__})")
