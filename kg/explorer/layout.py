@@ -31,7 +31,8 @@ def compute_layout(graph: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[fl
         xy = mesh_layout(graph, nodes, seed=seed)
         spread = SCALE * np.sqrt(len(nodes)) / 8
     xy = _normalise(xy) * spread
-    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, xy, strict=True)}
+    pairs = zip(nodes, xy, strict=True)
+    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in pairs}
 
 
 def _normalise(xy: np.ndarray) -> np.ndarray:

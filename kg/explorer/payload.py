@@ -108,7 +108,7 @@ def build_payload(
     names = {node: _text(attrs.get("name") or node) for node, attrs in graph.nodes(data=True)}
     degree = dict(graph.degree())
     nodes = [
-        _node(i, node, graph.nodes[node], names, degree.get(node, 0), positions.get(node, (0.0, 0.0)))
+        _node(i, node, graph.nodes[node], names, degree[node], positions.get(node, (0.0, 0.0)))
         for node, i in index.items()
     ]
     edges = _edges(graph, index)
@@ -122,7 +122,8 @@ def build_payload(
             for k, c in sorted(kinds.items())
         ],
         "relations": [
-            {"name": r, "count": c, "color": style.relation(r)} for r, c in sorted(relations.items())
+            {"name": r, "count": c, "color": style.relation(r)}
+            for r, c in sorted(relations.items())
         ],
     }
 
