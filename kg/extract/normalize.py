@@ -42,13 +42,16 @@ class Money(BaseModel):
     converted: Money | None = None  # "(约合1600万美元)" right after the amount
 
 
+Precision = Literal["year", "month", "day"]
+
+
 class PartialDate(BaseModel):
     """A date as precise as the text says: "2024", "2024-06" or "2024-06-11"."""
 
     model_config = ConfigDict(extra="forbid")
 
     value: str
-    precision: Literal["year", "month", "day"]
+    precision: Precision
     text: str
     start: int
     end: int
@@ -223,22 +226,13 @@ def _qualifier(text: str, m: re.Match[str]) -> str | None:
     return str(_QUAL["after"][after.group()]) if after else None
 
 
-def _raw_amounts(text: str) -> list[Money]:
-    found = []
-    for m in _AMOUNT_RE.finditer(text):
-        parsed = _amount_of(m)
-        if parsed:
-            found.append(
-                Money(
-                    amount=parsed[0],
-                    currency=parsed[1],
-                    text=m.group(),
-                    qualifier=_qualifier(text, m),
-                    start=m.start(),
-                    end=m.end(),
-                )
-            )
-    return found
+def _money(text: str, m: re.Match[str]) -> Money | None:
+    parsed = _amount_of(m)
+    if parsed is None:
+        return None
+    q = _qualifier(text, m)
+    return Money(amount=parsed[0], currency=parsed[1], text=m.group(), qualifier=q,
+                 start=m.start(), end=m.end())  # fmt: skip
 
 
 def _is_conversion(text: str, cur: Money, nxt: Money) -> bool:
@@ -251,7 +245,7 @@ def _is_conversion(text: str, cur: Money, nxt: Money) -> bool:
 def find_amounts(text: str) -> list[Money]:
     """Every money amount in `text`, in order; a bracketed conversion right after an amount
     ("1500万欧元（约合1600万美元）") is attached as `converted`, not listed on its own."""
-    raw = _raw_amounts(text)
+    raw = [money for m in _AMOUNT_RE.finditer(text) if (money := _money(text, m))]
     out: list[Money] = []
     i = 0
     while i < len(raw):
@@ -273,6 +267,7 @@ def parse_amount(text: str) -> Money | None:
 
 # --- dates ---------------------------------------------------------------------------------
 
+_Resolved = tuple[str, Precision]  # ("2024-06", "month")
 _D = _DATA["dates"]
 _MONTHS: dict[str, int] = {k.lower(): v for lang in _D["months"].values() for k, v in lang.items()}
 _WEEKDAYS: dict[str, int] = {
@@ -347,7 +342,7 @@ def _reference(reference: str | date | None) -> date | None:
         raise InputError(f"reference date {reference!r}: not an ISO date (YYYY-MM-DD)") from None
 
 
-def _ymd(y: int, m: int, d: int | None = None) -> tuple[str, str] | None:
+def _ymd(y: int, m: int, d: int | None = None) -> _Resolved | None:
     """(value, precision) for a valid date, None for "2024-02-30" and friends."""
     try:
         if d is None:
@@ -359,11 +354,11 @@ def _ymd(y: int, m: int, d: int | None = None) -> tuple[str, str] | None:
 
 
 def _day(raw: str) -> int:
-    return 1 if raw.startswith("1er") else int(re.match(r"\d+", raw).group())  # type: ignore[union-attr]
+    return int(raw.rstrip("erstndh"))  # "1er", "11th", "2nd"
 
 
-def _month(raw: str) -> int:
-    return _MONTHS[raw.rstrip(".").lower()]
+def _month_of(raw: str) -> int:
+    return int(raw) if raw.isdigit() else _MONTHS[raw.rstrip(".").lower()]
 
 
 def _shift_month(ref: date, offset: int) -> tuple[int, int]:
@@ -371,17 +366,13 @@ def _shift_month(ref: date, offset: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
-def _no_year(ref: date | None, m: int, d: int | None) -> tuple[str, str] | None:
+def _no_year(ref: date, m: int, d: int | None) -> _Resolved | None:
     """A month (and day) without a year: the latest such date not after the reference."""
-    if ref is None:
-        return None
     year = ref.year if (m, d or 1) <= (ref.month, ref.day) else ref.year - 1
     return _ymd(year, m, d)
 
 
-def _relative(word: str, ref: date | None) -> tuple[str, str] | None:
-    if ref is None:
-        return None
+def _relative(word: str, ref: date) -> _Resolved | None:
     unit, offset = _RELATIVE[word.lower()]
     if unit == "day":
         return (ref + timedelta(days=offset)).isoformat(), "day"
@@ -391,27 +382,22 @@ def _relative(word: str, ref: date | None) -> tuple[str, str] | None:
     return f"{year:04d}", "year"
 
 
-def _weekday(wd: int, ref: date | None, strictly_before: bool) -> tuple[str, str] | None:
+def _weekday(wd: int, ref: date, strictly_before: bool) -> _Resolved:
     """The latest such weekday on or before the reference ("on Tuesday"), or strictly before
     it ("last Tuesday", "mardi dernier")."""
-    if ref is None:
-        return None
     back = (ref.weekday() - wd) % 7 or (7 if strictly_before else 0)
     return (ref - timedelta(days=back)).isoformat(), "day"
 
 
-def _zh_weekday(pre: str | None, wd: int, ref: date | None) -> tuple[str, str] | None:
-    if ref is None:
-        return None
+def _zh_weekday(pre: str | None, wd: int, ref: date) -> _Resolved:
     if not pre:
         return _weekday(wd, ref, False)
     monday = ref - timedelta(days=ref.weekday() + (7 if pre == "上" else 0))
     return (monday + timedelta(days=wd)).isoformat(), "day"
 
 
-def _resolve(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
-    """(value, precision) of one match; relative forms need `ref`."""
-    k = m.lastgroup or ""
+def _resolve(m: re.Match[str], k: str, ref: date) -> _Resolved | None:
+    """(value, precision) of a match of kind `k`; only relative kinds use `ref`."""
     g = m.group
     if k in ("iso", "zhd", "mdy", "dmy", "ymd"):
         return _ymd(int(g(f"{k}_y")), _month_of(g(f"{k}_m")), _day(g(f"{k}_d")))
@@ -431,38 +417,30 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
     return _zh_weekday(g("zhwd_pre"), _ZH_WEEKDAYS[g("zhwd_d")], ref)
 
 
-def _month_of(raw: str) -> int:
-    return int(raw) if raw.isdigit() else _month(raw)
-
-
 _RELATIVE_KINDS = frozenset({"zhmd", "md", "dm", "zhmo", "mo", "rel", "zrel", "wd", "zhwd"})
+
+
+def _date(m: re.Match[str], ref: date | None) -> PartialDate | None:
+    kind = m.lastgroup or ""
+    relative = kind in _RELATIVE_KINDS
+    if relative and ref is None:
+        return None
+    try:
+        resolved = _resolve(m, kind, ref or date.min)
+    except (OverflowError, ValueError):  # relative to a reference near year 1 or 9999
+        return None
+    if resolved is None:
+        return None
+    g = f"{kind}_s" if f"{kind}_s" in _DATE_RE.groupindex else 0
+    return PartialDate(value=resolved[0], precision=resolved[1], text=m.group(g),
+                       start=m.start(g), end=m.end(g), relative=relative)  # fmt: skip
 
 
 def find_dates(text: str, reference: str | date | None = None) -> list[PartialDate]:
     """Every date in `text`, in order. Relative ones ("yesterday", "去年", "le mois dernier",
     "en juin") are resolved against `reference` (ISO date) and skipped without one."""
     ref = _reference(reference)
-    out: list[PartialDate] = []
-    for m in _DATE_RE.finditer(text):
-        try:
-            resolved = _resolve(m, ref)
-        except (OverflowError, ValueError):  # relative to a reference near year 1 or 9999
-            continue
-        if resolved is None:
-            continue
-        kind = m.lastgroup or ""
-        span = m.span(f"{kind}_s") if f"{kind}_s" in _DATE_RE.groupindex else m.span()
-        out.append(
-            PartialDate(
-                value=resolved[0],
-                precision=resolved[1],  # type: ignore[arg-type]
-                text=text[span[0] : span[1]],
-                start=span[0],
-                end=span[1],
-                relative=kind in _RELATIVE_KINDS,
-            )
-        )
-    return out
+    return [d for m in _DATE_RE.finditer(text) if (d := _date(m, ref))]
 
 
 def parse_date(text: str, reference: str | date | None = None) -> PartialDate | None:
