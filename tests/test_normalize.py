@@ -67,6 +67,10 @@ AMOUNTS = [
     ("約3億港幣", 300_000_000, "HKD", "about"),
     ("两千万美元", 20_000_000, "USD", None),
     ("3 billion won", 3_000_000_000, "KRW", None),
+    ("a billion dollars", 1_000_000_000, "USD", None),
+    ("half a billion dollars", 500_000_000, "USD", None),
+    ("un milliard d'euros", 1_000_000_000, "EUR", None),
+    ("près de deux milliards de dollars", 2_000_000_000, "USD", "about"),
     ("500 k€", 500_000, "EUR", None),
 ]
 
@@ -159,6 +163,9 @@ def test_two_amounts_in_one_sentence_stay_separate() -> None:
         "the team that in 2023 won the cup",
         "a 500 pounds load",
         "10 livres de poche",
+        "a million users",
+        "a billion-dollar deal",
+        "une levée de 2 milliards",
         "",
     ],
 )

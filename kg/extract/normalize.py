@@ -100,6 +100,11 @@ _NUM = (
 )
 _CJK_DIGITS = "零〇一二两兩三四五六七八九十百千"
 _CJK_NUM = f"[{_CJK_DIGITS}]+"
+_NUM_WORDS: dict[str, float] = {k.lower(): float(v) for k, v in _DATA["number_words"].items()}
+# "a billion dollars", "un milliard d'euros": a number word only counts before a scale word.
+_WORD_NUM = (
+    rf"(?<![A-Za-z])(?i:{_alt(_NUM_WORDS)})(?=[ \u00a0\u202f](?i:{_alt(_LATIN_SCALE)})(?![A-Za-z]))"
+)
 _SCALE = (
     rf"(?i:{_alt(_LATIN_SCALE)})(?![A-Za-z])|(?:{_alt(_LETTER_SCALE)})(?![A-Za-z])"
     rf"|(?P<{{g}}_inf>[多余])?(?:{_alt(_CJK_SCALE)})"
@@ -115,7 +120,7 @@ _AMOUNT_RE = re.compile(
     rf"|(?P<rng>(?P<r_num>{_NUM}|{_CJK_NUM})(?:{_SP}(?P<r_scale>{_SCALE.format(g='r')}))?)"
     rf"(?={_SP}{_RANGE_TO}{_SP}(?:{_NUM}|{_CJK_NUM})(?:{_SP}(?P<r2_scale>{_SCALE.format(g='r2')}))?"
     rf"{_SP}(?P<r2_conn>{_CONN})?(?P<r2_cur>{_SUFFIX}))"
-    rf"|(?P<suf>(?P<s_num>{_NUM}|{_CJK_NUM})(?:{_SP}(?P<s_scale>{_SCALE.format(g='s')}))?"
+    rf"|(?P<suf>(?P<s_num>{_NUM}|{_CJK_NUM}|{_WORD_NUM})(?:{_SP}(?P<s_scale>{_SCALE.format(g='s')}))?"
     rf"{_SP}(?P<s_conn>{_CONN})?(?P<s_cur>{_SUFFIX}))"
 )
 _NEEDS_SCALE_RE = re.compile(rf"(?i:{_alt(_CUR['needs_scale'])})\Z")
@@ -207,7 +212,7 @@ def _amount_of(m: re.Match[str]) -> tuple[float, str] | None:
     if cjk_num or cjk_scale:
         value = _cjk_value(num.replace(",", "") + cjk_scale)
     else:
-        value = _latin_number(num)
+        value = _NUM_WORDS.get(num.lower()) or _latin_number(num)
         if scale:
             value *= _scale_value(scale, conn)
     if not (value > 0 and math.isfinite(value)):
