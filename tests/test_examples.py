@@ -1,0 +1,172 @@
+"""The shipped examples read, and `kg ingest examples/` finds the facts we wrote into them.
+
+Expected values come from the example texts themselves (checked by hand when writing them).
+"""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.errors import KgError
+from kg.readers import read_file
+from kg.schema import Article, EntityKind, RelationType
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+# file -> (format, main language of each article in order, languages every article must carry)
+EXPECTED: dict[str, tuple[str, list[str], set[str]]] = {
+    "01_mistral_koyeb_digest.md": ("markdown_digest", ["zh"], {"zh"}),
+    "02_microsoft_mistral_insight.txt": ("insight_digest", ["zh"], {"zh", "en", "fr"}),
+    "03_mistral_series_c.html": ("html", ["en"], {"en"}),
+    "04_ai_compute_feed.xml": ("rss", ["en", "en", "en"], {"en"}),
+    "05_anthropic_feed.atom.xml": ("atom", ["en", "en", "en"], {"en"}),
+    "06_softbank_openai.json": ("json", ["en"], {"en"}),
+    "07_deals.jsonl": ("jsonl", ["en", "en", "fr", "zh", "en"], set()),
+    "08_mistral_nvidia_fr.txt": ("text", ["fr"], {"fr"}),
+    "09_compute_chain.md": ("markdown", ["en"], {"en"}),
+    "10_anthropic_cloud_digest.md": ("markdown_digest", ["zh"], {"zh"}),
+    "11_mistral_koyeb_insight.txt": ("insight_digest", ["zh"], {"zh", "en", "fr"}),
+}
+NOT_ARTICLES = {"README.md", "library_use.py"}
+
+
+def read_all(name: str) -> list[Article]:
+    records = list(read_file(EXAMPLES / name))
+    errors = [r for r in records if isinstance(r, KgError)]
+    assert errors == [], f"{name}: {errors}"
+    return [r for r in records if isinstance(r, Article)]
+
+
+def test_every_example_file_is_listed() -> None:
+    on_disk = {p.name for p in EXAMPLES.iterdir() if p.is_file()} - NOT_ARTICLES
+    assert on_disk == set(EXPECTED)
+    readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in readme for name in on_disk | {"library_use.py"})
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_reads_into_its_format_and_languages(name: str) -> None:
+    fmt, langs, carried = EXPECTED[name]
+    articles = read_all(name)
+    assert [a.format.value for a in articles] == [fmt] * len(langs)
+    assert [a.lang for a in articles] == langs
+    for article in articles:
+        assert carried <= set(article.langs), (article.id, article.langs)
+        assert article.text.strip()
+
+
+def test_every_format_and_language_is_covered() -> None:
+    formats = {fmt for fmt, _, _ in EXPECTED.values()}
+    assert formats == {"markdown_digest", "insight_digest", "html", "rss", "atom", "json",
+                       "jsonl", "text", "markdown"}
+    assert {lang for _, langs, _ in EXPECTED.values() for lang in langs} == {"zh", "en", "fr"}
+
+
+def test_digest_keeps_footnote_sources_and_keywords() -> None:
+    (article,) = read_all("01_mistral_koyeb_digest.md")
+    assert len(article.sources) == 4
+    assert article.sources[0].url == "https://example.org/news/mistral-koyeb"
+    assert {"Mistral AI", "Koyeb", "Arthur Mensch"} <= set(article.keywords)
+    assert article.published is not None and article.published.startswith("2026-02-18")
+
+
+def test_insight_keeps_key_players_and_related_companies() -> None:
+    (article,) = read_all("02_microsoft_mistral_insight.txt")
+    players = [p.name for p in article.key_players]
+    assert players == ["Mistral AI", "Microsoft", "Competition and Markets Authority",
+                       "European Commission"]
+    related = {c.name: c for c in article.related_companies}
+    assert set(related) == {"Mistral AI", "Microsoft", "OpenAI"}
+    assert related["Microsoft"].stage == "mature"
+
+
+def test_html_drops_navigation_and_keeps_metadata() -> None:
+    (article,) = read_all("03_mistral_series_c.html")
+    assert article.url == "https://example.org/news/asml-mistral-series-c"
+    assert article.published is not None and article.published.startswith("2025-09-09")
+    assert "Mistral AI has raised €1.7 billion" in article.text
+    assert "Most read" not in article.text and "Sign in" not in article.text
+
+
+# --- the whole pipeline over the examples -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("examples-store")
+    result = CliRunner().invoke(cli, ["ingest", str(EXAMPLES), "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    return data
+
+
+@pytest.fixture(scope="module")
+def facts(ingested: Path) -> tuple[dict[str, object], set[tuple[str, str, str]]]:
+    from kg.store import Store
+
+    with Store.open(ingested) as store:
+        entities = {e.id: e for e in store.entities()}
+        keys = {r.key for r in store.relations()}
+    return entities, keys
+
+
+def find(entities: dict[str, object], kind: EntityKind, *names: str) -> str:
+    """The id of the entity of `kind` whose name or alias is one of `names`."""
+    wanted = {n.casefold() for n in names}
+    for eid, e in entities.items():
+        labels = {e.name.casefold(), *(a.casefold() for a in e.aliases)}  # type: ignore[attr-defined]
+        if e.kind == kind and labels & wanted:  # type: ignore[attr-defined]
+            return eid
+    raise AssertionError(f"no {kind} named {names}")
+
+
+def test_ingest_finds_the_companies(facts) -> None:
+    entities, _ = facts
+    for name in ("Mistral AI", "Koyeb", "Microsoft", "NVIDIA", "OpenAI", "Anthropic"):
+        find(entities, EntityKind.COMPANY, name)
+
+
+def test_ingest_finds_the_koyeb_acquisition(facts) -> None:
+    entities, keys = facts
+    mistral = find(entities, EntityKind.COMPANY, "Mistral AI")
+    koyeb = find(entities, EntityKind.COMPANY, "Koyeb")
+    acquires = RelationType.ACQUIRES.value
+    direct = (mistral, acquires, koyeb) in keys
+    via_deal = any(s == mistral and r == acquires and entities[t].kind == EntityKind.DEAL  # type: ignore[attr-defined]
+                   for s, r, t in keys)
+    assert direct or via_deal
+
+
+def test_ingest_finds_microsoft_investing_in_mistral(facts) -> None:
+    entities, keys = facts
+    microsoft = find(entities, EntityKind.COMPANY, "Microsoft")
+    assert any(s == microsoft and r == RelationType.INVESTS_IN.value for s, r, _ in keys)
+
+
+def test_ingest_finds_the_cma_reviewing_a_deal(facts) -> None:
+    entities, keys = facts
+    cma = find(entities, EntityKind.REGULATOR, "CMA", "Competition and Markets Authority")
+    reviewed = [t for s, r, t in keys if s == cma and r == RelationType.REVIEWS.value]
+    assert reviewed, "the CMA reviews nothing"
+
+
+def test_second_ingest_leaves_stats_unchanged(ingested: Path) -> None:
+    runner = CliRunner()
+    before = runner.invoke(cli, ["stats", "--data-dir", str(ingested)])
+    again = runner.invoke(cli, ["ingest", str(EXAMPLES), "--data-dir", str(ingested)])
+    after = runner.invoke(cli, ["stats", "--data-dir", str(ingested)])
+    assert before.exit_code == again.exit_code == after.exit_code == 0, again.output
+    assert after.output == before.output
+
+
+def test_library_use_script_runs(ingested: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(sys, "argv", ["library_use.py", str(tmp_path / "data"), str(tmp_path)])
+    runpy.run_path(str(EXAMPLES / "library_use.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "Mistral AI" in out
+    assert (tmp_path / "mistral.html").stat().st_size > 0
