@@ -1,0 +1,99 @@
+"""Descriptions and pronouns that stand for an entity named elsewhere in the article.
+
+"the French firm", "这家总部位于旧金山的初创公司", "la pépite française", "le régulateur" are
+resolved by their attributes (nationality, city, kind from `data/descriptors.yaml`, matched
+against the gazetteer) to the most recent compatible mention: earlier in the same sentence, else
+the first compatible mention (the subject) of the nearest earlier sentence, else the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.gazetteer import DATA, Known, load_yaml
+from kg.schema import EntityKind
+
+COMPANY_KINDS = (EntityKind.COMPANY, EntityKind.FUND)
+BIG_TAGS = {"bigtech", "conglomerate", "chips", "cloud", "software", "telecom"}
+
+
+@dataclass(frozen=True)
+class Description:
+    start: int
+    end: int
+    head: str  # company | startup | giant | regulator
+    country: str | None
+    place: str | None
+    ai: bool  # "AI giant": a lab may be called a giant
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, str], dict[str, str], dict[str, str]]:
+    data = load_yaml(DATA / "descriptors.yaml")
+    head_of = {w: cls for cls, words in data["heads"].items() for w in words}
+    for giant in ("giant", "géant", "巨头", "巨頭", "tech giant", "conglomerate"):
+        head_of[giant] = "giant"
+    heads = "|".join(re.escape(h) for h in sorted(head_of, key=len, reverse=True))
+    dets = data["determiners"]
+    en = "|".join(dets["en"])
+    fr = "|".join(re.escape(d) for d in dets["fr"])
+    zh = "|".join(dets["zh"])
+    rx = {
+        "en": re.compile(rf"\b(?:{en})\s+(?P<mods>(?:[\w\-.’']+\s+){{0,4}}?)(?P<head>{heads})s?\b(?!\s*,?\s*(?-i:[A-Z]))", re.I),
+        "fr": re.compile(rf"(?<!\w)(?:{fr})\s*(?P<pre>(?:[\w\-]+\s+){{0,1}}?)(?P<head>{heads})(?P<mods>(?:\s+(?!de\b)[a-zà-ÿ\-]+){{0,2}})", re.I),
+        "zh": re.compile(rf"(?:{zh})(?P<mods>[^，。、；,;]{{0,14}}?)(?P<head>{heads})"),
+    }
+    nat = {w.lower(): code for code, words in data["nationalities"].items() for w in words}
+    places = {w.lower(): key for key, words in data["places"].items() for w in words}
+    return rx, head_of, nat, places
+
+
+def find_descriptions(text: str, lang: str) -> list[Description]:
+    rx, head_of, nat, places = _lexicon()
+    out = []
+    for m in rx.get(lang, rx["en"]).finditer(text):
+        words = (m.group(0)).lower()
+        country = next((c for w, c in nat.items() if _has_word(words, w)), None)
+        place = next((p for w, p in places.items() if _has_word(words, w)), None)
+        head = head_of.get(m.group("head").lower(), head_of.get(m.group("head"), "company"))
+        ai = bool(re.search(r"(?<![a-z])(?:ai|ia)(?![a-z])|人工智能", words))
+        out.append(Description(m.start(), m.end(), head, country, place, ai))
+    return out
+
+
+def _has_word(text: str, word: str) -> bool:
+    if not word.isascii():
+        return word in text
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", text) is not None
+
+
+def compatible(desc: Description, kind: EntityKind, known: Known | None) -> bool:
+    """Can an entity of this kind (and gazetteer record, if any) be what `desc` describes?"""
+    if desc.head == "regulator":
+        return kind is EntityKind.REGULATOR
+    if kind not in COMPANY_KINDS:
+        return False
+    if known is None:  # discovered names: only the attributes we cannot check are unknown
+        return desc.country is None and desc.place is None and desc.head != "giant"
+    if desc.head == "startup" and "startup" not in known.tags:
+        return False
+    if desc.head == "giant" and not desc.ai and not BIG_TAGS & set(known.tags):
+        return False
+    if desc.country and known.country != desc.country:
+        return False
+    return not (desc.place and desc.place not in known.places)
+
+
+_PRONOUN_ZH = re.compile(r"(?<![尤极極])其(?![他它中实實余餘次後后])")
+_PRONOUN_LATIN = re.compile(r"\b(?:it|its|they|their|elle|il|son|sa|ses)\b", re.I)
+
+
+def zh_pronouns(text: str) -> list[int]:
+    """Positions of 其 used as "its/it" (not 其他, 其中, 尤其 …)."""
+    return [m.start() for m in _PRONOUN_ZH.finditer(text)]
+
+
+def has_latin_pronoun(text: str) -> bool:
+    return _PRONOUN_LATIN.search(text) is not None

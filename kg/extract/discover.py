@@ -1,0 +1,75 @@
+"""Names the gazetteer does not know, found by the way the text introduces them.
+
+"Koyeb, a Paris-based startup", "acquired Koyeb", "CEO Jane Doe", "investors include A, B and C":
+each pattern in `data/discovery.yaml` yields a name and a kind (Company or Person).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.gazetteer import DATA, load_yaml
+from kg.schema import EntityKind
+
+_WORD = r"[A-Z][A-Za-z0-9À-ÖØ-öø-ÿ\-\.&’']*[A-Za-z0-9À-ÿ]|[A-Z]"
+NAME = rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})"
+_PART = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+)*"
+PERSON = rf"(?P<name>{_PART}(?:\s+(?:(?:Le|La|De|Van|von|van|de|du)\s+)?{_PART}){{1,2}})"
+LIST = r"(?P<list>[^.;:。]{3,240})"
+_SPLIT = re.compile(r"\s*(?:,|;|、|\band\b|\bet\b|\bas well as\b|&)\s*")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[list[tuple[re.Pattern[str], EntityKind]], frozenset[str]]:
+    data = load_yaml(DATA / "discovery.yaml")
+    out = []
+    for key, kind in (("company", EntityKind.COMPANY), ("person", EntityKind.PERSON)):
+        for raw in data[key]:
+            rx = raw.replace("{NAME}", NAME).replace("{PERSON}", PERSON).replace("{LIST}", LIST)
+            out.append((re.compile(rx), kind))
+    return out, frozenset(data["stopwords"])
+
+
+def discover(text: str) -> dict[str, EntityKind]:
+    """Candidate names and kinds in `text` (the caller drops names it already knows)."""
+    patterns, stop = _patterns()
+    found: dict[str, EntityKind] = {}
+    for rx, kind in patterns:
+        for m in rx.finditer(text):
+            names = _list_names(m.group("list")) if "list" in m.groupdict() else [m.group("name")]
+            for name in names:
+                name = _clean(name, stop)
+                if name and name not in found:
+                    found[name] = _kind_of(name, kind)
+    return found
+
+
+def _list_names(text: str) -> list[str]:
+    """Each list item's last run of capitalised words: "embattled FTX founder Jane Roe" -> "Jane Roe"."""
+    names = []
+    for item in _SPLIT.split(text):
+        runs = re.findall(rf"(?:{_WORD})(?:\s+(?:{_WORD}))*", item)
+        if runs:
+            names.append(runs[-1])
+    return names
+
+
+def _clean(name: str, stop: frozenset[str]) -> str | None:
+    words = name.strip(" .,'’").split()
+    while words and words[0].strip(".") in stop:
+        words = words[1:]
+    while words and words[-1].strip(".") in stop | {"Inc", "Corp"}:
+        words = words[:-1]
+    if not words or len(" ".join(words)) < 3:
+        return None
+    return " ".join(words)
+
+
+def _kind_of(name: str, kind: EntityKind) -> EntityKind:
+    # list items ("investors include …") may be people: two or three capitalised words with
+    # no company word look like a first and last name
+    if kind is EntityKind.COMPANY and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}", name):
+        if not re.search(r"(?:Capital|Ventures|Partners|Group|Labs|Fund|Holdings|Systems|AI)\b", name):
+            return EntityKind.PERSON
+    return kind

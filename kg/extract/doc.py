@@ -1,0 +1,141 @@
+"""One article being read: its sentences, the entities met so far and their mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extract.coref import (
+    COMPANY_KINDS,
+    compatible,
+    find_descriptions,
+    has_latin_pronoun,
+    zh_pronouns,
+)
+from kg.extract.discover import discover
+from kg.extract.gazetteer import Gazetteer, Known, drop_overlaps
+from kg.extract.mentions import Mention, attach
+from kg.extract.text import Sentence
+from kg.schema import EntityKind, entity_id
+
+
+@dataclass
+class Draft:
+    """An entity as this article knows it."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    known: Known | None = None
+    aliases: set[str] = field(default_factory=set)
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Doc:
+    gaz: Gazetteer
+    sentences: list[Sentence]
+    entities: dict[str, Draft] = field(default_factory=dict)
+    mentions: list[list[Mention]] = field(default_factory=list)
+    title_ids: list[str] = field(default_factory=list)
+    found: dict[str, str] = field(default_factory=dict)  # discovered surface name -> id
+    found_re: re.Pattern[str] | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    # --- entities -----------------------------------------------------------------------
+
+    def entity(self, eid: str) -> Draft:
+        if eid not in self.entities:
+            known = self.gaz.entries[eid]
+            self.entities[eid] = Draft(eid, known.name, known.kind, known, set(known.aliases))
+        return self.entities[eid]
+
+    def kind(self, eid: str) -> EntityKind:
+        return self.entity(eid).kind
+
+    def add_discovered(self, names: dict[str, EntityKind], extra: dict[str, EntityKind]) -> None:
+        """Names found by discovery or listed by the article (Key Players …) become entities."""
+        for name, kind in {**names, **extra}.items():
+            if name in self.gaz.by_alias or name.lower() in self.gaz.by_lower:
+                continue
+            eid = entity_id(kind, name)
+            self.entities.setdefault(eid, Draft(eid, name, kind))
+            self.found[name] = eid
+        if self.found:
+            names_sorted = sorted(self.found, key=len, reverse=True)
+            alt = "|".join(re.escape(n) for n in names_sorted)
+            self.found_re = re.compile(rf"(?<![A-Za-z0-9À-ÿ])(?:{alt})(?![A-Za-z0-9À-ÿ])")
+
+    # --- mentions -----------------------------------------------------------------------
+
+    def read(self) -> None:
+        for sent in self.sentences:
+            self.mentions.append(self._mentions(sent))
+
+    def _mentions(self, sent: Sentence) -> list[Mention]:
+        text = sent.text
+        spans = self.gaz.match(text)
+        if self.found_re is not None:
+            spans += [(m.start(), m.end(), self.found[m.group(0)]) for m in self.found_re.finditer(text)]
+        spans = drop_overlaps(spans)
+        named = [Mention(s, e, eid, self.kind(eid)) for s, e, eid in spans]
+        out = list(named)
+        for desc in find_descriptions(text, sent.lang):
+            if any(desc.start <= m.start <= desc.end + 3 for m in named):
+                continue  # "la société française Mistral AI": the name is right there
+            if any(m.start <= desc.start < m.end for m in named):
+                continue
+            eid = self._antecedent(sent, named, desc.start, lambda k, kn, d=desc: compatible(d, k, kn))
+            if eid:
+                out.append(Mention(desc.start, desc.end, eid, self.kind(eid), "description"))
+        if sent.lang == "zh":
+            for pos in zh_pronouns(text):
+                eid = self._pronoun(sent, named)
+                if eid:
+                    out.append(Mention(pos, pos + 1, eid, self.kind(eid), "pronoun"))
+        out.sort(key=lambda m: m.start)
+        attach(text, out, sent.lang)
+        for m in out:
+            self.counts[m.eid] = self.counts.get(m.eid, 0) + 1
+        return out
+
+    def _antecedent(self, sent: Sentence, here: list[Mention], pos: int, ok: Any) -> str | None:
+        for m in reversed([m for m in here if m.end <= pos]):
+            if ok(m.kind, self.entity(m.eid).known):
+                return m.eid
+        for back in range(sent.index - 1, max(-1, sent.index - 6), -1):
+            ranked = sorted(self.mentions[back], key=lambda m: (m.gov is not None, m.start))
+            for m in ranked:
+                if ok(m.kind, self.entity(m.eid).known):
+                    return m.eid
+        for eid in self.title_ids:
+            if ok(self.kind(eid), self.entity(eid).known):
+                return eid
+        return None
+
+    def _pronoun(self, sent: Sentence, here: list[Mention]) -> str | None:
+        """其 / it: the subject of the nearest earlier sentence that is not this one's subject."""
+        subject = next((m.eid for m in here if m.gov is None), None)
+        for back in range(sent.index - 1, max(-1, sent.index - 3), -1):
+            for m in sorted(self.mentions[back], key=lambda m: (m.gov is not None, m.start)):
+                if m.kind in COMPANY_KINDS and m.eid != subject:
+                    return m.eid
+        return None
+
+    def previous_subject(self, sent: Sentence) -> str | None:
+        """For "it"/"elle" as an agent: the first ungoverned company of the previous sentence."""
+        if not has_latin_pronoun(sent.text) and sent.lang != "zh":
+            return None
+        for back in range(sent.index - 1, max(-1, sent.index - 3), -1):
+            for m in self.mentions[back]:
+                if m.kind in COMPANY_KINDS and m.gov is None:
+                    return m.eid
+        return None
+
+    def main_company(self) -> str | None:
+        """The most mentioned company of the article (the subject when the text leaves it out)."""
+        ranked = sorted(
+            (n, eid) for eid, n in self.counts.items() if self.kind(eid) in COMPANY_KINDS
+        )
+        return ranked[-1][1] if ranked else None

@@ -1,0 +1,115 @@
+"""What the relation rules produce: facts tied to one sentence, before evidence is attached."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extract.deals import Deals
+from kg.extract.normalize import Money, find_amounts, find_dates
+from kg.extract.patterns import Lexicon, lexicon
+from kg.extract.slots import Ctx
+from kg.schema import RelationType
+
+
+@dataclass
+class Fact:
+    source: str
+    relation: RelationType
+    target: str  # entity id, or "round:<raiser id>" / a pair-deal key until deals are named
+    sentence: int
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Found:
+    """Everything the rules found in one article."""
+
+    reference: str | None  # date that relative dates ("last month") are resolved against
+    deals: Deals = field(default_factory=Deals)
+    facts: list[Fact] = field(default_factory=list)
+    last_investee: str | None = None
+    recent_pairs: list[tuple[str, str]] = field(default_factory=list)
+    reviewed: set[int] = field(default_factory=set)  # sentences a review rule has read
+
+    def add(self, ctx: Ctx, source: str, relation: RelationType, target: str,
+            **props: Any) -> None:
+        if source == target:
+            return
+        clean = {k: v for k, v in props.items() if v not in (None, "", [], False)}
+        self.facts.append(Fact(source, relation, target, ctx.sent.index, clean))
+
+
+def negated(text: str, start: int, end: int, lang: str) -> bool:
+    lex = lexicon()
+    window = text[max(0, start - (8 if lang == "zh" else 30)):end]
+    return bool(lex.negations[lang if lang in lex.negations else "en"].search(window))
+
+
+def hedged(text: str, lang: str) -> bool:
+    lex = lexicon()
+    return bool(lex.hedges[lang if lang in lex.hedges else "en"].search(text))
+
+
+def money_near(text: str, pos: int, skip_valuation: bool = True) -> Money | None:
+    """The amount closest after `pos` (else before it), not the one a valuation word precedes."""
+    lex: Lexicon = lexicon()
+    best: tuple[int, Money] | None = None
+    for money in find_amounts(text):
+        if skip_valuation and lex.valuation.search(text[max(0, money.start - 25):money.start]):
+            continue
+        dist = money.start - pos if money.start >= pos else (pos - money.end) * 2
+        if best is None or dist < best[0]:
+            best = (dist, money)
+    return best[1] if best else None
+
+
+def valuation_in(text: str) -> Money | None:
+    lex = lexicon()
+    for money in find_amounts(text):
+        around = text[max(0, money.start - 30):money.end + 12]
+        if lex.valuation.search(around):
+            return money
+    return None
+
+
+def money_props(money: Money | None) -> dict[str, Any]:
+    if money is None:
+        return {}
+    return {"amount": money.amount, "currency": money.currency, "amount_text": money.text,
+            "qualifier": money.qualifier}
+
+
+def date_props(text: str, reference: str | None) -> dict[str, Any]:
+    dates = find_dates(text, reference) if reference else find_dates(text, None)
+    if not dates:
+        return {}
+    return {"date": dates[0].value, "date_text": dates[0].text}
+
+
+def round_label(text: str) -> str | None:
+    for rx, fmt in lexicon().round_labels:
+        m = rx.search(text)
+        if m:
+            return fmt.format(*(g.upper() if len(g) == 1 else g for g in m.groups()))
+    return None
+
+
+def has_round(text: str) -> bool:
+    return bool(lexicon().round_words.search(text))
+
+
+def dependency_kind(text: str, default: str = "compute") -> str:
+    for kind, rx in lexicon().dependency_words:
+        if rx.search(text):
+            return kind
+    return default
+
+
+_LED = re.compile(r"([A-Z][\w]+)-led\b")
+
+
+def led_names(text: str) -> list[str]:
+    """"its SoftBank-led funding round" -> ["SoftBank"]."""
+    return _LED.findall(text)

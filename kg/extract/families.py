@@ -1,0 +1,199 @@
+"""Relation rules with a direction: investment, funding rounds, acquisitions, joining, rivalry,
+dependency. Each handler gets one trigger match and adds facts to `Found`."""
+
+from __future__ import annotations
+
+from kg.extract.facts import (
+    Found,
+    date_props,
+    dependency_kind,
+    has_round,
+    led_names,
+    money_near,
+    money_props,
+    round_label,
+    valuation_in,
+)
+from kg.extract.patterns import Trigger
+from kg.extract.slots import ACTORS, FIRMS, Ctx, before, distinct, expand, gov_left, left, right
+from kg.schema import DealStatus, EntityKind, RelationType
+from kg.extract.mentions import Mention
+
+
+def _slot(ctx: Ctx, how: str | None, trig: Trigger, start: int, end: int,
+          kinds: tuple[EntityKind, ...], exclude: tuple[str, ...] = ()) -> Mention | None:
+    if how == "left":
+        m = left(ctx, start, kinds, exclude)
+        if m is None:
+            eid = ctx.doc.previous_subject(ctx.sent)
+            if eid and eid not in exclude:
+                return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun")
+        return m
+    if how == "right":
+        return right(ctx, end, kinds, exclude, trig.preps)
+    if how == "gov_left":
+        return gov_left(ctx, start, trig.preps, kinds) or right(ctx, end, kinds, exclude, reach=12)
+    if how == "before":
+        return before(ctx, start, kinds)
+    return None
+
+
+def _args(ctx: Ctx, trig: Trigger, start: int, end: int, agent_kinds: tuple[EntityKind, ...],
+          patient_kinds: tuple[EntityKind, ...]) -> tuple[list[Mention], Mention | None]:
+    patient = _slot(ctx, trig.patient, trig, start, end, patient_kinds)
+    skip = (patient.eid,) if patient else ()
+    agent = _slot(ctx, trig.agent, trig, start, end, agent_kinds, skip)
+    if agent is None:
+        return [], patient
+    agents = expand(ctx, agent, trig.agent == "right", agent_kinds) if trig.list_side == "agent" else [agent]
+    return [a for a in distinct(agents) if a.eid not in skip], patient
+
+
+def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+    agents, patient = _args(ctx, trig, start, end, ACTORS, (EntityKind.COMPANY,))
+    if patient is None or not agents:
+        return
+    money = money_near(ctx.text, end) if len(agents) == 1 else None
+    for agent in agents:
+        found.add(ctx, agent.eid, RelationType.INVESTS_IN, patient.eid, status=status,
+                  **money_props(money), **date_props(ctx.text, found.reference))
+    found.last_investee = patient.eid
+
+
+def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+    in_round = has_round(ctx.text)
+    if trig.needs_round and not in_round:
+        return
+    agents, patient = _args(ctx, trig, start, end, ACTORS, (EntityKind.COMPANY,))
+    raiser = patient.eid if patient else found.last_investee
+    if raiser is None or not agents:
+        return
+    for agent in agents:
+        if agent.eid == raiser:
+            continue
+        if not in_round:  # "other investors include A and B": no round named, a plain stake
+            found.add(ctx, agent.eid, RelationType.INVESTS_IN, raiser, status=status)
+            continue
+        _round_details(ctx, found, raiser, start)
+        found.add(ctx, agent.eid, RelationType.FUNDS, f"round:{raiser}", status=status,
+                  lead=trig.lead or None)
+        found.deals.round_of(raiser).add_party(agent.eid, "lead_investor" if trig.lead else "investor")
+    found.last_investee = raiser
+
+
+def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+    if not has_round(ctx.text):
+        return
+    agent = _slot(ctx, "left", trig, start, end, FIRMS)
+    if agent is None:
+        return
+    _round_details(ctx, found, agent.eid, end)
+    if status:
+        found.deals.round_of(agent.eid).status = DealStatus.RUMOURED
+    found.add(ctx, agent.eid, RelationType.RAISED, f"round:{agent.eid}", status=status)
+    for name in led_names(ctx.text):
+        eid = ctx.doc.gaz.by_alias.get(name) or ctx.doc.found.get(name)
+        if eid and eid != agent.eid:
+            found.add(ctx, eid, RelationType.FUNDS, f"round:{agent.eid}", lead=True)
+            found.deals.round_of(agent.eid).add_party(eid, "lead_investor")
+    found.last_investee = agent.eid
+
+
+def _round_details(ctx: Ctx, found: Found, raiser: str, pos: int) -> None:
+    draft = found.deals.round_of(raiser)
+    draft.round = draft.round or round_label(ctx.text)
+    if draft.money is None:
+        draft.money = money_near(ctx.text, pos)
+    draft.valuation = draft.valuation or valuation_in(ctx.text)
+    if draft.date is None:
+        dates = date_props(ctx.text, found.reference)
+        draft.date, draft.date_text = dates.get("date"), dates.get("date_text")
+
+
+def acquire(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+    if trig.agent == "inside":  # zh passive: 被X收购
+        agent = right(ctx, start, FIRMS, reach=12)
+        target = _slot(ctx, "left", trig, start, end, FIRMS)
+        agents = [agent] if agent and agent.end <= end else []
+    else:
+        agents, target = _args(ctx, trig, start, end, FIRMS, FIRMS)
+    if target is None or not agents:
+        return
+    money = money_near(ctx.text, end)
+    found.add(ctx, agents[0].eid, RelationType.ACQUIRES, target.eid, status=status,
+              **money_props(money), **date_props(ctx.text, found.reference))
+
+
+def join(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+    agents, org = _args(ctx, trig, start, end, (EntityKind.PERSON,), FIRMS)
+    if org is None:
+        return
+    for person in agents:
+        if person.kind is EntityKind.PERSON:
+            found.add(ctx, person.eid, RelationType.WORKS_AT, org.eid, status=status)
+
+
+def compete(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+    rivals: list[Mention] = []
+    first = right(ctx, end, FIRMS, reach=25)
+    if first is not None:
+        rivals = expand(ctx, first, True, FIRMS)
+    elif (near := before(ctx, start)) is not None:
+        rivals = [near]
+    else:
+        near = gov_left(ctx, start, ("with", "against", "与", "與", "和", "同", "跟", "contre"), reach=25)
+        rivals = [near] if near else []
+    if not rivals:
+        return
+    pivot = min(r.start for r in rivals)
+    subject = left(ctx, pivot, FIRMS, [r.eid for r in rivals])
+    eid = subject.eid if subject else ctx.doc.main_company()
+    for rival in rivals:
+        if eid and eid != rival.eid:
+            found.add(ctx, eid, RelationType.COMPETES_WITH, rival.eid, status=status)
+
+
+def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+    kinds = (*FIRMS, EntityKind.PRODUCT)
+    if trig.agent == "provider":
+        user = before(ctx, start, FIRMS + (EntityKind.PRODUCT,)) or right(
+            ctx, end, FIRMS, preps=("to", "for", "of", "de", "pour", "d’", "d'"), reach=20)
+        provider = left(ctx, start, kinds, [user.eid] if user else [])
+        if provider is not None and user is None:
+            user = left(ctx, provider.start, FIRMS, [provider.eid]) or _any_left(ctx, provider)
+    else:
+        provider = gov_left(ctx, start, ("在", "on", "sur"), kinds, reach=20) or right(ctx, end, kinds, reach=40)
+        if provider is None or not _is_resource(ctx, provider):
+            return
+        user = left(ctx, provider.start, FIRMS, [provider.eid])
+    if provider is None or user is None:
+        return
+    _add_dependency(ctx, found, user, provider, status)
+
+
+def _any_left(ctx: Ctx, provider: Mention) -> Mention | None:
+    for m in reversed([m for m in ctx.mentions if m.end <= provider.start]):
+        if m.kind in FIRMS and m.eid != provider.eid:
+            return m
+    return None
+
+
+def _is_resource(ctx: Ctx, provider: Mention) -> bool:
+    if provider.kind is EntityKind.PRODUCT:
+        return True
+    after = ctx.text[provider.end:provider.end + 30]
+    return dependency_kind(after, "") != ""
+
+
+def _add_dependency(ctx: Ctx, found: Found, user: Mention, provider: Mention, status: str | None) -> None:
+    what = ctx.text[provider.start:provider.end]
+    eid = provider.eid
+    known = ctx.doc.entity(eid).known
+    if provider.kind is EntityKind.PRODUCT:
+        owner = known.owner if known else None
+        eid = ctx.doc.gaz.by_alias.get(owner or "", "")
+        if not eid:
+            return
+        ctx.doc.entity(eid)
+    kind = (known.dependency if known and known.dependency else None) or dependency_kind(ctx.text)
+    found.add(ctx, user.eid, RelationType.DEPENDS_ON, eid, dependency=kind, what=what, status=status)

@@ -1,0 +1,77 @@
+"""Mentions of entities in one sentence: known names, discovered names, descriptions and pronouns.
+
+Each mention records the preposition that governs it ("in the California startup" -> "in"), which
+the relation rules use to tell the agent of a verb from its object.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.gazetteer import DATA, load_yaml
+from kg.schema import EntityKind
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    eid: str
+    kind: EntityKind
+    via: str = "name"  # name | discovered | description | pronoun
+    gov: str | None = None  # governing preposition, lower case
+    possessive: bool = False  # "Microsoft's ties", "OpenAI的"
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_yaml(DATA / "patterns.yaml")["prepositions"]
+    latin = "|".join(re.escape(p) for p in sorted(data["latin"], key=len, reverse=True))
+    cjk = "|".join(re.escape(p) for p in sorted(data["zh"], key=len, reverse=True))
+    # a preposition, then up to four modifier words ("in AI startups OpenAI", "by Seattle-area
+    # tech giants Microsoft", "dans la société américaine Anthropic")
+    lat = re.compile(
+        rf"(?:^|[\s(])({latin})(?:\s+|(?<=[’'])\s*)(?:[a-zà-ÿ0-9][\w\-’'.]*\s+|[A-Z][\w\-]*-\w+\s+|AI\s+|U\.S\.\s+|US\s+){{0,4}}$",
+        re.I,
+    )
+    zh = re.compile(rf"({cjk})[\u4e00-\u9fff\w]{{0,10}}?$")
+    return lat, zh
+
+
+def governing_preposition(text: str, start: int, lang: str) -> str | None:
+    """The preposition just before a mention starting at `start`, if any."""
+    before = text[max(0, start - 60):start]
+    lat, zh = _prepositions()
+    m = zh.search(before[-12:]) if lang == "zh" else None
+    if m and before.endswith(m.group(0)):
+        return m.group(1)
+    m = lat.search(before)
+    return m.group(1).lower() if m else None
+
+
+_SEP = re.compile(
+    r"^\s*(?:,|，|、|;)?\s*(?:and|et|or|ou|与|和|及|以及|與|&)?\s*"
+    r"(?:(?:the|la|le|les|l[’'])\s+)?(?:[a-zà-ÿ][\w\-]*\s+){0,3}$"
+)
+_COMMA_ONLY = re.compile(r"^\s*(?:,|，|、)\s*$")
+
+
+def is_list_gap(gap: str) -> bool:
+    """Text between two mentions of one list: ", ", " and ", "、", " et la société française "."""
+    return bool(_COMMA_ONLY.match(gap) or (_SEP.match(gap) and re.search(r"[,，、&]|and|et|与|和|及|與", gap)))
+
+
+def attach(text: str, mentions: list[Mention], lang: str) -> None:
+    """Fill `gov` and `possessive`; members of a list share the governor of its first member."""
+    prev: Mention | None = None
+    for m in mentions:
+        gap = text[prev.end:m.start] if prev else None
+        if prev is not None and gap is not None and is_list_gap(gap):
+            m.gov = prev.gov
+        else:
+            m.gov = governing_preposition(text, m.start, lang)
+        after = text[m.end:m.end + 3]
+        m.possessive = after.startswith(("'s", "’s", "’ ", "' ", "的")) or after[:1] == "’"
+        prev = m

@@ -1,0 +1,113 @@
+"""Relations between two parties named together: partnerships and the deals regulators review.
+
+"the partnership between Microsoft and Mistral AI", "Microsoft’s ties to OpenAI", "investments by
+A and B in C and D" (paired in order), "微软与OpenAI的合作". A regulator in the sentence (else a
+jurisdiction the probe is "in") REVIEWS a Deal node named after the pair and the deal type.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.facts import Found, date_props
+from kg.extract.mentions import Mention, is_list_gap
+from kg.extract.patterns import Trigger
+from kg.extract.slots import FIRMS, Ctx
+from kg.schema import DealStatus, DealType, EntityKind, RelationType
+
+_PAIR_GOV = {"between", "entre", "like", "among", "parmi", "与", "與", "和", "跟", "同"}
+_PAIR_JOIN = re.compile(r"与|與|和|跟|同")
+_TYPES = (
+    (DealType.HIRING, re.compile(r"embauch\w*|\bhir(?:e|es|ed|ing)\b|acqui-hire|recrut\w*|招聘|挖角", re.I)),
+    (DealType.PARTNERSHIP, re.compile(r"partena\w*|partner\w*|\bties\b|alliance|accords?\b|agreement|合作|协议|協議", re.I)),
+    (DealType.INVESTMENT, re.compile(r"invest\w*|stake|participation|投资|投資|注资|注資|持股", re.I)),
+    (DealType.ACQUISITION, re.compile(r"acqui\w*|rachat|takeover|merger|fusion|收购|收購|并购|合并", re.I)),
+)
+_CLEARED = re.compile(r"champ libre|feu vert|clear(?:s|ed)|approv\w*|autoris\w*|批准|放行|classé", re.I)
+_BLOCKED = re.compile(r"\bblock\w*|bloqu\w*|interdi\w*|禁止|否决", re.I)
+_THIS = re.compile(r"\b(?:this|these|that|cela|ces|ce dossier)\b|对此|對此|此事|这项|這項", re.I)
+
+
+def groups(ctx: Ctx) -> list[list[Mention]]:
+    """Company mentions split into lists ("A, B and C"), one entity once per list."""
+    out: list[list[Mention]] = []
+    prev: Mention | None = None
+    for m in ctx.mentions:
+        if m.kind not in FIRMS:
+            continue
+        if prev is not None and out and is_list_gap(ctx.text[prev.end:m.start]):
+            if all(m.eid != o.eid for o in out[-1]):
+                out[-1].append(m)
+        else:
+            out.append([m])
+        prev = m
+    return out
+
+
+def pairs(ctx: Ctx, trigger_at: int | None = None) -> list[tuple[str, str]]:
+    gs = groups(ctx)
+    found: list[tuple[str, str]] = []
+    rest = []
+    for g in gs:
+        joined = len(g) == 2 and (
+            (g[0].gov or "") in _PAIR_GOV
+            or bool(_PAIR_JOIN.search(ctx.text[g[0].end:g[1].start]))
+            or (trigger_at is not None and 0 <= trigger_at - g[1].end <= 25)
+        )
+        if joined:
+            found.append((g[0].eid, g[1].eid))
+        else:
+            rest.append(g)
+    for a, b in zip(rest, rest[1:], strict=False):
+        if len(a) == len(b) > 1 and (b[0].gov or "") in {"in", "into", "dans", "en", "对", "對", "向"}:
+            found += [(x.eid, y.eid) for x, y in zip(a, b, strict=True)]  # "A and B in C and D"
+    if not found:
+        ids = list(dict.fromkeys(m.eid for g in rest for m in g))
+        if len(ids) == 2 and all(len(g) == 1 for g in rest):
+            found.append((ids[0], ids[1]))
+    return [(a, b) for a, b in dict.fromkeys(found) if a != b]
+
+
+def deal_type(text: str) -> DealType:
+    for kind, rx in _TYPES:
+        if rx.search(text):
+            return kind
+    return DealType.PARTNERSHIP
+
+
+def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+    reviewers = [m for m in ctx.mentions if m.kind is EntityKind.REGULATOR]
+    if not reviewers:
+        reviewers = [m for m in ctx.mentions if m.kind in (EntityKind.COUNTRY, EntityKind.REGION)
+                     and m.gov in {"in", "by", "dans", "en", "par", "de"}]
+    if not reviewers:
+        return
+    found_pairs = pairs(ctx)
+    if not found_pairs and _THIS.search(ctx.text) and found.recent_pairs:
+        found_pairs = found.recent_pairs[-1:]
+    kind = deal_type(ctx.text)
+    state = (DealStatus.CLEARED if _CLEARED.search(ctx.text) else
+             DealStatus.BLOCKED if _BLOCKED.search(ctx.text) else DealStatus.UNDER_REVIEW)
+    for a, b in found_pairs:
+        draft = found.deals.pair(kind, a, b)
+        draft.status = state
+        for reviewer in {m.eid for m in reviewers}:
+            found.add(ctx, reviewer, RelationType.REVIEWS, draft.key, status=state.value,
+                      **date_props(ctx.text, found.reference))
+        _party_relation(ctx, found, kind, a, b)
+    found.reviewed.add(ctx.sent.index)
+
+
+def _party_relation(ctx: Ctx, found: Found, kind: DealType, a: str, b: str) -> None:
+    if kind is DealType.PARTNERSHIP:
+        found.add(ctx, a, RelationType.PARTNERS_WITH, b)
+    elif kind is DealType.INVESTMENT:
+        found.add(ctx, a, RelationType.INVESTS_IN, b)
+
+
+def partner(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+    if ctx.sent.index in found.reviewed:
+        return  # the review rule already paired them
+    for a, b in pairs(ctx, start):
+        found.add(ctx, a, RelationType.PARTNERS_WITH, b, status=status,
+                  **date_props(ctx.text, found.reference))

@@ -1,0 +1,70 @@
+"""Relation triggers loaded from `data/patterns.yaml`, compiled once per process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kg.extract.gazetteer import DATA, load_yaml
+
+
+@dataclass(frozen=True)
+class Trigger:
+    family: str
+    lang: str
+    rx: re.Pattern[str]
+    agent: str
+    patient: str | None = None
+    preps: tuple[str, ...] = ()
+    list_side: str | None = None
+    lead: bool = False
+    needs_round: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    negations: dict[str, re.Pattern[str]]
+    hedges: dict[str, re.Pattern[str]]
+    round_words: re.Pattern[str]
+    round_labels: tuple[tuple[re.Pattern[str], str], ...]
+    valuation: re.Pattern[str]
+    dependency_words: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _any(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in words), re.I)
+
+
+def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
+    flags = 0 if raw["lang"] == "zh" else re.I
+    return Trigger(
+        family=family,
+        lang=raw["lang"],
+        rx=re.compile(raw["re"], flags),
+        agent=raw["agent"],
+        patient=raw.get("patient"),
+        preps=tuple(raw.get("preps") or ()),
+        list_side=raw.get("list"),
+        lead=bool(raw.get("lead")),
+        needs_round=bool(raw.get("needs_round")),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_yaml(DATA / "patterns.yaml")
+    triggers = tuple(
+        _trigger(family, raw) for family, rows in data["triggers"].items() for raw in rows
+    )
+    return Lexicon(
+        triggers=triggers,
+        negations={k: _any(v) for k, v in data["negations"].items()},
+        hedges={k: _any(v) for k, v in data["hedges"].items()},
+        round_words=_any(data["round_words"]),
+        round_labels=tuple((re.compile(p, re.I), fmt) for p, fmt in data["round_labels"]),
+        valuation=_any(data["valuation"]),
+        dependency_words=tuple((k, _any(v)) for k, v in data["dependency_words"].items()),
+    )

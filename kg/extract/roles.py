@@ -1,0 +1,78 @@
+"""People and their organisations: "Microsoft CEO Satya Nadella", "Rima Alaily, corporate vice
+president with Microsoft", "finance chief Roger Dassen", "OpenAI行政总裁Sam Altman"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.facts import Found
+from kg.extract.gazetteer import DATA, load_yaml
+from kg.extract.mentions import Mention
+from kg.extract.slots import FIRMS, Ctx, left, right
+from kg.schema import EntityKind, RelationType
+
+ORGS = (*FIRMS, EntityKind.REGULATOR)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[dict[str, RelationType | None], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = load_yaml(DATA / "roles.yaml")
+    rel: dict[str, RelationType | None] = {}
+    for key, words in data.items():
+        for w in words:
+            rel[w.lower()] = None if key == "exclude" else RelationType(key)
+    alt = "|".join(re.escape(t) for t in sorted(rel, key=len, reverse=True))
+    one = rf"(?:{alt})"
+    title = rf"(?P<title>{one}(?:\s+(?:et|and|&|兼)\s+{one})?)"
+    before = re.compile(rf"(?<![\w-]){title}\s*[,:]?\s*$", re.I)
+    after = re.compile(
+        rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
+        rf"\s+(?:with|at|of|for|de|du|chez|d[’'])\s*", re.I)
+    as_role = re.compile(
+        rf"^\s+(?:as|comme|en tant que)\s+(?:an?|its|the|son|sa|un|une)?\s*{title}\s+(?:to|of|at|de|du|chez)\s+(?P<its>its|son|sa)?",
+        re.I)
+    return rel, before, after, as_role
+
+
+def roles(ctx: Ctx, found: Found) -> None:
+    for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
+        for org, title in _orgs_of(ctx, person):
+            relation = _relation(title)
+            if relation is not None and org.kind in ORGS:
+                found.add(ctx, person.eid, relation, org.eid, role=title)
+
+
+def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
+    rel, before, after, as_role = _titles()
+    text = ctx.text
+    m = before.search(text[max(0, person.start - 80):person.start])
+    if m:
+        t_start = person.start - (len(text[max(0, person.start - 80):person.start]) - m.start())
+        org = _adjacent_org(ctx, t_start) or left(ctx, t_start, ORGS)
+        return [(org, m.group("title"))] if org else []
+    m = after.match(text[person.end:])
+    if m:
+        org = right(ctx, person.end + m.end() - 1, ORGS, reach=6)
+        return [(org, m.group("title"))] if org else []
+    m = as_role.match(text[person.end:])
+    if m:
+        org = (left(ctx, person.start, ORGS) if m.group("its")
+               else right(ctx, person.end + m.end() - 1, ORGS, reach=6))
+        return [(org, m.group("title"))] if org else []
+    return []
+
+
+def _adjacent_org(ctx: Ctx, pos: int) -> Mention | None:
+    """The organisation written right before a title: "Databricks chief", "OpenAI’s CEO"."""
+    for m in ctx.mentions:
+        if m.end <= pos and re.fullmatch(r"\s*(?:[’']s?|的)?\s*", ctx.text[m.end:pos]):
+            if m.kind in ORGS:
+                return m
+    return None
+
+
+def _relation(title: str) -> RelationType | None:
+    rel = _titles()[0]
+    first = re.split(r"\s+(?:et|and|&|兼)\s+", title.lower())[0]
+    return rel.get(first, RelationType.WORKS_AT)

@@ -1,0 +1,158 @@
+"""The built-in `rules` extractor: gazetteer + discovery + coreference + relation patterns.
+
+    from kg.extract import extract_article
+    result = extract_article(article)          # ExtractionResult: entities, relations, evidence
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from kg.extract import families, pairs
+from kg.extract.deals import DealDraft
+from kg.extract.discover import discover
+from kg.extract.doc import Doc
+from kg.extract.facts import Fact, Found, hedged, negated
+from kg.extract.gazetteer import load_gazetteer
+from kg.extract.patterns import Trigger, lexicon
+from kg.extract.roles import roles
+from kg.extract.slots import Ctx
+from kg.extract.text import Sentence, split_sentences
+from kg.schema import Article, Entity, EntityKind, Evidence, ExtractionResult, Relation
+
+Handler = Callable[[Ctx, Trigger, int, int, Found, "str | None"], None]
+HANDLERS: dict[str, Handler] = {
+    "invest": families.invest,
+    "fund": families.fund,
+    "raise": families.raise_,
+    "acquire": families.acquire,
+    "join": families.join,
+    "compete": families.compete,
+    "depend": families.depend,
+    "review": pairs.review,
+    "partner": pairs.partner,
+}
+_ONCE = {"review", "partner", "raise"}  # one match per sentence is enough for these
+
+
+class RulesExtractor:
+    name = "rules"
+
+    def extract(self, article: Article) -> ExtractionResult:
+        doc = read_article(article)
+        found = Found(reference=reference_date(article))
+        for sent, mentions in zip(doc.sentences, doc.mentions, strict=True):
+            if len({m.eid for m in mentions}) < 2:
+                continue  # every relation needs two parties (pronouns count as mentions)
+            ctx = Ctx(doc, sent, mentions)
+            run_triggers(ctx, found)
+            roles(ctx, found)
+            found.recent_pairs = pairs.pairs(ctx) or found.recent_pairs
+        return build_result(article, doc, found, self.name)
+
+
+def read_article(article: Article) -> Doc:
+    gaz = load_gazetteer()
+    sentences = article_sentences(article)
+    doc = Doc(gaz, sentences)
+    if article.title:
+        doc.title_ids = gaz.match_loose(article.title)
+    listed = {p.name: EntityKind.COMPANY for p in article.key_players}
+    listed |= {c.name: EntityKind.COMPANY for c in article.related_companies}
+    doc.add_discovered(discover("\n".join(s.text for s in sentences)), listed)
+    doc.read()
+    return doc
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    body = article.text
+    title = article.title.strip()
+    # a slug title ("microsoft strikes deal with …") only helps coreference, never states facts
+    if title and not title.islower() and " ".join(title.split()) not in " ".join(body.split()):
+        body = title + "\n" + body
+    return split_sentences(body, article.lang or "en")
+
+
+def reference_date(article: Article) -> str | None:
+    if article.published:
+        return article.published[:10]
+    m = re.search(r"(20\d\d)[/-](\d\d)[/-](\d\d)", article.url or article.id)
+    return "-".join(m.groups()) if m else None
+
+
+def run_triggers(ctx: Ctx, found: Found) -> None:
+    lang = ctx.sent.lang
+    status = "rumoured" if hedged(ctx.text, lang) else None
+    done: set[str] = set()
+    for trig in lexicon().triggers:
+        if trig.lang != lang or (trig.family in _ONCE and trig.family in done):
+            continue
+        for m in trig.rx.finditer(ctx.text):
+            if negated(ctx.text, m.start(), m.end(), lang):
+                continue
+            HANDLERS[trig.family](ctx, trig, m.start(), m.end(), found, status)
+            done.add(trig.family)
+            if trig.family in _ONCE:
+                break
+
+
+# --- result ---------------------------------------------------------------------------------
+
+
+def build_result(article: Article, doc: Doc, found: Found, extractor: str) -> ExtractionResult:
+    names = {eid: d.name for eid, d in doc.entities.items()}
+    deal_ids = {key: draft.id(names) for key, draft in found.deals.drafts.items()}
+    relations: dict[tuple[str, str, str], Relation] = {}
+    used_deals: set[str] = set()
+    for fact in found.facts:
+        target = deal_ids.get(fact.target, fact.target)
+        if fact.target in deal_ids:
+            used_deals.add(fact.target)
+        _merge(relations, fact, target, _evidence(article, doc.sentences[fact.sentence], extractor))
+    entities = _entities(doc, relations)
+    for key in used_deals:
+        entities.append(found.deals.drafts[key].entity(names))
+    return ExtractionResult(article=article.id, entities=entities, relations=list(relations.values()))
+
+
+def _merge(relations: dict[tuple[str, str, str], Relation], fact: Fact, target: str,
+           evidence: Evidence) -> None:
+    key = (fact.source, fact.relation.value, target)
+    rel = relations.get(key)
+    if rel is None:
+        relations[key] = Relation(source=fact.source, target=target, relation=fact.relation,
+                                  properties=dict(fact.props), evidence=[evidence])
+        return
+    if all(e.sentence != evidence.sentence for e in rel.evidence):
+        rel.evidence.append(evidence)
+    for k, v in fact.props.items():
+        rel.properties.setdefault(k, v)
+    if "status" not in fact.props and rel.properties.get("status") == "rumoured":
+        del rel.properties["status"]  # stated plainly somewhere: not only a rumour
+
+
+def _evidence(article: Article, sent: Sentence, extractor: str) -> Evidence:
+    return Evidence(article=article.id, file=article.file_name, sentence=sent.text, lang=sent.lang,
+                    published=article.published, source_url=article.url,
+                    title=article.title or None, extractor=extractor)
+
+
+def _entities(doc: Doc, relations: dict[tuple[str, str, str], Relation]) -> list[Entity]:
+    wanted = set(doc.counts) | {k[0] for k in relations} | {k[2] for k in relations}
+    out = []
+    for eid in sorted(wanted):
+        draft = doc.entities.get(eid)
+        if draft is None:
+            continue
+        props: dict[str, Any] = {}
+        if draft.known is not None:
+            known = draft.known
+            props = {k: v for k, v in (("country", known.country), ("tags", list(known.tags)),
+                                       ("owner", known.owner)) if v}
+        out.append(Entity(id=eid, name=draft.name, kind=draft.kind,
+                          aliases=sorted(draft.aliases), properties=props))
+    return out
+
+

@@ -1,0 +1,108 @@
+"""Finding a trigger's arguments among the mentions of its sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from kg.extract.doc import Doc
+from kg.extract.mentions import Mention, is_list_gap
+from kg.extract.text import Sentence
+from kg.schema import EntityKind
+
+ACTORS = (EntityKind.COMPANY, EntityKind.FUND, EntityKind.PERSON)
+FIRMS = (EntityKind.COMPANY, EntityKind.FUND)
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an|une?|the|la|le)\s")
+_RELATIVE = re.compile(r"\b(?:that|which|who|qui|dont)\b")
+
+
+@dataclass
+class Ctx:
+    doc: Doc
+    sent: Sentence
+    mentions: list[Mention]
+    used: set[tuple[int, int]] = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+
+def left(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = ACTORS,
+         exclude: Collection[str] = ()) -> Mention | None:
+    """The subject: the nearest mention before `pos` that no preposition governs."""
+    for m in reversed([m for m in ctx.mentions if m.end <= pos]):
+        if m.kind not in kinds or m.eid in exclude:
+            continue
+        gap = ctx.text[m.end:pos]
+        if m.possessive and (len(gap) > 32 or "," in gap):
+            continue  # "OpenAI’s biggest backer … after it committed": not the subject
+        if m.gov is None:
+            return m
+        if _APPOSITIVE.match(gap) and _RELATIVE.search(gap):
+            return m  # "Anthropic, a … startup that recently secured …"
+    return None
+
+
+def right(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = ACTORS,
+          exclude: Collection[str] = (), preps: Collection[str] = (),
+          reach: int = 90) -> Mention | None:
+    for m in ctx.mentions:
+        if m.start < pos or m.kind not in kinds or m.eid in exclude:
+            continue
+        if m.start - pos > reach:
+            return None
+        if preps and (m.gov or "") not in preps:
+            continue
+        return m
+    return None
+
+
+def gov_left(ctx: Ctx, pos: int, preps: Collection[str], kinds: Collection[EntityKind] = FIRMS,
+             reach: int = 40) -> Mention | None:
+    """zh: the object put before the verb by a preposition: 向Anthropic注资, 对OpenAI的持股."""
+    for m in reversed([m for m in ctx.mentions if m.end <= pos]):
+        if pos - m.end > reach:
+            return None
+        if m.kind in kinds and m.gov in preps:
+            return m
+    return None
+
+
+def before(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
+    """The possessor right before a trigger: "OpenAI’s biggest backer", "OpenAI的竞争对手"."""
+    for m in reversed([m for m in ctx.mentions if m.end <= pos]):
+        gap = ctx.text[m.end:pos]
+        if m.kind in kinds and re.fullmatch(r"\s*(?:(?:[’']s?|的)\s*(?:\w+\s+){0,2}?)?", gap):
+            return m
+        return None
+    return None
+
+
+def expand(ctx: Ctx, first: Mention, forward: bool, kinds: Collection[EntityKind] = ACTORS) -> list[Mention]:
+    """`first` and the mentions listed with it: "Microsoft, Amazon and Google"."""
+    seq = [m for m in ctx.mentions if (m.start > first.start if forward else m.end < first.end)]
+    if not forward:
+        seq.reverse()
+    out, prev = [first], first
+    for m in seq:
+        a, b = (prev, m) if forward else (m, prev)
+        if not is_list_gap(ctx.text[a.end:b.start]):
+            break
+        if m.kind in kinds and all(m.eid != o.eid for o in out):
+            out.append(m)
+        prev = m
+        if forward and re.search(r"\b(?:and|et)\b|与|和|及", ctx.text[a.end:b.start]):
+            break  # "…, Lightspeed and Nvidia, Mistral said": the list ends at its last "and"
+    return out
+
+
+def distinct(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.eid not in seen:
+            seen.add(m.eid)
+            out.append(m)
+    return out
