@@ -96,10 +96,11 @@ _SP = r"[ \u00a0\u202f]?"
 # The look-behind keeps "GPT-4" style tokens and the tail of longer numbers out.
 _NUM = (
     r"(?<![0-9A-Za-z.,])(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![0-9])(?:\.\d+)?"
-    r"|\d+(?:[.,]\d+)?)"
+    r"|\d++(?:[.,]\d++)?)"
 )
 _CJK_DIGITS = "零〇一二两兩三四五六七八九十百千"
-_CJK_NUM = f"[{_CJK_DIGITS}]+"
+# Only from the start of a numeral run, and possessive: a long run must not cost O(n^2).
+_CJK_NUM = f"(?<![{_CJK_DIGITS}])[{_CJK_DIGITS}]++"
 _NUM_WORDS: dict[str, float] = {k.lower(): float(v) for k, v in _DATA["number_words"].items()}
 # "a billion dollars", "un milliard d'euros": a number word only counts before a scale word.
 _WORD_NUM = (
