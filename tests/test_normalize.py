@@ -220,6 +220,8 @@ DATES = [
     ("depuis septembre 4 milliards", REF, "2023-09", "month", True),
     ("2023 年 9 月", None, "2023-09", "month", False),
     ("上個月", REF, "2024-05", "month", True),
+    ("去年12月", REF, "2023-12", "month", True),
+    ("今年3月5日", REF, "2024-03-05", "day", True),
     ("last month", date(2024, 1, 15), "2023-12", "month", True),
     ("yesterday", "2024-03-01T08:00:00Z", "2024-02-29", "day", True),
 ]

@@ -321,6 +321,9 @@ _WORD_ALTS = {
     rf"(?!,?\s(?:{_MONTH}|{_DAY}\s))",
 }
 _CJK_ALTS = {
+    # "去年12月", "今年6月11日": the year is relative, the month and day are not.
+    "zrym": r"(?P<zrym_w>今年|去年|明年|前年)\s?(?P<zrym_m>\d{1,2})\s?月"
+    r"(?:\s?(?P<zrym_d>\d{1,2})\s?[日号])?",
     "zrel": rf"(?P<zrel_w>{_alt(_REL_CJK)})",
     "zhwd": r"(?P<zhwd_pre>上|本|这)?(?:周|星期|礼拜)(?P<zhwd_d>[一二三四五六日天])",
 }
@@ -415,6 +418,9 @@ def _resolve(m: re.Match[str], k: str, ref: date) -> _Resolved | None:
         return _no_year(ref, _month_of(g(f"{k}_m")), _day(g(f"{k}_d")))
     if k in ("zhmo", "mo"):
         return _no_year(ref, _month_of(g(f"{k}_m")), None)
+    if k == "zrym":
+        year = ref.year + _RELATIVE[g("zrym_w")][1]
+        return _ymd(year, int(g("zrym_m")), int(g("zrym_d")) if g("zrym_d") else None)
     if k in ("rel", "zrel"):
         return _relative(g(f"{k}_w"), ref)
     if k == "wd":
@@ -423,7 +429,7 @@ def _resolve(m: re.Match[str], k: str, ref: date) -> _Resolved | None:
     return _zh_weekday(g("zhwd_pre"), _ZH_WEEKDAYS[g("zhwd_d")], ref)
 
 
-_RELATIVE_KINDS = frozenset({"zhmd", "md", "dm", "zhmo", "mo", "rel", "zrel", "wd", "zhwd"})
+_RELATIVE_KINDS = frozenset({"zhmd", "md", "dm", "zhmo", "mo", "rel", "zrel", "zrym", "wd", "zhwd"})
 
 
 def _date(m: re.Match[str], ref: date | None) -> PartialDate | None:
