@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -223,6 +223,7 @@ DATES = [
     ("去年12月", REF, "2023-12", "month", True),
     ("今年3月5日", REF, "2024-03-05", "day", True),
     ("last month", date(2024, 1, 15), "2023-12", "month", True),
+    ("yesterday", datetime(2024, 1, 1, 9, 30), "2023-12-31", "day", True),
     ("yesterday", "2024-03-01T08:00:00Z", "2024-02-29", "day", True),
 ]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -343,6 +343,8 @@ _DATE_RE = re.compile(
 
 @lru_cache(maxsize=256)
 def _reference(reference: str | date | None) -> date | None:
+    if isinstance(reference, datetime):
+        return reference.date()  # a datetime would leak "T00:00:00" into day values
     if reference is None or isinstance(reference, date):
         return reference
     try:
