@@ -41,7 +41,7 @@ def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, str], dict[str, st
     fr = "|".join(re.escape(d) for d in dets["fr"])
     zh = "|".join(dets["zh"])
     rx = {
-        "en": re.compile(rf"\b(?:{en})\s+(?P<mods>(?:[\w\-.’']+\s+){{0,4}}?)(?P<head>{heads})s?\b(?!\s*,?\s*(?-i:[A-Z]))", re.I),
+        "en": re.compile(rf"\b(?:{en})\s+(?P<mods>(?:(?!(?:the|this|that)\b)[\w\-.’']+\s+){{0,3}}?)(?P<head>{heads})s?\b(?!\s*,?\s*(?-i:[A-Z]))", re.I),
         "fr": re.compile(rf"(?<!\w)(?:{fr})\s*(?P<pre>(?:[\w\-]+\s+){{0,1}}?)(?P<head>{heads})(?P<mods>(?:\s+(?!de\b)[a-zà-ÿ\-]+){{0,2}})", re.I),
         "zh": re.compile(rf"(?:{zh})(?P<mods>[^，。、；,;]{{0,14}}?)(?P<head>{heads})"),
     }

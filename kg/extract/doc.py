@@ -20,6 +20,9 @@ from kg.extract.text import Sentence
 from kg.schema import EntityKind, entity_id
 
 
+_OBJECT_ZH = re.compile(r"(?:向|对|對|给|給|与|與|和|成为|成為|为|為|是)$")
+
+
 @dataclass
 class Draft:
     """An entity as this article knows it."""
@@ -91,7 +94,7 @@ class Doc:
                 out.append(Mention(desc.start, desc.end, eid, self.kind(eid), "description"))
         if sent.lang == "zh":
             for pos in zh_pronouns(text):
-                eid = self._pronoun(sent, named)
+                eid = self._pronoun(sent, named, pos)
                 if eid:
                     out.append(Mention(pos, pos + 1, eid, self.kind(eid), "pronoun"))
         out.sort(key=lambda m: m.start)
@@ -114,9 +117,12 @@ class Doc:
                 return eid
         return None
 
-    def _pronoun(self, sent: Sentence, here: list[Mention]) -> str | None:
-        """其 / it: the subject of the nearest earlier sentence that is not this one's subject."""
-        subject = next((m.eid for m in here if m.gov is None), None)
+    def _pronoun(self, sent: Sentence, here: list[Mention], pos: int) -> str | None:
+        """其: "its" of this sentence's subject ("软银…将其在OpenAI的持股"), but as an object
+        ("向其投资", "成为其…提供商") the topic of the sentence before."""
+        subject = next((m.eid for m in here if m.gov is None and m.end <= pos), None)
+        if subject and not _OBJECT_ZH.search(sent.text[max(0, pos - 2):pos]):
+            return subject
         for back in range(sent.index - 1, max(-1, sent.index - 3), -1):
             for m in sorted(self.mentions[back], key=lambda m: (m.gov is not None, m.start)):
                 if m.kind in COMPANY_KINDS and m.eid != subject:

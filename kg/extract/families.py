@@ -16,7 +16,7 @@ from kg.extract.facts import (
 )
 from kg.extract.patterns import Trigger
 from kg.extract.slots import ACTORS, FIRMS, Ctx, before, distinct, expand, gov_left, left, right
-from kg.schema import DealStatus, EntityKind, RelationType
+from kg.schema import EntityKind, RelationType
 from kg.extract.mentions import Mention
 
 
@@ -35,6 +35,9 @@ def _slot(ctx: Ctx, how: str | None, trig: Trigger, start: int, end: int,
         return gov_left(ctx, start, trig.preps, kinds) or right(ctx, end, kinds, exclude, reach=12)
     if how == "before":
         return before(ctx, start, kinds)
+    if how == "last":  # "other investors include …": the company the article is funding
+        eid = ctx.doc_last
+        return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
     return None
 
 
@@ -54,13 +57,21 @@ def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     if patient is None or not agents:
         return
     money = money_near(ctx.text, end) if len(agents) == 1 else None
+    label = round_label(ctx.text) if has_round(ctx.text) else None
     for agent in agents:
+        if label:  # "invests €1.3bn in X as part of a Series C round": a part of the round
+            _round_details(ctx, found, patient.eid, end)
+            found.deals.round_of(patient.eid).add_party(agent.eid, "investor")
+            found.add(ctx, agent.eid, RelationType.FUNDS, f"round:{patient.eid}", status=status,
+                      **money_props(money))
+            continue
         found.add(ctx, agent.eid, RelationType.INVESTS_IN, patient.eid, status=status,
                   **money_props(money), **date_props(ctx.text, found.reference))
     found.last_investee = patient.eid
 
 
 def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+    ctx.doc_last = found.last_investee
     in_round = has_round(ctx.text)
     if trig.needs_round and not in_round:
         return
@@ -82,14 +93,12 @@ def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
 
 
 def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
-    if not has_round(ctx.text):
-        return
+    if not has_round(ctx.text) or status:
+        return  # a planned or rumoured raise is not a round yet
     agent = _slot(ctx, "left", trig, start, end, FIRMS)
     if agent is None:
         return
     _round_details(ctx, found, agent.eid, end)
-    if status:
-        found.deals.round_of(agent.eid).status = DealStatus.RUMOURED
     found.add(ctx, agent.eid, RelationType.RAISED, f"round:{agent.eid}", status=status)
     for name in led_names(ctx.text):
         eid = ctx.doc.gaz.by_alias.get(name) or ctx.doc.found.get(name)

@@ -20,6 +20,7 @@ from kg.schema import EntityKind, entity_id
 
 DATA = Path(__file__).parent / "data"
 _LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ"
+_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|Corp|Ltd|Co|LLC|plc|SA|SAS|AG|GmbH|NV|SE)\b\.?|(?<=Inc|orp|Ltd)\.)")
 
 
 @dataclass(frozen=True)
@@ -68,17 +69,24 @@ class Gazetteer:
             if rx is None:
                 continue
             for m in rx.finditer(text):
-                found.append((m.start(), m.end(), self.by_alias[m.group(0)]))
+                end = m.end()
+                suffix = _SUFFIX.match(text, end) if rx is self.latin_re else None
+                if suffix:  # "Salesforce Inc." / "Nvidia Corp." belong to the name
+                    end = suffix.end()
+                found.append((m.start(), end, self.by_alias[m.group(0)]))
         return drop_overlaps(found)
 
     def match_loose(self, text: str) -> list[str]:
         """Entity ids named in a lower-case or slug text (names of 4+ characters only)."""
         words = re.sub(r"[-_/]+", " ", text).lower()
-        ids = []
+        hits: dict[str, int] = {}
         for alias, eid in self.by_lower.items():
-            if len(alias) >= 4 and re.search(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", words):
-                ids.append(eid)
-        return ids
+            if len(alias) < 4:
+                continue
+            m = re.search(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", words)
+            if m and m.start() < hits.get(eid, len(words) + 1):
+                hits[eid] = m.start()
+        return sorted(hits, key=hits.__getitem__)
 
 
 def drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

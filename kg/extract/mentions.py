@@ -26,33 +26,37 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _prepositions() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _prepositions() -> tuple[frozenset[str], re.Pattern[str]]:
     data = load_yaml(DATA / "patterns.yaml")["prepositions"]
-    latin = "|".join(re.escape(p) for p in sorted(data["latin"], key=len, reverse=True))
     cjk = "|".join(re.escape(p) for p in sorted(data["zh"], key=len, reverse=True))
-    # a preposition, then up to four modifier words ("in AI startups OpenAI", "by Seattle-area
-    # tech giants Microsoft", "dans la société américaine Anthropic")
-    lat = re.compile(
-        rf"(?:^|[\s(])({latin})(?:\s+|(?<=[’'])\s*)(?:[a-zà-ÿ0-9][\w\-’'.]*\s+|[A-Z][\w\-]*-\w+\s+|AI\s+|U\.S\.\s+|US\s+){{0,4}}$",
-        re.I,
-    )
-    zh = re.compile(rf"({cjk})[\u4e00-\u9fff\w]{{0,10}}?$")
-    return lat, zh
+    return frozenset(p.lower() for p in data["latin"]), re.compile(rf"({cjk})\s*[\u4e00-\u9fff\w]{{0,10}}?\s*$")
+
+
+_TOKEN = re.compile(r"[\w\-’'.]+|[^\w\s]")
+_MODIFIER = re.compile(r"[a-zà-ÿ0-9][\w\-’'.]*|[A-Z][\w]*-\w+|AI|IA|U\.S\.|US|UK|EU")
 
 
 def governing_preposition(text: str, start: int, lang: str) -> str | None:
-    """The preposition just before a mention starting at `start`, if any."""
+    """The preposition just before a mention starting at `start`, if any: walks back over up to
+    four modifier words ("in AI startups OpenAI", "by Seattle-area tech giants Microsoft",
+    "dans la société américaine Anthropic")."""
     before = text[max(0, start - 60):start]
-    lat, zh = _prepositions()
-    m = zh.search(before[-12:]) if lang == "zh" else None
-    if m and before.endswith(m.group(0)):
-        return m.group(1)
-    m = lat.search(before)
-    return m.group(1).lower() if m else None
+    latin, zh = _prepositions()
+    if lang == "zh":
+        m = zh.search(before[-14:])
+        if m:
+            return m.group(1)
+    for i, tok in enumerate(reversed(_TOKEN.findall(before))):
+        low = tok.lower()
+        if low in latin or (low[-1:] in "’'" and low in latin):
+            return low
+        if i >= 4 or not _MODIFIER.fullmatch(tok):
+            return None
+    return None
 
 
 _SEP = re.compile(
-    r"^\s*(?:,|，|、|;)?\s*(?:and|et|or|ou|与|和|及|以及|與|&)?\s*"
+    r"^\s*,?\s*(?:and|et|or|ou|与|和|及|以及|與|&)\s*"
     r"(?:(?:the|la|le|les|l[’'])\s+)?(?:[a-zà-ÿ][\w\-]*\s+){0,3}$"
 )
 _COMMA_ONLY = re.compile(r"^\s*(?:,|，|、)\s*$")

@@ -25,7 +25,7 @@ def _titles() -> tuple[dict[str, RelationType | None], re.Pattern[str], re.Patte
     alt = "|".join(re.escape(t) for t in sorted(rel, key=len, reverse=True))
     one = rf"(?:{alt})"
     title = rf"(?P<title>{one}(?:\s+(?:et|and|&|兼)\s+{one})?)"
-    before = re.compile(rf"(?<![\w-]){title}\s*[,:]?\s*$", re.I)
+    before = re.compile(rf"(?:(?<![\w-])|(?=[\u3400-\u9fff])){title}\s*[,:]?\s*$", re.I)
     after = re.compile(
         rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
         rf"\s+(?:with|at|of|for|de|du|chez|d[’'])\s*", re.I)
@@ -47,7 +47,7 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
     rel, before, after, as_role = _titles()
     text = ctx.text
     m = before.search(text[max(0, person.start - 80):person.start])
-    if m:
+    if m and _relation(m.group("title")) is not None:
         t_start = person.start - (len(text[max(0, person.start - 80):person.start]) - m.start())
         org = _adjacent_org(ctx, t_start) or left(ctx, t_start, ORGS)
         return [(org, m.group("title"))] if org else []

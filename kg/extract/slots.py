@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.extract.doc import Doc
 from kg.extract.mentions import Mention, is_list_gap
@@ -22,7 +22,7 @@ class Ctx:
     doc: Doc
     sent: Sentence
     mentions: list[Mention]
-    used: set[tuple[int, int]] = field(default_factory=set)
+    doc_last: str | None = None  # the article's latest investee, for "other investors …"
 
     @property
     def text(self) -> str:
@@ -40,8 +40,8 @@ def left(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = ACTORS,
             continue  # "OpenAI’s biggest backer … after it committed": not the subject
         if m.gov is None:
             return m
-        if _APPOSITIVE.match(gap) and _RELATIVE.search(gap):
-            return m  # "Anthropic, a … startup that recently secured …"
+        if _APPOSITIVE.match(gap) and "," not in gap[gap.index(",") + 1:]:
+            return m  # "Anthropic, a … startup that recently secured …", "Anthropic, an OpenAI rival"
     return None
 
 
@@ -90,12 +90,23 @@ def expand(ctx: Ctx, first: Mention, forward: bool, kinds: Collection[EntityKind
         a, b = (prev, m) if forward else (m, prev)
         if not is_list_gap(ctx.text[a.end:b.start]):
             break
+        nxt = _head_after(ctx, m, seq)
+        if nxt is not None:  # "FTX founder Jane Roe": the person is the list item
+            m = nxt
         if m.kind in kinds and all(m.eid != o.eid for o in out):
             out.append(m)
         prev = m
         if forward and re.search(r"\b(?:and|et)\b|与|和|及", ctx.text[a.end:b.start]):
             break  # "…, Lightspeed and Nvidia, Mistral said": the list ends at its last "and"
     return out
+
+
+def _head_after(ctx: Ctx, m: Mention, seq: list[Mention]) -> Mention | None:
+    later = [n for n in seq if n.start >= m.end]
+    if later and later[0].kind is EntityKind.PERSON and m.kind is not EntityKind.PERSON:
+        if re.fullmatch(r"\s+[a-z][\w\-]*\s+", ctx.text[m.end:later[0].start]):
+            return later[0]
+    return None
 
 
 def distinct(mentions: list[Mention]) -> list[Mention]:
