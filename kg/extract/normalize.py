@@ -100,7 +100,8 @@ _NUM = (
 )
 _CJK_DIGITS = "零〇一二两兩三四五六七八九十百千"
 # Only from the start of a numeral run, and possessive: a long run must not cost O(n^2).
-_CJK_NUM = f"(?<![{_CJK_DIGITS}])[{_CJK_DIGITS}]++"
+# "数十亿" / "几百万" / "上千万" are vague ("tens of billions"): no amount.
+_CJK_NUM = f"(?<![{_CJK_DIGITS}数數几幾上])[{_CJK_DIGITS}]++"
 _NUM_WORDS: dict[str, float] = {k.lower(): float(v) for k, v in _DATA["number_words"].items()}
 # "a billion dollars", "un milliard d'euros": a number word only counts before a scale word.
 _WORD_NUM = (
