@@ -311,14 +311,17 @@ class Store:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS selected (id TEXT PRIMARY KEY)")
         conn.execute("DELETE FROM temp.selected")
         conn.executemany("INSERT INTO temp.selected VALUES (?)", [(i,) for i in ids])
+        # CROSS JOIN fixes the loop order: from the few selected articles into the indexes,
+        # never a scan of the fact tables.
         entities = list(self._entities(
-            "SELECT * FROM article_entities WHERE entity_id IN (SELECT entity_id FROM "
-            "article_entities JOIN temp.selected ON article_id = selected.id) "
-            "ORDER BY entity_id, seq", ()))
+            "SELECT e.* FROM (SELECT DISTINCT x.entity_id FROM temp.selected s CROSS JOIN "
+            "article_entities x ON x.article_id = s.id) k CROSS JOIN article_entities e "
+            "ON e.entity_id = k.entity_id ORDER BY e.entity_id, e.seq", ()))
         relations = list(self._relations(
-            "SELECT r.* FROM article_relations r JOIN (SELECT DISTINCT source, relation, target "
-            "FROM article_relations JOIN temp.selected ON article_id = selected.id) k "
-            "USING (source, relation, target) ORDER BY source, relation, target, seq",
+            "SELECT r.* FROM (SELECT DISTINCT x.source, x.relation, x.target FROM temp.selected s "
+            "CROSS JOIN article_relations x ON x.article_id = s.id) k CROSS JOIN "
+            "article_relations r ON r.source = k.source AND r.relation = k.relation "
+            "AND r.target = k.target ORDER BY r.source, r.relation, r.target, r.seq",
             (), set(ids)))
         return entities, relations
 
