@@ -42,7 +42,7 @@ def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, str], dict[str, st
     zh = "|".join(dets["zh"])
     rx = {
         "en": re.compile(rf"\b(?:{en})\s+(?P<mods>(?:(?!(?:the|this|that)\b)[\w\-.’']+\s+){{0,3}}?)(?P<head>{heads})s?\b(?!\s*,?\s*(?-i:[A-Z]))", re.I),
-        "fr": re.compile(rf"(?<!\w)(?:{fr})\s*(?P<pre>(?:[\w\-]+\s+){{0,1}}?)(?P<head>{heads})(?P<mods>(?:\s+(?!de\b)[a-zà-ÿ\-]+){{0,2}})", re.I),
+        "fr": re.compile(rf"(?<!\w)(?:{fr})\s*(?P<pre>(?:[\w\-]+\s+){{0,1}}?)(?P<head>{heads})(?P<mods>(?:\s+(?!de\b)(?-i:[a-zà-ÿ\-]+)){{0,1}})", re.I),
         "zh": re.compile(rf"(?:{zh})(?P<mods>[^，。、；,;]{{0,14}}?)(?P<head>{heads})"),
     }
     nat = {w.lower(): code for code, words in data["nationalities"].items() for w in words}
@@ -50,9 +50,12 @@ def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, str], dict[str, st
     return rx, head_of, nat, places
 
 
+_LATTER = re.compile(r"\b(?:[Cc]e dernier|[Cc]ette dernière|the latter)\b|后者|後者")
+
+
 def find_descriptions(text: str, lang: str) -> list[Description]:
     rx, head_of, nat, places = _lexicon()
-    out = []
+    out = [Description(m.start(), m.end(), "latter", None, None, False) for m in _LATTER.finditer(text)]
     for m in rx.get(lang, rx["en"]).finditer(text):
         words = (m.group(0)).lower()
         country = next((c for w, c in nat.items() if _has_word(words, w)), None)
@@ -71,6 +74,8 @@ def _has_word(text: str, word: str) -> bool:
 
 def compatible(desc: Description, kind: EntityKind, known: Known | None) -> bool:
     """Can an entity of this kind (and gazetteer record, if any) be what `desc` describes?"""
+    if desc.head == "latter":
+        return kind in COMPANY_KINDS or kind is EntityKind.REGULATOR
     if desc.head == "regulator":
         return kind is EntityKind.REGULATOR
     if kind not in COMPANY_KINDS:

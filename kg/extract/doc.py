@@ -15,7 +15,7 @@ from kg.extract.coref import (
 )
 from kg.extract.discover import discover
 from kg.extract.gazetteer import Gazetteer, Known, drop_overlaps
-from kg.extract.mentions import Mention, attach
+from kg.extract.mentions import Mention, attach, governing_preposition
 from kg.extract.text import Sentence
 from kg.schema import EntityKind, entity_id
 
@@ -85,11 +85,15 @@ class Doc:
         named = [Mention(s, e, eid, self.kind(eid)) for s, e, eid in spans]
         out = list(named)
         for desc in find_descriptions(text, sent.lang):
-            if any(desc.start <= m.start <= desc.end + 3 for m in named):
-                continue  # "la société française Mistral AI": the name is right there
+            if any(m.start >= desc.end and re.fullmatch(r"\s*,?\s*", text[desc.end:m.start])
+                   for m in named):
+                continue  # "la société française Mistral AI", "the startup, MosaicML,"
             if any(m.start <= desc.start < m.end for m in named):
                 continue
-            eid = self._antecedent(sent, named, desc.start, lambda k, kn, d=desc: compatible(d, k, kn))
+            governed = governing_preposition(text, desc.start, sent.lang) is not None
+            eid = self._antecedent(sent, named, desc.start,
+                                   lambda k, kn, d=desc: compatible(d, k, kn), governed,
+                                   desc.head == "latter")
             if eid:
                 out.append(Mention(desc.start, desc.end, eid, self.kind(eid), "description"))
         if sent.lang == "zh":
@@ -103,12 +107,19 @@ class Doc:
             self.counts[m.eid] = self.counts.get(m.eid, 0) + 1
         return out
 
-    def _antecedent(self, sent: Sentence, here: list[Mention], pos: int, ok: Any) -> str | None:
+    def _antecedent(self, sent: Sentence, here: list[Mention], pos: int, ok: Any,
+                    governed: bool = False, latter: bool = False) -> str | None:
         for m in reversed([m for m in here if m.end <= pos]):
+            if latter:
+                return m.eid if ok(m.kind, self.entity(m.eid).known) else None
+            if governed and governing_preposition(sent.text, m.start, sent.lang) is None:
+                continue  # "微软在这家AI巨头中持有": the object is not the subject
             if ok(m.kind, self.entity(m.eid).known):
                 return m.eid
         for back in range(sent.index - 1, max(-1, sent.index - 6), -1):
             ranked = sorted(self.mentions[back], key=lambda m: (m.gov is not None, m.start))
+            if latter:  # "ce dernier": the last one named
+                ranked = self.mentions[back][::-1]
             for m in ranked:
                 if ok(m.kind, self.entity(m.eid).known):
                     return m.eid

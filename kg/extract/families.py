@@ -32,7 +32,7 @@ def _slot(ctx: Ctx, how: str | None, trig: Trigger, start: int, end: int,
     if how == "right":
         return right(ctx, end, kinds, exclude, trig.preps)
     if how == "gov_left":
-        return gov_left(ctx, start, trig.preps, kinds) or right(ctx, end, kinds, exclude, reach=12)
+        return gov_left(ctx, start, trig.preps, kinds) or right(ctx, end, kinds, exclude, reach=3)
     if how == "before":
         return before(ctx, start, kinds)
     if how == "last":  # "other investors include …": the company the article is funding

@@ -29,9 +29,10 @@ class Mention:
 def _prepositions() -> tuple[frozenset[str], re.Pattern[str]]:
     data = load_yaml(DATA / "patterns.yaml")["prepositions"]
     cjk = "|".join(re.escape(p) for p in sorted(data["zh"], key=len, reverse=True))
-    return frozenset(p.lower() for p in data["latin"]), re.compile(rf"({cjk})\s*[\u4e00-\u9fff\w]{{0,10}}?\s*$")
+    return frozenset(p.lower() for p in data["latin"]), re.compile(rf".*({cjk})\s*[\u4e00-\u9fff\w]{{0,10}}?\s*$")
 
 
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 _TOKEN = re.compile(r"[\w\-’'.]+|[^\w\s]")
 _MODIFIER = re.compile(r"[a-zà-ÿ0-9][\w\-’'.]*|[A-Z][\w]*-\w+|AI|IA|U\.S\.|US|UK|EU")
 
@@ -46,9 +47,12 @@ def governing_preposition(text: str, start: int, lang: str) -> str | None:
         m = zh.search(before[-14:])
         if m:
             return m.group(1)
-    for i, tok in enumerate(reversed(_TOKEN.findall(before))):
+    tokens = _TOKEN.findall(before)
+    for i, tok in enumerate(reversed(tokens)):
         low = tok.lower()
-        if low in latin or (low[-1:] in "’'" and low in latin):
+        if low == "to" and i > 0 and tokens[-i].islower() and tokens[-i] not in _DETERMINERS:
+            return None  # "to make AWS its provider": an infinitive, not a preposition
+        if low in latin:
             return low
         if i >= 4 or not _MODIFIER.fullmatch(tok):
             return None

@@ -13,8 +13,12 @@ from kg.schema import EntityKind
 
 ACTORS = (EntityKind.COMPANY, EntityKind.FUND, EntityKind.PERSON)
 FIRMS = (EntityKind.COMPANY, EntityKind.FUND)
-_APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an|une?|the|la|le)\s")
-_RELATIVE = re.compile(r"\b(?:that|which|who|qui|dont)\b")
+_APPOSITIVE = {
+    "en": re.compile(r"^\s*,\s*(?:a|an|the)\s"),
+    "fr": re.compile(r"^\s*,\s*(?:une?|la|le|l[’'])\s*"),  # not "a": in French it is a verb
+}
+_POSSESSOR = re.compile(r"\s*(?:(?:[’']s?)\s*(?:\w+\s+){0,2}?)?")
+_POSSESSOR_ZH = re.compile(r"(?:[\u4e00-\u9fff]{0,3}的)?")  # 其主要的云服务提供商
 
 
 @dataclass
@@ -40,7 +44,8 @@ def left(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = ACTORS,
             continue  # "OpenAI’s biggest backer … after it committed": not the subject
         if m.gov is None:
             return m
-        if _APPOSITIVE.match(gap) and "," not in gap[gap.index(",") + 1:]:
+        appositive = _APPOSITIVE.get(ctx.sent.lang)
+        if appositive and appositive.match(gap) and "," not in gap[gap.index(",") + 1:]:
             return m  # "Anthropic, a … startup that recently secured …", "Anthropic, an OpenAI rival"
     return None
 
@@ -74,7 +79,7 @@ def before(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention
     """The possessor right before a trigger: "OpenAI’s biggest backer", "OpenAI的竞争对手"."""
     for m in reversed([m for m in ctx.mentions if m.end <= pos]):
         gap = ctx.text[m.end:pos]
-        if m.kind in kinds and re.fullmatch(r"\s*(?:(?:[’']s?|的)\s*(?:\w+\s+){0,2}?)?", gap):
+        if m.kind in kinds and (_POSSESSOR.fullmatch(gap) or _POSSESSOR_ZH.fullmatch(gap)):
             return m
         return None
     return None
