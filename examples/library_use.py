@@ -18,7 +18,7 @@ from kg.pipeline import ingest
 from kg.schema import EntityKind, RelationType, entity_id
 from kg.store import Store
 
-HERE = Path(__file__).resolve().parent
+NEWS = Path(__file__).resolve().parent / "news"
 
 
 def depends_on_graph(g: nx.MultiDiGraph) -> nx.DiGraph:
@@ -31,7 +31,7 @@ def depends_on_graph(g: nx.MultiDiGraph) -> nx.DiGraph:
 
 
 def main(data_dir: Path, out_dir: Path) -> None:
-    summary = ingest([HERE], data_dir, workers=1)
+    summary = ingest([NEWS], data_dir, workers=1)
     print(f"{summary.articles_new} new articles, {summary.failed} failed, "
           f"{summary.entities} entities, {summary.relations} relations")
 

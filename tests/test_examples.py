@@ -18,6 +18,7 @@ from kg.readers import read_file
 from kg.schema import Article, EntityKind, RelationType
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+NEWS = EXAMPLES / "news"
 
 # file -> (format, main language of each article in order, languages every article must carry)
 EXPECTED: dict[str, tuple[str, list[str], set[str]]] = {
@@ -33,21 +34,20 @@ EXPECTED: dict[str, tuple[str, list[str], set[str]]] = {
     "10_anthropic_cloud_digest.md": ("markdown_digest", ["zh"], {"zh"}),
     "11_mistral_koyeb_insight.txt": ("insight_digest", ["zh"], {"zh", "en", "fr"}),
 }
-NOT_ARTICLES = {"README.md", "library_use.py"}
 
 
 def read_all(name: str) -> list[Article]:
-    records = list(read_file(EXAMPLES / name))
+    records = list(read_file(NEWS / name))
     errors = [r for r in records if isinstance(r, KgError)]
     assert errors == [], f"{name}: {errors}"
     return [r for r in records if isinstance(r, Article)]
 
 
 def test_every_example_file_is_listed() -> None:
-    on_disk = {p.name for p in EXAMPLES.iterdir() if p.is_file()} - NOT_ARTICLES
-    assert on_disk == set(EXPECTED)
+    assert {p.name for p in NEWS.iterdir()} == set(EXPECTED)
+    assert {p.name for p in EXAMPLES.iterdir()} == {"news", "README.md", "library_use.py"}
     readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
-    assert all(f"`{name}`" in readme for name in on_disk | {"library_use.py"})
+    assert all(f"`{name}`" in readme for name in [*EXPECTED, "library_use.py"])
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -100,7 +100,7 @@ def test_html_drops_navigation_and_keeps_metadata() -> None:
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("examples-store")
-    result = CliRunner().invoke(cli, ["ingest", str(EXAMPLES), "--data-dir", str(data)])
+    result = CliRunner().invoke(cli, ["ingest", str(NEWS), "--data-dir", str(data)])
     assert result.exit_code == 0, result.output
     return data
 
@@ -158,13 +158,13 @@ def test_ingest_finds_the_cma_reviewing_a_deal(facts) -> None:
 def test_second_ingest_leaves_stats_unchanged(ingested: Path) -> None:
     runner = CliRunner()
     before = runner.invoke(cli, ["stats", "--data-dir", str(ingested)])
-    again = runner.invoke(cli, ["ingest", str(EXAMPLES), "--data-dir", str(ingested)])
+    again = runner.invoke(cli, ["ingest", str(NEWS), "--data-dir", str(ingested)])
     after = runner.invoke(cli, ["stats", "--data-dir", str(ingested)])
     assert before.exit_code == again.exit_code == after.exit_code == 0, again.output
     assert after.output == before.output
 
 
-def test_library_use_script_runs(ingested: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+def test_library_use_script_runs(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys, "argv", ["library_use.py", str(tmp_path / "data"), str(tmp_path)])
     runpy.run_path(str(EXAMPLES / "library_use.py"), run_name="__main__")
     out = capsys.readouterr().out
