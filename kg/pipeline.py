@@ -102,8 +102,8 @@ def _extract_one(article: Article, extractor: str) -> ExtractionResult | KgError
 
     try:
         return extract_article(article, extractor=extractor)
-    except KgError as exc:
-        return file_error(article.file, ExtractionError(f"{article.id}: {exc}"))
+    except KgError as exc:  # extract_article names the article; we add the file
+        return file_error(article.file, exc)
     except Exception as exc:  # noqa: BLE001 - an extractor bug on one article is reported
         return ExtractionError(f"{article.file}: {article.id}: extractor failed: {exc!r}")
 
@@ -185,8 +185,8 @@ def _pair(article: Article, result: ExtractionResult | KgError) -> Item:
     return result if isinstance(result, KgError) else Extracted(article, result)
 
 
-def _warm_up() -> None:
-    import kg.extract  # noqa: F401 - load rules and gazetteers once per worker, not per task
+def _warm_up(extractor: str) -> None:
+    check_extractor(extractor)  # loads rules and gazetteers once per worker, not per task
 
 
 def _results(
@@ -198,7 +198,7 @@ def _results(
             yield batch.files_done, _fill(batch, _extract_batch(batch.articles(), extractor))
         return
     ctx = multiprocessing.get_context("spawn")  # fork would copy the parent's SQLite handle
-    with ctx.Pool(workers, initializer=_warm_up) as pool:
+    with ctx.Pool(workers, initializer=_warm_up, initargs=(extractor,)) as pool:
         pending: deque[tuple[Batch, AsyncResult[list[ExtractionResult | KgError]]]] = deque()
         for batch in _batches(files, known):
             pending.append((batch, pool.apply_async(_extract_batch, (batch.articles(), extractor))))

@@ -140,7 +140,7 @@ def test_extractor_crash_is_one_failure(tmp_path: Path, monkeypatch: pytest.Monk
     summary = run([GOOD], tmp_path)
     assert summary.articles_new == 1 and summary.failed == 1
     assert summary.failures[0].startswith(f"{GOOD / 'kestrel_notes.md'}: ")
-    assert "ValueError('boom')" in summary.failures[0]
+    assert summary.failures[0].endswith(": extractor 'fixture' failed (boom)")
 
 
 def test_progress_reports_every_file(tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def finish(proc: subprocess.Popen[str]) -> dict:
 
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err[-2000:]
-    return json.loads(out.strip().splitlines()[-1])
+    return json.loads(out)
 
 
 def test_two_ingests_at_once_lose_and_duplicate_nothing(tmp_path: Path) -> None:
@@ -117,3 +117,26 @@ def test_sigkill_mid_ingest_then_rerun_completes(tmp_path: Path, fraction: float
     assert rerun["articles_new"] + rerun["articles_unchanged"] == 800
     assert canonical(data) == canonical(tmp_path / "clean")
     assert_consistent(data)
+
+
+EXAMPLES = TESTS.parent / "examples"
+
+
+def kg_ingest(data: Path, workers: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "ingest", str(EXAMPLES), "--data-dir", str(data),
+         "--workers", str(workers), "--format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.slow
+def test_two_kg_ingest_commands_with_worker_pools(tmp_path: Path) -> None:
+    """The real CLI, the rules extractor and spawn worker pools, twice at once on one store."""
+    data = tmp_path / "data"
+    first, second = kg_ingest(data, 2), kg_ingest(data, 2)
+    a, b = finish(first), finish(second)
+    finish(kg_ingest(tmp_path / "clean", 1))
+    with Store.open(tmp_path / "clean") as clean:
+        total = clean.stats().articles
+    assert a["articles_new"] + b["articles_new"] == total > 0
+    assert canonical(data) == canonical(tmp_path / "clean")
