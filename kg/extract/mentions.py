@@ -28,7 +28,9 @@ class Mention:
 @lru_cache(maxsize=1)
 def _prepositions() -> tuple[frozenset[str], re.Pattern[str]]:
     data = load_yaml(DATA / "patterns.yaml")["prepositions"]
-    cjk = "|".join(re.escape(p) for p in sorted(data["zh"], key=len, reverse=True))
+    # 对 in 对手 (rival) or 对话 (dialogue) is no preposition
+    cjk = "|".join(re.escape(p) + ("(?![手话話象])" if p in "对對" else "")
+                   for p in sorted(data["zh"], key=len, reverse=True))
     return frozenset(p.lower() for p in data["latin"]), re.compile(rf".*({cjk})\s*[\u4e00-\u9fff\w]{{0,10}}?\s*$")
 
 
