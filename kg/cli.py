@@ -133,10 +133,8 @@ def ingest(paths: tuple[str, ...], data_dir: Path, workers: int | None, strict: 
     from kg.pipeline import ingest as run_ingest
     from kg.pipeline import list_files
 
-    if progress is None:
-        progress = sys.stderr.isatty() and len(list_files(paths)[0]) >= PROGRESS_MIN_FILES
-    if progress:
-        total = len(list_files(paths)[0])
+    total = len(list_files(paths)[0]) if progress or sys.stderr.isatty() else 0
+    if progress or (progress is None and total >= PROGRESS_MIN_FILES):
         with click.progressbar(length=total, label=f"Ingesting {total} files",
                                file=sys.stderr) as bar:
             summary = run_ingest(paths, data_dir, workers=workers, strict=strict,

@@ -165,3 +165,12 @@ def test_help_has_an_example(command: str) -> None:
     result = invoke(command, "--help")
     assert result.exit_code == 0
     assert "Example:" in result.stdout and f"kg {command}" in result.stdout
+
+
+def test_progress_flag_draws_on_stderr_only(tmp_path: Path) -> None:
+    loud = invoke("ingest", GOOD, "--data-dir", tmp_path / "a", "--progress", *INGEST)
+    quiet = invoke("ingest", GOOD, "--data-dir", tmp_path / "b", *INGEST)
+    assert loud.exit_code == quiet.exit_code == 0
+    assert loud.stdout == quiet.stdout
+    assert loud.stderr.startswith("Ingesting 3 files")
+    assert not quiet.stderr.startswith("Ingesting")
