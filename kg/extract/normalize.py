@@ -103,9 +103,11 @@ _CJK_DIGITS = "零〇一二两兩三四五六七八九十百千"
 # "数十亿" / "几百万" / "上千万" are vague ("tens of billions"): no amount.
 _CJK_NUM = f"(?<![{_CJK_DIGITS}数數几幾上])[{_CJK_DIGITS}]++"
 _NUM_WORDS: dict[str, float] = {k.lower(): float(v) for k, v in _DATA["number_words"].items()}
-# "a billion dollars", "un milliard d'euros": a number word only counts before a scale word.
+# "a billion dollars", "un milliard d'euros": a number word only counts before a scale word;
+# the first look-ahead is a cheap test for "<word> ...ill" that spares most words the rest.
 _WORD_NUM = (
-    rf"(?<![A-Za-z])(?i:{_alt(_NUM_WORDS)})(?=[ \u00a0\u202f](?i:{_alt(_LATIN_SCALE)})(?![A-Za-z]))"
+    r"(?<![A-Za-z])(?=[A-Za-z]{1,6}(?: a)?[ \u00a0\u202f][A-Za-z]{0,3}ill)"
+    rf"(?i:{_alt(_NUM_WORDS)})(?=[ \u00a0\u202f](?i:{_alt(_LATIN_SCALE)})(?![A-Za-z]))"
 )
 _SCALE = (
     rf"(?i:{_alt(_LATIN_SCALE)})(?![A-Za-z])|(?:{_alt(_LETTER_SCALE)})(?![A-Za-z])"
@@ -117,14 +119,24 @@ _RANGE_TO = r"(?:至|到|~|～|-|–|to|and|à|et)"
 _AMOUNT_RE = re.compile(
     rf"(?P<pre>(?<![A-Za-z])(?P<p_cur>{_alt(_PREFIX_CUR)}){_SP}(?P<p_num>{_NUM})"
     rf"(?:{_SP}(?P<p_scale>{_SCALE.format(g='p')}))?(?P<p_yuan>元)?)"
+    rf"|(?P<suf>(?P<s_num>{_NUM}|{_CJK_NUM}|{_WORD_NUM})(?:{_SP}(?P<s_scale>{_SCALE.format(g='s')}))?"
+    rf"(?:{_SP}(?P<s_conn>{_CONN})?(?P<s_cur>{_SUFFIX})"
     # The low end of a range takes its currency (and scale, if it has none) from the high end:
     # "7,500亿至8,300亿美元", "50 to 100 million dollars".
-    rf"|(?P<rng>(?P<r_num>{_NUM}|{_CJK_NUM})(?:{_SP}(?P<r_scale>{_SCALE.format(g='r')}))?)"
-    rf"(?={_SP}{_RANGE_TO}{_SP}(?:{_NUM}|{_CJK_NUM})(?:{_SP}(?P<r2_scale>{_SCALE.format(g='r2')}))?"
-    rf"{_SP}(?P<r2_conn>{_CONN})?(?P<r2_cur>{_SUFFIX}))"
-    rf"|(?P<suf>(?P<s_num>{_NUM}|{_CJK_NUM}|{_WORD_NUM})(?:{_SP}(?P<s_scale>{_SCALE.format(g='s')}))?"
-    rf"{_SP}(?P<s_conn>{_CONN})?(?P<s_cur>{_SUFFIX}))"
+    rf"|(?={_SP}{_RANGE_TO}{_SP}(?:{_NUM}|{_CJK_NUM})(?:{_SP}(?P<r2_scale>{_SCALE.format(g='r2')}))?"
+    rf"{_SP}(?P<r2_conn>{_CONN})?(?P<r2_cur>{_SUFFIX}))))"
 )
+
+
+def _hints(words: Any) -> tuple[str, ...]:
+    """The fewest lower-case substrings one of which every currency word contains: "元" covers
+    "美元" and "欧元", "$" covers "US$"."""
+    low = sorted({w.lower() for w in words}, key=len)
+    return tuple(w for i, w in enumerate(low) if not any(h in w for h in low[:i]))
+
+
+# Most sentences name no currency at all; a few substring tests in C rule them out cheaply.
+_CURRENCY_HINTS = _hints(list(_PREFIX_CUR) + list(_SUFFIX_CUR))
 _NEEDS_SCALE_RE = re.compile(rf"(?i:{_alt(_CUR['needs_scale'])})\Z")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _QUAL_BEFORE_RE = re.compile(rf"(?<![A-Za-z])(?P<q>(?i:{_alt(_QUAL_BEFORE)}))[ \u00a0\u202f]*\Z")
@@ -188,15 +200,14 @@ def _parts(m: re.Match[str]) -> tuple[str, str, str, str, str | None] | None:
     g = m.group
     if g("pre"):
         return g("p_num"), g("p_scale") or "", g("p_inf") or "", _PREFIX_CUR[g("p_cur")], None
-    if g("suf"):
-        cur = _SUFFIX_CUR[g("s_cur").lower()]
-        return g("s_num"), g("s_scale") or "", g("s_inf") or "", cur, g("s_conn")
-    scale = g("r_scale") or ""
-    if not scale:
-        if _YEAR_LIKE.fullmatch(g("r_num")):
+    num, scale, inf = g("s_num"), g("s_scale") or "", g("s_inf") or ""
+    if g("s_cur"):
+        return num, scale, inf, _SUFFIX_CUR[g("s_cur").lower()], g("s_conn")
+    if not scale:  # the low end of a range
+        if _YEAR_LIKE.fullmatch(num):
             return None  # "from 2023 to 500 million euros": a year, not the low end
         scale = (g("r2_scale") or "")[len(g("r2_inf") or "") :]
-    return g("r_num"), scale, g("r_inf") or "", _SUFFIX_CUR[g("r2_cur").lower()], g("r2_conn")
+    return num, scale, inf, _SUFFIX_CUR[g("r2_cur").lower()], g("r2_conn")
 
 
 def _amount_of(m: re.Match[str]) -> tuple[float, str] | None:
@@ -226,7 +237,7 @@ def _qualifier(text: str, m: re.Match[str]) -> str | None:
     before = _QUAL_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
     if before:
         return _QUAL_BEFORE[before.group("q").lower()]
-    inf = m.group("p_inf") or m.group("s_inf") or m.group("r_inf")
+    inf = m.group("p_inf") or m.group("s_inf")
     if inf:
         return str(_QUAL["infix"][inf])
     after = _QUAL_AFTER_RE.match(text, m.end())
@@ -252,6 +263,9 @@ def _is_conversion(text: str, cur: Money, nxt: Money) -> bool:
 def find_amounts(text: str) -> list[Money]:
     """Every money amount in `text`, in order; a bracketed conversion right after an amount
     ("1500万欧元（约合1600万美元）") is attached as `converted`, not listed on its own."""
+    low = text.lower()
+    if not any(h in low for h in _CURRENCY_HINTS):
+        return []
     raw = [money for m in _AMOUNT_RE.finditer(text) if (money := _money(text, m))]
     out: list[Money] = []
     i = 0
