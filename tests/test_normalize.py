@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from pydantic import ValidationError
 
 from kg.errors import InputError
 from kg.extract.normalize import find_amounts, find_dates, parse_amount, parse_date
@@ -269,3 +270,16 @@ def test_dates_in_a_mixed_sentence_come_in_order() -> None:
 def test_bad_reference_is_an_input_error() -> None:
     with pytest.raises(InputError, match="'June'"):
         find_dates("yesterday", "June")
+
+
+def test_results_are_frozen_and_calls_independent() -> None:
+    # Results are cached per sentence, so neither the models nor the cache may be altered.
+    first = find_amounts("It raised $2 billion.")
+    first.clear()
+    again = find_amounts("It raised $2 billion.")
+    assert [m.amount for m in again] == [2e9]
+    with pytest.raises(ValidationError):
+        again[0].amount = 1.0  # type: ignore[misc]
+    day = find_dates("yesterday", REF)
+    assert [d.value for d in day] == ["2024-06-10"]
+    assert [d.value for d in find_dates("yesterday", "2024-01-01")] == ["2023-12-31"]

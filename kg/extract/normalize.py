@@ -31,7 +31,7 @@ _DATA: dict[str, Any] = yaml.safe_load(
 class Money(BaseModel):
     """One amount as written: `amount` in units (4.15亿 -> 415000000.0), `currency` ISO 4217."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     amount: float
     currency: str
@@ -48,7 +48,7 @@ Precision = Literal["year", "month", "day"]
 class PartialDate(BaseModel):
     """A date as precise as the text says: "2024", "2024-06" or "2024-06-11"."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     value: str
     precision: Precision
@@ -263,9 +263,16 @@ def _is_conversion(text: str, cur: Money, nxt: Money) -> bool:
 def find_amounts(text: str) -> list[Money]:
     """Every money amount in `text`, in order; a bracketed conversion right after an amount
     ("1500万欧元（约合1600万美元）") is attached as `converted`, not listed on its own."""
+    return list(_amounts(text))
+
+
+# Extraction rules ask about the same sentence several times; the models are frozen, so
+# sharing the cached results is safe.
+@lru_cache(maxsize=4096)
+def _amounts(text: str) -> tuple[Money, ...]:
     low = text.lower()
     if not any(h in low for h in _CURRENCY_HINTS):
-        return []
+        return ()
     raw = [money for m in _AMOUNT_RE.finditer(text) if (money := _money(text, m))]
     out: list[Money] = []
     i = 0
@@ -277,7 +284,7 @@ def find_amounts(text: str) -> list[Money]:
             i += 1
         out.append(cur)
         i += 1
-    return out
+    return tuple(out)
 
 
 def parse_amount(text: str) -> Money | None:
@@ -468,8 +475,12 @@ def _date(m: re.Match[str], ref: date | None) -> PartialDate | None:
 def find_dates(text: str, reference: str | date | None = None) -> list[PartialDate]:
     """Every date in `text`, in order. Relative ones ("yesterday", "去年", "le mois dernier",
     "en juin") are resolved against `reference` (ISO date) and skipped without one."""
-    ref = _reference(reference)
-    return [d for m in _DATE_RE.finditer(text) if (d := _date(m, ref))]
+    return list(_dates(text, _reference(reference)))
+
+
+@lru_cache(maxsize=4096)
+def _dates(text: str, ref: date | None) -> tuple[PartialDate, ...]:
+    return tuple(d for m in _DATE_RE.finditer(text) if (d := _date(m, ref)))
 
 
 def parse_date(text: str, reference: str | date | None = None) -> PartialDate | None:
