@@ -94,10 +94,8 @@ _QUAL_BEFORE: dict[str, str] = {k.lower(): v for k, v in _QUAL["before"].items()
 _SP = r"[ \u00a0\u202f]?"
 # Thousands groups ("2,334", "1 500") or a plain number with a decimal point or comma ("1,5").
 # The look-behind keeps "GPT-4" style tokens and the tail of longer numbers out.
-_NUM = (
-    r"(?<![0-9A-Za-z.,])(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![0-9])(?:\.\d+)?"
-    r"|\d++(?:[.,]\d++)?)"
-)
+_BARE_NUM = r"(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![0-9])(?:\.\d+)?|\d++(?:[.,]\d++)?)"
+_NUM = rf"(?<![0-9A-Za-z.,])(?<![A-Za-z]-){_BARE_NUM}"  # not "GPT-4", not the tail of "1.5.2"
 _CJK_DIGITS = "零〇一二两兩三四五六七八九十百千"
 # Only from the start of a numeral run, and possessive: a long run must not cost O(n^2).
 # "数十亿" / "几百万" / "上千万" are vague ("tens of billions"): no amount.
@@ -114,11 +112,12 @@ _SCALE = (
     rf"|(?P<{{g}}_inf>[多余])?(?:{_alt(_CJK_SCALE)})"
 )
 _CONN = r"(?:de|of)\s|d['’]\s?"
-_SUFFIX = rf"(?i:{_alt(_SUFFIX_CUR)})(?![A-Za-z])"
+# A symbol followed by a number starts the next amount ("... 4 $20"), it does not end this one.
+_SUFFIX = rf"(?i:{_alt(_SUFFIX_CUR)})(?![A-Za-z])(?![ \u00a0\u202f]?\d)"
 _RANGE_TO = r"(?:至|到|~|～|-|–|to|and|à|et)"
 _AMOUNT_RE = re.compile(
-    rf"(?P<pre>(?<![A-Za-z])(?P<p_cur>{_alt(_PREFIX_CUR)}){_SP}(?P<p_num>{_NUM})"
-    rf"(?:{_SP}(?P<p_scale>{_SCALE.format(g='p')}))?(?P<p_yuan>元)?)"
+    rf"(?P<pre>(?<![A-Za-z])(?P<p_cur>{_alt(_PREFIX_CUR)}){_SP}(?P<p_num>{_BARE_NUM})"
+    rf"(?:[ \u00a0\u202f-]?(?P<p_scale>{_SCALE.format(g='p')}))?(?P<p_yuan>元)?)"
     rf"|(?P<suf>(?P<s_num>{_NUM}|{_CJK_NUM}|{_WORD_NUM})(?:{_SP}(?P<s_scale>{_SCALE.format(g='s')}))?"
     rf"(?:{_SP}(?P<s_conn>{_CONN})?(?P<s_cur>{_SUFFIX})"
     # The low end of a range takes its currency (and scale, if it has none) from the high end:
