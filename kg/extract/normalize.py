@@ -155,12 +155,14 @@ _CJK_VALUES = {c: float(i) for i, c in enumerate("零一二三四五六七八九
 _TRADITIONAL = str.maketrans({"億": "亿", "萬": "万", "兩": "两"})
 _CJK_SMALL = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|.")
+_SPACES_RE = re.compile(r"[ \u00a0\u202f]")
+_COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def _latin_number(raw: str) -> float:
     """'2,334' -> 2334, '1,5' -> 1.5, '1 500' -> 1500, '1,500.5' -> 1500.5."""
-    s = re.sub(r"[ \u00a0\u202f]", "", raw)
-    if "," in s and ("." in s or re.fullmatch(r"\d{1,3}(?:,\d{3})+", s)):
+    s = _SPACES_RE.sub("", raw)
+    if "," in s and ("." in s or _COMMA_GROUPS_RE.fullmatch(s)):
         return float(s.replace(",", ""))
     return float(s.replace(",", "."))
 
