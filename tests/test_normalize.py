@@ -195,6 +195,8 @@ DATES = [
     ("Feb. 26, 2024", None, "2024-02-26", "day", False),
     ("Tuesday, June 11, 2024", None, "2024-06-11", "day", False),
     ("(2024, June 11)", None, "2024-06-11", "day", False),
+    ("June 11-12, 2024", None, "2024-06-11", "day", False),
+    ("les 11-12 juin 2024", None, "2024-06-11", "day", False),
     ("in February 2024", None, "2024-02", "month", False),
     ("in 2024", None, "2024", "year", False),
     ("2024年6月11日", None, "2024-06-11", "day", False),

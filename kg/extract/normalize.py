@@ -314,6 +314,7 @@ _WD_NAME = rf"(?:{_alt(_D['weekdays']['en'])}|(?i:{_alt(_D['weekdays']['fr'])}))
 _YEAR = r"(?:19|20)\d\d"
 _Y = rf"{_YEAR}(?![\d年])"
 _DAY = r"(?:1er|[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
+_TO_DAY = r"(?:[-–][0-3]?\d(?!\d))?"  # "June 11-12, 2024", "11-12 juin 2024": the first day
 _PREP = r"(?i:in|since|by|during|until|early|late|mid-|en|depuis|début|fin|mi-)\s?"
 
 # Alternatives grouped by how they start (digit, Latin word, CJK character): a guard in front
@@ -327,12 +328,12 @@ _DIGIT_ALTS = {
     "zhy": r"(?P<zhy_y>\d{4})\s?年(?!代)",
     "zhmd": r"(?P<zhmd_m>\d{1,2})\s?月\s?(?P<zhmd_d>\d{1,2})\s?[日号]",
     "zhmo": r"(?<!年)(?P<zhmo_m>\d{1,2})月(?!\d)",
-    "dmy": rf"(?P<dmy_d>{_DAY})\s(?:of\s)?(?P<dmy_m>{_MONTH}),?\s(?P<dmy_y>{_Y})",
+    "dmy": rf"(?P<dmy_d>{_DAY}){_TO_DAY}\s(?:of\s)?(?P<dmy_m>{_MONTH}),?\s(?P<dmy_y>{_Y})",
     "ymd": rf"(?P<ymd_y>{_Y}),\s(?P<ymd_m>{_MONTH_EN})\s(?P<ymd_d>{_DAY})",
     "dm": rf"(?P<dm_d>{_DAY})\s(?P<dm_m>{_MONTH})",
 }
 _WORD_ALTS = {
-    "mdy": rf"(?P<mdy_m>{_MONTH_EN})\s(?P<mdy_d>{_DAY}),?\s(?P<mdy_y>{_Y})",
+    "mdy": rf"(?P<mdy_m>{_MONTH_EN})\s(?P<mdy_d>{_DAY}){_TO_DAY},?\s(?P<mdy_y>{_Y})",
     "my": rf"(?P<my_m>{_MONTH}),?\s(?P<my_y>{_Y})",
     "md": rf"(?P<md_m>{_MONTH_EN})\s(?P<md_d>{_DAY})(?![\d:.,]\d|\s(?i:{_alt(_LATIN_SCALE)}))",
     "mo": rf"{_PREP}(?P<mo_s>(?P<mo_m>{_MONTH}))"
