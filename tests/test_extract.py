@@ -30,7 +30,14 @@ CASES = [
      ("Bpifrance", "INVESTS_IN", "Mistral AI")),
     ("zh", "腾讯向月之暗面注资3亿美元。", ("Tencent", "INVESTS_IN", "Moonshot AI")),
     ("zh", "阿里巴巴对智谱进行了战略投资。", ("Alibaba", "INVESTS_IN", "Zhipu AI")),
+    ("en", "Microsoft-backed OpenAI is hiring in Paris.", ("Microsoft", "INVESTS_IN", "OpenAI")),
+    ("zh", "OpenAI获得软银400亿美元投资。", ("SoftBank", "INVESTS_IN", "OpenAI")),
     # --- funding rounds -------------------------------------------------------------------
+    ("en", "xAI raised $6 billion in a round with participation from Fidelity and BlackRock.",
+     ("BlackRock", "FUNDS", "xAI $6 billion funding round")),
+    ("fr", "Mistral AI lève 600 millions d’euros auprès de General Catalyst et Samsung.",
+     ("General Catalyst", "FUNDS", "Mistral AI €600 million funding round")),
+    ("zh", "智谱完成新一轮融资，由红杉资本领投。", ("Sequoia Capital", "FUNDS", "Zhipu AI funding round")),
     ("en", "Cohere raised $500 million in a Series D round led by Index Ventures.",
      ("Index Ventures", "FUNDS", "Cohere Series D funding round")),
     ("en", "Cohere raised $500 million in a Series D round led by Index Ventures.",
@@ -45,7 +52,11 @@ CASES = [
     ("fr", "Le groupe Capgemini a racheté la start-up Syniti pour un montant non divulgué.",
      ("Capgemini", "ACQUIRES", "Syniti")),
     ("zh", "百度宣布收购欢聚集团旗下的YY Live。", ("Baidu", "ACQUIRES", "YY Live")),
+    ("en", "Regulators looked at the takeover of Run:ai by Nvidia.", ("NVIDIA", "ACQUIRES", "Run:ai")),
+    ("en", "Google agreed to buy Wiz for $32 billion.", ("Google", "ACQUIRES", "Wiz")),
     # --- reviews --------------------------------------------------------------------------
+    ("en", "The European Commission opened an investigation into the takeover of Run:ai by Nvidia.",
+     ("European Commission", "REVIEWS", "NVIDIA–Run:ai acquisition")),
     ("en", "The FTC opened an inquiry into the partnership between Microsoft and OpenAI.",
      ("Federal Trade Commission", "REVIEWS", "Microsoft–OpenAI partnership")),
     ("fr", "L’Autorité de la concurrence examine l’investissement de Nvidia dans Mistral AI.",
@@ -61,6 +72,7 @@ CASES = [
     # --- dependency -----------------------------------------------------------------------
     ("en", "Google Cloud is the main cloud provider for Anthropic.",
      ("Anthropic", "DEPENDS_ON", "Google")),
+    ("en", "Nvidia supplies GPUs to xAI for its new cluster.", ("xAI", "DEPENDS_ON", "NVIDIA")),
     ("zh", "DeepSeek在华为昇腾芯片上训练模型，并使用昇腾芯片进行推理。",
      ("DeepSeek", "DEPENDS_ON", "Huawei")),
     # --- competition ----------------------------------------------------------------------
@@ -75,6 +87,10 @@ CASES = [
      ("Jane Roe", "WORKS_AT", "Cohere")),
     ("fr", "Arthur Mensch, PDG de Mistral AI, a présenté Le Chat.", ("Arthur Mensch", "LEADS", "Mistral AI")),
     ("zh", "英伟达首席执行官黄仁勋访问了台北。", ("Jensen Huang", "LEADS", "NVIDIA")),
+    ("en", "Sam Altman, OpenAI's chief executive, spoke first.", ("Sam Altman", "LEADS", "OpenAI")),
+    ("en", "Kyutai was founded in 2023 by Jane Roe and John Poe.", ("John Poe", "FOUNDED", "Kyutai")),
+    ("fr", "Les deux cofondateurs, Léa Martin et Hugo Petit, rejoignent Scaleway.",
+     ("Hugo Petit", "WORKS_AT", "Scaleway")),
 ]
 
 

@@ -30,6 +30,7 @@ class Found:
     deals: Deals = field(default_factory=Deals)
     facts: list[Fact] = field(default_factory=list)
     last_investee: str | None = None
+    round_sentence: int | None = None  # the last sentence that stated a raise
     recent_pairs: list[tuple[str, str]] = field(default_factory=list)
     reviewed: set[int] = field(default_factory=set)  # sentences a review rule has read
 

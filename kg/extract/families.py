@@ -3,6 +3,8 @@ dependency. Each handler gets one trigger match and adds facts to `Found`."""
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.facts import (
     Found,
     date_props,
@@ -35,6 +37,8 @@ def _slot(ctx: Ctx, how: str | None, trig: Trigger, start: int, end: int,
         return gov_left(ctx, start, trig.preps, kinds) or right(ctx, end, kinds, exclude, reach=3)
     if how == "before":
         return before(ctx, start, kinds)
+    if how == "left_by":  # zh: 由红杉资本领投
+        return gov_left(ctx, start, ("由",), kinds, reach=20) or left(ctx, start, kinds, exclude)
     if how == "last":  # "other investors include …": the company the article is funding
         eid = ctx.doc_last
         return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
@@ -72,7 +76,7 @@ def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
 
 def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     ctx.doc_last = found.last_investee
-    in_round = has_round(ctx.text)
+    in_round = has_round(ctx.text) or found.round_sentence == ctx.sent.index
     if trig.needs_round and not in_round:
         return
     agents, patient = _args(ctx, trig, start, end, ACTORS, (EntityKind.COMPANY,))
@@ -92,14 +96,21 @@ def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
     found.last_investee = raiser
 
 
+_RAISE_VERB = re.compile(r"rais|l[eè]v|融资|融資|募资|募資", re.I)
+
+
 def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
-    if not has_round(ctx.text) or status:
+    if status:
         return  # a planned or rumoured raise is not a round yet
+    raised_money = _RAISE_VERB.match(ctx.text[start:end]) and money_near(ctx.text, end)
+    if not has_round(ctx.text) and not raised_money:
+        return  # "raised $500 million" is a round even when the text does not say "round"
     agent = _slot(ctx, "left", trig, start, end, FIRMS)
     if agent is None:
         return
     _round_details(ctx, found, agent.eid, end)
     found.add(ctx, agent.eid, RelationType.RAISED, f"round:{agent.eid}", status=status)
+    found.round_sentence = ctx.sent.index
     for name in led_names(ctx.text):
         eid = ctx.doc.gaz.by_alias.get(name) or ctx.doc.found.get(name)
         if eid and eid != agent.eid:
@@ -126,6 +137,9 @@ def acquire(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status:
         agents = [agent] if agent and agent.end <= end else []
     else:
         agents, target = _args(ctx, trig, start, end, FIRMS, FIRMS)
+        by = right(ctx, target.end, FIRMS, reach=8) if target else None
+        if target and by and re.match(r"\s*(?:by|par)\s", ctx.text[target.end:by.start]):
+            agents = [by]  # "the takeover of X by Y", "le rachat de X par Y"
     if target is None or not agents:
         return
     money = money_near(ctx.text, end)
@@ -164,7 +178,10 @@ def compete(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status:
 
 def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     kinds = (*FIRMS, EntityKind.PRODUCT)
-    if trig.agent == "provider":
+    if trig.agent == "supplier":  # "Nvidia supplies GPUs to xAI"
+        provider = left(ctx, start, kinds)
+        user = right(ctx, end, FIRMS, preps=("to", "for"), reach=60)
+    elif trig.agent == "provider":
         user = before(ctx, start, FIRMS + (EntityKind.PRODUCT,)) or right(
             ctx, end, FIRMS, preps=("to", "for", "of", "de", "pour", "d’", "d'"), reach=20)
         provider = left(ctx, start, kinds, [user.eid] if user else [])

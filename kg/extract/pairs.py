@@ -20,7 +20,7 @@ _PAIR_JOIN = re.compile(r"与|與|和|跟|同")
 _TYPES = (
     (DealType.HIRING, re.compile(r"embauch\w*|\bhir(?:e|es|ed|ing)\b|acqui-hire|recrut\w*|招聘|挖角", re.I)),
     (DealType.PARTNERSHIP, re.compile(r"partena\w*|partner\w*|\bties\b|alliance|accords?\b|agreement|合作|协议|協議", re.I)),
-    (DealType.INVESTMENT, re.compile(r"invest\w*|stake|participation|投资|投資|注资|注資|持股", re.I)),
+    (DealType.INVESTMENT, re.compile(r"invest(?!igat)\w*|stake|participation|投资|投資|注资|注資|持股", re.I)),
     (DealType.ACQUISITION, re.compile(r"acqui\w*|rachat|takeover|merger|fusion|收购|收購|并购|合并", re.I)),
 )
 _CLEARED = re.compile(r"champ libre|feu vert|clear(?:s|ed)|approv\w*|autoris\w*|批准|放行|classé", re.I)
@@ -68,11 +68,30 @@ def pairs(ctx: Ctx, trigger_at: int | None = None) -> list[tuple[str, str]]:
     return [(a, b) for a, b in dict.fromkeys(found) if a != b]
 
 
-def deal_type(text: str) -> DealType:
-    for kind, rx in _TYPES:
-        if rx.search(text):
-            return kind
-    return DealType.PARTNERSHIP
+def deal_type(text: str, near: int = 0) -> DealType:
+    """Hiring when it is said; otherwise the deal word closest to the parties."""
+    if _TYPES[0][1].search(text):
+        return DealType.HIRING
+    best: tuple[int, DealType] | None = None
+    for kind, rx in _TYPES[1:]:
+        for m in rx.finditer(text):
+            dist = abs(m.start() - near)
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+    return best[1] if best else DealType.PARTNERSHIP
+
+
+_ORIENT = {DealType.INVESTMENT: RelationType.INVESTS_IN, DealType.ACQUISITION: RelationType.ACQUIRES,
+           DealType.HIRING: RelationType.ACQUIRES}
+
+
+def _oriented(found: Found, ctx: Ctx, kind: DealType, a: str, b: str) -> tuple[str, str]:
+    """Investor/acquirer first, as the sentence's own INVESTS_IN / ACQUIRES facts say."""
+    rel = _ORIENT.get(kind)
+    for fact in found.facts:
+        if fact.sentence == ctx.sent.index and fact.relation is rel and (fact.target, fact.source) == (a, b):
+            return b, a
+    return a, b
 
 
 def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
@@ -85,10 +104,12 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     found_pairs = pairs(ctx)
     if not found_pairs and _THIS.search(ctx.text) and found.recent_pairs:
         found_pairs = found.recent_pairs[-1:]
-    kind = deal_type(ctx.text)
     state = (DealStatus.CLEARED if _CLEARED.search(ctx.text) else
              DealStatus.BLOCKED if _BLOCKED.search(ctx.text) else DealStatus.UNDER_REVIEW)
     for a, b in found_pairs:
+        near = min((m.start for m in ctx.mentions if m.eid in (a, b)), default=0)
+        kind = deal_type(ctx.text, near)
+        a, b = _oriented(found, ctx, kind, a, b)
         draft = found.deals.pair(kind, a, b)
         draft.status = state
         for reviewer in {m.eid for m in reviewers}:

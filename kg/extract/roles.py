@@ -9,14 +9,15 @@ from functools import lru_cache
 from kg.extract.facts import Found
 from kg.extract.gazetteer import DATA, load_yaml
 from kg.extract.mentions import Mention
-from kg.extract.slots import FIRMS, Ctx, left, right
+from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.schema import EntityKind, RelationType
 
 ORGS = (*FIRMS, EntityKind.REGULATOR)
 
 
 @lru_cache(maxsize=1)
-def _titles() -> tuple[dict[str, RelationType | None], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _titles() -> tuple[dict[str, RelationType | None], re.Pattern[str], re.Pattern[str],
+                       re.Pattern[str], re.Pattern[str]]:
     data = load_yaml(DATA / "roles.yaml")
     rel: dict[str, RelationType | None] = {}
     for key, words in data.items():
@@ -32,10 +33,15 @@ def _titles() -> tuple[dict[str, RelationType | None], re.Pattern[str], re.Patte
     as_role = re.compile(
         rf"^\s+(?:as|comme|en tant que)\s+(?:an?|its|the|son|sa|un|une)?\s*{title}\s+(?:to|of|at|de|du|chez)\s+(?P<its>its|son|sa)?",
         re.I)
-    return rel, before, after, as_role
+    owner = re.compile(rf"^(?:[’']s?)?\s+{title}\b", re.I)
+    return rel, before, after, as_role, owner
+
+
+_FOUNDED_BY = re.compile(r"\b(?:co-?founded|founded|started|cofondée?s?|fondée?s?|créée?s?)\s+(?:in\s+\d{4}\s+)?(?:by|par)\s", re.I)
 
 
 def roles(ctx: Ctx, found: Found) -> None:
+    _founded_by(ctx, found)
     for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
         for org, title in _orgs_of(ctx, person):
             relation = _relation(title)
@@ -43,9 +49,23 @@ def roles(ctx: Ctx, found: Found) -> None:
                 found.add(ctx, person.eid, relation, org.eid, role=title)
 
 
+def _founded_by(ctx: Ctx, found: Found) -> None:
+    """"Mistral AI, founded by A, B and C" / "fondée par …": each person FOUNDED the subject."""
+    for m in _FOUNDED_BY.finditer(ctx.text):
+        first = right(ctx, m.end(), (EntityKind.PERSON,), reach=30)
+        org = left(ctx, m.start(), FIRMS)
+        if first is None or org is None:
+            continue
+        for person in expand(ctx, first, True, (EntityKind.PERSON,)):
+            found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
+
+
 def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
-    rel, before, after, as_role = _titles()
+    rel, before, after, as_role, _ = _titles()
     text = ctx.text
+    owner = _owner_title(ctx, person)
+    if owner is not None:
+        return [owner]
     m = before.search(text[max(0, person.start - 80):person.start])
     if m and _relation(m.group("title")) is not None:
         t_start = person.start - (len(text[max(0, person.start - 80):person.start]) - m.start())
@@ -61,6 +81,15 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
                else right(ctx, person.end + m.end() - 1, ORGS, reach=6))
         return [(org, m.group("title"))] if org else []
     return []
+
+
+def _owner_title(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
+    """"Sam Altman, OpenAI’s chief executive, said" -> (OpenAI, chief executive)."""
+    org = right(ctx, person.end, ORGS, reach=8)
+    if org is None or not re.fullmatch(r"\s*,\s*(?:the\s+)?", ctx.text[person.end:org.start]):
+        return None
+    m = _titles()[4].match(ctx.text[org.end:])
+    return (org, m.group("title")) if m else None
 
 
 def _adjacent_org(ctx: Ctx, pos: int) -> Mention | None:
