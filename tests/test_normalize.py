@@ -290,3 +290,11 @@ def test_results_are_frozen_and_calls_independent() -> None:
     day = find_dates("yesterday", REF)
     assert [d.value for d in day] == ["2024-06-10"]
     assert [d.value for d in find_dates("yesterday", "2024-01-01")] == ["2023-12-31"]
+
+
+def test_module_examples_hold() -> None:
+    import doctest
+
+    import kg.extract.normalize as normalize
+
+    assert doctest.testmod(normalize).failed == 0

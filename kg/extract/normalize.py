@@ -23,6 +23,9 @@ from pydantic import BaseModel, ConfigDict
 
 from kg.errors import InputError
 
+__all__ = ["Money", "PartialDate", "Precision", "find_amounts", "find_dates", "parse_amount",
+           "parse_date"]  # fmt: skip
+
 _DATA: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent / "data" / "normalize.yaml").read_text(encoding="utf-8")
 )
