@@ -2,15 +2,21 @@
 // @param source: name, alias or id of the source entity, e.g. "Mistral AI"
 // @param relation: relationship type, e.g. "DEPENDS_ON"
 // @param target: name, alias or id of the target entity, e.g. "Microsoft"
+// Evidence lives on the relationship as parallel lists (evidence_articles[i] stated
+// evidence_sentences[i] in evidence_langs[i]); each article id leads to its Article node.
 MATCH (s:Entity)-[r]->(t:Entity)
 WHERE type(r) = $relation
   AND (s.id = $source OR toLower(s.name) = toLower($source) OR $source IN s.aliases)
   AND (t.id = $target OR toLower(t.name) = toLower($target) OR $target IN t.aliases)
-MATCH (e:Evidence {rel_key: r.key})-[:FROM]->(article:Article)
+UNWIND range(0, size(r.evidence_articles) - 1) AS i
+WITH r.evidence_articles[i] AS id, r.evidence_sentences[i] AS sentence,
+     r.evidence_langs[i] AS lang
+MATCH (article:Article {id: id})
+WITH article, collect(sentence) AS sentences, collect(lang) AS langs
 RETURN article.id AS article,
        article.title AS title,
        article.published AS published,
        article.url AS url,
-       e.sentences AS sentences,
-       e.langs AS langs
+       sentences,
+       langs
 ORDER BY article

@@ -1,17 +1,20 @@
 """Push the store into a Bolt database (Neo4j, Aura, or the embedded ArcadeDB), idempotently.
 
 The graph in the database:
-- `(:Entity:<Kind> {id, name, kind, aliases, ...typed properties})`: one label per kind plus the
-  shared `Entity` label; dates are dates, amounts numbers with `currency` beside them.
-- `(:Article {id, title, url, published, ...})-[:MENTIONS]->(:Entity)`.
+- `(:Entity:<Kind> {id, name, kind, aliases, articles, ...typed properties})`: one label per kind
+  plus the shared `Entity` label; dates are dates, amounts numbers with `currency` beside them;
+  `articles` lists the articles that mention it.
 - one relationship per (source, type, target), type from `RelationType` only, with the store's
-  properties plus `key`, `articles` (ids of the supporting articles) and `evidence_count`.
-- `(:Evidence {key, rel_key, article, sentences, langs, ...})-[:FROM]->(:Article)`: the sentences
-  one article gives for one relationship (`rel_key` = the relationship's `key`).
-- `(:KgMeta {key: "load"})`: which store and revision the database holds.
+  properties plus `key`, `articles` (supporting article ids) and the evidence as parallel lists
+  `evidence_articles`, `evidence_sentences`, `evidence_langs`, `evidence_source_urls`.
+- `(:Article {id, name, title, url, published, relations, entities})`: `relations` are the keys
+  of the relationships it supports, so "which articles support this edge" is one lookup each way.
+- `PARTY_TO` (party -> deal, `role`) from each Deal's parties; `(:KgMeta {key: "load"})` records
+  which store and revision the database holds.
 
-Each transaction writes whole articles (old facts removed, new ones merged, the affected
-relationships recounted), so a crash never leaves half an article, and a rerun resumes.
+Each transaction carries whole articles: what they said before is taken out of the evidence
+lists, what they say now is put in, and relationships or entities nobody supports any more are
+deleted. A crash never leaves half an article, and a rerun resumes where it stopped.
 
     with Store.open("kg-data") as store, connect(ConnectionSettings.resolve(), data) as conn:
         summary = load(store, conn)
@@ -23,8 +26,8 @@ import datetime as dt
 import json
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,11 +46,8 @@ META_KEY = "load"
 SCHEMA = [
     "CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT kg_article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
-    "CREATE CONSTRAINT kg_evidence_key IF NOT EXISTS FOR (n:Evidence) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT kg_meta_key IF NOT EXISTS FOR (n:KgMeta) REQUIRE n.key IS UNIQUE",
     "CREATE INDEX kg_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
-    "CREATE INDEX kg_evidence_rel IF NOT EXISTS FOR (n:Evidence) ON (n.rel_key)",
-    "CREATE INDEX kg_evidence_article IF NOT EXISTS FOR (n:Evidence) ON (n.article)",
 ]
 
 
@@ -147,7 +147,7 @@ def _full(
 def wipe(conn: Connection, batch: int = 5000) -> None:
     """Remove what kg wrote (never other labels a user keeps in the same database)."""
     query = (
-        "MATCH (n) WHERE n:Entity OR n:Article OR n:Evidence "
+        "MATCH (n) WHERE n:Entity OR n:Article "
         "WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS n"
     )
     while True:
@@ -180,6 +180,24 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield items[i : i + size]
 
 
+@dataclass
+class Chunk:
+    """Whole articles to write in one transaction, with their facts from the store."""
+
+    upserts: list[str]
+    deletes: list[str]
+    records: dict[str, Any]
+    entities: list[Entity]
+    relations: list[Relation]
+    mentions: dict[str, list[str]]  # entity id -> ids of chunk articles mentioning it
+    revision: int | None
+    batch: int
+
+    @property
+    def touched(self) -> set[str]:
+        return set(self.upserts) | set(self.deletes)
+
+
 def _write_chunk(
     store: Store,
     conn: Connection,
@@ -192,14 +210,23 @@ def _write_chunk(
 ) -> None:
     entities, relations = store.facts_of(upserts) if upserts else ([], [])
     records = records if records is not None else _records(store, upserts)
-    rows = build_rows(records, entities, relations, mentions_of(store, upserts))
+    mentions: dict[str, list[str]] = {}
+    for article, ids in mentions_of(store, upserts).items():
+        for entity in ids:
+            mentions.setdefault(entity, []).append(article)
+    for r in relations:  # endpoints count as mentioned even if the extractor did not list them
+        for ev in r.evidence:
+            for entity in (r.source, r.target):
+                if ev.article not in mentions.setdefault(entity, []):
+                    mentions[entity].append(ev.article)
+    chunk = Chunk(upserts, deletes, records, entities, relations, mentions, revision, batch_size)
     with conn.session() as session:
-        session.execute_write(_apply, rows, upserts + deletes, deletes, revision, batch_size)
+        session.execute_write(_apply, chunk)
     summary.articles_written += len(upserts)
     summary.articles_deleted += len(deletes)
-    summary.entities += len(rows.entities)
-    summary.relations += len(rows.relations)
-    summary.evidence += len(rows.evidence)
+    summary.entities += len(entities)
+    summary.relations += len(relations)
+    summary.evidence += sum(len(r.evidence) for r in relations)
 
 
 def _records(store: Store, ids: list[str]) -> dict[str, Any]:
@@ -228,46 +255,118 @@ def mentions_of(store: Store, ids: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def _apply(
-    tx: neo4j.ManagedTransaction,
-    rows: ChunkRows,
-    touched: list[str],
-    deletes: list[str],
-    revision: int | None,
-    batch_size: int,
+def _apply(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
+    """One transaction: forget what these articles said before, then write what they say now.
+    The merging of evidence lists happens here in Python, from what the database holds."""
+    old_keys, old_entities = _forget(tx, chunk)
+    _write_entities(tx, chunk)
+    _write_relations(tx, chunk, old_keys)
+    _unwind(tx, ARTICLE_MERGE, _article_rows(chunk), chunk.batch)
+    _write_parties(tx, chunk)
+    _drop_orphans(tx, chunk, old_entities)
+    if chunk.revision is not None:
+        _set_meta(tx, {"revision": chunk.revision})
+
+
+def _forget(tx: neo4j.ManagedTransaction, chunk: Chunk) -> tuple[set[str], set[str]]:
+    old_keys: set[str] = set()
+    old_entities: set[str] = set()
+    for record in tx.run(ARTICLE_STATE, ids=sorted(chunk.touched)):
+        old_keys.update(record["relations"] or [])
+        old_entities.update(record["entities"] or [])
+    if chunk.deletes:
+        tx.run(ARTICLE_DELETE, ids=chunk.deletes).consume()
+    return old_keys, old_entities
+
+
+def _write_entities(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
+    ids = [e.id for e in chunk.entities]
+    existing = {r["id"]: r["articles"] or [] for r in tx.run(ENTITY_STATE, ids=ids)}
+    creates: dict[EntityKind, list[dict[str, Any]]] = {}
+    updates = []
+    for e in chunk.entities:
+        kept = [a for a in existing.get(e.id, []) if a not in chunk.touched]
+        props = entity_props(e) | {"articles": sorted(set(kept) | set(chunk.mentions.get(e.id,
+                                                                                          [])))}
+        if e.id in existing:
+            updates.append({"id": e.id, "props": props})
+        else:
+            creates.setdefault(e.kind, []).append({"id": e.id, "props": props})
+    for kind, rows in sorted(creates.items()):
+        _unwind(tx, ENTITY_CREATE.format(label=EntityKind(kind).value), rows, chunk.batch)
+    _unwind(tx, ENTITY_SET, updates, chunk.batch)
+
+
+def _write_relations(tx: neo4j.ManagedTransaction, chunk: Chunk, old_keys: set[str]) -> None:
+    new = {rel_key(r.source, r.relation.value, r.target): r for r in chunk.relations}
+    rows = [{"key": k, "source": s, "relation": t, "target": o}
+            for k in sorted(set(new) | old_keys) if (parts := split_key(k)) for s, t, o in [parts]]
+    for rel, part in _by_relation(rows):
+        query = RELATION_STATE.format(type=rel)
+        existing = {r["key"]: r["evidence"] for r in tx.run(query, rows=part)}
+        plan: dict[str, list[dict[str, Any]]] = {"create": [], "set": [], "patch": [],
+                                                 "delete": []}
+        for row in part:
+            _plan_relation(row, new.get(row["key"]), existing, chunk, plan)
+        for action, rows_ in plan.items():
+            _unwind(tx, RELATION_WRITE[action].format(type=rel), rows_, chunk.batch)
+
+
+def _plan_relation(
+    row: dict[str, Any], relation: Relation | None, existing: dict[str, Any], chunk: Chunk,
+    plan: dict[str, list[dict[str, Any]]],
 ) -> None:
-    """One transaction: forget what these articles said before, then write what they say now."""
-    old_keys, old_entities = _forget(tx, touched, deletes)
-    for kind, part in _by(rows.entities, "kind"):
-        _unwind(tx, ENTITY_MERGE.format(label=EntityKind(kind).value), part, batch_size)
-    _unwind(tx, ARTICLE_MERGE, rows.articles, batch_size)
-    _unwind(tx, MENTIONS_MERGE, rows.mentions, batch_size)
-    for rel, part in _by(rows.relations, "relation"):
-        _unwind(tx, RELATION_MERGE.format(type=RelationType(rel).value), part, batch_size)
-    _unwind(tx, EVIDENCE_MERGE, rows.evidence, batch_size)
-    _unwind(tx, PARTY_RESET, [{"deal": d} for d in rows.deals], batch_size)
-    _unwind(tx, PARTY_MERGE, rows.parties, batch_size)
-    keys = {r["key"]: r for r in rows.relations}
-    keys.update({k["key"]: k for k in old_keys if k["key"] not in keys})
-    for rel, part in _by(list(keys.values()), "relation"):
-        _unwind(tx, RELATION_RECOUNT.format(type=RelationType(rel).value), part, batch_size)
-    _unwind(tx, ORPHANS_DELETE, [{"id": i} for i in old_entities], batch_size)
-    if revision is not None:
-        _set_meta(tx, {"revision": revision})
+    old = existing.get(row["key"])
+    columns = [c or [] for c in old] if old is not None else []
+    kept = [e for e in zip(*columns, strict=False) if e[0] not in chunk.touched]
+    evidence = evidence_lists(kept, relation.evidence if relation else [])
+    if relation is not None:
+        props = typed_props(relation.properties) | {"key": row["key"]} | evidence
+        plan["set" if old is not None else "create"].append(row | {"props": props})
+    elif old is not None and evidence["evidence_count"]:
+        plan["patch"].append(row | {"props": evidence})
+    elif old is not None:
+        plan["delete"].append(row)
 
 
-def _forget(
-    tx: neo4j.ManagedTransaction, article_ids: list[str], deletes: list[str]
-) -> tuple[list[dict[str, Any]], list[str]]:
-    if not article_ids:
-        return [], []
-    keys = [r.data() for r in tx.run(EVIDENCE_OF, ids=article_ids)]
-    entities = [r["id"] for r in tx.run(MENTIONED_BY, ids=article_ids)]
-    tx.run(EVIDENCE_DELETE, ids=article_ids).consume()
-    tx.run(MENTIONS_DELETE, ids=article_ids).consume()
-    if deletes:
-        tx.run(ARTICLE_DELETE, ids=deletes).consume()
-    return [dict(k, key=rel_key(k["source"], k["relation"], k["target"])) for k in keys], entities
+def _by_relation(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Rows grouped by relationship type; the type is checked against the schema enum because
+    it is formatted into the Cypher text (types cannot be parameters)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(RelationType(row["relation"]).value, []).append(row)
+    return sorted(groups.items())
+
+
+def _article_rows(chunk: Chunk) -> list[dict[str, Any]]:
+    keys: dict[str, set[str]] = {a: set() for a in chunk.records}
+    ents: dict[str, set[str]] = {a: set() for a in chunk.records}
+    for r in chunk.relations:
+        for ev in r.evidence:
+            keys.setdefault(ev.article, set()).add(rel_key(r.source, r.relation.value, r.target))
+    for entity, articles in chunk.mentions.items():
+        for a in articles:
+            ents.setdefault(a, set()).add(entity)
+    return [{"id": i, "props": article_props(a) | {"relations": sorted(keys[i]),
+                                                   "entities": sorted(ents[i])}}
+            for i, a in chunk.records.items()]
+
+
+def _write_parties(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
+    deals = [e for e in chunk.entities if e.kind == EntityKind.DEAL]
+    stated = {rel_key(r.source, r.relation.value, r.target) for r in chunk.relations}
+    rows = [p for d in deals for p in party_rows(d) if p["key"] not in stated]
+    _unwind(tx, PARTY_RESET, [{"deal": d.id} for d in deals], chunk.batch)
+    _unwind(tx, PARTY_CREATE, rows, chunk.batch)
+
+
+def _drop_orphans(tx: neo4j.ManagedTransaction, chunk: Chunk, old: set[str]) -> None:
+    """Entities these articles mentioned before and nobody mentions now."""
+    gone = sorted(old - {e.id for e in chunk.entities})
+    rows = [{"id": r["id"], "articles": [a for a in r["articles"] or [] if a not in chunk.touched]}
+            for r in tx.run(ENTITY_STATE, ids=gone)]
+    _unwind(tx, ENTITY_ARTICLES, [r for r in rows if r["articles"]], chunk.batch)
+    _unwind(tx, ENTITY_DELETE, [r for r in rows if not r["articles"]], chunk.batch)
 
 
 def _unwind(tx: neo4j.ManagedTransaction, query: str, rows: list[dict], batch: int) -> None:
@@ -275,59 +374,44 @@ def _unwind(tx: neo4j.ManagedTransaction, query: str, rows: list[dict], batch: i
         tx.run(query, rows=rows[start : start + batch]).consume()
 
 
-def _by(rows: Iterable[dict[str, Any]], field: str) -> list[tuple[str, list[dict[str, Any]]]]:
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(row[field], []).append(row)
-    return sorted(groups.items())
-
-
-# Labels and relationship types are formatted in only from the schema enums (validated above);
-# every value travels as a parameter.
-ENTITY_MERGE = "UNWIND $rows AS row MERGE (n:Entity:{label} {{id: row.id}}) SET n = row.props"
+# Labels and relationship types are formatted in only from the schema enums (checked above);
+# every value travels as a parameter. CREATE rather than MERGE where the transaction has just
+# looked the row up: ArcadeDB plans a two-label MERGE as a scan.
+ARTICLE_STATE = (
+    "UNWIND $ids AS id MATCH (a:Article {id: id}) "
+    "RETURN a.id AS id, a.relations AS relations, a.entities AS entities"
+)
+ARTICLE_DELETE = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
 ARTICLE_MERGE = "UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a = row.props"
-MENTIONS_MERGE = (
-    "UNWIND $rows AS row MATCH (a:Article {id: row.article}) MATCH (e:Entity {id: row.entity}) "
-    "MERGE (a)-[:MENTIONS]->(e)"
+ENTITY_STATE = (
+    "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.articles AS articles"
 )
-RELATION_MERGE = (
-    "UNWIND $rows AS row MATCH (s:Entity {{id: row.source}}) MATCH (t:Entity {{id: row.target}}) "
-    "MERGE (s)-[r:{type}]->(t) SET r = row.props"
+ENTITY_CREATE = "UNWIND $rows AS row CREATE (n:Entity:{label}) SET n = row.props"
+ENTITY_SET = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n = row.props"
+ENTITY_ARTICLES = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n.articles = row.articles"
+ENTITY_DELETE = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) DETACH DELETE n"
+_REL_MATCH = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {{id: row.source}})-[r:{type}]->(t:Entity {{id: row.target}}) "
 )
-EVIDENCE_MERGE = (
-    "UNWIND $rows AS row MATCH (a:Article {id: row.article}) "
-    "MERGE (e:Evidence {key: row.key}) SET e = row.props MERGE (e)-[:FROM]->(a)"
+RELATION_STATE = _REL_MATCH + (
+    "RETURN row.key AS key, [r.evidence_articles, r.evidence_sentences, r.evidence_langs, "
+    "r.evidence_source_urls] AS evidence"
 )
+RELATION_WRITE = {
+    "create": "UNWIND $rows AS row MATCH (s:Entity {{id: row.source}}) "
+              "MATCH (t:Entity {{id: row.target}}) CREATE (s)-[r:{type}]->(t) SET r = row.props",
+    "set": _REL_MATCH + "SET r = row.props",
+    "patch": _REL_MATCH + "SET r += row.props",
+    "delete": _REL_MATCH + "DELETE r",
+}
 PARTY_RESET = (
     "UNWIND $rows AS row MATCH (:Entity)-[r:PARTY_TO]->(d:Entity {id: row.deal}) "
     "WHERE r.derived = true DELETE r"
 )
-PARTY_MERGE = (
+PARTY_CREATE = (
     "UNWIND $rows AS row MATCH (p:Entity {id: row.party}) MATCH (d:Entity {id: row.deal}) "
-    "MERGE (p)-[r:PARTY_TO]->(d) SET r.role = row.role, r.key = row.key, "
-    "r.derived = coalesce(r.derived, true)"
-)
-RELATION_RECOUNT = (
-    "UNWIND $rows AS row MATCH (s:Entity {{id: row.source}})-[r:{type}]->"
-    "(t:Entity {{id: row.target}}) "
-    "OPTIONAL MATCH (e:Evidence {{rel_key: row.key}}) "
-    "WITH r, collect(DISTINCT e.article) AS arts "
-    "SET r.articles = arts, r.evidence_count = size(arts) "
-    "WITH r, arts WHERE size(arts) = 0 AND coalesce(r.derived, false) = false DELETE r"
-)
-EVIDENCE_OF = (
-    "UNWIND $ids AS id MATCH (e:Evidence {article: id}) "
-    "RETURN DISTINCT e.source AS source, e.relation AS relation, e.target AS target"
-)
-MENTIONED_BY = (
-    "UNWIND $ids AS id MATCH (:Article {id: id})-[:MENTIONS]->(e) RETURN DISTINCT e.id AS id"
-)
-EVIDENCE_DELETE = "UNWIND $ids AS id MATCH (e:Evidence {article: id}) DETACH DELETE e"
-MENTIONS_DELETE = "UNWIND $ids AS id MATCH (:Article {id: id})-[m:MENTIONS]->() DELETE m"
-ARTICLE_DELETE = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
-ORPHANS_DELETE = (
-    "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) "
-    "WHERE NOT EXISTS { (n)<-[:MENTIONS]-(:Article) } DETACH DELETE n"
+    "CREATE (p)-[r:PARTY_TO]->(d) SET r.role = row.role, r.key = row.key, r.derived = true"
 )
 
 
@@ -337,45 +421,26 @@ DATE_KEYS = ("date", "published", "since", "until")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 
 
-@dataclass
-class ChunkRows:
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    articles: list[dict[str, Any]] = field(default_factory=list)
-    mentions: list[dict[str, Any]] = field(default_factory=list)
-    relations: list[dict[str, Any]] = field(default_factory=list)
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-    deals: list[str] = field(default_factory=list)
-    parties: list[dict[str, Any]] = field(default_factory=list)
-
-
 def rel_key(source: str, relation: str, target: str) -> str:
     return f"{source}|{relation}|{target}"
 
 
-def build_rows(
-    records: dict[str, Any],
-    entities: list[Entity],
-    relations: list[Relation],
-    mentions: dict[str, list[str]],
-) -> ChunkRows:
-    rows = ChunkRows()
-    for e in entities:
-        rows.entities.append({"id": e.id, "kind": e.kind.value, "props": entity_props(e)})
-        if e.kind == EntityKind.DEAL:
-            rows.deals.append(e.id)
-            rows.parties.extend(_party_rows(e))
-    rows.articles = [{"id": i, "props": article_props(a)} for i, a in records.items()]
-    seen: set[tuple[str, str]] = {(a, e) for a, ids in mentions.items() for e in ids}
-    for r in relations:
-        key = rel_key(r.source, r.relation.value, r.target)
-        props = typed_props(r.properties) | {"key": key}
-        rows.relations.append({"source": r.source, "target": r.target,
-                               "relation": r.relation.value, "key": key, "props": props})
-        for article, items in _group_evidence(r.evidence).items():
-            rows.evidence.append(_evidence_row(r, key, article, items))
-            seen.update({(article, r.source), (article, r.target)})
-    rows.mentions = [{"article": a, "entity": e} for a, e in sorted(seen) if a in records]
-    return rows
+def split_key(key: str) -> tuple[str, str, str] | None:
+    parts = key.split("|")  # entity ids are slugs: they never contain "|"
+    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
+
+
+def evidence_lists(kept: list[tuple[Any, ...]], new: list[Evidence]) -> dict[str, Any]:
+    """Parallel lists (a property cannot hold maps), ordered by article then as stated."""
+    entries = list(kept) + [(e.article, e.sentence, e.lang or "", e.source_url or "")
+                            for e in new]
+    entries.sort(key=lambda e: e[0])
+    columns = [list(c) for c in zip(*entries, strict=True)] if entries else [[], [], [], []]
+    return {
+        "evidence_articles": columns[0], "evidence_sentences": columns[1],
+        "evidence_langs": columns[2], "evidence_source_urls": columns[3],
+        "articles": sorted(set(columns[0])), "evidence_count": len(entries),
+    }
 
 
 def entity_props(e: Entity) -> dict[str, Any]:
@@ -384,9 +449,9 @@ def entity_props(e: Entity) -> dict[str, Any]:
 
 
 def article_props(a: Any) -> dict[str, Any]:
-    props = {k: getattr(a, k, None) for k in ("id", "file", "format", "title", "lang", "url",
+    props = {k: getattr(a, k, None) for k in ("id", "file", "title", "lang", "url",
                                                "content_hash")}
-    props["format"] = str(props["format"]) if props["format"] is not None else None
+    props["format"] = str(getattr(a, "format", "") or "")
     props["name"] = a.title or a.id  # Browser and Bloom caption nodes by `name`
     props["langs"] = list(getattr(a, "langs", []) or [])
     props |= typed_props({"published": getattr(a, "published", None)})
@@ -422,36 +487,15 @@ def _date_prop(key: str, text: str) -> dict[str, Any]:
     m = ISO_DATE.match(text.strip())
     if not m:
         return {key: text}
-    year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
     try:
-        value = dt.date(year, month, day)
+        value = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
     except ValueError:
         return {key: text}
     precision = "day" if m[3] else "month" if m[2] else "year"
     return {key: value} if precision == "day" else {key: value, f"{key}_precision": precision}
 
 
-def _group_evidence(evidence: list[Evidence]) -> dict[str, list[Evidence]]:
-    grouped: dict[str, list[Evidence]] = {}
-    for ev in evidence:
-        grouped.setdefault(ev.article, []).append(ev)
-    return grouped
-
-
-def _evidence_row(r: Relation, key: str, article: str, items: list[Evidence]) -> dict[str, Any]:
-    first = items[0]
-    props = {
-        "key": f"{key}#{article}", "rel_key": key, "article": article,
-        "source": r.source, "relation": r.relation.value, "target": r.target,
-        "name": first.sentence[:80], "sentences": [e.sentence for e in items],
-        "langs": [e.lang or "" for e in items], "file": first.file,
-        "extractors": sorted({e.extractor for e in items}),
-        "source_urls": sorted({e.source_url for e in items if e.source_url}),
-    } | typed_props({"published": first.published, "title": first.title})
-    return {"key": props["key"], "article": article, "props": props}
-
-
-def _party_rows(deal: Entity) -> list[dict[str, Any]]:
+def party_rows(deal: Entity) -> list[dict[str, Any]]:
     rows = []
     for party in deal.properties.get("parties") or []:
         if isinstance(party, dict) and party.get("id"):
