@@ -264,7 +264,16 @@ def test_relative_dates_need_a_reference(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["11/06/2024", "2024-02-30", "3个月", "we may see", "a 2024 report", "GPT-4", "2020年代"],
+    [
+        "11/06/2024",
+        "2024-02-30",
+        "十一年前",
+        "3个月",
+        "we may see",
+        "a 2024 report",
+        "GPT-4",
+        "2020年代",
+    ],
 )
 def test_not_a_date(text: str) -> None:
     assert find_dates(text, REF) == []

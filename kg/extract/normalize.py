@@ -351,7 +351,7 @@ _CJK_ALTS = {
     # "去年12月", "今年6月11日": the year is relative, the month and day are not.
     "zrym": r"(?P<zrym_w>今年|去年|明年|前年)\s?(?P<zrym_m>\d{1,2})\s?月"
     r"(?:\s?(?P<zrym_d>\d{1,2})\s?[日号])?",
-    "zrel": rf"(?P<zrel_w>{_alt(_REL_CJK)})",
+    "zrel": rf"(?<![{_CJK_DIGITS}\d])(?P<zrel_w>{_alt(_REL_CJK)})",  # not "十一年前"
     "zhwd": r"(?P<zhwd_pre>上|本|这)?(?:周|星期|礼拜)(?P<zhwd_d>[一二三四五六日天])",
 }
 _CJK_FIRST = "".join(sorted({w[0] for w in _REL_CJK} | set("上本这周星礼")))
