@@ -101,6 +101,15 @@ def has_round(text: str) -> bool:
     return bool(lexicon().round_words.search(text))
 
 
+def resource_word(text: str) -> str | None:
+    """The resource named in `text` ("GPU", "TPUs", "cloud"), if any."""
+    for _, rx in lexicon().dependency_words:
+        m = rx.search(text)
+        if m:
+            return m.group(0)
+    return None
+
+
 def dependency_kind(text: str, default: str = "compute") -> str:
     for kind, rx in lexicon().dependency_words:
         if rx.search(text):

@@ -13,6 +13,7 @@ from kg.extract.facts import (
     led_names,
     money_near,
     money_props,
+    resource_word,
     round_label,
     valuation_in,
 )
@@ -213,6 +214,8 @@ def _is_resource(ctx: Ctx, provider: Mention) -> bool:
 
 def _add_dependency(ctx: Ctx, found: Found, user: Mention, provider: Mention, status: str | None) -> None:
     what = ctx.text[provider.start:provider.end]
+    if provider.kind is not EntityKind.PRODUCT:  # "谷歌定制设计的张量处理单元" -> what = 张量处理
+        what = resource_word(ctx.text[provider.end:provider.end + 30]) or what
     eid = provider.eid
     known = ctx.doc.entity(eid).known
     if provider.kind is EntityKind.PRODUCT:
