@@ -105,20 +105,23 @@ LUMEN_DEAL = ent(D, "Mistral AI acquires Lumen Robotics", deal_type="acquisition
                           {"id": LUMEN.id, "role": "target"}])
 
 
+def pair(
+    aid: str, lang: str, title: str, ents: list[Entity], rels: list[Relation]
+) -> tuple[Article, ExtractionResult]:
+    text = " ".join(e.sentence for r in rels for e in r.evidence)
+    art = Article(id=aid, file=f"{aid}.md", format=ArticleFormat.MARKDOWN, title=title,
+                  text=text, lang=lang, langs=[lang], published="2025-03-01T08:00:00Z")
+    return art, ExtractionResult(article=aid, entities=ents, relations=rels)
+
+
 def supply_chain_facts() -> list[tuple[Article, ExtractionResult]]:
     """(article, facts) pairs; sentences are ours, written for these tests."""
-    def pair(aid: str, lang: str, title: str, ents: list[Entity], rels: list[Relation]) -> Any:
-        text = " ".join(e.sentence for r in rels for e in r.evidence)
-        art = Article(id=aid, file=f"{aid}.md", format=ArticleFormat.MARKDOWN, title=title,
-                      text=text, lang=lang, langs=[lang], published="2025-03-01T08:00:00Z")
-        return art, ExtractionResult(article=aid, entities=ents, relations=rels)
-
-    dep = RelationType.DEPENDS_ON
+    dep, inv = RelationType.DEPENDS_ON, RelationType.INVESTS_IN
     return [
         pair("a1", "en", "Mistral runs on Azure", [MISTRAL, MSFT], [
             rel(MISTRAL, dep, MSFT, "a1", "Mistral AI trains its models on Microsoft Azure.",
                 dependency="cloud"),
-            rel(MSFT, RelationType.INVESTS_IN, MISTRAL, "a1", "Microsoft took a stake in Mistral AI."),
+            rel(MSFT, inv, MISTRAL, "a1", "Microsoft took a stake in Mistral AI."),
         ]),
         pair("a2", "fr", "Les puces de Mistral", [MISTRAL, MSFT, NVIDIA, TSMC], [
             rel(MISTRAL, dep, NVIDIA, "a2", "Mistral AI achète ses GPU à NVIDIA.", "fr",
@@ -136,8 +139,8 @@ def supply_chain_facts() -> list[tuple[Article, ExtractionResult]]:
                 "法国竞争管理局正在审查这笔交易。", "zh"),
         ]),
         pair("a4", "en", "OpenAI backers", [OPENAI, SOFTBANK, MSFT, NVIDIA], [
-            rel(SOFTBANK, RelationType.INVESTS_IN, OPENAI, "a4", "SoftBank led a round in OpenAI."),
-            rel(MSFT, RelationType.INVESTS_IN, OPENAI, "a4", "Microsoft added to its OpenAI stake."),
+            rel(SOFTBANK, inv, OPENAI, "a4", "SoftBank led a round in OpenAI."),
+            rel(MSFT, inv, OPENAI, "a4", "Microsoft added to its OpenAI stake."),
             rel(OPENAI, dep, MSFT, "a4", "OpenAI serves ChatGPT from Azure.", dependency="cloud"),
             rel(OPENAI, dep, NVIDIA, "a4", "OpenAI buys NVIDIA accelerators.",
                 dependency="compute"),
