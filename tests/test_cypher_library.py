@@ -1,0 +1,114 @@
+"""Every cypher/*.cypher file runs on the loaded supply-chain graph and gives the answer worked
+out by hand from the facts in conftest.supply_chain_facts():
+
+    Mistral AI -DEPENDS_ON(cloud)-> Microsoft   (a1, a2)    Microsoft -INVESTS_IN-> Mistral AI
+    Mistral AI -DEPENDS_ON(compute)-> NVIDIA    (a2)        Microsoft -INVESTS_IN-> OpenAI
+    Microsoft -DEPENDS_ON(compute)-> NVIDIA     (a2)        SoftBank  -INVESTS_IN-> OpenAI
+    NVIDIA -DEPENDS_ON(manufacturing)-> TSMC    (a2)        Mistral AI -ACQUIRES-> Koyeb (a3)
+    OpenAI -DEPENDS_ON(cloud)-> Microsoft       (a4)        Mistral AI -ACQUIRES-> Lumen Robotics
+    OpenAI -DEPENDS_ON(compute)-> NVIDIA        (a4)        Autorité de la concurrence -REVIEWS->
+                                                              deal Koyeb (under_review, 2025-02-17)
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.neo4j_load import load
+from kg.query import library, plain, run_query
+from kg.store import Store
+
+pytestmark = pytest.mark.bolt
+
+M, MS, NV, TS, OA = "Mistral AI", "Microsoft", "NVIDIA", "TSMC", "OpenAI"
+
+CASES: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
+    "dependency_chain_down": ({"entity": "mistral ai"}, [
+        {"provider": MS, "depth": 1, "dependencies": ["cloud"], "path": [M, MS]},
+        {"provider": NV, "depth": 1, "dependencies": ["compute"], "path": [M, NV]},
+        {"provider": NV, "depth": 2, "dependencies": ["cloud", "compute"], "path": [M, MS, NV]},
+        {"provider": TS, "depth": 2, "dependencies": ["compute", "manufacturing"],
+         "path": [M, NV, TS]},
+        {"provider": TS, "depth": 3, "dependencies": ["cloud", "compute", "manufacturing"],
+         "path": [M, MS, NV, TS]},
+    ]),
+    "dependency_chain_up": ({"entity": "company:tsmc", "depth": 2}, [
+        {"dependent": NV, "depth": 1, "dependencies": ["manufacturing"], "path": [NV, TS]},
+        {"dependent": MS, "depth": 2, "dependencies": ["compute", "manufacturing"],
+         "path": [MS, NV, TS]},
+        {"dependent": M, "depth": 2, "dependencies": ["compute", "manufacturing"],
+         "path": [M, NV, TS]},
+        {"dependent": OA, "depth": 2, "dependencies": ["compute", "manufacturing"],
+         "path": [OA, NV, TS]},
+    ]),
+    "dependents_of": ({"entity": "Microsoft"}, [
+        {"dependent": M, "dependency": "cloud", "articles": 2},
+        {"dependent": OA, "dependency": "cloud", "articles": 1},
+    ]),
+    "investors_of": ({"entity": "OpenAI"}, [
+        {"investor": MS, "other_holdings": [M]},
+        {"investor": "SoftBank", "other_holdings": []},
+    ]),
+    "deals_under_review": ({}, [
+        {"deal": "Mistral AI acquires Koyeb", "status": "under_review", "date": "2025-02-17",
+         "parties": ["Koyeb (target)", "Mistral AI (acquirer)"],
+         "regulators": ["Autorité de la concurrence"]},
+    ]),
+    "acquisitions_by": ({"entity": M}, [
+        {"target": "Lumen Robotics", "date": "2024-03-01", "amount": None, "currency": None,
+         "status": "completed"},
+        {"target": "Koyeb", "date": "2025-02-17", "amount": 120000000.0, "currency": "EUR",
+         "status": "under_review"},
+    ]),
+    "shortest_path": ({"source": "Koyeb", "target": "TSMC"}, [
+        {"hops": 3, "chain": ["Koyeb", M, NV, TS],
+         "relations": ["ACQUIRES", "DEPENDS_ON", "DEPENDS_ON"]},
+    ]),
+    "edge_evidence": ({"source": M, "relation": "DEPENDS_ON", "target": "Microsoft"}, [
+        {"article": "a1", "title": "Mistral runs on Azure", "published": "2025-03-01",
+         "url": None, "sentences": ["Mistral AI trains its models on Microsoft Azure."],
+         "langs": ["en"]},
+        {"article": "a2", "title": "Les puces de Mistral", "published": "2025-03-01",
+         "url": None, "sentences": ["Mistral AI loue le cloud Azure de Microsoft."],
+         "langs": ["fr"]},
+    ]),
+    "single_points_of_failure": ({"limit": 2}, [
+        {"provider": TS, "direct": 1, "transitive": 4},
+        {"provider": NV, "direct": 3, "transitive": 3},
+    ]),
+}
+
+
+@pytest.fixture
+def loaded(supply_chain_store: Path, bolt_conn: Any) -> Any:
+    with Store.open(supply_chain_store) as store:
+        load(store, bolt_conn)
+    return bolt_conn
+
+
+def test_every_library_query_has_a_checked_answer() -> None:
+    assert sorted(library()) == sorted(CASES)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_library_query_answers(name: str, loaded: Any) -> None:
+    params, expected = CASES[name]
+    result = run_query(loaded, name, params)
+    assert [plain(r) for r in result.rows] == expected
+
+
+def test_every_query_documents_its_question_and_parameters() -> None:
+    for query in library().values():
+        assert query.question, f"{query.name}: no '// Question:' line"
+        named = {p.name for p in query.params}
+        used = set(re.findall(r"\$(\w+)", query.text))
+        assert used <= named, f"{query.name}: undocumented parameters {used - named}"
+
+
+def test_chain_depth_one_lists_direct_providers_only(loaded: Any) -> None:
+    rows = run_query(loaded, "dependency_chain_down", {"entity": M, "depth": 1}).rows
+    assert [(r["provider"], r["depth"]) for r in rows] == [(MS, 1), (NV, 1)]
