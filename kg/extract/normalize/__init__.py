@@ -27,7 +27,7 @@ __all__ = ["Money", "PartialDate", "Precision", "find_amounts", "find_dates", "p
            "parse_date"]  # fmt: skip
 
 _DATA: dict[str, Any] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "normalize.yaml").read_text(encoding="utf-8")
+    (Path(__file__).parent.parent / "data" / "normalize.yaml").read_text(encoding="utf-8")
 )
 
 
