@@ -30,7 +30,8 @@ class Description:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, str], dict[str, str], dict[str, str]]:
+def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, str],
+                        tuple[re.Pattern[str], dict[str, str]], tuple[re.Pattern[str], dict[str, str]]]:
     data = load_yaml(DATA / "descriptors.yaml")
     head_of = {w: cls for cls, words in data["heads"].items() for w in words}
     for giant in ("giant", "géant", "巨头", "巨頭", "tech giant", "conglomerate"):
@@ -47,7 +48,12 @@ def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, str], dict[str, st
     }
     nat = {w.lower(): code for code, words in data["nationalities"].items() for w in words}
     places = {w.lower(): key for key, words in data["places"].items() for w in words}
-    return rx, head_of, nat, places
+    return rx, head_of, (_words_re(nat), nat), (_words_re(places), places)
+
+
+def _words_re(words: dict[str, str]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z\-])(?:{alt})(?![a-z])")
 
 
 _LATTER = re.compile(r"\b(?:[Cc]e dernier|[Cc]ette dernière|the latter)\b|后者|後者")
@@ -58,18 +64,14 @@ def find_descriptions(text: str, lang: str) -> list[Description]:
     out = [Description(m.start(), m.end(), "latter", None, None, False) for m in _LATTER.finditer(text)]
     for m in rx.get(lang, rx["en"]).finditer(text):
         words = (m.group(0)).lower()
-        country = next((c for w, c in nat.items() if _has_word(words, w)), None)
-        place = next((p for w, p in places.items() if _has_word(words, w)), None)
+        hit = nat[0].search(words)
+        country = nat[1][hit.group(0)] if hit else None
+        hit = places[0].search(words)
+        place = places[1][hit.group(0)] if hit else None
         head = head_of.get(m.group("head").lower(), head_of.get(m.group("head"), "company"))
         ai = bool(re.search(r"(?<![a-z])(?:ai|ia)(?![a-z])|人工智能", words))
         out.append(Description(m.start(), m.end(), head, country, place, ai))
     return out
-
-
-def _has_word(text: str, word: str) -> bool:
-    if not word.isascii():
-        return word in text
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", text) is not None
 
 
 def compatible(desc: Description, kind: EntityKind, known: Known | None) -> bool:

@@ -49,6 +49,7 @@ class Gazetteer:
     by_lower: dict[str, str] = field(default_factory=dict)  # lower-cased alias -> id
     latin_re: re.Pattern[str] | None = None
     cjk_re: re.Pattern[str] | None = None
+    loose_re: re.Pattern[str] | None = None
 
     def add(self, known: Known) -> None:
         self.entries[known.id] = known
@@ -79,14 +80,15 @@ class Gazetteer:
     def match_loose(self, text: str) -> list[str]:
         """Entity ids named in a lower-case or slug text (names of 4+ characters only)."""
         words = re.sub(r"[-_/]+", " ", text).lower()
-        hits: dict[str, int] = {}
-        for alias, eid in self.by_lower.items():
-            if len(alias) < 4:
-                continue
-            m = re.search(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", words)
-            if m and m.start() < hits.get(eid, len(words) + 1):
-                hits[eid] = m.start()
-        return sorted(hits, key=hits.__getitem__)
+        if self.loose_re is None:
+            names = [a for a in self.by_lower if len(a) >= 4]
+            self.loose_re = _alternation(names, "(?<![a-z0-9])", "(?![a-z0-9])")
+        ids: list[str] = []
+        for m in self.loose_re.finditer(words) if self.loose_re else ():
+            eid = self.by_lower[m.group(0)]
+            if eid not in ids:
+                ids.append(eid)
+        return ids
 
 
 def drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

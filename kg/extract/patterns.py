@@ -33,6 +33,14 @@ class Lexicon:
     valuation: re.Pattern[str]
     dependency_words: tuple[tuple[str, re.Pattern[str]], ...]
 
+    def for_lang(self, lang: str) -> tuple[Trigger, ...]:
+        return _by_lang(self.triggers, lang)
+
+
+@lru_cache(maxsize=8)
+def _by_lang(triggers: tuple[Trigger, ...], lang: str) -> tuple[Trigger, ...]:
+    return tuple(t for t in triggers if t.lang == lang)
+
 
 def _any(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{w})" for w in words), re.I)

@@ -86,8 +86,8 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
     lang = ctx.sent.lang
     status = "rumoured" if hedged(ctx.text, lang) else None
     done: set[str] = set()
-    for trig in lexicon().triggers:
-        if trig.lang != lang or (trig.family in _ONCE and trig.family in done):
+    for trig in lexicon().for_lang(lang):
+        if trig.family in _ONCE and trig.family in done:
             continue
         for m in trig.rx.finditer(ctx.text):
             if negated(ctx.text, m.start(), m.end(), lang):
