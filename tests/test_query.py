@@ -1,0 +1,176 @@
+"""kg.query: the library loader, parameters, rendering (no server), and `kg query` / `kg chain`
+through CliRunner against the session Bolt server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from neo4j.time import Date
+
+from kg.cli import cli
+from kg.errors import ConfigurationError, InputError
+from kg.query import (
+    QueryResult,
+    bind,
+    library,
+    library_dirs,
+    parse_params,
+    parse_query,
+    resolve_query,
+    to_json,
+    to_table,
+)
+
+HEADER = """// Question: who is X?
+// @param entity: a name
+// @param depth=2: hops
+// @param flag=true: a switch
+MATCH (n) RETURN n
+"""
+
+
+def test_header_names_question_and_parameters() -> None:
+    q = parse_query(HEADER, "x")
+    assert q.question == "who is X?"
+    assert [(p.name, p.default, p.required) for p in q.params] == [
+        ("entity", None, True), ("depth", 2, False), ("flag", True, False)]
+
+
+@pytest.mark.parametrize(("pairs", "expected"), [
+    (["depth=2"], {"depth": 2}),
+    (["entity=Mistral AI"], {"entity": "Mistral AI"}),
+    (["x=1.5", "y=false", "z=null"], {"x": 1.5, "y": False, "z": None}),
+    (["ids=[\"a\", \"b\"]"], {"ids": ["a", "b"]}),
+    (["name=智谱"], {"name": "智谱"}),
+    (["eq=a=b"], {"eq": "a=b"}),
+    (["quoted=\"7\""], {"quoted": "\"7\""}),
+])
+def test_parse_params(pairs: list[str], expected: dict[str, Any]) -> None:
+    assert parse_params(pairs) == expected
+
+
+@pytest.mark.parametrize("bad", ["depth", "=3", "two words=1"])
+def test_bad_param_is_a_configuration_error(bad: str) -> None:
+    with pytest.raises(ConfigurationError, match="expected name=value"):
+        parse_params([bad])
+
+
+def test_bind_fills_defaults_and_names_what_is_missing_or_unknown() -> None:
+    q = parse_query(HEADER, "x")
+    assert bind(q, {"entity": "A"}) == {"entity": "A", "depth": 2, "flag": True}
+    with pytest.raises(ConfigurationError, match=r"^query x: missing parameter\(s\) entity"):
+        bind(q, {})
+    with pytest.raises(ConfigurationError, match=r"unknown parameter\(s\) dpeth"):
+        bind(q, {"entity": "A", "dpeth": 3})
+
+
+def test_resolve_by_name_file_or_text(tmp_path: Path) -> None:
+    assert resolve_query("investors_of").name == "investors_of"
+    assert resolve_query("investors_of.cypher").name == "investors_of"
+    f = tmp_path / "mine.cypher"
+    f.write_text(HEADER, encoding="utf-8")
+    assert resolve_query(str(f)).question == "who is X?"
+    assert resolve_query("MATCH (n) RETURN count(n) AS n").name == "query"
+    with pytest.raises(InputError, match="no such query file or library query"):
+        resolve_query(str(tmp_path / "missing.cypher"))
+
+
+def test_library_is_found_in_the_checkout() -> None:
+    assert any(d.name == "cypher" for d in library_dirs())
+    assert {"dependency_chain_down", "dependency_chain_up", "shortest_path"} <= set(library())
+
+
+def test_table_and_json_rendering() -> None:
+    result = QueryResult("q", ["provider", "path", "when"], [
+        {"provider": "NVIDIA", "path": ["Mistral AI", "NVIDIA"], "when": Date(2025, 2, 17)}])
+    assert to_table(result).splitlines() == [
+        "provider  path                 when",  # "Mistral AI > NVIDIA" is 19 wide
+        "--------  -------------------  ----------",
+        "NVIDIA    Mistral AI > NVIDIA  2025-02-17",
+    ]
+    assert json.loads(to_json(result)) == [
+        {"provider": "NVIDIA", "path": ["Mistral AI", "NVIDIA"], "when": "2025-02-17"}]
+    assert to_table(QueryResult("q")) == "(no rows)"
+
+
+# --- CLI against the Bolt server ------------------------------------------------------------
+
+
+def invoke(*args: Any) -> Any:
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def loaded_env(supply_chain_store: Path, neo4j_env: Any) -> Path:
+    assert invoke("load", "--data-dir", supply_chain_store).exit_code == 0
+    return supply_chain_store
+
+
+@pytest.mark.bolt
+def test_cli_chain_table(loaded_env: Path) -> None:
+    result = invoke("chain", "Mistral AI", "--depth", "1", "--data-dir", loaded_env)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "provider   depth  dependencies  path",
+        "---------  -----  ------------  ----------------------",
+        "Microsoft  1      cloud         Mistral AI > Microsoft",
+        "NVIDIA     1      compute       Mistral AI > NVIDIA",
+    ]
+
+
+@pytest.mark.bolt
+def test_cli_chain_up_json(loaded_env: Path) -> None:
+    result = invoke("chain", "TSMC", "--direction", "up", "--depth", "1", "--format", "json",
+                    "--data-dir", loaded_env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [
+        {"dependent": "NVIDIA", "depth": 1, "dependencies": ["manufacturing"],
+         "path": ["NVIDIA", "TSMC"]}]
+
+
+@pytest.mark.bolt
+def test_cli_query_library_with_params(loaded_env: Path) -> None:
+    result = invoke("query", "investors_of", "--param", "entity=OpenAI", "--format", "json",
+                    "--data-dir", loaded_env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [
+        {"investor": "Microsoft", "other_holdings": ["Mistral AI"]},
+        {"investor": "SoftBank", "other_holdings": []}]
+
+
+@pytest.mark.bolt
+def test_cli_query_text(loaded_env: Path) -> None:
+    result = invoke("query", "MATCH (d:Deal) RETURN d.name AS deal ORDER BY deal",
+                    "--format", "json", "--data-dir", loaded_env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"deal": "Mistral AI acquires Koyeb"},
+                                         {"deal": "Mistral AI acquires Lumen Robotics"}]
+
+
+@pytest.mark.bolt
+@pytest.mark.parametrize(("args", "message"), [
+    (["chain", "Nobody Inc"], "Error: Nobody Inc: no such entity in the database (check the name)"),
+    (["chain", "NVIDIA", "--direction", "up", "--depth", "0"], None),
+    (["query", "investors_of"],
+     "Error: query investors_of: missing parameter(s) entity (pass --param entity=...)"),
+    (["query", "investors_of", "--param", "entity"],
+     "Error: --param 'entity': expected name=value"),
+])
+def test_cli_errors(loaded_env: Path, args: list[str], message: str | None) -> None:
+    result = invoke(*args, "--data-dir", loaded_env)
+    if message is None:  # click's own range check: usage error
+        assert result.exit_code == 2
+        return
+    assert (result.exit_code, result.stderr) == (1, message + "\n")
+
+
+@pytest.mark.bolt
+def test_cli_bad_cypher_is_one_line(loaded_env: Path) -> None:
+    result = invoke("query", "MATCH (n RETURN n", "--data-dir", loaded_env)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: bolt://127.0.0.1:")
+    assert "query failed" in result.stderr and result.stderr.count("\n") == 1
