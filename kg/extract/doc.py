@@ -13,7 +13,7 @@ from kg.extract.coref import (
     has_latin_pronoun,
     zh_pronouns,
 )
-from kg.extract.discover import discover
+from kg.extract.discover import short_forms
 from kg.extract.gazetteer import Gazetteer, Known, drop_overlaps
 from kg.extract.mentions import Mention, attach, governing_preposition
 from kg.extract.text import Sentence
@@ -59,12 +59,18 @@ class Doc:
 
     def add_discovered(self, names: dict[str, EntityKind], extra: dict[str, EntityKind]) -> None:
         """Names found by discovery or listed by the article (Key Players …) become entities."""
-        for name, kind in {**names, **extra}.items():
-            if name in self.gaz.by_alias or name.lower() in self.gaz.by_lower:
+        merged = {**names, **extra}
+        shorts = {short for name in merged for short in short_forms(name)}
+        for name, kind in merged.items():
+            if name in self.gaz.by_alias or name.lower() in self.gaz.by_lower or name in shorts:
                 continue
             eid = entity_id(kind, name)
             self.entities.setdefault(eid, Draft(eid, name, kind))
             self.found[name] = eid
+            for short in short_forms(name) if kind is not EntityKind.PERSON else ():
+                if short not in self.gaz.by_alias:
+                    self.found.setdefault(short, eid)
+                    self.entities[eid].aliases.add(short)
         if self.found:
             names_sorted = sorted(self.found, key=len, reverse=True)
             alt = "|".join(re.escape(n) for n in names_sorted)
@@ -140,9 +146,9 @@ class Doc:
                     return m.eid
         return None
 
-    def previous_subject(self, sent: Sentence) -> str | None:
+    def previous_subject(self, sent: Sentence, pronoun: bool = True) -> str | None:
         """For "it"/"elle" as an agent: the first ungoverned company of the previous sentence."""
-        if not has_latin_pronoun(sent.text) and sent.lang != "zh":
+        if pronoun and not has_latin_pronoun(sent.text) and sent.lang != "zh":
             return None
         for back in range(sent.index - 1, max(-1, sent.index - 3), -1):
             for m in self.mentions[back]:

@@ -77,7 +77,8 @@ def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
 
 def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     ctx.doc_last = found.last_investee
-    in_round = has_round(ctx.text) or found.round_sentence == ctx.sent.index
+    recent = found.round_sentence is not None and ctx.sent.index - found.round_sentence <= 1
+    in_round = has_round(ctx.text) or recent
     if trig.needs_round and not in_round:
         return
     agents, patient = _args(ctx, trig, start, end, ACTORS, (EntityKind.COMPANY,))
@@ -97,6 +98,7 @@ def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
     found.last_investee = raiser
 
 
+_STAKE = re.compile(r"\s+(?:an?\s+|the\s+|its\s+)?(?:[\d.,]+\s?%\s+|minority\s+|majority\s+|small\s+)?(?:stake|holding|shares|interest)\b", re.I)
 _RAISE_VERB = re.compile(r"rais|l[eè]v|融资|融資|募资|募資", re.I)
 
 
@@ -141,8 +143,8 @@ def acquire(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status:
         by = right(ctx, target.end, FIRMS, reach=8) if target else None
         if target and by and re.match(r"\s*(?:by|par)\s", ctx.text[target.end:by.start]):
             agents = [by]  # "the takeover of X by Y", "le rachat de X par Y"
-    if target is None or not agents:
-        return
+    if target is None or not agents or _STAKE.match(ctx.text[end:]):
+        return  # "acquire a 10% stake in X" is an investment, said by the invest rules
     money = money_near(ctx.text, end)
     found.add(ctx, agents[0].eid, RelationType.ACQUIRES, target.eid, status=status,
               **money_props(money), **date_props(ctx.text, found.reference))

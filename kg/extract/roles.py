@@ -70,6 +70,10 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
     if m and _relation(m.group("title")) is not None:
         t_start = person.start - (len(text[max(0, person.start - 80):person.start]) - m.start())
         org = _adjacent_org(ctx, t_start) or left(ctx, t_start, ORGS)
+        if org is None and not any(x.kind in ORGS for x in ctx.mentions):
+            # "Chief executive Jane Roe said …": the company the previous sentence was about
+            eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
+            org = Mention(t_start, t_start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
         return [(org, m.group("title"))] if org else []
     m = after.match(text[person.end:])
     if m:
