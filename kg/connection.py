@@ -25,6 +25,7 @@ from neo4j import exceptions as nx
 from kg.errors import ConfigurationError, KgError, StoreError
 
 CONNECT_TIMEOUT = 10.0
+RETRY_TIME = 10.0  # managed transactions retry this long on a lost server before giving up
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def connect(settings: ConnectionSettings, data_dir: Path) -> Iterator[Connection
             settings.uri,
             auth=(settings.username, settings.password or ""),
             connection_timeout=CONNECT_TIMEOUT,
+            max_transaction_retry_time=RETRY_TIME,
         )
     except (ValueError, nx.ConfigurationError) as exc:
         raise ConfigurationError(f"NEO4J_URI {settings.uri!r}: {_first_line(exc)}") from exc
