@@ -56,7 +56,7 @@ if __name__ == "__main__":
 
     s = ingest([sys.argv[1]], sys.argv[2], workers=2, extractor=sys.argv[3])
     print(json.dumps({"new": s.articles_new, "failed": s.failed, "failures": s.failures[:3],
-                      "entities": s.entities,
+                      "entities": s.entities, "relations": s.relations,
                       "self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                       "child_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 '''
@@ -95,8 +95,11 @@ def test_mixed_corpus_goes_through_the_rules_extractor(tmp_path: Path) -> None:
     report = ingest_in_child(tmp_path / "news", tmp_path, extractor="rules")
     assert report["failures"] == []
     assert (report["new"], report["failed"]) == (MIXED_ARTICLES, 0)
-    # every article names at least two synthetic companies; most of them must be found
-    assert report["entities"] > MIXED_ARTICLES
+    # The generator draws companies from a pool of MIXED_ARTICLES // 2 names and writes 3-5
+    # template facts per article. A floor, not a recall target (extraction has its own
+    # benchmark): nearly every name, and one fact per two articles, must come out.
+    assert report["entities"] >= MIXED_ARTICLES // 2
+    assert report["relations"] >= MIXED_ARTICLES // 2
 
 
 def test_progress_goes_to_stderr_only_when_asked(tmp_path: Path) -> None:
