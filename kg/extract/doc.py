@@ -148,8 +148,8 @@ class Doc:
 
     def previous_subject(self, sent: Sentence, pronoun: bool = True) -> str | None:
         """For "it"/"elle" as an agent: the first ungoverned company of the previous sentence."""
-        if pronoun and not has_latin_pronoun(sent.text) and sent.lang != "zh":
-            return None
+        if pronoun and (sent.lang == "zh" or not has_latin_pronoun(sent.text)):
+            return None  # zh pronouns (其) are mentions already
         for back in range(sent.index - 1, max(-1, sent.index - 3), -1):
             for m in self.mentions[back]:
                 if m.kind in COMPANY_KINDS and m.gov is None:

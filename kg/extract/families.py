@@ -35,11 +35,14 @@ def _slot(ctx: Ctx, how: str | None, trig: Trigger, start: int, end: int,
     if how == "right":
         return right(ctx, end, kinds, exclude, trig.preps)
     if how == "gov_left":
-        return gov_left(ctx, start, trig.preps, kinds) or right(ctx, end, kinds, exclude, reach=3)
+        after = right(ctx, end, kinds, exclude, reach=3)  # 投资Anthropic, 投资了X
+        if after is not None and re.search(r"[，,。；;、]", ctx.text[end:after.start]):
+            after = None
+        return gov_left(ctx, start, trig.preps, kinds) or after
     if how == "before":
         return before(ctx, start, kinds)
-    if how == "left_by":  # zh: 由红杉资本领投
-        return gov_left(ctx, start, ("由",), kinds, reach=20) or left(ctx, start, kinds, exclude)
+    if how == "left_by":  # zh: 由红杉资本领投 (the 由 phrase right before the verb), else 腾讯跟投
+        return gov_left(ctx, start, ("由",), kinds, reach=2) or left(ctx, start, kinds, exclude)
     if how == "last":  # "other investors include …": the company the article is funding
         eid = ctx.doc_last
         return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun") if eid else None

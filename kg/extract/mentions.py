@@ -28,8 +28,11 @@ class Mention:
 @lru_cache(maxsize=1)
 def _prepositions() -> tuple[frozenset[str], re.Pattern[str]]:
     data = load_yaml(DATA / "patterns.yaml")["prepositions"]
-    # 对 in 对手 (rival) or 对话 (dialogue) is no preposition
-    cjk = "|".join(re.escape(p) + ("(?![手话話象])" if p in "对對" else "")
+    # 对 in 对手 (rival), 在 in 正在 (-ing), 于 in 位于 (located at) are no prepositions
+    guard = {"对": "(?![手话話象])", "對": "(?![手话話象])"}
+    behind = {"在": "(?<![正现現存实實所内自])", "于": "(?<![位由关關对對等属屬至终終处處基])",
+              "於": "(?<![位由关關对對等属屬至终終处處基])", "和": "(?<![温溫平缓緩调調])"}
+    cjk = "|".join(behind.get(p, "") + re.escape(p) + guard.get(p, "")
                    for p in sorted(data["zh"], key=len, reverse=True))
     return frozenset(p.lower() for p in data["latin"]), re.compile(rf".*({cjk})\s*[\u4e00-\u9fff\w]{{0,10}}?\s*$")
 
