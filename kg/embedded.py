@@ -17,8 +17,11 @@ import os
 import secrets
 import socket
 import sys
+import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,7 +135,15 @@ def _quiet_java_logs() -> None:
     import jpype
     from arcadedb_embedded.jvm import start_jvm
 
-    start_jvm()
+    failure: Exception | None = None
+    with _stderr_to_file() as captured:
+        try:
+            start_jvm()
+        except Exception as exc:  # shown below, once stderr is back
+            failure, said = exc, captured.read_text(encoding="utf-8", errors="replace")
+    if failure is not None:
+        sys.stderr.write(said)
+        raise failure
     level = jpype.JClass("java.util.logging.Level")
     jstring = jpype.JClass("java.lang.String")
     jul_root = jpype.JClass("java.util.logging.Logger").getLogger("")
@@ -159,6 +170,23 @@ def _quiet_java_logs() -> None:
             return None
 
     jpype.JClass("com.arcadedb.log.LogManager").instance().setLogger(SevereOnly())
+
+
+@contextmanager
+def _stderr_to_file() -> Iterator[Path]:
+    """The JVM writes a start-up warning straight to file descriptor 2 ("Using incubator
+    modules"); park it in a file, which the caller shows only if the start fails."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "jvm-stderr.txt"
+        sys.stderr.flush()
+        saved = os.dup(2)
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                os.dup2(fh.fileno(), 2)
+                yield path
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def main(argv: list[str] | None = None) -> int:

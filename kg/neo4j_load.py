@@ -79,7 +79,7 @@ def load(
         ensure_schema(conn)
         meta = read_meta(conn)
         store_id = str(Path(store.path).resolve())
-        if not full and _matches(meta, store_id, store.revision):
+        if not full and meta is not None and _matches(meta, store_id, store.revision):
             summary = _incremental(store, conn, int(meta["revision"]), batch_size, tx_articles)
         else:
             summary = _full(store, conn, store_id, batch_size, tx_articles)
