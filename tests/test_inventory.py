@@ -50,14 +50,6 @@ def _commands(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str,
 COMMANDS = _commands(cli)
 
 
-def _command(path: tuple[str, ...]) -> click.Command:
-    command: click.Command = cli
-    for name in path:
-        assert isinstance(command, click.Group), f"{name}: not a subcommand of a group"
-        command = command.commands[name]
-    return command
-
-
 def _example_lines(help_text: str) -> list[str]:
     """The indented lines of the "Example:" paragraph of a help screen."""
     lines = help_text.splitlines()
@@ -106,6 +98,7 @@ def _options(command: click.Command) -> set[str]:
 def _check_call(args: list[str], line: str) -> None:
     """The call names a real command and passes it only options it has."""
     command: click.Command = cli
+    args = list(args)
     while isinstance(command, click.Group) and args and not args[0].startswith("-"):
         name = args.pop(0)
         assert name in command.commands, f"example {line!r}: no command {name!r}"
