@@ -103,16 +103,21 @@ def time_to_draw(
     page.goto(path.as_uri(), wait_until="commit")
     drawn = _poll(page, DRAWN_JS, start, timeout)
     ready = _poll(page, READY_JS, start, timeout) if drawn is not None else None
-    page.close()
+    page.close(run_before_unload=False)
     return drawn, ready, len(blocked)
 
 
 def _poll(page, script: str, start: float, timeout: float) -> float | None:
-    while time.perf_counter() - start < timeout:
-        if page.evaluate(script):
-            return time.perf_counter() - start
-        page.wait_for_timeout(50)
-    return None
+    """The driver enforces the timeout even while the page's main thread is busy (pyvis runs
+    its physics in long tasks), where a Python loop of page.evaluate calls would block."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    remaining_ms = max(1.0, (timeout - (time.perf_counter() - start)) * 1000)
+    try:
+        page.wait_for_function(script, polling=50, timeout=remaining_ms)
+    except PlaywrightTimeout:
+        return None
+    return time.perf_counter() - start
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,19 +128,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    rows = []
+    _print_header()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for n in args.sizes:
             g = synthetic_graph(n)
             folder = Path(tmp) / str(n)
             folder.mkdir()
-            rows.append(_measure("kg.explorer", g, export_ours(g, folder), browser, 60.0))
+            _print_row(_measure("kg.explorer", g, export_ours(g, folder), browser, 60.0), 60.0)
             if not args.no_pyvis:
-                rows.append(_measure("pyvis defaults", g, export_pyvis(g, folder), browser,
-                                     args.timeout))
+                row = _measure("pyvis defaults", g, export_pyvis(g, folder), browser, args.timeout)
+                _print_row(row, args.timeout)
         browser.close()
-    _print_table(rows, args.timeout)
+    print("drawn: first non-blank canvas; interactive: kg page ready for hover/search/filters")
     return 0
 
 
@@ -148,15 +153,17 @@ def _measure(name, g, exported, browser, timeout):
             blocked)
 
 
-def _print_table(rows, timeout: float) -> None:
+def _print_header() -> None:
     print(f"{'page':<15} {'nodes':>6} {'edges':>6} {'export s':>9} {'MB':>6} {'drawn s':>8} "
-          f"{'interactive s':>13} {'blocked req':>11}")
-    for name, n, m, export_s, size_mb, drawn, ready, blocked in rows:
-        drawn_text = f"{drawn:.2f}" if drawn is not None else f">{timeout:.0f}"
-        ready_text = f"{ready:.2f}" if ready is not None else "-"
-        print(f"{name:<15} {n:>6} {m:>6} {export_s:>9.2f} {size_mb:>6.1f} {drawn_text:>8} "
-              f"{ready_text:>13} {blocked:>11}")
-    print("drawn: first non-blank canvas; interactive: kg page ready for hover/search/filters")
+          f"{'interactive s':>13} {'blocked req':>11}", flush=True)
+
+
+def _print_row(row, timeout: float) -> None:
+    name, n, m, export_s, size_mb, drawn, ready, blocked = row
+    drawn_text = f"{drawn:.2f}" if drawn is not None else f">{timeout:.0f}"
+    ready_text = f"{ready:.2f}" if ready is not None else "-"
+    print(f"{name:<15} {n:>6} {m:>6} {export_s:>9.2f} {size_mb:>6.1f} {drawn_text:>8} "
+          f"{ready_text:>13} {blocked:>11}", flush=True)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.errors import KgError, StoreError
+from kg.errors import ConfigurationError, StoreError
 from kg.explorer import PHYSICS_MAX_NODES, render_html, write_html
 from kg.explorer.layout import compute_layout
 from kg.explorer.payload import date_span, node_properties, safe_url
@@ -175,6 +175,11 @@ def test_legend_counts_kinds_and_relations(small_page: str) -> None:
     assert {k["color"] for k in data["kinds"]} == {style.kind(k).color for k in kinds}
 
 
+def test_plain_numbers_have_no_thousands_separator(small_page: str) -> None:
+    mistral = next(n for n in page_data(small_page)["nodes"] if n["label"] == "Mistral AI")
+    assert mistral["props"] == [["founded", "2023"]]
+
+
 def test_node_size_is_degree(small_page: str) -> None:
     values = {n["label"]: n["value"] for n in page_data(small_page)["nodes"]}
     assert values["Mistral AI"] == 5 and values["France"] == 1
@@ -251,5 +256,5 @@ def test_write_html_unwritable_path_is_a_kg_error(tmp_path: Path) -> None:
 
 
 def test_render_html_rejects_non_graphs() -> None:
-    with pytest.raises(KgError, match="^dict: expected a NetworkX graph"):
+    with pytest.raises(ConfigurationError, match="^dict: expected a NetworkX graph"):
         render_html({"nodes": []})  # type: ignore[arg-type]

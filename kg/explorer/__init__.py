@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.errors import KgError, StoreError
+from kg.errors import ConfigurationError, StoreError
 from kg.explorer.layout import compute_layout
 from kg.explorer.payload import build_payload, to_json_block
 from kg.explorer.style import load_style
@@ -50,7 +50,9 @@ def write_html(graph: nx.Graph, path: str | Path, *, title: str = "kg graph") ->
 def render_html(graph: nx.Graph, *, title: str = "kg graph") -> str:
     """The explorer page as one HTML string."""
     if not isinstance(graph, nx.Graph):
-        raise KgError(f"{type(graph).__name__}: expected a NetworkX graph for the HTML export")
+        raise ConfigurationError(
+            f"{type(graph).__name__}: expected a NetworkX graph for the HTML export"
+        )
     n = graph.number_of_nodes()
     payload = build_payload(graph, compute_layout(graph), load_style())
     payload["title"] = title
@@ -95,4 +97,4 @@ def _asset(*parts: str) -> str:
     try:
         return root.joinpath(*parts).read_text(encoding="utf-8")
     except OSError as exc:
-        raise KgError(f"{'/'.join(parts)}: explorer asset missing: {exc}") from exc
+        raise ConfigurationError(f"{'/'.join(parts)}: explorer asset missing: {exc}") from exc

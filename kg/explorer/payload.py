@@ -50,9 +50,7 @@ def to_json_block(data: Any) -> str:
 
 def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
-        return f"{int(value):,}"
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return f"{value:,}"
+        return str(int(value))
     if isinstance(value, list | tuple):
         return ", ".join(_text(v) for v in value)
     if isinstance(value, dict):
@@ -61,7 +59,12 @@ def _text(value: Any) -> str:
 
 
 def _money(amount: Any, currency: Any) -> str:
-    return f"{_text(amount)} {currency}" if currency else _text(amount)
+    """1700000000.0, 'EUR' -> '1,700,000,000 EUR' (thousands separators only for amounts)."""
+    if isinstance(amount, int | float) and not isinstance(amount, bool):
+        figure = f"{int(amount):,}" if float(amount).is_integer() else f"{amount:,}"
+    else:
+        figure = _text(amount)
+    return f"{figure} {_text(currency)}" if currency else figure
 
 
 def node_properties(props: dict[str, Any], names: dict[Hashable, str]) -> list[list[str]]:
