@@ -96,6 +96,8 @@ class Doc:
                 continue  # "la société française Mistral AI", "the startup, MosaicML,"
             if any(m.start <= desc.start < m.end for m in named):
                 continue
+            if re.match(r"\s*,?\s*(?:[A-Z]|[A-Za-z]*[A-Z])", text[desc.end:desc.end + 4]):
+                continue  # followed by a name we do not know: not a reference back
             governed = governing_preposition(text, desc.start, sent.lang) is not None
             eid = self._antecedent(sent, named, desc.start,
                                    lambda k, kn, d=desc: compatible(d, k, kn), governed,

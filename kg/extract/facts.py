@@ -10,7 +10,7 @@ from kg.extract.deals import Deals
 from kg.extract.normalize import Money, find_amounts, find_dates
 from kg.extract.patterns import Lexicon, lexicon
 from kg.extract.slots import Ctx
-from kg.schema import RelationType
+from kg.schema import DealType, RelationType
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Found:
     facts: list[Fact] = field(default_factory=list)
     last_investee: str | None = None
     round_sentence: int | None = None  # the last sentence that stated a raise
-    recent_pairs: list[tuple[str, str]] = field(default_factory=list)
+    recent_pairs: list[tuple[str, str, DealType]] = field(default_factory=list)
     reviewed: set[int] = field(default_factory=set)  # sentences a review rule has read
 
     def add(self, ctx: Ctx, source: str, relation: RelationType, target: str,

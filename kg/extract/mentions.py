@@ -66,7 +66,7 @@ def governing_preposition(text: str, start: int, lang: str) -> str | None:
 
 _SEP = re.compile(
     r"^\s*,?\s*(?:and|et|or|ou|与|和|及|以及|與|&)\s*"
-    r"(?:(?:the|la|le|les|l[’'])\s+)?(?:[a-zà-ÿ][\w\-]*\s+){0,3}$"
+    r"(?:(?:the|la|le|les|l[’']|d[’']|de|des|du)\s*)?(?:[a-zà-ÿ][\w\-]*\s+){0,3}$"
 )
 _COMMA_ONLY = re.compile(r"^\s*(?:,|，|、)\s*$")
 

@@ -12,7 +12,7 @@ import re
 from kg.extract.facts import Found, date_props
 from kg.extract.mentions import Mention, is_list_gap
 from kg.extract.patterns import Trigger
-from kg.extract.slots import FIRMS, Ctx
+from kg.extract.slots import FIRMS, Ctx, left, right
 from kg.schema import DealStatus, DealType, EntityKind, RelationType
 
 _PAIR_GOV = {"between", "entre", "like", "among", "parmi", "与", "與", "和", "跟", "同"}
@@ -25,7 +25,10 @@ _TYPES = (
 )
 _CLEARED = re.compile(r"champ libre|feu vert|clear(?:s|ed)|approv\w*|autoris\w*|批准|放行|classé", re.I)
 _BLOCKED = re.compile(r"\bblock\w*|bloqu\w*|interdi\w*|禁止|否决", re.I)
-_THIS = re.compile(r"\b(?:this|these|that|cela|ces|ce dossier)\b|对此|對此|此事|这项|這項", re.I)
+# a reference back to the one deal named just before ("the deal", "l’opération", "对此")
+_THIS = re.compile(r"\b(?:(?:this|the) (?:deal|transaction|merger|acquisition|investment|partnership)|"
+                   r"ce dossier|l[’']opération|la transaction|cette opération|le rachat)\b|"
+                   r"对此|對此|此事|这项交易|這項交易|该交易|該交易", re.I)
 
 
 def groups(ctx: Ctx) -> list[list[Mention]]:
@@ -101,15 +104,12 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
                      and m.gov in {"in", "by", "dans", "en", "par", "de"}]
     if not reviewers:
         return
-    found_pairs = pairs(ctx)
-    if not found_pairs and _THIS.search(ctx.text) and found.recent_pairs:
-        found_pairs = found.recent_pairs[-1:]
+    typed = typed_pairs(ctx, found)
+    if not typed and _THIS.search(ctx.text) and found.recent_pairs:
+        typed = found.recent_pairs[-1:]  # "L’opération doit être examinée par …"
     state = (DealStatus.CLEARED if _CLEARED.search(ctx.text) else
              DealStatus.BLOCKED if _BLOCKED.search(ctx.text) else DealStatus.UNDER_REVIEW)
-    for a, b in found_pairs:
-        near = min((m.start for m in ctx.mentions if m.eid in (a, b)), default=0)
-        kind = deal_type(ctx.text, near)
-        a, b = _oriented(found, ctx, kind, a, b)
+    for a, b, kind in typed:
         draft = found.deals.pair(kind, a, b)
         draft.status = state
         for reviewer in {m.eid for m in reviewers}:
@@ -117,6 +117,17 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
                       **date_props(ctx.text, found.reference))
         _party_relation(ctx, found, kind, a, b)
     found.reviewed.add(ctx.sent.index)
+
+
+def typed_pairs(ctx: Ctx, found: Found) -> list[tuple[str, str, DealType]]:
+    """Pairs with the deal type worded closest to them, investor/acquirer first."""
+    out = []
+    for a, b in pairs(ctx):
+        near = min((m.start for m in ctx.mentions if m.eid in (a, b)), default=0)
+        kind = deal_type(ctx.text, near)
+        a, b = _oriented(found, ctx, kind, a, b)
+        out.append((a, b, kind))
+    return out
 
 
 def _party_relation(ctx: Ctx, found: Found, kind: DealType, a: str, b: str) -> None:
@@ -129,6 +140,12 @@ def _party_relation(ctx: Ctx, found: Found, kind: DealType, a: str, b: str) -> N
 def partner(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     if ctx.sent.index in found.reviewed:
         return  # the review rule already paired them
-    for a, b in pairs(ctx, start):
-        found.add(ctx, a, RelationType.PARTNERS_WITH, b, status=status,
-                  **date_props(ctx.text, found.reference))
+    found_pairs = pairs(ctx, start)
+    if not found_pairs:  # "A, rival of B, signed an agreement with C": subject and object
+        a, b = left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=40)
+        if a and b:
+            found_pairs = [(a.eid, b.eid)]
+    for a, b in found_pairs:
+        if a != b:
+            found.add(ctx, a, RelationType.PARTNERS_WITH, b, status=status,
+                      **date_props(ctx.text, found.reference))

@@ -28,6 +28,7 @@ class Lexicon:
     triggers: tuple[Trigger, ...]
     negations: dict[str, re.Pattern[str]]
     hedges: dict[str, re.Pattern[str]]
+    denials: re.Pattern[str]
     round_words: re.Pattern[str]
     round_labels: tuple[tuple[re.Pattern[str], str], ...]
     valuation: re.Pattern[str]
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
         triggers=triggers,
         negations={k: _any(v) for k, v in data["negations"].items()},
         hedges={k: _any(v) for k, v in data["hedges"].items()},
+        denials=_any(data["denials"]),
         round_words=_any(data["round_words"]),
         round_labels=tuple((re.compile(p, re.I), fmt) for p, fmt in data["round_labels"]),
         valuation=_any(data["valuation"]),

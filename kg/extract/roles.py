@@ -37,7 +37,7 @@ def _titles() -> tuple[dict[str, RelationType | None], re.Pattern[str], re.Patte
     return rel, before, after, as_role, owner
 
 
-_FOUNDED_BY = re.compile(r"\b(?:co-?founded|founded|started|cofondée?s?|fondée?s?|créée?s?)\s+(?:in\s+\d{4}\s+)?(?:by|par)\s", re.I)
+_FOUNDED_BY = re.compile(r"\b(?:co-?founded|founded|started|cofondée?s?|fondée?s?|créée?s?)\s+(?:(?:in|en)\s+\d{4}\s+)?(?:by|par)\s", re.I)
 
 
 def roles(ctx: Ctx, found: Found) -> None:
@@ -53,10 +53,14 @@ def _founded_by(ctx: Ctx, found: Found) -> None:
     """"Mistral AI, founded by A, B and C" / "fondée par …": each person FOUNDED the subject."""
     for m in _FOUNDED_BY.finditer(ctx.text):
         first = right(ctx, m.end(), (EntityKind.PERSON,), reach=30)
-        org = left(ctx, m.start(), FIRMS)
-        if first is None or org is None:
+        if first is None:
             continue
-        for person in expand(ctx, first, True, (EntityKind.PERSON,)):
+        people = expand(ctx, first, True, (EntityKind.PERSON,))
+        # "Fondée en 2019 par A et B, la jeune pousse …": the company may come after the names
+        org = left(ctx, m.start(), FIRMS) or right(ctx, people[-1].end, FIRMS, reach=40)
+        if org is None:
+            continue
+        for person in people:
             found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
 
 
@@ -70,7 +74,7 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
     if m and _relation(m.group("title")) is not None:
         t_start = person.start - (len(text[max(0, person.start - 80):person.start]) - m.start())
         org = _adjacent_org(ctx, t_start) or left(ctx, t_start, ORGS)
-        if org is None and not any(x.kind in ORGS for x in ctx.mentions):
+        if org is None and not any(x.kind in ORGS and x.end <= t_start for x in ctx.mentions):
             # "Chief executive Jane Roe said …": the company the previous sentence was about
             eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
             org = Mention(t_start, t_start, eid, ctx.doc.kind(eid), "pronoun") if eid else None

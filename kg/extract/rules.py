@@ -34,7 +34,8 @@ HANDLERS: dict[str, Handler] = {
     "review": pairs.review,
     "partner": pairs.partner,
 }
-_ONCE = {"review", "partner", "raise"}  # one match per sentence is enough for these
+_ONCE = {"review", "partner", "raise"}
+_DENIABLE = {"invest", "fund", "raise", "acquire", "partner", "join"}  # one match per sentence is enough for these
 
 
 class RulesExtractor:
@@ -49,7 +50,7 @@ class RulesExtractor:
             ctx = Ctx(doc, sent, mentions)
             run_triggers(ctx, found)
             roles(ctx, found)
-            found.recent_pairs = pairs.pairs(ctx) or found.recent_pairs
+            found.recent_pairs = pairs.typed_pairs(ctx, found) or found.recent_pairs
         return build_result(article, doc, found, self.name)
 
 
@@ -86,8 +87,11 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
     lang = ctx.sent.lang
     status = "rumoured" if hedged(ctx.text, lang) else None
     done: set[str] = set()
+    denied = bool(lexicon().denials.search(ctx.text))
     for trig in lexicon().for_lang(lang):
         if trig.family in _ONCE and trig.family in done:
+            continue
+        if denied and trig.family in _DENIABLE:
             continue
         for m in trig.rx.finditer(ctx.text):
             if negated(ctx.text, m.start(), m.end(), lang):
