@@ -1,8 +1,8 @@
 """The ingest pipeline: files -> articles -> extraction (worker processes) -> one store writer.
 
-Reading and extraction are CPU-bound and run in worker processes; the parent is the only writer
-to the store, so SQLite sees one writer per `kg ingest` and articles stream through with a
-bounded number in flight.
+The parent reads files as a stream and asks the store first, so unchanged articles and known
+copies are never extracted; extraction (the CPU-heavy part) runs in worker processes; the parent
+is the only writer, one transaction per article, with a bounded number of articles in flight.
 
     >>> from kg.pipeline import ingest
     >>> summary = ingest(["examples/"], "kg-data")

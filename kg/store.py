@@ -224,7 +224,8 @@ class Store:
     def _insert_article(self, a: Article, revision: int) -> None:
         self._conn.execute(
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (a.id, a.content_hash, a.file, a.format.value, a.title, a.lang, _dumps(a.langs),
+            (a.id, a.content_hash, a.file, a.format.value, a.title, a.lang,
+             _dumps(a.langs or ([a.lang] if a.lang else [])),
              a.published, a.url, revision, a.model_dump_json()),
         )
 

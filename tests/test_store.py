@@ -163,6 +163,12 @@ def test_facts_of_restricts_evidence(store: Store) -> None:
     assert store.facts_of([]) == ([], [])
 
 
+def test_languages_fall_back_to_main_language(store: Store) -> None:
+    a = Article(id="z1", file="z1.txt", format="text", text="文本", lang="zh")
+    store.put(a, result("z1", [], []))
+    assert store.stats().languages == {"zh": 1}
+
+
 def test_store_survives_reopen(tmp_path: Path) -> None:
     with Store.open(tmp_path) as s:
         s.put(*fact_a1())
