@@ -16,10 +16,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Model(BaseModel):
+    """Base of every contract model: unknown fields are an error, not silently dropped."""
+
     model_config = ConfigDict(extra="forbid")
 
 
 class EntityKind(StrEnum):
+    """What a node is; one Neo4j label per kind."""
+
     COMPANY = "Company"
     PERSON = "Person"
     REGULATOR = "Regulator"
@@ -32,6 +36,8 @@ class EntityKind(StrEnum):
 
 
 class RelationType(StrEnum):
+    """Every edge type the graph may hold; Cypher relationship types come only from here."""
+
     INVESTS_IN = "INVESTS_IN"  # investor -> investee company, or investor -> investment Deal
     FUNDS = "FUNDS"  # participant in a funding round -> round Deal (or the company)
     RAISED = "RAISED"  # company -> funding-round Deal
@@ -51,6 +57,8 @@ class RelationType(StrEnum):
 
 
 class DealType(StrEnum):
+    """What kind of deal a Deal node records."""
+
     INVESTMENT = "investment"
     FUNDING_ROUND = "funding_round"
     ACQUISITION = "acquisition"
@@ -60,6 +68,8 @@ class DealType(StrEnum):
 
 
 class DealStatus(StrEnum):
+    """Where a deal stands; rumoured deals are kept but marked."""
+
     ANNOUNCED = "announced"
     COMPLETED = "completed"
     PENDING = "pending"
@@ -71,6 +81,8 @@ class DealStatus(StrEnum):
 
 
 class ArticleFormat(StrEnum):
+    """The input format a reader detected from the content."""
+
     MARKDOWN_DIGEST = "markdown_digest"  # YAML front matter digest (formats.md §1)
     INSIGHT_DIGEST = "insight_digest"  # zh/en/fr "AI Insight" plain text (formats.md §2)
     HTML = "html"
@@ -96,12 +108,16 @@ class SourceRef(Model):
 
 
 class KeyPlayer(Model):
+    """A row of an insight digest's "Key Players" list."""
+
     name: str
     description: str = ""
     location: str | None = None
 
 
 class RelatedCompany(Model):
+    """A row of an insight digest's "Related Companies" list."""
+
     name: str
     stage: str | None = None
     sentiment: str | None = None
@@ -116,6 +132,8 @@ class Section(Model):
 
 
 class Article(Model):
+    """One news article as read from a file, whatever its format."""
+
     id: str  # stable: source URL, else the JSON id, else the file path (+ '#n' inside a feed)
     file: str  # path of the file it came from, as given
     format: ArticleFormat
@@ -160,6 +178,8 @@ def content_hash(*parts: str) -> str:
 
 
 class Evidence(Model):
+    """Where a relation was stated: article, sentence, language, date, source URL, extractor."""
+
     article: str  # Article.id
     file: str  # file name the article came from
     sentence: str
@@ -171,6 +191,8 @@ class Evidence(Model):
 
 
 class Entity(Model):
+    """A node: company, person, regulator, deal, place, product, law or fund."""
+
     id: str  # "<kind>:<slug>", e.g. "company:mistral-ai"; stable across articles
     name: str
     kind: EntityKind
@@ -181,11 +203,15 @@ class Entity(Model):
 
 
 class DealParty(Model):
+    """An entity taking part in a deal, with its role."""
+
     id: str  # entity id
     role: str  # investor, investee, acquirer, target, issuer, partner, lead_investor
 
 
 class DealProperties(Model):
+    """The typed properties of a Deal entity (amounts in units, ISO 4217 currencies)."""
+
     deal_type: DealType
     amount: float | None = None
     currency: str | None = None  # ISO 4217
@@ -200,6 +226,8 @@ class DealProperties(Model):
 
 
 class Relation(Model):
+    """A typed, directed edge between two entity ids, with every piece of evidence for it."""
+
     source: str  # entity id
     target: str  # entity id
     relation: RelationType
@@ -212,6 +240,8 @@ class Relation(Model):
 
 
 class ExtractionResult(Model):
+    """What one extractor found in one article."""
+
     article: str  # Article.id
     entities: list[Entity] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
@@ -226,4 +256,5 @@ def slug(text: str) -> str:
 
 
 def entity_id(kind: EntityKind | str, name: str) -> str:
+    """Stable id of an entity: `entity_id("Company", "Mistral AI") == "company:mistral-ai"`."""
     return f"{EntityKind(kind).value.lower()}:{slug(name)}"
