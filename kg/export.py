@@ -22,10 +22,12 @@ from kg.schema import Article, Entity, Relation
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:
+    """`{"type": "entity", "id", "name", "kind", "aliases", "properties"}` for JSON Lines."""
     return {"type": "entity", **entity.model_dump(mode="json")}
 
 
 def relation_record(relation: Relation) -> dict[str, Any]:
+    """`{"type": "relation", "source", "target", "relation", "properties", "evidence"}`."""
     return {"type": "relation", **relation.model_dump(mode="json")}
 
 
@@ -53,6 +55,7 @@ def write_json(g: nx.MultiDiGraph, path: str | Path) -> Path:
 
 
 def read_json(path: str | Path) -> nx.MultiDiGraph:
+    """The graph back from `write_json`'s node-link file, attributes and evidence intact."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
 

@@ -28,6 +28,8 @@ DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def build_graph(store: Store) -> nx.MultiDiGraph:
+    """Every merged entity as a node, every relation as an edge keyed by its type, plus
+    PARTY_TO edges (party -> deal, `role`) from each Deal's `parties`."""
     g = nx.MultiDiGraph()
     for e in store.entities():
         g.add_node(e.id, name=e.name, kind=e.kind.value, aliases=list(e.aliases),

@@ -30,6 +30,8 @@ Known = Callable[[str, str], "tuple[str, str | None] | None"]
 
 @dataclass
 class Extracted:
+    """An article and what the extractor found in it, ready for `Store.put`."""
+
     article: Article
     result: ExtractionResult
 
@@ -47,6 +49,8 @@ Item = Extracted | Skipped | KgError
 
 
 class IngestSummary(BaseModel):
+    """What one `ingest` did: article counts by outcome, failures, store totals after it."""
+
     articles_new: int = 0
     articles_unchanged: int = 0
     articles_replaced: int = 0
@@ -135,6 +139,8 @@ WINDOW = 4
 
 @dataclass
 class Batch:
+    """Records of consecutive files, in order, sent to one worker task together."""
+
     items: list[Item | Article]  # Article = waiting for its extraction result
     files_done: int = 0  # files whose last record is in this batch
 
@@ -211,6 +217,7 @@ def _results(
 
 
 def default_workers() -> int:
+    """min(2, CPUs): extraction is CPU-bound, and the parent needs a core for reading/writing."""
     return max(1, min(2, os.cpu_count() or 1))
 
 

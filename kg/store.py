@@ -59,6 +59,8 @@ MIGRATIONS: list[str] = [
 
 
 class PutOutcome(BaseModel):
+    """What `Store.put` did: new, unchanged, replaced, or duplicate (of `duplicate_of`)."""
+
     status: Literal["new", "unchanged", "replaced", "duplicate"]
     article_id: str
     duplicate_of: str | None = None
@@ -66,6 +68,8 @@ class PutOutcome(BaseModel):
 
 
 class ArticleRecord(BaseModel):
+    """A stored article's metadata (`Store.article(id)` gives the whole Article)."""
+
     id: str
     file: str
     format: str
@@ -79,6 +83,8 @@ class ArticleRecord(BaseModel):
 
 
 class StoreStats(BaseModel):
+    """Counts: articles, entities by kind, relations by type, articles per language."""
+
     articles: int = 0
     entities: dict[str, int] = Field(default_factory=dict)  # by kind
     relations: dict[str, int] = Field(default_factory=dict)  # by relation type
@@ -88,6 +94,8 @@ class StoreStats(BaseModel):
 
 
 class ArticleChange(BaseModel):
+    """The latest change of one article, for incremental loaders (`Store.changes_since`)."""
+
     article_id: str
     action: Literal["upsert", "delete"]
     revision: int
