@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from kg.schema import Entity
+from kg.schema import Entity, Relation
 
 
 def merge_properties(dicts: Iterable[dict[str, Any]]) -> dict[str, Any]:
@@ -69,6 +69,16 @@ def merge_entity(views: Iterable[Entity]) -> Entity:
     aliases = merge_aliases(first.name, *(v.aliases for v in views), names)
     props = merge_properties(v.properties for v in views)
     return Entity(id=first.id, name=first.name, kind=first.kind, aliases=aliases, properties=props)
+
+
+def merge_relation(views: list[Relation]) -> Relation:
+    """One relation from views of the same (source, relation, target): evidence concatenated."""
+    first = views[0]
+    return Relation(
+        source=first.source, target=first.target, relation=first.relation,
+        properties=merge_properties(v.properties for v in views),
+        evidence=[e for v in views for e in v.evidence],
+    )
 
 
 class EntityMerger:

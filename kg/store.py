@@ -22,7 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from kg.errors import StoreError
-from kg.resolve import merge_aliases, merge_properties
+from kg.resolve import merge_aliases, merge_properties, merge_relation
 from kg.schema import Article, Entity, Evidence, ExtractionResult, Relation
 
 DB_NAME = "kg.sqlite"
@@ -247,7 +247,7 @@ class Store:
         relations: dict[tuple[str, str, str], Relation] = {}
         for r in result.relations:  # the contract says one per key; merge if an extractor slips
             old = relations.get(r.key)
-            relations[r.key] = r if old is None else _merge_relation_views([old, r])
+            relations[r.key] = r if old is None else merge_relation([old, r])
         self._conn.executemany(
             "INSERT INTO article_relations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(*key, article_id, seq, _dumps(r.properties),
@@ -404,11 +404,3 @@ def _merge_relation_rows(rows: list[tuple[Any, ...]], only: set[str] | None) -> 
         properties=merge_properties(json.loads(r[5]) for r in rows), evidence=evidence,
     )
 
-
-def _merge_relation_views(views: list[Relation]) -> Relation:
-    first = views[0]
-    return Relation(
-        source=first.source, target=first.target, relation=first.relation,
-        properties=merge_properties(v.properties for v in views),
-        evidence=[e for v in views for e in v.evidence],
-    )

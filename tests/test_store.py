@@ -187,3 +187,24 @@ def test_data_dir_that_is_a_file_is_a_store_error(tmp_path: Path) -> None:
     (tmp_path / "f").write_text("x")
     with pytest.raises(StoreError, match="cannot create data directory"):
         Store.open(tmp_path / "f")
+
+
+def test_deal_parties_from_two_articles_are_unioned(store: Store) -> None:
+    deal = "deal:orbis-lumen"
+
+    def deal_view(aid: str, parties: list[dict[str, str]], **props: object) -> ExtractionResult:
+        e = Entity(id=deal, name="Orbis / Lumen", kind="Deal",
+                   properties={"deal_type": "acquisition", "parties": parties, **props})
+        return result(aid, [e], [])
+
+    store.put(make_article("d1", "first"), deal_view(
+        "d1", [{"id": "company:orbis", "role": "acquirer"}], amount=None, status="announced"))
+    store.put(make_article("d2", "second"), deal_view(
+        "d2", [{"id": "company:orbis", "role": "acquirer"},
+               {"id": "company:lumen", "role": "target"}], amount=5e8, status="under_review"))
+    (merged,) = list(store.entities())
+    assert merged.properties == {
+        "deal_type": "acquisition", "amount": 5e8, "status": "under_review",
+        "parties": [{"id": "company:orbis", "role": "acquirer"},
+                    {"id": "company:lumen", "role": "target"}],
+    }
