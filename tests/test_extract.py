@@ -32,6 +32,9 @@ CASES = [
     ("zh", "阿里巴巴对智谱进行了战略投资。", ("Alibaba", "INVESTS_IN", "Zhipu AI")),
     ("en", "Microsoft-backed OpenAI is hiring in Paris.", ("Microsoft", "INVESTS_IN", "OpenAI")),
     ("zh", "OpenAI获得软银400亿美元投资。", ("SoftBank", "INVESTS_IN", "OpenAI")),
+    ("en", "Microsoft, which owns a 49% stake in OpenAI, declined to comment.",
+     ("Microsoft", "INVESTS_IN", "OpenAI")),
+    ("en", "Cohere got an investment from Oracle last year.", ("Oracle", "INVESTS_IN", "Cohere")),
     # --- funding rounds -------------------------------------------------------------------
     ("en", "xAI raised $6 billion in a round with participation from Fidelity and BlackRock.",
      ("BlackRock", "FUNDS", "xAI $6 billion funding round")),
@@ -80,6 +83,7 @@ CASES = [
     ("en", "Google Cloud is the main cloud provider for Anthropic.",
      ("Anthropic", "DEPENDS_ON", "Google")),
     ("en", "Nvidia supplies GPUs to xAI for its new cluster.", ("xAI", "DEPENDS_ON", "NVIDIA")),
+    ("en", "Anthropic rents GPUs from CoreWeave for training.", ("Anthropic", "DEPENDS_ON", "CoreWeave")),
     ("zh", "DeepSeek在华为昇腾芯片上训练模型，并使用昇腾芯片进行推理。",
      ("DeepSeek", "DEPENDS_ON", "Huawei")),
     # --- competition ----------------------------------------------------------------------
@@ -96,6 +100,8 @@ CASES = [
     ("zh", "英伟达首席执行官黄仁勋访问了台北。", ("Jensen Huang", "LEADS", "NVIDIA")),
     ("en", "Sam Altman, OpenAI's chief executive, spoke first.", ("Sam Altman", "LEADS", "OpenAI")),
     ("en", "Kyutai was founded in 2023 by Jane Roe and John Poe.", ("John Poe", "FOUNDED", "Kyutai")),
+    ("fr", "Le patron de Scaleway, Damien Lucas, a parlé.", ("Damien Lucas", "LEADS", "Scaleway")),
+    ("en", "The head of Mistral AI, Arthur Mensch, spoke.", ("Arthur Mensch", "LEADS", "Mistral AI")),
     ("fr", "Fondée en 2019 par Claire Dubois et Marc Lefèvre, la jeune pousse Nexa Santé grandit.",
      ("Marc Lefèvre", "FOUNDED", "Nexa Santé")),
     ("fr", "Les deux cofondateurs, Léa Martin et Hugo Petit, rejoignent Scaleway.",

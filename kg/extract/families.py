@@ -195,8 +195,9 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
             user = left(ctx, provider.start, FIRMS, [provider.eid]) or _any_left(ctx, provider)
     else:
         provider = gov_left(ctx, start, ("在", "on", "sur"), kinds, reach=20) or right(ctx, end, kinds, reach=40)
-        if provider is None or not _is_resource(ctx, provider):
-            return
+        if provider is None or not (_is_resource(ctx, provider) or (
+                provider.start > end and resource_word(ctx.text[end:provider.start]))):
+            return  # "rents GPUs from CoreWeave": the resource is named before the provider
         user = left(ctx, provider.start, FIRMS, [provider.eid])
     if provider is None or user is None:
         return

@@ -17,7 +17,7 @@ ORGS = (*FIRMS, EntityKind.REGULATOR)
 
 @lru_cache(maxsize=1)
 def _titles() -> tuple[dict[str, RelationType | None], re.Pattern[str], re.Pattern[str],
-                       re.Pattern[str], re.Pattern[str]]:
+                       re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = load_yaml(DATA / "roles.yaml")
     rel: dict[str, RelationType | None] = {}
     for key, words in data.items():
@@ -34,7 +34,8 @@ def _titles() -> tuple[dict[str, RelationType | None], re.Pattern[str], re.Patte
         rf"^\s+(?:as|comme|en tant que)\s+(?:an?|its|the|son|sa|un|une)?\s*{title}\s+(?:to|of|at|de|du|chez)\s+(?P<its>its|son|sa)?",
         re.I)
     owner = re.compile(rf"^(?:[’']s?)?\s+{title}\b", re.I)
-    return rel, before, after, as_role, owner
+    title_of = re.compile(rf"(?<![\w-]){title}\s+(?:of|at|de|du|d[’']|chez)\s*(?:the\s+|la\s+|le\s+|l[’'])?$", re.I)
+    return rel, before, after, as_role, owner, title_of
 
 
 _FOUNDED_BY = re.compile(r"\b(?:co-?founded|founded|started|cofondée?s?|fondée?s?|créée?s?)\s+(?:(?:in|en)\s+\d{4}\s+)?(?:by|par)\s", re.I)
@@ -65,9 +66,9 @@ def _founded_by(ctx: Ctx, found: Found) -> None:
 
 
 def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
-    rel, before, after, as_role, _ = _titles()
+    rel, before, after, as_role, _, _ = _titles()
     text = ctx.text
-    owner = _owner_title(ctx, person)
+    owner = _owner_title(ctx, person) or _title_of_org(ctx, person)
     if owner is not None:
         return [owner]
     m = before.search(text[max(0, person.start - 80):person.start])
@@ -98,6 +99,17 @@ def _owner_title(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
         return None
     m = _titles()[4].match(ctx.text[org.end:])
     return (org, m.group("title")) if m else None
+
+
+def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
+    """"the head of Mistral AI, Arthur Mensch," / "le patron de Scaleway, Jane Roe"."""
+    orgs = [m for m in ctx.mentions if m.end <= person.start and m.kind in ORGS]
+    if not orgs or not re.fullmatch(r"\s*,\s*", ctx.text[orgs[-1].end:person.start]):
+        return None
+    org = orgs[-1]
+    head = ctx.text[max(0, org.start - 60):org.start]
+    m = _titles()[5].search(head)
+    return (org, m.group("title")) if m and _relation(m.group("title")) else None
 
 
 def _adjacent_org(ctx: Ctx, pos: int) -> Mention | None:
