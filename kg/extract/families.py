@@ -57,7 +57,22 @@ def _args(ctx: Ctx, trig: Trigger, start: int, end: int, agent_kinds: tuple[Enti
     if agent is None:
         return [], patient
     agents = expand(ctx, agent, trig.agent == "right", agent_kinds) if trig.list_side == "agent" else [agent]
+    agents = [_for_company(ctx, a) for a in agents]
     return [a for a in distinct(agents) if a.eid not in skip], patient
+
+
+_HEADS = re.compile(r"\b(?:CEO|chief executive|chairman|chair|president)\b", re.I)
+
+
+def _for_company(ctx: Ctx, m: Mention) -> Mention:
+    """A chief executive's stake is the company's: 孙正义加大对OpenAI的持股 is SoftBank's."""
+    known = ctx.doc.entity(m.eid).known if m.kind is EntityKind.PERSON else None
+    for org, role in known.roles if known else ():
+        eid = ctx.doc.gaz.by_alias.get(org)
+        if eid and _HEADS.search(role) and ctx.doc.kind(eid) in FIRMS:
+            ctx.doc.entity(eid)
+            return Mention(m.start, m.end, eid, ctx.doc.kind(eid), m.via, m.gov, m.possessive)
+    return m
 
 
 def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
