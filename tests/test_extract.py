@@ -48,6 +48,8 @@ CASES = [
     ("fr", "La start-up Kyutai a levé 300 millions d’euros lors d’un tour de table mené par Iliad.",
      ("Iliad", "FUNDS", "Kyutai €300 million funding round")),
     ("zh", "智谱完成了40亿元人民币的B轮融资。", ("Zhipu AI", "RAISED", "Zhipu AI B轮 funding round")),
+    ("en", "Anthropic raised $13 billion. Fidelity and Lightspeed Venture Partners co-led the round.",
+     ("Fidelity", "FUNDS", "Anthropic $13 billion funding round")),
     ("fr", "La start-up lyonnaise Nexa Santé a bouclé une levée de 40 millions d’euros menée par "
      "Bpifrance, avec la participation de Partech et d’Elaia.",
      ("Elaia", "FUNDS", "Nexa Santé €40 million funding round")),
@@ -82,6 +84,7 @@ CASES = [
     # --- dependency -----------------------------------------------------------------------
     ("en", "Google Cloud is the main cloud provider for Anthropic.",
      ("Anthropic", "DEPENDS_ON", "Google")),
+    ("en", "Nvidia will supply the ChatGPT maker with data center chips.", ("OpenAI", "DEPENDS_ON", "NVIDIA")),
     ("en", "Nvidia supplies GPUs to xAI for its new cluster.", ("xAI", "DEPENDS_ON", "NVIDIA")),
     ("en", "Anthropic rents GPUs from CoreWeave for training.", ("Anthropic", "DEPENDS_ON", "CoreWeave")),
     ("zh", "DeepSeek在华为昇腾芯片上训练模型，并使用昇腾芯片进行推理。",
@@ -128,6 +131,7 @@ NEGATIVES = [
     ("zh", "软银已全数沽清英伟达股份。"),
     ("fr", "Microsoft envisagerait une participation dans Mistral AI, ce que le groupe a démenti."),
     ("en", "Meta is in talks to acquire a 49% stake in Scale AI."),  # a stake is no acquisition
+    ("en", "Index Ventures and Lightspeed Venture Partners opened offices in Paris."),
     ("zh", "美国联邦贸易委员会正在调查。"),
     ("en", "The index rose; oracle bones and apple pies were on sale."),
 ]
@@ -139,6 +143,11 @@ def test_hard_negatives_state_no_acquisition_or_investment(lang: str, text: str)
     assert "ACQUIRES" not in found
     if "stake" not in text:
         assert not found & {"INVESTS_IN", "FUNDS"}
+
+
+def test_a_firm_named_partners_states_no_partnership() -> None:
+    text = "Index Ventures and Lightspeed Venture Partners opened offices in Paris."
+    assert triples(extract_article(article(text, "en"))) == set()
 
 
 def test_multi_sentence_review_of_the_deal_just_named() -> None:

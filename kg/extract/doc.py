@@ -98,6 +98,10 @@ class Doc:
                 continue
             if re.match(r"\s*,?\s*(?:[A-Z]|[A-Za-z]*[A-Z])", text[desc.end:desc.end + 4]):
                 continue  # followed by a name we do not know: not a reference back
+            maker = self._maker(text[desc.start:desc.end])
+            if maker:  # "the ChatGPT maker", "the Claude developer": the product's owner
+                out.append(Mention(desc.start, desc.end, maker, self.kind(maker), "description"))
+                continue
             governed = governing_preposition(text, desc.start, sent.lang) is not None
             eid = self._antecedent(sent, named, desc.start,
                                    lambda k, kn, d=desc: compatible(d, k, kn), governed,
@@ -114,6 +118,15 @@ class Doc:
         for m in out:
             self.counts[m.eid] = self.counts.get(m.eid, 0) + 1
         return out
+
+    def _maker(self, phrase: str) -> str | None:
+        if not re.search(r"\b(?:maker|developer|creator|owner|company behind)\b|开发商|母公司", phrase):
+            return None
+        for _, _, eid in self.gaz.match(phrase):
+            known = self.entity(eid).known
+            if known is not None and known.owner and known.owner in self.gaz.by_alias:
+                return self.entity(self.gaz.by_alias[known.owner]).id
+        return None
 
     def _antecedent(self, sent: Sentence, here: list[Mention], pos: int, ok: Any,
                     governed: bool = False, latter: bool = False) -> str | None:

@@ -33,7 +33,7 @@ def _slot(ctx: Ctx, how: str | None, trig: Trigger, start: int, end: int,
                 return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun")
         return m
     if how == "right":
-        return right(ctx, end, kinds, exclude, trig.preps)
+        return right(ctx, end, kinds, exclude, trig.preps, trig.reach)
     if how == "gov_left":
         after = right(ctx, end, kinds, exclude, reach=3)  # 投资Anthropic, 投资了X
         if after is not None and re.search(r"[，,。；;、]", ctx.text[end:after.start]):
@@ -113,6 +113,7 @@ def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
         found.add(ctx, agent.eid, RelationType.FUNDS, f"round:{raiser}", status=status,
                   lead=trig.lead or None)
         found.deals.round_of(raiser).add_party(agent.eid, "lead_investor" if trig.lead else "investor")
+        found.round_sentence = ctx.sent.index  # the round is still the topic next sentence
     found.last_investee = raiser
 
 
@@ -199,9 +200,9 @@ def compete(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status:
 
 def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     kinds = (*FIRMS, EntityKind.PRODUCT)
-    if trig.agent == "supplier":  # "Nvidia supplies GPUs to xAI"
+    if trig.agent == "supplier":  # "Nvidia supplies GPUs to xAI", "supply the ChatGPT maker with"
         provider = left(ctx, start, kinds)
-        user = right(ctx, end, FIRMS, preps=("to", "for"), reach=60)
+        user = right(ctx, end, FIRMS, preps=("to", "for"), reach=60) or right(ctx, end, FIRMS, reach=20)
     elif trig.agent == "provider":
         user = before(ctx, start, FIRMS + (EntityKind.PRODUCT,)) or right(
             ctx, end, FIRMS, preps=("to", "for", "of", "de", "pour", "d’", "d'"), reach=20)

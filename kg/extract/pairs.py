@@ -56,6 +56,9 @@ def pairs(ctx: Ctx, trigger_at: int | None = None) -> list[tuple[str, str]]:
             (g[0].gov or "") in _PAIR_GOV
             or bool(_PAIR_JOIN.search(ctx.text[g[0].end:g[1].start]))
             or (trigger_at is not None and 0 <= trigger_at - g[1].end <= 25)
+            # "Microsoft and OpenAI signed … their partnership": the pair is the subject
+            or (trigger_at is not None and g[0].gov is None and g[1].end < trigger_at
+                and not re.search(r"\w", ctx.text[:g[0].start].split(",")[-1]))
         )
         if joined:
             found.append((g[0].eid, g[1].eid))

@@ -21,6 +21,7 @@ class Trigger:
     list_side: str | None = None
     lead: bool = False
     needs_round: bool = False
+    reach: int = 90  # how far after the trigger its right-hand argument may start
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
         list_side=raw.get("list"),
         lead=bool(raw.get("lead")),
         needs_round=bool(raw.get("needs_round")),
+        reach=int(raw.get("reach", 90)),
     )
 
 

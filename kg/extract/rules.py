@@ -94,12 +94,17 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
         if denied and trig.family in _DENIABLE:
             continue
         for m in trig.rx.finditer(ctx.text):
-            if negated(ctx.text, m.start(), m.end(), lang):
-                continue
+            if negated(ctx.text, m.start(), m.end(), lang) or _inside_name(ctx, m.start(), m.end()):
+                continue  # "Lightspeed Venture Partners" states no partnership
             HANDLERS[trig.family](ctx, trig, m.start(), m.end(), found, status)
             done.add(trig.family)
             if trig.family in _ONCE:
                 break
+
+
+def _inside_name(ctx: Ctx, start: int, end: int) -> bool:
+    return any(m.via in ("name", "discovered") and m.start <= start and end <= m.end
+               for m in ctx.mentions)
 
 
 # --- result ---------------------------------------------------------------------------------
