@@ -4,7 +4,8 @@
     python benchmarks/bench_extract.py --files DIR [R]  # real files read by kg.readers, R rounds
 
 Articles are generated from our own templates (zh, en, fr and mixed digests), so the figure does
-not depend on any data set. Prints articles per CPU-second (one core, unaffected by other load); no timing in tests.
+not depend on any data set. Prints articles per CPU-second (one core, unaffected by other
+load); no timing in tests.
 """
 
 from __future__ import annotations
@@ -16,12 +17,39 @@ import time
 from kg.extract import extract_article
 from kg.schema import Article, ArticleFormat
 
-COMPANIES = ["Mistral AI", "OpenAI", "Anthropic", "Cohere", "Helsing", "Kyutai", "DeepSeek", "xAI",
-             "Aleph Alpha", "Hugging Face", "Poolside", "Scale AI", "Perplexity", "Runway"]
-INVESTORS = ["Nvidia", "Microsoft", "Google", "Amazon", "Salesforce", "SoftBank", "Sequoia",
-             "Index Ventures", "General Catalyst", "Lightspeed", "Bpifrance", "a16z"]
+COMPANIES = [
+    "Mistral AI",
+    "OpenAI",
+    "Anthropic",
+    "Cohere",
+    "Helsing",
+    "Kyutai",
+    "DeepSeek",
+    "xAI",
+    "Aleph Alpha",
+    "Hugging Face",
+    "Poolside",
+    "Scale AI",
+    "Perplexity",
+    "Runway",
+]
+INVESTORS = [
+    "Nvidia",
+    "Microsoft",
+    "Google",
+    "Amazon",
+    "Salesforce",
+    "SoftBank",
+    "Sequoia",
+    "Index Ventures",
+    "General Catalyst",
+    "Lightspeed",
+    "Bpifrance",
+    "a16z",
+]
 EN = [
-    "{c} raised ${n} million in a Series {r} round led by {i}, with participation from {j} and {k}.",
+    "{c} raised ${n} million in a Series {r} round led by {i}, with participation from {j} "
+    "and {k}.",
     "{i} has invested ${n} million in {c}, the startup said on Tuesday.",
     "The Competition and Markets Authority is reviewing the partnership between {i} and {c}.",
     "{c}, a rival to {d}, said {i} is its main cloud provider.",
@@ -49,8 +77,13 @@ def make_article(k: int, rng: random.Random) -> Article:
             i, j, kk = rng.sample(INVESTORS, 3)
             parts.append(t.format(c=c, d=d, i=i, j=j, k=kk, n=rng.randint(2, 900), r="ABCD"[k % 4]))
     text = "\n\n".join(parts)
-    return Article(id=f"bench:{k}", file=f"bench/{k}.txt", format=ArticleFormat.TEXT, text=text,
-                   published="2025-01-15")
+    return Article(
+        id=f"bench:{k}",
+        file=f"bench/{k}.txt",
+        format=ArticleFormat.TEXT,
+        text=text,
+        published="2025-01-15",
+    )
 
 
 def file_articles(folder: str, rounds: int) -> list[Article]:
@@ -65,7 +98,9 @@ def main() -> None:
         articles = file_articles(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 20)
     else:
         rng = random.Random(7)
-        articles = [make_article(k, rng) for k in range(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)]
+        articles = [
+            make_article(k, rng) for k in range(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
+        ]
     n = len(articles)
     extract_article(articles[0])  # load data files outside the timing
     start = time.process_time()
@@ -73,7 +108,9 @@ def main() -> None:
     elapsed = time.process_time() - start
     chars = sum(len(a.text) for a in articles)
     print(f"articles: {n}, chars/article: {chars / n:.0f}, relations: {relations}")
-    print(f"CPU time: {elapsed:.2f}s, {n / elapsed:.0f} articles/s, {chars / elapsed / 1e6:.2f} MB/s")
+    print(
+        f"CPU time: {elapsed:.2f}s, {n / elapsed:.0f} articles/s, {chars / elapsed / 1e6:.2f} MB/s"
+    )
 
 
 if __name__ == "__main__":

@@ -9,9 +9,19 @@ from kg.extract import extract_article
 from kg.schema import Article, ArticleFormat, ExtractionResult
 
 
-def article(text: str, lang: str | None = None, title: str = "", published: str | None = "2025-03-14") -> Article:
-    return Article(id="https://example.org/news/1", file="/tmp/news/one.txt", format=ArticleFormat.TEXT,
-                   title=title, text=text, lang=lang, published=published, url="https://example.org/news/1")
+def article(
+    text: str, lang: str | None = None, title: str = "", published: str | None = "2025-03-14"
+) -> Article:
+    return Article(
+        id="https://example.org/news/1",
+        file="/tmp/news/one.txt",
+        format=ArticleFormat.TEXT,
+        title=title,
+        text=text,
+        lang=lang,
+        published=published,
+        url="https://example.org/news/1",
+    )
 
 
 def triples(result: ExtractionResult) -> set[tuple[str, str, str]]:
@@ -21,99 +31,219 @@ def triples(result: ExtractionResult) -> set[tuple[str, str, str]]:
 
 CASES = [
     # --- investment -----------------------------------------------------------------------
-    ("en", "Nvidia has invested $50 million in Cohere, the Toronto company said on Monday.",
-     ("NVIDIA", "INVESTS_IN", "Cohere")),
+    (
+        "en",
+        "Nvidia has invested $50 million in Cohere, the Toronto company said on Monday.",
+        ("NVIDIA", "INVESTS_IN", "Cohere"),
+    ),
     ("en", "Anthropic is backed by Amazon and Google.", ("Amazon", "INVESTS_IN", "Anthropic")),
-    ("en", "Salesforce, an early investor in Hugging Face, declined to comment.",
-     ("Salesforce", "INVESTS_IN", "Hugging Face")),
-    ("fr", "Bpifrance a investi 20 millions d’euros dans Mistral AI l’an dernier.",
-     ("Bpifrance", "INVESTS_IN", "Mistral AI")),
+    (
+        "en",
+        "Salesforce, an early investor in Hugging Face, declined to comment.",
+        ("Salesforce", "INVESTS_IN", "Hugging Face"),
+    ),
+    (
+        "fr",
+        "Bpifrance a investi 20 millions d’euros dans Mistral AI l’an dernier.",
+        ("Bpifrance", "INVESTS_IN", "Mistral AI"),
+    ),
     ("zh", "腾讯向月之暗面注资3亿美元。", ("Tencent", "INVESTS_IN", "Moonshot AI")),
     ("zh", "阿里巴巴对智谱进行了战略投资。", ("Alibaba", "INVESTS_IN", "Zhipu AI")),
     ("en", "Microsoft-backed OpenAI is hiring in Paris.", ("Microsoft", "INVESTS_IN", "OpenAI")),
     ("zh", "OpenAI获得软银400亿美元投资。", ("SoftBank", "INVESTS_IN", "OpenAI")),
-    ("en", "Microsoft, which owns a 49% stake in OpenAI, declined to comment.",
-     ("Microsoft", "INVESTS_IN", "OpenAI")),
+    (
+        "en",
+        "Microsoft, which owns a 49% stake in OpenAI, declined to comment.",
+        ("Microsoft", "INVESTS_IN", "OpenAI"),
+    ),
     ("en", "Cohere got an investment from Oracle last year.", ("Oracle", "INVESTS_IN", "Cohere")),
     # --- funding rounds -------------------------------------------------------------------
-    ("en", "xAI raised $6 billion in a round with participation from Fidelity and BlackRock.",
-     ("BlackRock", "FUNDS", "xAI $6 billion funding round")),
-    ("fr", "Mistral AI lève 600 millions d’euros auprès de General Catalyst et Samsung.",
-     ("General Catalyst", "FUNDS", "Mistral AI €600 million funding round")),
-    ("zh", "智谱完成新一轮融资，由红杉资本领投。", ("Sequoia Capital", "FUNDS", "Zhipu AI funding round")),
-    ("en", "Cohere raised $500 million in a Series D round led by Index Ventures.",
-     ("Index Ventures", "FUNDS", "Cohere Series D funding round")),
-    ("en", "Cohere raised $500 million in a Series D round led by Index Ventures.",
-     ("Cohere", "RAISED", "Cohere Series D funding round")),
-    ("fr", "La start-up Kyutai a levé 300 millions d’euros lors d’un tour de table mené par Iliad.",
-     ("Iliad", "FUNDS", "Kyutai €300 million funding round")),
-    ("zh", "智谱完成了40亿元人民币的B轮融资。", ("Zhipu AI", "RAISED", "Zhipu AI B轮 funding round")),
-    ("en", "Anthropic raised $13 billion. Fidelity and Lightspeed Venture Partners co-led the round.",
-     ("Fidelity", "FUNDS", "Anthropic $13 billion funding round")),
-    ("fr", "La start-up lyonnaise Nexa Santé a bouclé une levée de 40 millions d’euros menée par "
-     "Bpifrance, avec la participation de Partech et d’Elaia.",
-     ("Elaia", "FUNDS", "Nexa Santé €40 million funding round")),
-    ("zh", "月之暗面完成10亿美元B轮融资，由阿里巴巴领投，腾讯和红杉中国跟投。",
-     ("HongShan", "FUNDS", "Moonshot AI B轮 funding round")),
+    (
+        "en",
+        "xAI raised $6 billion in a round with participation from Fidelity and BlackRock.",
+        ("BlackRock", "FUNDS", "xAI $6 billion funding round"),
+    ),
+    (
+        "fr",
+        "Mistral AI lève 600 millions d’euros auprès de General Catalyst et Samsung.",
+        ("General Catalyst", "FUNDS", "Mistral AI €600 million funding round"),
+    ),
+    (
+        "zh",
+        "智谱完成新一轮融资，由红杉资本领投。",
+        ("Sequoia Capital", "FUNDS", "Zhipu AI funding round"),
+    ),
+    (
+        "en",
+        "Cohere raised $500 million in a Series D round led by Index Ventures.",
+        ("Index Ventures", "FUNDS", "Cohere Series D funding round"),
+    ),
+    (
+        "en",
+        "Cohere raised $500 million in a Series D round led by Index Ventures.",
+        ("Cohere", "RAISED", "Cohere Series D funding round"),
+    ),
+    (
+        "fr",
+        "La start-up Kyutai a levé 300 millions d’euros lors d’un tour de table mené par Iliad.",
+        ("Iliad", "FUNDS", "Kyutai €300 million funding round"),
+    ),
+    (
+        "zh",
+        "智谱完成了40亿元人民币的B轮融资。",
+        ("Zhipu AI", "RAISED", "Zhipu AI B轮 funding round"),
+    ),
+    (
+        "en",
+        "Anthropic raised $13 billion. Fidelity and Lightspeed Venture Partners co-led the round.",
+        ("Fidelity", "FUNDS", "Anthropic $13 billion funding round"),
+    ),
+    (
+        "fr",
+        "La start-up lyonnaise Nexa Santé a bouclé une levée de 40 millions d’euros menée par "
+        "Bpifrance, avec la participation de Partech et d’Elaia.",
+        ("Elaia", "FUNDS", "Nexa Santé €40 million funding round"),
+    ),
+    (
+        "zh",
+        "月之暗面完成10亿美元B轮融资，由阿里巴巴领投，腾讯和红杉中国跟投。",
+        ("HongShan", "FUNDS", "Moonshot AI B轮 funding round"),
+    ),
     # --- acquisitions ---------------------------------------------------------------------
-    ("en", "Nvidia agreed to acquire Run:ai, an Israeli startup, for $700 million.",
-     ("NVIDIA", "ACQUIRES", "Run:ai")),
+    (
+        "en",
+        "Nvidia agreed to acquire Run:ai, an Israeli startup, for $700 million.",
+        ("NVIDIA", "ACQUIRES", "Run:ai"),
+    ),
     ("en", "Snowflake's purchase of Neeva closed in May.", ("Snowflake", "ACQUIRES", "Neeva")),
-    ("fr", "Le groupe Capgemini a racheté la start-up Syniti pour un montant non divulgué.",
-     ("Capgemini", "ACQUIRES", "Syniti")),
+    (
+        "fr",
+        "Le groupe Capgemini a racheté la start-up Syniti pour un montant non divulgué.",
+        ("Capgemini", "ACQUIRES", "Syniti"),
+    ),
     ("zh", "百度宣布收购欢聚集团旗下的YY Live。", ("Baidu", "ACQUIRES", "YY Live")),
-    ("en", "Regulators looked at the takeover of Run:ai by Nvidia.", ("NVIDIA", "ACQUIRES", "Run:ai")),
+    (
+        "en",
+        "Regulators looked at the takeover of Run:ai by Nvidia.",
+        ("NVIDIA", "ACQUIRES", "Run:ai"),
+    ),
     ("en", "Google agreed to buy Wiz for $32 billion.", ("Google", "ACQUIRES", "Wiz")),
-    ("fr", "Google a annoncé le rachat de la société nantaise Lumio pour 200 millions de dollars.",
-     ("Google", "ACQUIRES", "Lumio")),
+    (
+        "fr",
+        "Google a annoncé le rachat de la société nantaise Lumio pour 200 millions de dollars.",
+        ("Google", "ACQUIRES", "Lumio"),
+    ),
     # --- reviews --------------------------------------------------------------------------
-    ("en", "The European Commission opened an investigation into the takeover of Run:ai by Nvidia.",
-     ("European Commission", "REVIEWS", "NVIDIA–Run:ai acquisition")),
-    ("en", "The FTC opened an inquiry into the partnership between Microsoft and OpenAI.",
-     ("Federal Trade Commission", "REVIEWS", "Microsoft–OpenAI partnership")),
-    ("fr", "L’Autorité de la concurrence examine l’investissement de Nvidia dans Mistral AI.",
-     ("Autorité de la concurrence", "REVIEWS", "NVIDIA–Mistral AI investment")),
-    ("zh", "欧盟委员会正在审查微软与OpenAI的合作关系。",
-     ("European Commission", "REVIEWS", "Microsoft–OpenAI partnership")),
+    (
+        "en",
+        "The European Commission opened an investigation into the takeover of Run:ai by Nvidia.",
+        ("European Commission", "REVIEWS", "NVIDIA–Run:ai acquisition"),
+    ),
+    (
+        "en",
+        "The FTC opened an inquiry into the partnership between Microsoft and OpenAI.",
+        ("Federal Trade Commission", "REVIEWS", "Microsoft–OpenAI partnership"),
+    ),
+    (
+        "fr",
+        "L’Autorité de la concurrence examine l’investissement de Nvidia dans Mistral AI.",
+        ("Autorité de la concurrence", "REVIEWS", "NVIDIA–Mistral AI investment"),
+    ),
+    (
+        "zh",
+        "欧盟委员会正在审查微软与OpenAI的合作关系。",
+        ("European Commission", "REVIEWS", "Microsoft–OpenAI partnership"),
+    ),
     # --- partnerships ---------------------------------------------------------------------
-    ("en", "Oracle signed a multiyear partnership with xAI to host its models.",
-     ("Oracle", "PARTNERS_WITH", "xAI")),
-    ("fr", "Mistral AI a noué un partenariat avec Helsing pour la défense.",
-     ("Mistral AI", "PARTNERS_WITH", "Helsing")),
+    (
+        "en",
+        "Oracle signed a multiyear partnership with xAI to host its models.",
+        ("Oracle", "PARTNERS_WITH", "xAI"),
+    ),
+    (
+        "fr",
+        "Mistral AI a noué un partenariat avec Helsing pour la défense.",
+        ("Mistral AI", "PARTNERS_WITH", "Helsing"),
+    ),
     ("zh", "华为与百度宣布在芯片领域展开合作。", ("Huawei", "PARTNERS_WITH", "Baidu")),
     # --- dependency -----------------------------------------------------------------------
-    ("en", "Google Cloud is the main cloud provider for Anthropic.",
-     ("Anthropic", "DEPENDS_ON", "Google")),
-    ("en", "Nvidia will supply the ChatGPT maker with data center chips.", ("OpenAI", "DEPENDS_ON", "NVIDIA")),
+    (
+        "en",
+        "Google Cloud is the main cloud provider for Anthropic.",
+        ("Anthropic", "DEPENDS_ON", "Google"),
+    ),
+    (
+        "en",
+        "Nvidia will supply the ChatGPT maker with data center chips.",
+        ("OpenAI", "DEPENDS_ON", "NVIDIA"),
+    ),
     ("en", "Nvidia supplies GPUs to xAI for its new cluster.", ("xAI", "DEPENDS_ON", "NVIDIA")),
-    ("en", "Anthropic rents GPUs from CoreWeave for training.", ("Anthropic", "DEPENDS_ON", "CoreWeave")),
-    ("zh", "DeepSeek在华为昇腾芯片上训练模型，并使用昇腾芯片进行推理。",
-     ("DeepSeek", "DEPENDS_ON", "Huawei")),
+    (
+        "en",
+        "Anthropic rents GPUs from CoreWeave for training.",
+        ("Anthropic", "DEPENDS_ON", "CoreWeave"),
+    ),
+    (
+        "zh",
+        "DeepSeek在华为昇腾芯片上训练模型，并使用昇腾芯片进行推理。",
+        ("DeepSeek", "DEPENDS_ON", "Huawei"),
+    ),
     # --- competition ----------------------------------------------------------------------
-    ("en", "Perplexity, a rival to Google, added a shopping feature.",
-     ("Perplexity", "COMPETES_WITH", "Google")),
-    ("fr", "Aleph Alpha, concurrente de Mistral AI, change de stratégie.",
-     ("Aleph Alpha", "COMPETES_WITH", "Mistral AI")),
+    (
+        "en",
+        "Perplexity, a rival to Google, added a shopping feature.",
+        ("Perplexity", "COMPETES_WITH", "Google"),
+    ),
+    (
+        "fr",
+        "Aleph Alpha, concurrente de Mistral AI, change de stratégie.",
+        ("Aleph Alpha", "COMPETES_WITH", "Mistral AI"),
+    ),
     ("zh", "月之暗面的竞争对手MiniMax发布了新模型。", ("MiniMax", "COMPETES_WITH", "Moonshot AI")),
     # --- roles ----------------------------------------------------------------------------
     ("en", "Anthropic CEO Dario Amodei spoke in Paris.", ("Dario Amodei", "LEADS", "Anthropic")),
-    ("en", "Jane Roe, chief financial officer of Cohere, left in June.",
-     ("Jane Roe", "WORKS_AT", "Cohere")),
-    ("fr", "Arthur Mensch, PDG de Mistral AI, a présenté Le Chat.", ("Arthur Mensch", "LEADS", "Mistral AI")),
+    (
+        "en",
+        "Jane Roe, chief financial officer of Cohere, left in June.",
+        ("Jane Roe", "WORKS_AT", "Cohere"),
+    ),
+    (
+        "fr",
+        "Arthur Mensch, PDG de Mistral AI, a présenté Le Chat.",
+        ("Arthur Mensch", "LEADS", "Mistral AI"),
+    ),
     ("zh", "英伟达首席执行官黄仁勋访问了台北。", ("Jensen Huang", "LEADS", "NVIDIA")),
     ("en", "Sam Altman, OpenAI's chief executive, spoke first.", ("Sam Altman", "LEADS", "OpenAI")),
-    ("en", "Kyutai was founded in 2023 by Jane Roe and John Poe.", ("John Poe", "FOUNDED", "Kyutai")),
+    (
+        "en",
+        "Kyutai was founded in 2023 by Jane Roe and John Poe.",
+        ("John Poe", "FOUNDED", "Kyutai"),
+    ),
     ("fr", "Le patron de Scaleway, Damien Lucas, a parlé.", ("Damien Lucas", "LEADS", "Scaleway")),
-    ("en", "The head of Mistral AI, Arthur Mensch, spoke.", ("Arthur Mensch", "LEADS", "Mistral AI")),
-    ("fr", "Fondée en 2019 par Claire Dubois et Marc Lefèvre, la jeune pousse Nexa Santé grandit.",
-     ("Marc Lefèvre", "FOUNDED", "Nexa Santé")),
-    ("fr", "Les deux cofondateurs, Léa Martin et Hugo Petit, rejoignent Scaleway.",
-     ("Hugo Petit", "WORKS_AT", "Scaleway")),
+    (
+        "en",
+        "The head of Mistral AI, Arthur Mensch, spoke.",
+        ("Arthur Mensch", "LEADS", "Mistral AI"),
+    ),
+    (
+        "fr",
+        "Fondée en 2019 par Claire Dubois et Marc Lefèvre, la jeune pousse Nexa Santé grandit.",
+        ("Marc Lefèvre", "FOUNDED", "Nexa Santé"),
+    ),
+    (
+        "fr",
+        "Les deux cofondateurs, Léa Martin et Hugo Petit, rejoignent Scaleway.",
+        ("Hugo Petit", "WORKS_AT", "Scaleway"),
+    ),
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), CASES, ids=[f"{c[0]}-{c[2][1]}-{i}" for i, c in enumerate(CASES)])
-def test_sentence_states_the_expected_triple(lang: str, text: str, expected: tuple[str, str, str]) -> None:
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"), CASES, ids=[f"{c[0]}-{c[2][1]}-{i}" for i, c in enumerate(CASES)]
+)
+def test_sentence_states_the_expected_triple(
+    lang: str, text: str, expected: tuple[str, str, str]
+) -> None:
     found = triples(extract_article(article(text, lang)))
     a, rel, b = expected
     assert expected in found or (rel in SYMMETRIC and (b, rel, a) in found), found
@@ -151,14 +281,19 @@ def test_a_firm_named_partners_states_no_partnership() -> None:
 
 
 def test_multi_sentence_review_of_the_deal_just_named() -> None:
-    text = ("Le géant américain Google a annoncé le rachat de la société nantaise Lumio. "
-            "L’opération doit encore être examinée par la Commission européenne.")
+    text = (
+        "Le géant américain Google a annoncé le rachat de la société nantaise Lumio. "
+        "L’opération doit encore être examinée par la Commission européenne."
+    )
     assert ("European Commission", "REVIEWS", "Google–Lumio acquisition") in triples(
-        extract_article(article(text, "fr")))
+        extract_article(article(text, "fr"))
+    )
 
 
 def test_common_words_are_not_companies() -> None:
-    result = extract_article(article("He hurt his arm; the meta discussion about an oracle index went on.", "en"))
+    result = extract_article(
+        article("He hurt his arm; the meta discussion about an oracle index went on.", "en")
+    )
     assert result.entities == []
 
 

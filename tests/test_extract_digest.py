@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import extract_article, extractor_names, get_extractor
 from kg.errors import ConfigurationError
+from kg.extract import extract_article, extractor_names, get_extractor
 from kg.readers import read_file
 from kg.schema import Article, ArticleFormat, ExtractionResult, RelationType
 
@@ -22,8 +22,11 @@ def digest() -> ExtractionResult:
 
 def named(result: ExtractionResult, source: str, relation: str, target: str):
     names = {e.id: e.name for e in result.entities}
-    return [r for r in result.relations if (names[r.source], r.relation.value, names[r.target])
-            == (source, relation, target)]
+    return [
+        r
+        for r in result.relations
+        if (names[r.source], r.relation.value, names[r.target]) == (source, relation, target)
+    ]
 
 
 def test_a_fact_told_in_three_languages_is_one_relation_with_three_evidence_entries() -> None:
@@ -57,36 +60,70 @@ def test_no_party_to_relations_are_emitted() -> None:
 
 
 def make(text: str, lang: str) -> Article:
-    return Article(id=f"mem:{lang}", file=f"/data/{lang}.txt", format=ArticleFormat.TEXT, text=text,
-                   lang=lang, published="2024-02-26")
+    return Article(
+        id=f"mem:{lang}",
+        file=f"/data/{lang}.txt",
+        format=ArticleFormat.TEXT,
+        text=text,
+        lang=lang,
+        published="2024-02-26",
+    )
 
 
 def test_same_company_gets_the_same_id_in_every_language() -> None:
-    texts = {"zh": "微软向Mistral AI投资1500万欧元。", "en": "Microsoft invested €15 million in Mistral.",
-             "fr": "Microsoft a investi 15 millions d’euros dans Mistral AI."}
-    keys = {lang: {r.key for r in extract_article(make(t, lang)).relations} for lang, t in texts.items()}
-    assert keys["zh"] == keys["en"] == keys["fr"] == {
-        ("company:microsoft", "INVESTS_IN", "company:mistral-ai")}
+    texts = {
+        "zh": "微软向Mistral AI投资1500万欧元。",
+        "en": "Microsoft invested €15 million in Mistral.",
+        "fr": "Microsoft a investi 15 millions d’euros dans Mistral AI.",
+    }
+    keys = {
+        lang: {r.key for r in extract_article(make(t, lang)).relations} for lang, t in texts.items()
+    }
+    assert (
+        keys["zh"]
+        == keys["en"]
+        == keys["fr"]
+        == {("company:microsoft", "INVESTS_IN", "company:mistral-ai")}
+    )
 
 
 def test_the_same_round_in_two_languages_is_one_deal_id() -> None:
     en = extract_article(make("Kyutai raised €300 million in a Series B round led by Iliad.", "en"))
-    fr = extract_article(make("Kyutai a levé 300 millions d’euros en série B, menée par Iliad.", "fr"))
+    fr = extract_article(
+        make("Kyutai a levé 300 millions d’euros en série B, menée par Iliad.", "fr")
+    )
     deals = [{e.id for e in res.entities if e.kind.value == "Deal"} for res in (en, fr)]
     assert deals[0] == deals[1] == {"deal:funding_round-kyutai-series-b"}
 
 
-@pytest.mark.parametrize(("text", "lang", "expected"), [
-    ("Mistral AI is based in Paris. Amazon said it invested in the French startup.", "en",
-     ("company:amazon", "INVESTS_IN", "company:mistral-ai")),
-    ("OpenAI vient de signer. Microsoft, le géant américain, a investi dans la start-up.", "fr",
-     ("company:microsoft", "INVESTS_IN", "company:openai")),
-    ("Anthropic发布了新模型。亚马逊已向其投资80亿美元。", "zh",
-     ("company:amazon", "INVESTS_IN", "company:anthropic")),
-    ("Zhipu AI released a model. Alibaba has invested in the company.", "en",
-     ("company:alibaba", "INVESTS_IN", "company:zhipu-ai")),
-])
-def test_coreference_to_an_earlier_sentence(text: str, lang: str, expected: tuple[str, str, str]) -> None:
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Mistral AI is based in Paris. Amazon said it invested in the French startup.",
+            "en",
+            ("company:amazon", "INVESTS_IN", "company:mistral-ai"),
+        ),
+        (
+            "OpenAI vient de signer. Microsoft, le géant américain, a investi dans la start-up.",
+            "fr",
+            ("company:microsoft", "INVESTS_IN", "company:openai"),
+        ),
+        (
+            "Anthropic发布了新模型。亚马逊已向其投资80亿美元。",
+            "zh",
+            ("company:amazon", "INVESTS_IN", "company:anthropic"),
+        ),
+        (
+            "Zhipu AI released a model. Alibaba has invested in the company.",
+            "en",
+            ("company:alibaba", "INVESTS_IN", "company:zhipu-ai"),
+        ),
+    ],
+)
+def test_coreference_to_an_earlier_sentence(
+    text: str, lang: str, expected: tuple[str, str, str]
+) -> None:
     assert expected in {r.key for r in extract_article(make(text, lang)).relations}
 
 

@@ -1,8 +1,8 @@
 """Extraction: one `Article` in, one `ExtractionResult` (entities, relations, evidence) out.
 
-    from kg.extract import extract_article
-    result = extract_article(article)                 # the built-in "rules" extractor
-    result = extract_article(article, "my-extractor") # any extractor registered in base.py
+from kg.extract import extract_article
+result = extract_article(article)                 # the built-in "rules" extractor
+result = extract_article(article, "my-extractor") # any extractor registered in base.py
 """
 
 from __future__ import annotations

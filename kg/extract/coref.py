@@ -30,8 +30,12 @@ class Description:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, str],
-                        tuple[re.Pattern[str], dict[str, str]], tuple[re.Pattern[str], dict[str, str]]]:
+def _lexicon() -> tuple[
+    dict[str, re.Pattern[str]],
+    dict[str, str],
+    tuple[re.Pattern[str], dict[str, str]],
+    tuple[re.Pattern[str], dict[str, str]],
+]:
     data = load_yaml(DATA / "descriptors.yaml")
     head_of = {w: cls for cls, words in data["heads"].items() for w in words}
     for giant in ("giant", "géant", "巨头", "巨頭", "tech giant", "conglomerate"):
@@ -42,8 +46,14 @@ def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, str],
     fr = "|".join(re.escape(d) for d in dets["fr"])
     zh = "|".join(dets["zh"])
     rx = {
-        "en": re.compile(rf"\b(?:{en})\s+(?P<mods>(?:(?!(?:the|this|that)\b)[\w\-.’']+\s+){{0,3}}?)(?P<head>{heads})s?\b(?!\s*,?\s*(?-i:[A-Z]))", re.I),
-        "fr": re.compile(rf"(?<!\w)(?:{fr})\s*(?P<pre>(?:[\w\-]+\s+){{0,1}}?)(?P<head>{heads})(?P<mods>(?:\s+(?!de\b)(?-i:[a-zà-ÿ\-]+)){{0,1}})", re.I),
+        "en": re.compile(
+            rf"\b(?:{en})\s+(?P<mods>(?:(?!(?:the|this|that)\b)[\w\-.’']+\s+){{0,3}}?)(?P<head>{heads})s?\b(?!\s*,?\s*(?-i:[A-Z]))",
+            re.I,
+        ),
+        "fr": re.compile(
+            rf"(?<!\w)(?:{fr})\s*(?P<pre>(?:[\w\-]+\s+){{0,1}}?)(?P<head>{heads})(?P<mods>(?:\s+(?!de\b)(?-i:[a-zà-ÿ\-]+)){{0,1}})",
+            re.I,
+        ),
         "zh": re.compile(rf"(?:{zh})(?P<mods>[^，。、；,;]{{0,14}}?)(?P<head>{heads})"),
     }
     nat = {w.lower(): code for code, words in data["nationalities"].items() for w in words}
@@ -61,7 +71,9 @@ _LATTER = re.compile(r"\b(?:[Cc]e dernier|[Cc]ette dernière|the latter)\b|后�
 
 def find_descriptions(text: str, lang: str) -> list[Description]:
     rx, head_of, nat, places = _lexicon()
-    out = [Description(m.start(), m.end(), "latter", None, None, False) for m in _LATTER.finditer(text)]
+    out = [
+        Description(m.start(), m.end(), "latter", None, None, False) for m in _LATTER.finditer(text)
+    ]
     for m in rx.get(lang, rx["en"]).finditer(text):
         words = (m.group(0)).lower()
         hit = nat[0].search(words)

@@ -26,12 +26,11 @@ _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥"}
 
 def money_words(amount: float, currency: str | None) -> str:
     """13e9, USD -> "$13 billion"; 415e6, USD -> "$415 million"."""
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+    num, word = f"{amount:,.0f}", ""
+    for size, unit in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if amount >= size:
-            num = f"{amount / size:.2f}".rstrip("0").rstrip(".")
+            num, word = f"{amount / size:.2f}".rstrip("0").rstrip("."), unit
             break
-    else:
-        num, word = f"{amount:,.0f}", ""
     sym = _SYMBOL.get(currency or "", "")
     text = f"{sym}{num} {word}".strip()
     return text if sym else f"{text} {currency or ''}".strip()
@@ -56,8 +55,9 @@ class DealDraft:
     def name(self, names: dict[str, str]) -> str:
         who = "–".join(self._core(names))
         if self.deal_type is DealType.FUNDING_ROUND:
-            label = self.round or (money_words(self.money.amount, self.money.currency)
-                                   if self.money else "")
+            label = self.round or (
+                money_words(self.money.amount, self.money.currency) if self.money else ""
+            )
             return " ".join(x for x in (who, label, "funding round") if x)
         return f"{who} {TYPE_WORD[self.deal_type]}"
 
@@ -71,8 +71,14 @@ class DealDraft:
         if self.deal_type is DealType.PARTNERSHIP:
             core.sort()
         if self.deal_type is DealType.FUNDING_ROUND:
-            core = core[:1] + [self.round or (money_words(self.money.amount, self.money.currency)
-                                              if self.money else "undisclosed")]
+            core = core[:1] + [
+                self.round
+                or (
+                    money_words(self.money.amount, self.money.currency)
+                    if self.money
+                    else "undisclosed"
+                )
+            ]
         return "deal:" + slug(" ".join([self.deal_type.value, *core]))
 
     def entity(self, names: dict[str, str]) -> Entity:
@@ -90,8 +96,9 @@ class DealDraft:
             parties=[DealParty(id=p, role=r) for p, r in self.parties],
         )
         data: dict[str, Any] = props.model_dump(mode="json", exclude_none=True)
-        return Entity(id=self.id(names), name=self.name(names), kind=EntityKind.DEAL,
-                      properties=data)
+        return Entity(
+            id=self.id(names), name=self.name(names), kind=EntityKind.DEAL, properties=data
+        )
 
 
 # investors in a round are parties too, but the round is named after its raiser

@@ -34,11 +34,12 @@ def _patterns() -> tuple[list[tuple[re.Pattern[str], EntityKind]], frozenset[str
 _GENERIC_TAIL = re.compile(
     r"^(?P<short>[A-Z][\w\-]{3,}(?: [A-Z][\w\-]+)?) (?:AI|Labs?|Robotics|Technologies|Technology|"
     r"Systems|Health|Bio|Therapeutics|Security|Software|Cloud|Data|Analytics|Energy|Computing|"
-    r"Intelligence)$")
+    r"Intelligence)$"
+)
 
 
 def short_forms(name: str) -> list[str]:
-    """"Photon Robotics" is also "Photon" once introduced (as "Mistral" is "Mistral AI")."""
+    """ "Photon Robotics" is also "Photon" once introduced (as "Mistral" is "Mistral AI")."""
     m = _GENERIC_TAIL.match(name)
     return [m.group("short")] if m else []
 
@@ -58,12 +59,12 @@ def discover(text: str) -> dict[str, EntityKind]:
 
 
 def _list_names(text: str) -> list[str]:
-    """Each list item's last run of capitalised words: "embattled FTX founder Jane Roe" -> "Jane Roe".
+    """Each list item's last run of capitalised words ("embattled FTX founder Jane Roe": Jane Roe).
     The list ends at the first comma after its "and" ("A, B and C, builds robots …")."""
     last = re.search(r"\b(?:and|et)\b|与|和|及", text)
     if last:
-        cut = re.search(r"[,;，]", text[last.end():])
-        text = text[:last.end() + cut.start()] if cut else text
+        cut = re.search(r"[,;，]", text[last.end() :])
+        text = text[: last.end() + cut.start()] if cut else text
     names = []
     for item in _SPLIT.split(text):
         runs = re.findall(rf"(?:{_WORD})(?:\s+(?:{_WORD}))*", item)
@@ -74,7 +75,9 @@ def _list_names(text: str) -> list[str]:
 
 def _clean(name: str, stop: frozenset[str]) -> str | None:
     words = name.strip(" .,'’").split()
-    while words and (words[0].strip(".") in stop or re.search(r"-(?:based|area|born|led|backed)$", words[0])):
+    while words and (
+        words[0].strip(".") in stop or re.search(r"-(?:based|area|born|led|backed)$", words[0])
+    ):
         words = words[1:]
     while words and words[-1].strip(".") in {"Inc", "Corp", "Ltd", "The", "In", "And"}:
         words = words[:-1]
@@ -87,7 +90,10 @@ def _kind_of(name: str, kind: EntityKind) -> EntityKind:
     # list items ("investors include …") may be people: two or three capitalised words with
     # no company word look like a first and last name
     if kind is EntityKind.COMPANY and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}", name):
-        if not re.search(r"(?:Capital|Ventures|Partners|Group|Labs|Fund|Holdings|Systems|AI|"
-                         r"Robotics|Technologies|Health|Bio|Software|Cloud|Data|Energy|Next)\b", name):
+        if not re.search(
+            r"(?:Capital|Ventures|Partners|Group|Labs|Fund|Holdings|Systems|AI|"
+            r"Robotics|Technologies|Health|Bio|Software|Cloud|Data|Energy|Next)\b",
+            name,
+        ):
             return EntityKind.PERSON
     return kind

@@ -19,7 +19,6 @@ from kg.extract.mentions import Mention, attach, governing_preposition
 from kg.extract.text import Sentence
 from kg.schema import EntityKind, entity_id
 
-
 _OBJECT_ZH = re.compile(r"(?:向|对|對|给|給|与|與|和|成为|成為|为|為|是)$")
 
 
@@ -86,26 +85,35 @@ class Doc:
         text = sent.text
         spans = self.gaz.match(text)
         if self.found_re is not None:
-            spans += [(m.start(), m.end(), self.found[m.group(0)]) for m in self.found_re.finditer(text)]
+            spans += [
+                (m.start(), m.end(), self.found[m.group(0)]) for m in self.found_re.finditer(text)
+            ]
         spans = drop_overlaps(spans)
         named = [Mention(s, e, eid, self.kind(eid)) for s, e, eid in spans]
         out = list(named)
         for desc in find_descriptions(text, sent.lang):
-            if any(m.start >= desc.end and re.fullmatch(r"\s*,?\s*", text[desc.end:m.start])
-                   for m in named):
+            if any(
+                m.start >= desc.end and re.fullmatch(r"\s*,?\s*", text[desc.end : m.start])
+                for m in named
+            ):
                 continue  # "la société française Mistral AI", "the startup, MosaicML,"
             if any(m.start <= desc.start < m.end for m in named):
                 continue
-            if re.match(r"\s*,?\s*(?:[A-Z]|[A-Za-z]*[A-Z])", text[desc.end:desc.end + 4]):
+            if re.match(r"\s*,?\s*(?:[A-Z]|[A-Za-z]*[A-Z])", text[desc.end : desc.end + 4]):
                 continue  # followed by a name we do not know: not a reference back
-            maker = self._maker(text[desc.start:desc.end])
+            maker = self._maker(text[desc.start : desc.end])
             if maker:  # "the ChatGPT maker", "the Claude developer": the product's owner
                 out.append(Mention(desc.start, desc.end, maker, self.kind(maker), "description"))
                 continue
             governed = governing_preposition(text, desc.start, sent.lang) is not None
-            eid = self._antecedent(sent, named, desc.start,
-                                   lambda k, kn, d=desc: compatible(d, k, kn), governed,
-                                   desc.head == "latter")
+            eid = self._antecedent(
+                sent,
+                named,
+                desc.start,
+                lambda k, kn, d=desc: compatible(d, k, kn),
+                governed,
+                desc.head == "latter",
+            )
             if eid:
                 out.append(Mention(desc.start, desc.end, eid, self.kind(eid), "description"))
         if sent.lang == "zh":
@@ -120,7 +128,9 @@ class Doc:
         return out
 
     def _maker(self, phrase: str) -> str | None:
-        if not re.search(r"\b(?:maker|developer|creator|owner|company behind)\b|开发商|母公司", phrase):
+        if not re.search(
+            r"\b(?:maker|developer|creator|owner|company behind)\b|开发商|母公司", phrase
+        ):
             return None
         for _, _, eid in self.gaz.match(phrase):
             known = self.entity(eid).known
@@ -128,8 +138,15 @@ class Doc:
                 return self.entity(self.gaz.by_alias[known.owner]).id
         return None
 
-    def _antecedent(self, sent: Sentence, here: list[Mention], pos: int, ok: Any,
-                    governed: bool = False, latter: bool = False) -> str | None:
+    def _antecedent(
+        self,
+        sent: Sentence,
+        here: list[Mention],
+        pos: int,
+        ok: Any,
+        governed: bool = False,
+        latter: bool = False,
+    ) -> str | None:
         for m in reversed([m for m in here if m.end <= pos]):
             if latter:
                 return m.eid if ok(m.kind, self.entity(m.eid).known) else None
@@ -153,7 +170,7 @@ class Doc:
         """其: "its" of this sentence's subject ("软银…将其在OpenAI的持股"), but as an object
         ("向其投资", "成为其…提供商") the topic of the sentence before."""
         subject = next((m.eid for m in here if m.gov is None and m.end <= pos), None)
-        if subject and not _OBJECT_ZH.search(sent.text[max(0, pos - 2):pos]):
+        if subject and not _OBJECT_ZH.search(sent.text[max(0, pos - 2) : pos]):
             return subject
         for back in range(sent.index - 1, max(-1, sent.index - 3), -1):
             for m in sorted(self.mentions[back], key=lambda m: (m.gov is not None, m.start)):

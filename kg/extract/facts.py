@@ -34,8 +34,7 @@ class Found:
     recent_pairs: list[tuple[str, str, DealType]] = field(default_factory=list)
     reviewed: set[int] = field(default_factory=set)  # sentences a review rule has read
 
-    def add(self, ctx: Ctx, source: str, relation: RelationType, target: str,
-            **props: Any) -> None:
+    def add(self, ctx: Ctx, source: str, relation: RelationType, target: str, **props: Any) -> None:
         if source == target:
             return
         clean = {k: v for k, v in props.items() if v not in (None, "", [], False)}
@@ -44,7 +43,7 @@ class Found:
 
 def negated(text: str, start: int, end: int, lang: str) -> bool:
     lex = lexicon()
-    window = text[max(0, start - (8 if lang == "zh" else 30)):end]
+    window = text[max(0, start - (8 if lang == "zh" else 30)) : end]
     return bool(lex.negations[lang if lang in lex.negations else "en"].search(window))
 
 
@@ -58,7 +57,7 @@ def money_near(text: str, pos: int, skip_valuation: bool = True) -> Money | None
     lex: Lexicon = lexicon()
     best: tuple[int, Money] | None = None
     for money in find_amounts(text):
-        if skip_valuation and lex.valuation.search(text[max(0, money.start - 25):money.start]):
+        if skip_valuation and lex.valuation.search(text[max(0, money.start - 25) : money.start]):
             continue
         dist = money.start - pos if money.start >= pos else (pos - money.end) * 2
         if best is None or dist < best[0]:
@@ -69,7 +68,7 @@ def money_near(text: str, pos: int, skip_valuation: bool = True) -> Money | None
 def valuation_in(text: str) -> Money | None:
     lex = lexicon()
     for money in find_amounts(text):
-        around = text[max(0, money.start - 30):money.end + 12]
+        around = text[max(0, money.start - 30) : money.end + 12]
         if lex.valuation.search(around):
             return money
     return None
@@ -78,8 +77,12 @@ def valuation_in(text: str) -> Money | None:
 def money_props(money: Money | None) -> dict[str, Any]:
     if money is None:
         return {}
-    return {"amount": money.amount, "currency": money.currency, "amount_text": money.text,
-            "qualifier": money.qualifier}
+    return {
+        "amount": money.amount,
+        "currency": money.currency,
+        "amount_text": money.text,
+        "qualifier": money.qualifier,
+    }
 
 
 def date_props(text: str, reference: str | None) -> dict[str, Any]:
@@ -121,5 +124,5 @@ _LED = re.compile(r"([A-Z][\w]+)-led\b")
 
 
 def led_names(text: str) -> list[str]:
-    """"its SoftBank-led funding round" -> ["SoftBank"]."""
+    """ "its SoftBank-led funding round" -> ["SoftBank"]."""
     return _LED.findall(text)

@@ -17,14 +17,21 @@ from kg.extract.facts import (
     round_label,
     valuation_in,
 )
+from kg.extract.mentions import Mention
 from kg.extract.patterns import Trigger
 from kg.extract.slots import ACTORS, FIRMS, Ctx, before, distinct, expand, gov_left, left, right
 from kg.schema import EntityKind, RelationType
-from kg.extract.mentions import Mention
 
 
-def _slot(ctx: Ctx, how: str | None, trig: Trigger, start: int, end: int,
-          kinds: tuple[EntityKind, ...], exclude: tuple[str, ...] = ()) -> Mention | None:
+def _slot(
+    ctx: Ctx,
+    how: str | None,
+    trig: Trigger,
+    start: int,
+    end: int,
+    kinds: tuple[EntityKind, ...],
+    exclude: tuple[str, ...] = (),
+) -> Mention | None:
     if how == "left":
         m = left(ctx, start, kinds, exclude)
         if m is None:
@@ -36,7 +43,7 @@ def _slot(ctx: Ctx, how: str | None, trig: Trigger, start: int, end: int,
         return right(ctx, end, kinds, exclude, trig.preps, trig.reach)
     if how == "gov_left":
         after = right(ctx, end, kinds, exclude, reach=3)  # 投资Anthropic, 投资了X
-        if after is not None and re.search(r"[，,。；;、]", ctx.text[end:after.start]):
+        if after is not None and re.search(r"[，,。；;、]", ctx.text[end : after.start]):
             after = None
         return gov_left(ctx, start, trig.preps, kinds) or after
     if how == "before":
@@ -49,14 +56,24 @@ def _slot(ctx: Ctx, how: str | None, trig: Trigger, start: int, end: int,
     return None
 
 
-def _args(ctx: Ctx, trig: Trigger, start: int, end: int, agent_kinds: tuple[EntityKind, ...],
-          patient_kinds: tuple[EntityKind, ...]) -> tuple[list[Mention], Mention | None]:
+def _args(
+    ctx: Ctx,
+    trig: Trigger,
+    start: int,
+    end: int,
+    agent_kinds: tuple[EntityKind, ...],
+    patient_kinds: tuple[EntityKind, ...],
+) -> tuple[list[Mention], Mention | None]:
     patient = _slot(ctx, trig.patient, trig, start, end, patient_kinds)
     skip = (patient.eid,) if patient else ()
     agent = _slot(ctx, trig.agent, trig, start, end, agent_kinds, skip)
     if agent is None:
         return [], patient
-    agents = expand(ctx, agent, trig.agent == "right", agent_kinds) if trig.list_side == "agent" else [agent]
+    agents = (
+        expand(ctx, agent, trig.agent == "right", agent_kinds)
+        if trig.list_side == "agent"
+        else [agent]
+    )
     agents = [_for_company(ctx, a) for a in agents]
     return [a for a in distinct(agents) if a.eid not in skip], patient
 
@@ -85,11 +102,24 @@ def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         if label:  # "invests €1.3bn in X as part of a Series C round": a part of the round
             _round_details(ctx, found, patient.eid, end)
             found.deals.round_of(patient.eid).add_party(agent.eid, "investor")
-            found.add(ctx, agent.eid, RelationType.FUNDS, f"round:{patient.eid}", status=status,
-                      **money_props(money))
+            found.add(
+                ctx,
+                agent.eid,
+                RelationType.FUNDS,
+                f"round:{patient.eid}",
+                status=status,
+                **money_props(money),
+            )
             continue
-        found.add(ctx, agent.eid, RelationType.INVESTS_IN, patient.eid, status=status,
-                  **money_props(money), **date_props(ctx.text, found.reference))
+        found.add(
+            ctx,
+            agent.eid,
+            RelationType.INVESTS_IN,
+            patient.eid,
+            status=status,
+            **money_props(money),
+            **date_props(ctx.text, found.reference),
+        )
     found.last_investee = patient.eid
 
 
@@ -110,14 +140,25 @@ def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
             found.add(ctx, agent.eid, RelationType.INVESTS_IN, raiser, status=status)
             continue
         _round_details(ctx, found, raiser, start)
-        found.add(ctx, agent.eid, RelationType.FUNDS, f"round:{raiser}", status=status,
-                  lead=trig.lead or None)
-        found.deals.round_of(raiser).add_party(agent.eid, "lead_investor" if trig.lead else "investor")
+        found.add(
+            ctx,
+            agent.eid,
+            RelationType.FUNDS,
+            f"round:{raiser}",
+            status=status,
+            lead=trig.lead or None,
+        )
+        found.deals.round_of(raiser).add_party(
+            agent.eid, "lead_investor" if trig.lead else "investor"
+        )
         found.round_sentence = ctx.sent.index  # the round is still the topic next sentence
     found.last_investee = raiser
 
 
-_STAKE = re.compile(r"\s+(?:an?\s+|the\s+|its\s+)?(?:[\d.,]+\s?%\s+|minority\s+|majority\s+|small\s+)?(?:stake|holding|shares|interest)\b", re.I)
+_STAKE = re.compile(
+    r"\s+(?:an?\s+|the\s+|its\s+)?(?:[\d.,]+\s?%\s+|minority\s+|majority\s+|small\s+)?(?:stake|holding|shares|interest)\b",
+    re.I,
+)
 _RAISE_VERB = re.compile(r"rais|l[eè]v|融资|融資|募资|募資", re.I)
 
 
@@ -152,7 +193,9 @@ def _round_details(ctx: Ctx, found: Found, raiser: str, pos: int) -> None:
         draft.date, draft.date_text = dates.get("date"), dates.get("date_text")
 
 
-def acquire(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+def acquire(
+    ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None
+) -> None:
     if trig.agent == "inside":  # zh passive: 被X收购
         agent = right(ctx, start, FIRMS, reach=12)
         target = _slot(ctx, "left", trig, start, end, FIRMS)
@@ -160,13 +203,20 @@ def acquire(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status:
     else:
         agents, target = _args(ctx, trig, start, end, FIRMS, FIRMS)
         by = right(ctx, target.end, FIRMS, reach=8) if target else None
-        if target and by and re.match(r"\s*(?:by|par)\s", ctx.text[target.end:by.start]):
+        if target and by and re.match(r"\s*(?:by|par)\s", ctx.text[target.end : by.start]):
             agents = [by]  # "the takeover of X by Y", "le rachat de X par Y"
     if target is None or not agents or _STAKE.match(ctx.text[end:]):
         return  # "acquire a 10% stake in X" is an investment, said by the invest rules
     money = money_near(ctx.text, end)
-    found.add(ctx, agents[0].eid, RelationType.ACQUIRES, target.eid, status=status,
-              **money_props(money), **date_props(ctx.text, found.reference))
+    found.add(
+        ctx,
+        agents[0].eid,
+        RelationType.ACQUIRES,
+        target.eid,
+        status=status,
+        **money_props(money),
+        **date_props(ctx.text, found.reference),
+    )
 
 
 def join(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
@@ -178,7 +228,9 @@ def join(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
             found.add(ctx, person.eid, RelationType.WORKS_AT, org.eid, status=status)
 
 
-def compete(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+def compete(
+    ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None
+) -> None:
     rivals: list[Mention] = []
     first = right(ctx, end, FIRMS, reach=25)
     if first is not None:
@@ -186,7 +238,9 @@ def compete(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status:
     elif (near := before(ctx, start)) is not None:
         rivals = [near]
     else:
-        near = gov_left(ctx, start, ("with", "against", "与", "與", "和", "同", "跟", "contre"), reach=25)
+        near = gov_left(
+            ctx, start, ("with", "against", "与", "與", "和", "同", "跟", "contre"), reach=25
+        )
         rivals = [near] if near else []
     if not rivals:
         return
@@ -202,17 +256,24 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     kinds = (*FIRMS, EntityKind.PRODUCT)
     if trig.agent == "supplier":  # "Nvidia supplies GPUs to xAI", "supply the ChatGPT maker with"
         provider = left(ctx, start, kinds)
-        user = right(ctx, end, FIRMS, preps=("to", "for"), reach=60) or right(ctx, end, FIRMS, reach=20)
+        user = right(ctx, end, FIRMS, preps=("to", "for"), reach=60) or right(
+            ctx, end, FIRMS, reach=20
+        )
     elif trig.agent == "provider":
         user = before(ctx, start, FIRMS + (EntityKind.PRODUCT,)) or right(
-            ctx, end, FIRMS, preps=("to", "for", "of", "de", "pour", "d’", "d'"), reach=20)
+            ctx, end, FIRMS, preps=("to", "for", "of", "de", "pour", "d’", "d'"), reach=20
+        )
         provider = left(ctx, start, kinds, [user.eid] if user else [])
         if provider is not None and user is None:
             user = left(ctx, provider.start, FIRMS, [provider.eid]) or _any_left(ctx, provider)
     else:
-        provider = gov_left(ctx, start, ("在", "on", "sur"), kinds, reach=20) or right(ctx, end, kinds, reach=40)
-        if provider is None or not (_is_resource(ctx, provider) or (
-                provider.start > end and resource_word(ctx.text[end:provider.start]))):
+        provider = gov_left(ctx, start, ("在", "on", "sur"), kinds, reach=20) or right(
+            ctx, end, kinds, reach=40
+        )
+        if provider is None or not (
+            _is_resource(ctx, provider)
+            or (provider.start > end and resource_word(ctx.text[end : provider.start]))
+        ):
             return  # "rents GPUs from CoreWeave": the resource is named before the provider
         user = left(ctx, provider.start, FIRMS, [provider.eid])
     if provider is None or user is None:
@@ -230,14 +291,16 @@ def _any_left(ctx: Ctx, provider: Mention) -> Mention | None:
 def _is_resource(ctx: Ctx, provider: Mention) -> bool:
     if provider.kind is EntityKind.PRODUCT:
         return True
-    after = ctx.text[provider.end:provider.end + 30]
+    after = ctx.text[provider.end : provider.end + 30]
     return dependency_kind(after, "") != ""
 
 
-def _add_dependency(ctx: Ctx, found: Found, user: Mention, provider: Mention, status: str | None) -> None:
-    what = ctx.text[provider.start:provider.end]
+def _add_dependency(
+    ctx: Ctx, found: Found, user: Mention, provider: Mention, status: str | None
+) -> None:
+    what = ctx.text[provider.start : provider.end]
     if provider.kind is not EntityKind.PRODUCT:  # "谷歌定制设计的张量处理单元" -> what = 张量处理
-        what = resource_word(ctx.text[provider.end:provider.end + 30]) or what
+        what = resource_word(ctx.text[provider.end : provider.end + 30]) or what
     eid = provider.eid
     known = ctx.doc.entity(eid).known
     if provider.kind is EntityKind.PRODUCT:
@@ -247,4 +310,6 @@ def _add_dependency(ctx: Ctx, found: Found, user: Mention, provider: Mention, st
             return
         ctx.doc.entity(eid)
     kind = (known.dependency if known and known.dependency else None) or dependency_kind(ctx.text)
-    found.add(ctx, user.eid, RelationType.DEPENDS_ON, eid, dependency=kind, what=what, status=status)
+    found.add(
+        ctx, user.eid, RelationType.DEPENDS_ON, eid, dependency=kind, what=what, status=status
+    )

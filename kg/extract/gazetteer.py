@@ -20,7 +20,9 @@ from kg.schema import EntityKind, entity_id
 
 DATA = Path(__file__).parent / "data"
 _LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ"
-_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|Corp|Ltd|Co|LLC|plc|SA|SAS|AG|GmbH|NV|SE)\b\.?|(?<=Inc|orp|Ltd)\.)")
+_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Inc|Corp|Ltd|Co|LLC|plc|SA|SAS|AG|GmbH|NV|SE)\b\.?|(?<=Inc|orp|Ltd)\.)"
+)
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,19 @@ def _prepositions() -> tuple[frozenset[str], re.Pattern[str]]:
     data = load_yaml(DATA / "patterns.yaml")["prepositions"]
     # 对 in 对手 (rival), 在 in 正在 (-ing), 于 in 位于 (located at) are no prepositions
     guard = {"对": "(?![手话話象])", "對": "(?![手话話象])"}
-    behind = {"在": "(?<![正现現存实實所内自])", "于": "(?<![位由关關对對等属屬至终終处處基])",
-              "於": "(?<![位由关關对對等属屬至终終处處基])", "和": "(?<![温溫平缓緩调調])"}
-    cjk = "|".join(behind.get(p, "") + re.escape(p) + guard.get(p, "")
-                   for p in sorted(data["zh"], key=len, reverse=True))
-    return frozenset(p.lower() for p in data["latin"]), re.compile(rf".*({cjk})\s*[\u4e00-\u9fff\w]{{0,10}}?\s*$")
+    behind = {
+        "在": "(?<![正现現存实實所内自])",
+        "于": "(?<![位由关關对對等属屬至终終处處基])",
+        "於": "(?<![位由关關对對等属屬至终終处處基])",
+        "和": "(?<![温溫平缓緩调調])",
+    }
+    cjk = "|".join(
+        behind.get(p, "") + re.escape(p) + guard.get(p, "")
+        for p in sorted(data["zh"], key=len, reverse=True)
+    )
+    return frozenset(p.lower() for p in data["latin"]), re.compile(
+        rf".*({cjk})\s*[\u4e00-\u9fff\w]{{0,10}}?\s*$"
+    )
 
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
@@ -46,7 +54,7 @@ def governing_preposition(text: str, start: int, lang: str) -> str | None:
     """The preposition just before a mention starting at `start`, if any: walks back over up to
     four modifier words ("in AI startups OpenAI", "by Seattle-area tech giants Microsoft",
     "dans la société américaine Anthropic")."""
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - 60) : start]
     latin, zh = _prepositions()
     if lang == "zh":
         m = zh.search(before[-14:])
@@ -73,18 +81,21 @@ _COMMA_ONLY = re.compile(r"^\s*(?:,|，|、)\s*$")
 
 def is_list_gap(gap: str) -> bool:
     """Text between two mentions of one list: ", ", " and ", "、", " et la société française "."""
-    return bool(_COMMA_ONLY.match(gap) or (_SEP.match(gap) and re.search(r"[,，、&]|and|et|与|和|及|與", gap)))
+    return bool(
+        _COMMA_ONLY.match(gap)
+        or (_SEP.match(gap) and re.search(r"[,，、&]|and|et|与|和|及|與", gap))
+    )
 
 
 def attach(text: str, mentions: list[Mention], lang: str) -> None:
     """Fill `gov` and `possessive`; members of a list share the governor of its first member."""
     prev: Mention | None = None
     for m in mentions:
-        gap = text[prev.end:m.start] if prev else None
+        gap = text[prev.end : m.start] if prev else None
         if prev is not None and gap is not None and is_list_gap(gap):
             m.gov = prev.gov
         else:
             m.gov = governing_preposition(text, m.start, lang)
-        after = text[m.end:m.end + 3]
+        after = text[m.end : m.end + 3]
         m.possessive = after.startswith(("'s", "’s", "’ ", "' ", "的")) or after[:1] == "’"
         prev = m

@@ -18,17 +18,36 @@ from kg.schema import DealStatus, DealType, EntityKind, RelationType
 _PAIR_GOV = {"between", "entre", "like", "among", "parmi", "与", "與", "和", "跟", "同"}
 _PAIR_JOIN = re.compile(r"与|與|和|跟|同")
 _TYPES = (
-    (DealType.HIRING, re.compile(r"embauch\w*|\bhir(?:e|es|ed|ing)\b|acqui-hire|recrut\w*|招聘|挖角", re.I)),
-    (DealType.PARTNERSHIP, re.compile(r"partena\w*|partner\w*|\bties\b|alliance|accords?\b|agreement|合作|协议|協議", re.I)),
-    (DealType.INVESTMENT, re.compile(r"invest(?!igat)\w*|stake|participation|投资|投資|注资|注資|持股", re.I)),
-    (DealType.ACQUISITION, re.compile(r"acqui\w*|rachat|takeover|merger|fusion|收购|收購|并购|合并", re.I)),
+    (
+        DealType.HIRING,
+        re.compile(r"embauch\w*|\bhir(?:e|es|ed|ing)\b|acqui-hire|recrut\w*|招聘|挖角", re.I),
+    ),
+    (
+        DealType.PARTNERSHIP,
+        re.compile(
+            r"partena\w*|partner\w*|\bties\b|alliance|accords?\b|agreement|合作|协议|協議", re.I
+        ),
+    ),
+    (
+        DealType.INVESTMENT,
+        re.compile(r"invest(?!igat)\w*|stake|participation|投资|投資|注资|注資|持股", re.I),
+    ),
+    (
+        DealType.ACQUISITION,
+        re.compile(r"acqui\w*|rachat|takeover|merger|fusion|收购|收購|并购|合并", re.I),
+    ),
 )
-_CLEARED = re.compile(r"champ libre|feu vert|clear(?:s|ed)|approv\w*|autoris\w*|批准|放行|classé", re.I)
+_CLEARED = re.compile(
+    r"champ libre|feu vert|clear(?:s|ed)|approv\w*|autoris\w*|批准|放行|classé", re.I
+)
 _BLOCKED = re.compile(r"\bblock\w*|bloqu\w*|interdi\w*|禁止|否决", re.I)
 # a reference back to the one deal named just before ("the deal", "l’opération", "对此")
-_THIS = re.compile(r"\b(?:(?:this|the) (?:deal|transaction|merger|acquisition|investment|partnership)|"
-                   r"ce dossier|l[’']opération|la transaction|cette opération|le rachat)\b|"
-                   r"对此|對此|此事|这项交易|這項交易|该交易|該交易", re.I)
+_THIS = re.compile(
+    r"\b(?:(?:this|the) (?:deal|transaction|merger|acquisition|investment|partnership)|"
+    r"ce dossier|l[’']opération|la transaction|cette opération|le rachat)\b|"
+    r"对此|對此|此事|这项交易|這項交易|该交易|該交易",
+    re.I,
+)
 
 
 def groups(ctx: Ctx) -> list[list[Mention]]:
@@ -38,7 +57,7 @@ def groups(ctx: Ctx) -> list[list[Mention]]:
     for m in ctx.mentions:
         if m.kind not in FIRMS:
             continue
-        if prev is not None and out and is_list_gap(ctx.text[prev.end:m.start]):
+        if prev is not None and out and is_list_gap(ctx.text[prev.end : m.start]):
             if all(m.eid != o.eid for o in out[-1]):
                 out[-1].append(m)
         else:
@@ -52,20 +71,35 @@ def pairs(ctx: Ctx, trigger_at: int | None = None) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     rest = []
     for g in gs:
-        joined = len(g) == 2 and (
-            (g[0].gov or "") in _PAIR_GOV
-            or bool(_PAIR_JOIN.search(ctx.text[g[0].end:g[1].start]))
-            or (trigger_at is not None and 0 <= trigger_at - g[1].end <= 25)
-            # "Microsoft and OpenAI signed … their partnership": the pair is the subject
-            or (trigger_at is not None and g[0].gov is None and g[1].end < trigger_at
-                and not re.search(r"\w", ctx.text[:g[0].start].split(",")[-1]))
+        joined = (
+            len(g) == 2
+            and (
+                (g[0].gov or "") in _PAIR_GOV
+                or bool(_PAIR_JOIN.search(ctx.text[g[0].end : g[1].start]))
+                or (trigger_at is not None and 0 <= trigger_at - g[1].end <= 25)
+                # "Microsoft and OpenAI signed … their partnership": the pair is the subject
+                or (
+                    trigger_at is not None
+                    and g[0].gov is None
+                    and g[1].end < trigger_at
+                    and not re.search(r"\w", ctx.text[: g[0].start].split(",")[-1])
+                )
+            )
         )
         if joined:
             found.append((g[0].eid, g[1].eid))
         else:
             rest.append(g)
     for a, b in zip(rest, rest[1:], strict=False):
-        if len(a) == len(b) > 1 and (b[0].gov or "") in {"in", "into", "dans", "en", "对", "對", "向"}:
+        if len(a) == len(b) > 1 and (b[0].gov or "") in {
+            "in",
+            "into",
+            "dans",
+            "en",
+            "对",
+            "對",
+            "向",
+        }:
             found += [(x.eid, y.eid) for x, y in zip(a, b, strict=True)]  # "A and B in C and D"
     if not found:
         ids = list(dict.fromkeys(m.eid for g in rest for m in g))
@@ -87,15 +121,22 @@ def deal_type(text: str, near: int = 0) -> DealType:
     return best[1] if best else DealType.PARTNERSHIP
 
 
-_ORIENT = {DealType.INVESTMENT: RelationType.INVESTS_IN, DealType.ACQUISITION: RelationType.ACQUIRES,
-           DealType.HIRING: RelationType.ACQUIRES}
+_ORIENT = {
+    DealType.INVESTMENT: RelationType.INVESTS_IN,
+    DealType.ACQUISITION: RelationType.ACQUIRES,
+    DealType.HIRING: RelationType.ACQUIRES,
+}
 
 
 def _oriented(found: Found, ctx: Ctx, kind: DealType, a: str, b: str) -> tuple[str, str]:
     """Investor/acquirer first, as the sentence's own INVESTS_IN / ACQUIRES facts say."""
     rel = _ORIENT.get(kind)
     for fact in found.facts:
-        if fact.sentence == ctx.sent.index and fact.relation is rel and (fact.target, fact.source) == (a, b):
+        if (
+            fact.sentence == ctx.sent.index
+            and fact.relation is rel
+            and (fact.target, fact.source) == (a, b)
+        ):
             return b, a
     return a, b
 
@@ -103,21 +144,36 @@ def _oriented(found: Found, ctx: Ctx, kind: DealType, a: str, b: str) -> tuple[s
 def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     reviewers = [m for m in ctx.mentions if m.kind is EntityKind.REGULATOR]
     if not reviewers:
-        reviewers = [m for m in ctx.mentions if m.kind in (EntityKind.COUNTRY, EntityKind.REGION)
-                     and m.gov in {"in", "by", "dans", "en", "par", "de"}]
+        reviewers = [
+            m
+            for m in ctx.mentions
+            if m.kind in (EntityKind.COUNTRY, EntityKind.REGION)
+            and m.gov in {"in", "by", "dans", "en", "par", "de"}
+        ]
     if not reviewers:
         return
     typed = typed_pairs(ctx, found)
     if not typed and _THIS.search(ctx.text) and found.recent_pairs:
         typed = found.recent_pairs[-1:]  # "L’opération doit être examinée par …"
-    state = (DealStatus.CLEARED if _CLEARED.search(ctx.text) else
-             DealStatus.BLOCKED if _BLOCKED.search(ctx.text) else DealStatus.UNDER_REVIEW)
+    state = (
+        DealStatus.CLEARED
+        if _CLEARED.search(ctx.text)
+        else DealStatus.BLOCKED
+        if _BLOCKED.search(ctx.text)
+        else DealStatus.UNDER_REVIEW
+    )
     for a, b, kind in typed:
         draft = found.deals.pair(kind, a, b)
         draft.status = state
         for reviewer in {m.eid for m in reviewers}:
-            found.add(ctx, reviewer, RelationType.REVIEWS, draft.key, status=state.value,
-                      **date_props(ctx.text, found.reference))
+            found.add(
+                ctx,
+                reviewer,
+                RelationType.REVIEWS,
+                draft.key,
+                status=state.value,
+                **date_props(ctx.text, found.reference),
+            )
         _party_relation(ctx, found, kind, a, b)
     found.reviewed.add(ctx.sent.index)
 
@@ -140,15 +196,23 @@ def _party_relation(ctx: Ctx, found: Found, kind: DealType, a: str, b: str) -> N
         found.add(ctx, a, RelationType.INVESTS_IN, b)
 
 
-def partner(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+def partner(
+    ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None
+) -> None:
     if ctx.sent.index in found.reviewed:
         return  # the review rule already paired them
     found_pairs = pairs(ctx, start)
     if not found_pairs:  # "A, rival of B, signed an agreement with C": subject and object
-        a, b = left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=40)
-        if a and b:
-            found_pairs = [(a.eid, b.eid)]
-    for a, b in found_pairs:
-        if a != b:
-            found.add(ctx, a, RelationType.PARTNERS_WITH, b, status=status,
-                      **date_props(ctx.text, found.reference))
+        subj, obj = left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=40)
+        if subj and obj:
+            found_pairs = [(subj.eid, obj.eid)]
+    for one, other in found_pairs:
+        if one != other:
+            found.add(
+                ctx,
+                one,
+                RelationType.PARTNERS_WITH,
+                other,
+                status=status,
+                **date_props(ctx.text, found.reference),
+            )

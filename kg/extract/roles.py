@@ -16,8 +16,14 @@ ORGS = (*FIRMS, EntityKind.REGULATOR)
 
 
 @lru_cache(maxsize=1)
-def _titles() -> tuple[dict[str, RelationType | None], re.Pattern[str], re.Pattern[str],
-                       re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _titles() -> tuple[
+    dict[str, RelationType | None],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+]:
     data = load_yaml(DATA / "roles.yaml")
     rel: dict[str, RelationType | None] = {}
     for key, words in data.items():
@@ -29,16 +35,25 @@ def _titles() -> tuple[dict[str, RelationType | None], re.Pattern[str], re.Patte
     before = re.compile(rf"(?:(?<![\w-])|(?=[\u3400-\u9fff])){title}\s*[,:]?\s*$", re.I)
     after = re.compile(
         rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
-        rf"\s+(?:with|at|of|for|de|du|chez|d[’'])\s*", re.I)
+        rf"\s+(?:with|at|of|for|de|du|chez|d[’'])\s*",
+        re.I,
+    )
     as_role = re.compile(
-        rf"^\s+(?:as|comme|en tant que)\s+(?:an?|its|the|son|sa|un|une)?\s*{title}\s+(?:to|of|at|de|du|chez)\s+(?P<its>its|son|sa)?",
-        re.I)
+        rf"^\s+(?:as|comme|en tant que)\s+(?:an?|its|the|son|sa|un|une)?\s*{title}"
+        rf"\s+(?:to|of|at|de|du|chez)\s+(?P<its>its|son|sa)?",
+        re.I,
+    )
     owner = re.compile(rf"^(?:[’']s?)?\s+{title}\b", re.I)
-    title_of = re.compile(rf"(?<![\w-]){title}\s+(?:of|at|de|du|d[’']|chez)\s*(?:the\s+|la\s+|le\s+|l[’'])?$", re.I)
+    title_of = re.compile(
+        rf"(?<![\w-]){title}\s+(?:of|at|de|du|d[’']|chez)\s*(?:the\s+|la\s+|le\s+|l[’'])?$", re.I
+    )
     return rel, before, after, as_role, owner, title_of
 
 
-_FOUNDED_BY = re.compile(r"\b(?:co-?founded|founded|started|cofondée?s?|fondée?s?|créée?s?)\s+(?:(?:in|en)\s+\d{4}\s+)?(?:by|par)\s", re.I)
+_FOUNDED_BY = re.compile(
+    r"\b(?:co-?founded|founded|started|cofondée?s?|fondée?s?|créée?s?)\s+(?:(?:in|en)\s+\d{4}\s+)?(?:by|par)\s",
+    re.I,
+)
 
 
 def roles(ctx: Ctx, found: Found) -> None:
@@ -51,7 +66,7 @@ def roles(ctx: Ctx, found: Found) -> None:
 
 
 def _founded_by(ctx: Ctx, found: Found) -> None:
-    """"Mistral AI, founded by A, B and C" / "fondée par …": each person FOUNDED the subject."""
+    """ "Mistral AI, founded by A, B and C" / "fondée par …": each person FOUNDED the subject."""
     for m in _FOUNDED_BY.finditer(ctx.text):
         first = right(ctx, m.end(), (EntityKind.PERSON,), reach=30)
         if first is None:
@@ -71,43 +86,46 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
     owner = _owner_title(ctx, person) or _title_of_org(ctx, person)
     if owner is not None:
         return [owner]
-    m = before.search(text[max(0, person.start - 80):person.start])
+    m = before.search(text[max(0, person.start - 80) : person.start])
     if m and _relation(m.group("title")) is not None:
-        t_start = person.start - (len(text[max(0, person.start - 80):person.start]) - m.start())
+        t_start = person.start - (len(text[max(0, person.start - 80) : person.start]) - m.start())
         org = _adjacent_org(ctx, t_start) or left(ctx, t_start, ORGS)
         if org is None and not any(x.kind in ORGS and x.end <= t_start for x in ctx.mentions):
             # "Chief executive Jane Roe said …": the company the previous sentence was about
             eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
             org = Mention(t_start, t_start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
         return [(org, m.group("title"))] if org else []
-    m = after.match(text[person.end:])
+    m = after.match(text[person.end :])
     if m:
         org = right(ctx, person.end + m.end() - 1, ORGS, reach=6)
         return [(org, m.group("title"))] if org else []
-    m = as_role.match(text[person.end:])
+    m = as_role.match(text[person.end :])
     if m:
-        org = (left(ctx, person.start, ORGS) if m.group("its")
-               else right(ctx, person.end + m.end() - 1, ORGS, reach=6))
+        org = (
+            left(ctx, person.start, ORGS)
+            if m.group("its")
+            else right(ctx, person.end + m.end() - 1, ORGS, reach=6)
+        )
         return [(org, m.group("title"))] if org else []
     return []
 
 
 def _owner_title(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
-    """"Sam Altman, OpenAI’s chief executive, said" -> (OpenAI, chief executive)."""
+    """ "Sam Altman, OpenAI’s chief executive, said" -> (OpenAI, chief executive)."""
     org = right(ctx, person.end, ORGS, reach=8)
-    if org is None or not re.fullmatch(r"\s*,\s*(?:the\s+)?", ctx.text[person.end:org.start]):
+    if org is None or not re.fullmatch(r"\s*,\s*(?:the\s+)?", ctx.text[person.end : org.start]):
         return None
-    m = _titles()[4].match(ctx.text[org.end:])
+    m = _titles()[4].match(ctx.text[org.end :])
     return (org, m.group("title")) if m else None
 
 
 def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
-    """"the head of Mistral AI, Arthur Mensch," / "le patron de Scaleway, Jane Roe"."""
+    """ "the head of Mistral AI, Arthur Mensch," / "le patron de Scaleway, Jane Roe"."""
     orgs = [m for m in ctx.mentions if m.end <= person.start and m.kind in ORGS]
-    if not orgs or not re.fullmatch(r"\s*,\s*", ctx.text[orgs[-1].end:person.start]):
+    if not orgs or not re.fullmatch(r"\s*,\s*", ctx.text[orgs[-1].end : person.start]):
         return None
     org = orgs[-1]
-    head = ctx.text[max(0, org.start - 60):org.start]
+    head = ctx.text[max(0, org.start - 60) : org.start]
     m = _titles()[5].search(head)
     return (org, m.group("title")) if m and _relation(m.group("title")) else None
 
@@ -115,7 +133,7 @@ def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
 def _adjacent_org(ctx: Ctx, pos: int) -> Mention | None:
     """The organisation written right before a title: "Databricks chief", "OpenAI’s CEO"."""
     for m in ctx.mentions:
-        if m.end <= pos and re.fullmatch(r"\s*(?:[’']s?|的)?\s*", ctx.text[m.end:pos]):
+        if m.end <= pos and re.fullmatch(r"\s*(?:[’']s?|的)?\s*", ctx.text[m.end : pos]):
             if m.kind in ORGS:
                 return m
     return None

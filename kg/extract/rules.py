@@ -1,7 +1,7 @@
 """The built-in `rules` extractor: gazetteer + discovery + coreference + relation patterns.
 
-    from kg.extract import extract_article
-    result = extract_article(article)          # ExtractionResult: entities, relations, evidence
+from kg.extract import extract_article
+result = extract_article(article)          # ExtractionResult: entities, relations, evidence
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any
 
 from kg.extract import families, pairs
-from kg.extract.deals import DealDraft
 from kg.extract.discover import discover
 from kg.extract.doc import Doc
 from kg.extract.facts import Fact, Found, hedged, negated
@@ -35,7 +34,14 @@ HANDLERS: dict[str, Handler] = {
     "partner": pairs.partner,
 }
 _ONCE = {"review", "partner", "raise"}
-_DENIABLE = {"invest", "fund", "raise", "acquire", "partner", "join"}  # one match per sentence is enough for these
+_DENIABLE = {
+    "invest",
+    "fund",
+    "raise",
+    "acquire",
+    "partner",
+    "join",
+}  # one match per sentence is enough for these
 
 
 class RulesExtractor:
@@ -103,8 +109,9 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
 
 
 def _inside_name(ctx: Ctx, start: int, end: int) -> bool:
-    return any(m.via in ("name", "discovered") and m.start <= start and end <= m.end
-               for m in ctx.mentions)
+    return any(
+        m.via in ("name", "discovered") and m.start <= start and end <= m.end for m in ctx.mentions
+    )
 
 
 # --- result ---------------------------------------------------------------------------------
@@ -123,16 +130,24 @@ def build_result(article: Article, doc: Doc, found: Found, extractor: str) -> Ex
     entities = _entities(doc, relations)
     for key in used_deals:
         entities.append(found.deals.drafts[key].entity(names))
-    return ExtractionResult(article=article.id, entities=entities, relations=list(relations.values()))
+    return ExtractionResult(
+        article=article.id, entities=entities, relations=list(relations.values())
+    )
 
 
-def _merge(relations: dict[tuple[str, str, str], Relation], fact: Fact, target: str,
-           evidence: Evidence) -> None:
+def _merge(
+    relations: dict[tuple[str, str, str], Relation], fact: Fact, target: str, evidence: Evidence
+) -> None:
     key = (fact.source, fact.relation.value, target)
     rel = relations.get(key)
     if rel is None:
-        relations[key] = Relation(source=fact.source, target=target, relation=fact.relation,
-                                  properties=dict(fact.props), evidence=[evidence])
+        relations[key] = Relation(
+            source=fact.source,
+            target=target,
+            relation=fact.relation,
+            properties=dict(fact.props),
+            evidence=[evidence],
+        )
         return
     if all(e.sentence != evidence.sentence for e in rel.evidence):
         rel.evidence.append(evidence)
@@ -143,9 +158,16 @@ def _merge(relations: dict[tuple[str, str, str], Relation], fact: Fact, target: 
 
 
 def _evidence(article: Article, sent: Sentence, extractor: str) -> Evidence:
-    return Evidence(article=article.id, file=article.file_name, sentence=sent.text, lang=sent.lang,
-                    published=article.published, source_url=article.url,
-                    title=article.title or None, extractor=extractor)
+    return Evidence(
+        article=article.id,
+        file=article.file_name,
+        sentence=sent.text,
+        lang=sent.lang,
+        published=article.published,
+        source_url=article.url,
+        title=article.title or None,
+        extractor=extractor,
+    )
 
 
 def _entities(doc: Doc, relations: dict[tuple[str, str, str], Relation]) -> list[Entity]:
@@ -158,10 +180,22 @@ def _entities(doc: Doc, relations: dict[tuple[str, str, str], Relation]) -> list
         props: dict[str, Any] = {}
         if draft.known is not None:
             known = draft.known
-            props = {k: v for k, v in (("country", known.country), ("tags", list(known.tags)),
-                                       ("owner", known.owner)) if v}
-        out.append(Entity(id=eid, name=draft.name, kind=draft.kind,
-                          aliases=sorted(draft.aliases), properties=props))
+            props = {
+                k: v
+                for k, v in (
+                    ("country", known.country),
+                    ("tags", list(known.tags)),
+                    ("owner", known.owner),
+                )
+                if v
+            }
+        out.append(
+            Entity(
+                id=eid,
+                name=draft.name,
+                kind=draft.kind,
+                aliases=sorted(draft.aliases),
+                properties=props,
+            )
+        )
     return out
-
-

@@ -33,26 +33,34 @@ class Ctx:
         return self.sent.text
 
 
-def left(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = ACTORS,
-         exclude: Collection[str] = ()) -> Mention | None:
+def left(
+    ctx: Ctx, pos: int, kinds: Collection[EntityKind] = ACTORS, exclude: Collection[str] = ()
+) -> Mention | None:
     """The subject: the nearest mention before `pos` that no preposition governs."""
     for m in reversed([m for m in ctx.mentions if m.end <= pos]):
         if m.kind not in kinds or m.eid in exclude:
             continue
-        gap = ctx.text[m.end:pos]
+        gap = ctx.text[m.end : pos]
         if m.possessive and (len(gap) > 32 or "," in gap):
             continue  # "OpenAI’s biggest backer … after it committed": not the subject
         if m.gov is None:
             return m
         appositive = _APPOSITIVE.get(ctx.sent.lang)
-        if appositive and appositive.match(gap) and "," not in gap[gap.index(",") + 1:]:
-            return m  # "Anthropic, a … startup that recently secured …", "Anthropic, an OpenAI rival"
+        if appositive and appositive.match(gap) and "," not in gap[gap.index(",") + 1 :]:
+            return (
+                m  # "Anthropic, a … startup that recently secured …", "Anthropic, an OpenAI rival"
+            )
     return None
 
 
-def right(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = ACTORS,
-          exclude: Collection[str] = (), preps: Collection[str] = (),
-          reach: int = 90) -> Mention | None:
+def right(
+    ctx: Ctx,
+    pos: int,
+    kinds: Collection[EntityKind] = ACTORS,
+    exclude: Collection[str] = (),
+    preps: Collection[str] = (),
+    reach: int = 90,
+) -> Mention | None:
     for m in ctx.mentions:
         if m.start < pos or m.kind not in kinds or m.eid in exclude:
             continue
@@ -64,8 +72,13 @@ def right(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = ACTORS,
     return None
 
 
-def gov_left(ctx: Ctx, pos: int, preps: Collection[str], kinds: Collection[EntityKind] = FIRMS,
-             reach: int = 40) -> Mention | None:
+def gov_left(
+    ctx: Ctx,
+    pos: int,
+    preps: Collection[str],
+    kinds: Collection[EntityKind] = FIRMS,
+    reach: int = 40,
+) -> Mention | None:
     """zh: the object put before the verb by a preposition: 向Anthropic注资, 对OpenAI的持股."""
     for m in reversed([m for m in ctx.mentions if m.end <= pos]):
         if pos - m.end > reach:
@@ -78,14 +91,16 @@ def gov_left(ctx: Ctx, pos: int, preps: Collection[str], kinds: Collection[Entit
 def before(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
     """The possessor right before a trigger: "OpenAI’s biggest backer", "OpenAI的竞争对手"."""
     for m in reversed([m for m in ctx.mentions if m.end <= pos]):
-        gap = ctx.text[m.end:pos]
+        gap = ctx.text[m.end : pos]
         if m.kind in kinds and (_POSSESSOR.fullmatch(gap) or _POSSESSOR_ZH.fullmatch(gap)):
             return m
         return None
     return None
 
 
-def expand(ctx: Ctx, first: Mention, forward: bool, kinds: Collection[EntityKind] = ACTORS) -> list[Mention]:
+def expand(
+    ctx: Ctx, first: Mention, forward: bool, kinds: Collection[EntityKind] = ACTORS
+) -> list[Mention]:
     """`first` and the mentions listed with it: "Microsoft, Amazon and Google"."""
     seq = [m for m in ctx.mentions if (m.start > first.start if forward else m.end < first.end)]
     if not forward:
@@ -93,7 +108,7 @@ def expand(ctx: Ctx, first: Mention, forward: bool, kinds: Collection[EntityKind
     out, prev = [first], first
     for m in seq:
         a, b = (prev, m) if forward else (m, prev)
-        if not is_list_gap(ctx.text[a.end:b.start]):
+        if not is_list_gap(ctx.text[a.end : b.start]):
             break
         nxt = _head_after(ctx, m, seq)
         if nxt is not None:  # "FTX founder Jane Roe": the person is the list item
@@ -101,7 +116,7 @@ def expand(ctx: Ctx, first: Mention, forward: bool, kinds: Collection[EntityKind
         if m.kind in kinds and all(m.eid != o.eid for o in out):
             out.append(m)
         prev = m
-        if forward and re.search(r"\b(?:and|et)\b|与|和|及", ctx.text[a.end:b.start]):
+        if forward and re.search(r"\b(?:and|et)\b|与|和|及", ctx.text[a.end : b.start]):
             break  # "…, Lightspeed and Nvidia, Mistral said": the list ends at its last "and"
     return out
 
@@ -109,7 +124,7 @@ def expand(ctx: Ctx, first: Mention, forward: bool, kinds: Collection[EntityKind
 def _head_after(ctx: Ctx, m: Mention, seq: list[Mention]) -> Mention | None:
     later = [n for n in seq if n.start >= m.end]
     if later and later[0].kind is EntityKind.PERSON and m.kind is not EntityKind.PERSON:
-        if re.fullmatch(r"\s+[a-z][\w\-]*\s+", ctx.text[m.end:later[0].start]):
+        if re.fullmatch(r"\s+[a-z][\w\-]*\s+", ctx.text[m.end : later[0].start]):
             return later[0]
     return None
 

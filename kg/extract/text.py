@@ -66,14 +66,14 @@ def split_sentences(text: str, default_lang: str = "en") -> list[Sentence]:
 
 
 def _is_abbreviation(text: str, dot: int, abbrevs: frozenset[str]) -> bool:
-    word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot])
+    word = re.search(r"[\w.]*$", text[max(0, dot - 12) : dot])
     token = (word.group(0) if word else "") + "."
-    nxt = text[dot + 1:dot + 20].split()
+    nxt = text[dot + 1 : dot + 20].split()
     if not nxt or nxt[0][0].islower():
         return bool(nxt)
     if token in abbrevs or token.lower() in abbrevs or re.fullmatch(r"(?:[A-Z]\.)+", token):
         # "Nvidia Corp. The financing…" and "in the U.S. It…" still end there
-        return nxt[0].strip("\"“«(") not in _starters()
+        return nxt[0].strip('"“«(') not in _starters()
     return False
 
 
