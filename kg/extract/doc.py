@@ -90,7 +90,22 @@ class Doc:
             ]
         spans = drop_overlaps(spans)
         named = [Mention(s, e, eid, self.kind(eid)) for s, e, eid in spans]
-        out = list(named)
+        out = named + self._descriptions(sent, named)
+        if sent.lang == "zh":
+            for pos in zh_pronouns(text):
+                eid = self._pronoun(sent, named, pos)
+                if eid:
+                    out.append(Mention(pos, pos + 1, eid, self.kind(eid), "pronoun"))
+        out.sort(key=lambda m: m.start)
+        attach(text, out, sent.lang)
+        for m in out:
+            self.counts[m.eid] = self.counts.get(m.eid, 0) + 1
+        return out
+
+    def _descriptions(self, sent: Sentence, named: list[Mention]) -> list[Mention]:
+        """Descriptions that refer back: "the French firm", "这家公司", "le régulateur"."""
+        text = sent.text
+        out: list[Mention] = []
         for desc in find_descriptions(text, sent.lang):
             if any(
                 m.start >= desc.end and re.fullmatch(r"\s*,?\s*", text[desc.end : m.start])
@@ -116,15 +131,6 @@ class Doc:
             )
             if eid:
                 out.append(Mention(desc.start, desc.end, eid, self.kind(eid), "description"))
-        if sent.lang == "zh":
-            for pos in zh_pronouns(text):
-                eid = self._pronoun(sent, named, pos)
-                if eid:
-                    out.append(Mention(pos, pos + 1, eid, self.kind(eid), "pronoun"))
-        out.sort(key=lambda m: m.start)
-        attach(text, out, sent.lang)
-        for m in out:
-            self.counts[m.eid] = self.counts.get(m.eid, 0) + 1
         return out
 
     def _maker(self, phrase: str) -> str | None:
