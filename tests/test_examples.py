@@ -170,3 +170,18 @@ def test_library_use_script_runs(tmp_path: Path, monkeypatch, capsys) -> None:
     out = capsys.readouterr().out
     assert "Mistral AI" in out
     assert (tmp_path / "mistral.html").stat().st_size > 0
+
+
+def test_dependency_chains_are_two_levels_deep(facts) -> None:
+    import networkx as nx
+
+    entities, keys = facts
+    deps = nx.DiGraph((s, t) for s, r, t in keys if r == RelationType.DEPENDS_ON.value)
+    company = {n: find(entities, EntityKind.COMPANY, n)
+               for n in ("Mistral AI", "Microsoft", "NVIDIA", "TSMC", "OpenAI", "Anthropic")}
+    # news/09 and news/04: Mistral AI -> Microsoft (Azure) -> NVIDIA -> TSMC
+    assert nx.has_path(deps, company["Mistral AI"], company["TSMC"])
+    assert nx.shortest_path_length(deps, company["Mistral AI"], company["TSMC"]) >= 2
+    # who ultimately depends on NVIDIA: several answers, through clouds as well as directly
+    users = nx.ancestors(deps, company["NVIDIA"])
+    assert {company[n] for n in ("Mistral AI", "Microsoft", "OpenAI", "Anthropic")} <= users
