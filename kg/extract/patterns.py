@@ -35,13 +35,10 @@ class Lexicon:
     valuation: re.Pattern[str]
     dependency_words: tuple[tuple[str, re.Pattern[str]], ...]
 
+    by_lang: dict[str, tuple[Trigger, ...]]
+
     def for_lang(self, lang: str) -> tuple[Trigger, ...]:
-        return _by_lang(self.triggers, lang)
-
-
-@lru_cache(maxsize=8)
-def _by_lang(triggers: tuple[Trigger, ...], lang: str) -> tuple[Trigger, ...]:
-    return tuple(t for t in triggers if t.lang == lang)
+        return self.by_lang.get(lang, ())
 
 
 def _any(words: list[str]) -> re.Pattern[str]:
@@ -72,6 +69,7 @@ def lexicon() -> Lexicon:
     )
     return Lexicon(
         triggers=triggers,
+        by_lang={lang: tuple(t for t in triggers if t.lang == lang) for lang in ("en", "fr", "zh")},
         negations={k: _any(v) for k, v in data["negations"].items()},
         hedges={k: _any(v) for k, v in data["hedges"].items()},
         denials=_any(data["denials"]),

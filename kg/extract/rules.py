@@ -94,7 +94,10 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
     status = "rumoured" if hedged(ctx.text, lang) else None
     done: set[str] = set()
     denied = bool(lexicon().denials.search(ctx.text))
+    alone = len({m.eid for m in ctx.mentions}) < 2  # one party: "X raised …", "… examinée par Y"
     for trig in lexicon().for_lang(lang):
+        if alone and trig.family not in ("raise", "review"):
+            continue
         if trig.family in _ONCE and trig.family in done:
             continue
         if denied and trig.family in _DENIABLE:
