@@ -25,8 +25,6 @@ from kg.errors import ExtractionError, InputError, KgError
 from kg.schema import Article, ExtractionResult
 from kg.store import Store
 
-Known = Callable[[str, str], "tuple[str, str | None] | None"]
-
 
 @dataclass
 class Extracted:
@@ -45,7 +43,18 @@ class Skipped:
     duplicate_of: str | None = None
 
 
-Item = Extracted | Skipped | KgError
+@dataclass
+class FileRead:
+    """Marks the end of one file's records; a clean file is remembered by size and mtime."""
+
+    path: str  # resolved
+    size: int
+    mtime_ns: int
+    articles: list[tuple[str, str]]  # (article id, content hash)
+    clean: bool
+
+
+Item = Extracted | Skipped | FileRead | KgError
 
 
 class IngestSummary(BaseModel):
@@ -148,10 +157,10 @@ class Batch:
         return [i for i in self.items if isinstance(i, Article)]
 
 
-def _batches(files: Iterable[Path], known: Known | None) -> Iterator[Batch]:
+def _batches(files: Iterable[Path], store: Store | None) -> Iterator[Batch]:
     batch = Batch([])
     for path in files:
-        for item in _records(path, known):
+        for item in _records(path, store):
             batch.items.append(item)
             if len(batch.items) >= BATCH_ARTICLES * 4 or len(batch.articles()) >= BATCH_ARTICLES:
                 yield batch
@@ -164,18 +173,32 @@ def _batches(files: Iterable[Path], known: Known | None) -> Iterator[Batch]:
         yield batch
 
 
-def _records(path: Path, known: Known | None) -> Iterator[Item | Article]:
+def _records(path: Path, store: Store | None) -> Iterator[Item | Article]:
+    """The file's articles (Skipped when the store has them), errors, then a FileRead marker."""
     from kg.readers import read_file
 
+    done = FileRead(str(path.resolve()), 0, 0, [], clean=False)
     try:
+        st = path.stat()
+        done.size, done.mtime_ns = st.st_size, st.st_mtime_ns
+        cached = store.file_known(done.path, st.st_size, st.st_mtime_ns) if store else None
+        if cached is not None:  # same size and mtime as when stored: not even read
+            yield from (Skipped(article_id, "unchanged") for article_id in cached)
+            yield done
+            return
+        done.clean = True
         for record in read_file(path):
             if isinstance(record, KgError):
+                done.clean = False
                 yield file_error(path, record)
                 continue
-            hit = known(record.id, record.content_hash) if known is not None else None
+            done.articles.append((record.id, record.content_hash))
+            hit = store.known(record.id, record.content_hash) if store else None
             yield record if hit is None else Skipped(record.id, hit[0], hit[1])
     except Exception as exc:  # noqa: BLE001 - a reader bug on one file must not stop the batch
+        done.clean = False
         yield file_error(path, exc)
+    yield done
 
 
 def _extract_batch(articles: list[Article], extractor: str) -> list[ExtractionResult | KgError]:
@@ -196,17 +219,17 @@ def _warm_up(extractor: str) -> None:
 
 
 def _results(
-    files: list[Path], extractor: str, known: Known | None, workers: int
+    files: list[Path], extractor: str, store: Store | None, workers: int
 ) -> Iterator[tuple[int, list[Item]]]:
     """(files finished, items in order) for each batch, extracted in `workers` processes."""
     if workers <= 1:
-        for batch in _batches(files, known):
+        for batch in _batches(files, store):
             yield batch.files_done, _fill(batch, _extract_batch(batch.articles(), extractor))
         return
     ctx = multiprocessing.get_context("spawn")  # fork would copy the parent's SQLite handle
     with ctx.Pool(workers, initializer=_warm_up, initargs=(extractor,)) as pool:
         pending: deque[tuple[Batch, AsyncResult[list[ExtractionResult | KgError]]]] = deque()
-        for batch in _batches(files, known):
+        for batch in _batches(files, store):
             pending.append((batch, pool.apply_async(_extract_batch, (batch.articles(), extractor))))
             while len(pending) >= WINDOW * workers:
                 done, result = pending.popleft()
@@ -246,9 +269,10 @@ def ingest(
     n_workers = default_workers() if workers is None else max(1, workers)
     n_workers = min(n_workers, max(1, len(files)))
     with Store.open(data_dir) as store:
-        for files_done, items in _results(files, extractor, store.known, n_workers):
+        writer = _Writer(store, summary, strict)
+        for files_done, items in _results(files, extractor, store, n_workers):
             for item in items:
-                _record(store, summary, item, strict)
+                writer.record(item)
             if progress is not None and files_done:
                 progress(files_done)
         stats = store.stats()
@@ -257,19 +281,33 @@ def ingest(
     return summary
 
 
-def _record(store: Store, summary: IngestSummary, item: Item, strict: bool) -> None:
-    if isinstance(item, KgError):
-        _fail(summary, item, strict)
-        return
-    if isinstance(item, Skipped):
-        status, article_id, dup_of = item.status, item.article_id, item.duplicate_of
-    else:
-        outcome = store.put(item.article, item.result)
-        status, article_id, dup_of = outcome.status, item.article.id, outcome.duplicate_of
-    field = f"articles_{status}"
-    setattr(summary, field, getattr(summary, field) + 1)
-    if status == "duplicate":
-        summary.duplicates.append(f"{article_id} duplicates {dup_of}")
+class _Writer:
+    """The single writer: puts articles, counts outcomes, remembers files stored cleanly."""
+
+    def __init__(self, store: Store, summary: IngestSummary, strict: bool) -> None:
+        self.store, self.summary, self.strict = store, summary, strict
+        self.file_ok = True  # no failure or duplicate since the last FileRead marker
+
+    def record(self, item: Item) -> None:
+        if isinstance(item, FileRead):
+            if item.clean and self.file_ok:
+                self.store.remember_file(item.path, item.size, item.mtime_ns, item.articles)
+            self.file_ok = True
+            return
+        if isinstance(item, KgError):
+            self.file_ok = False
+            _fail(self.summary, item, self.strict)
+            return
+        if isinstance(item, Skipped):
+            status, article_id, dup_of = item.status, item.article_id, item.duplicate_of
+        else:
+            outcome = self.store.put(item.article, item.result)
+            status, article_id, dup_of = outcome.status, item.article.id, outcome.duplicate_of
+        field = f"articles_{status}"
+        setattr(self.summary, field, getattr(self.summary, field) + 1)
+        if status == "duplicate":
+            self.file_ok = False
+            self.summary.duplicates.append(f"{article_id} duplicates {dup_of}")
 
 
 def _fail(summary: IngestSummary, exc: KgError, strict: bool) -> None:

@@ -55,6 +55,12 @@ MIGRATIONS: list[str] = [
         revision INTEGER PRIMARY KEY, article_id TEXT NOT NULL, action TEXT NOT NULL);
     CREATE INDEX changes_article ON changes (article_id);
     """,
+    # v2: files read before, by size and mtime, so a re-scan skips reading unchanged files.
+    """
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+        articles TEXT NOT NULL);
+    """,
 ]
 
 
@@ -269,6 +275,26 @@ class Store:
             return ("unchanged", None) if row[0] == content_hash else None
         owner = self._owner_of(content_hash)
         return None if owner is None else ("duplicate", owner)
+
+    def file_known(self, path: str, size: int, mtime_ns: int) -> list[str] | None:
+        """Article ids of a file stored before with this size and mtime, if every one of them
+        is still stored with the same content; else None (the file must be read)."""
+        row = self._conn.execute(
+            "SELECT size, mtime_ns, articles FROM files WHERE path = ?", (path,)).fetchone()
+        if row is None or (row[0], row[1]) != (size, mtime_ns):
+            return None
+        pairs = json.loads(row[2])
+        for article_id, content_hash in pairs:
+            if self._conn.execute("SELECT 1 FROM articles WHERE id = ? AND hash = ?",
+                                  (article_id, content_hash)).fetchone() is None:
+                return None
+        return [article_id for article_id, _ in pairs]
+
+    def remember_file(self, path: str, size: int, mtime_ns: int,
+                      articles: list[tuple[str, str]]) -> None:
+        """Record that `path` (this size and mtime) holds these (article id, hash) pairs."""
+        self._conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                           (path, size, mtime_ns, json.dumps(articles, ensure_ascii=False)))
 
     def article(self, article_id: str) -> Article | None:
         row = self._conn.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -155,3 +155,47 @@ def test_extract_paths_yields_facts_and_errors() -> None:
     assert article.title == "Kestrel Cloud notes"
     assert {r.relation.value for r in result.relations} == {"PARTNERS_WITH", "INVESTS_IN"}
     assert str(error) == f"{BAD / 'empty.txt'}: empty file"
+
+
+def test_rescan_does_not_read_unchanged_files(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.readers
+
+    news = tmp_path / "news"
+    shutil.copytree(GOOD, news)
+    run([news], tmp_path / "data")
+    reads: list[str] = []
+    real = kg.readers.read_file
+
+    def counting(path: Path):  # type: ignore[no-untyped-def]
+        reads.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(kg.readers, "read_file", counting)
+    again = run([news], tmp_path / "data")
+    # The duplicate's file is not remembered, so it is read (and reported) every time.
+    assert reads == ["orbis_lumen.txt"]
+    assert (again.articles_unchanged, again.articles_duplicate) == (2, 1)
+    (news / "kestrel_notes.md").write_text("Kestrel Cloud acquires Pico Labs.\n", "utf-8")
+    reads.clear()
+    third = run([news], tmp_path / "data")
+    assert sorted(reads) == ["kestrel_notes.md", "orbis_lumen.txt"]
+    assert third.articles_replaced == 1
+
+
+def test_remembered_file_is_read_again_when_its_article_changed_elsewhere(
+        tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    shutil.copy(FIXTURES / "v1" / "story.json", news / "story.json")
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(FIXTURES / "v2" / "story.json", other / "story.json")
+    data = tmp_path / "data"
+    run([news], data)
+    run([other], data)  # same URL, new content: replaces the article from news/
+    back = run([news], data)  # the stat cache must not call news/story.json unchanged
+    assert back.articles_replaced == 1
+    with Store.open(data) as s:
+        article = s.article("https://news.example.test/halden-pico")
+    assert article is not None and article.title == "Halden and Pico"

@@ -62,7 +62,7 @@ def store(tmp_path: Path):
 
 def test_open_creates_file_with_wal_and_schema_version(tmp_path: Path) -> None:
     with Store.open(tmp_path / "d") as s:
-        assert s.schema_version() == 1
+        assert s.schema_version() == 2
         assert s.revision == 0
     conn = sqlite3.connect(tmp_path / "d" / DB_NAME)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -208,3 +208,21 @@ def test_deal_parties_from_two_articles_are_unioned(store: Store) -> None:
         "parties": [{"id": "company:orbis", "role": "acquirer"},
                     {"id": "company:lumen", "role": "target"}],
     }
+
+
+def test_v1_store_is_migrated_in_place(tmp_path: Path, monkeypatch) -> None:
+    import kg.store
+
+    full = list(kg.store.MIGRATIONS)
+    monkeypatch.setattr(kg.store, "MIGRATIONS", full[:1])
+    with Store.open(tmp_path) as s:
+        s.put(*fact_a1())
+        assert s.schema_version() == 1
+    monkeypatch.setattr(kg.store, "MIGRATIONS", full)
+    with Store.open(tmp_path) as s:
+        assert s.schema_version() == 2
+        assert s.file_known("x", 1, 1) is None
+        s.remember_file("x", 1, 1, [("a1", fact_a1()[0].content_hash)])
+        assert s.file_known("x", 1, 1) == ["a1"]
+        assert s.file_known("x", 1, 2) is None
+        assert s.stats().articles == 1
