@@ -275,6 +275,23 @@ def test_hard_negatives_state_no_acquisition_or_investment(lang: str, text: str)
         assert not found & {"INVESTS_IN", "FUNDS"}
 
 
+def test_our_investment_is_the_speakers() -> None:
+    text = (
+        "« Notre investissement dans Helsing reste modeste », a déclaré un porte-parole de Samsung."
+    )
+    assert ("Samsung", "INVESTS_IN", "Helsing") in triples(extract_article(article(text, "fr")))
+
+
+def test_a_review_goes_on_in_the_next_sentence() -> None:
+    text = (
+        "The Japan Fair Trade Commission opened an inquiry into cloud deals. "
+        "It also covers Oracle, an investor in Cohere."
+    )
+    assert ("Japan Fair Trade Commission", "REVIEWS", "Oracle–Cohere investment") in triples(
+        extract_article(article(text, "en"))
+    )
+
+
 def test_a_firm_named_partners_states_no_partnership() -> None:
     text = "Index Ventures and Lightspeed Venture Partners opened offices in Paris."
     assert triples(extract_article(article(text, "en"))) == set()

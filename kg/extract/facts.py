@@ -33,6 +33,7 @@ class Found:
     round_sentence: int | None = None  # the last sentence that stated a raise
     recent_pairs: list[tuple[str, str, DealType]] = field(default_factory=list)
     reviewed: set[int] = field(default_factory=set)  # sentences a review rule has read
+    last_review: tuple[int, list[str]] | None = None  # sentence and reviewers of the last review
 
     def add(self, ctx: Ctx, source: str, relation: RelationType, target: str, **props: Any) -> None:
         if source == target:

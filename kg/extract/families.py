@@ -19,7 +19,18 @@ from kg.extract.facts import (
 )
 from kg.extract.mentions import Mention
 from kg.extract.patterns import Trigger
-from kg.extract.slots import ACTORS, FIRMS, Ctx, before, distinct, expand, gov_left, left, right
+from kg.extract.slots import (
+    ACTORS,
+    FIRMS,
+    Ctx,
+    before,
+    distinct,
+    expand,
+    gov_left,
+    left,
+    right,
+    speaker,
+)
 from kg.schema import EntityKind, RelationType
 
 
@@ -33,7 +44,9 @@ def _slot(
     exclude: tuple[str, ...] = (),
 ) -> Mention | None:
     if how == "left":
-        m = left(ctx, start, kinds, exclude)
+        m = left(ctx, start, kinds, exclude) or speaker(ctx, start, kinds)
+        if m is not None and m.eid in exclude:
+            m = None
         if m is None:
             eid = ctx.doc.previous_subject(ctx.sent)
             if eid and eid not in exclude:

@@ -141,6 +141,24 @@ def _oriented(found: Found, ctx: Ctx, kind: DealType, a: str, b: str) -> tuple[s
     return a, b
 
 
+_ALSO = re.compile(
+    r"\b(?:also|additionally)\s+(?:includes?|covers?|targets?|concerns?|looks? at|examines?)\b|"
+    r"\b(?:porte|vise|concerne)\s+(?:également|aussi)\b|还涉及|還涉及|也包括|还包括",
+    re.I,
+)
+
+
+def review_continued(ctx: Ctx, found: Found) -> None:
+    """ "It also includes Alphabet, an investor in Anthropic": the last review goes on."""
+    last = found.last_review
+    if last is None or ctx.sent.index - last[0] > 2 or not _ALSO.search(ctx.text):
+        return
+    for a, b, kind in typed_pairs(ctx, found):
+        draft = found.deals.pair(kind, a, b)
+        for reviewer in last[1]:
+            found.add(ctx, reviewer, RelationType.REVIEWS, draft.key, status="under_review")
+
+
 def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     reviewers = [m for m in ctx.mentions if m.kind is EntityKind.REGULATOR]
     if not reviewers:
@@ -152,6 +170,7 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         ]
     if not reviewers:
         return
+    found.last_review = (ctx.sent.index, sorted({m.eid for m in reviewers}))
     typed = typed_pairs(ctx, found)
     if not typed and _THIS.search(ctx.text) and found.recent_pairs:
         typed = found.recent_pairs[-1:]  # "L’opération doit être examinée par …"

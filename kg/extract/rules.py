@@ -55,6 +55,7 @@ class RulesExtractor:
                 continue
             ctx = Ctx(doc, sent, mentions)
             run_triggers(ctx, found)
+            pairs.review_continued(ctx, found)
             roles(ctx, found)
             found.recent_pairs = pairs.typed_pairs(ctx, found) or found.recent_pairs
         return build_result(article, doc, found, self.name)

@@ -53,6 +53,30 @@ def left(
     return None
 
 
+_FIRST_PERSON = re.compile(r"\b(?:our|we|notre|nos|nous)\b|我们|我們", re.I)
+_SPOKES_BEFORE = re.compile(
+    r"(?:porte-parole|spokes(?:person|man|woman)|representative|représentant)\s+(?:de|du|d[’']|for|of)"
+    r"\s*(?:la\s+|le\s+|l[’']|the\s+)?$",
+    re.I,
+)
+_SPOKES_AFTER = re.compile(
+    r"^(?:[’']s)?\s*(?:spokes(?:person|man|woman)|发言人|發言人|said|says|a déclaré)", re.I
+)
+
+
+def speaker(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
+    """Who "our"/"notre"/"我们" is: "… notre investissement …", a réagi un porte-parole de X."""
+    if not _FIRST_PERSON.search(ctx.text[:pos]):
+        return None
+    for m in ctx.mentions:
+        if m.kind in kinds and (
+            _SPOKES_BEFORE.search(ctx.text[max(0, m.start - 40) : m.start])
+            or _SPOKES_AFTER.match(ctx.text[m.end : m.end + 20])
+        ):
+            return m
+    return None
+
+
 def right(
     ctx: Ctx,
     pos: int,
