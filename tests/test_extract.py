@@ -48,6 +48,7 @@ CASES = [
         ("Bpifrance", "INVESTS_IN", "Mistral AI"),
     ),
     ("zh", "腾讯向月之暗面注资3亿美元。", ("Tencent", "INVESTS_IN", "Moonshot AI")),
+    ("zh", "輝達宣布向xAI注資20億美元。", ("NVIDIA", "INVESTS_IN", "xAI")),
     ("zh", "阿里巴巴对智谱进行了战略投资。", ("Alibaba", "INVESTS_IN", "Zhipu AI")),
     ("en", "Microsoft-backed OpenAI is hiring in Paris.", ("Microsoft", "INVESTS_IN", "OpenAI")),
     ("zh", "OpenAI获得软银400亿美元投资。", ("SoftBank", "INVESTS_IN", "OpenAI")),
@@ -213,6 +214,7 @@ CASES = [
         ("Arthur Mensch", "LEADS", "Mistral AI"),
     ),
     ("zh", "英伟达首席执行官黄仁勋访问了台北。", ("Jensen Huang", "LEADS", "NVIDIA")),
+    ("zh", "微軟首席執行官納德拉表示，合作依然穩固。", ("Satya Nadella", "LEADS", "Microsoft")),
     ("en", "Sam Altman, OpenAI's chief executive, spoke first.", ("Sam Altman", "LEADS", "OpenAI")),
     (
         "en",

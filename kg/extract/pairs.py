@@ -45,7 +45,7 @@ _BLOCKED = re.compile(r"\bblock\w*|bloqu\w*|interdi\w*|禁止|否决", re.I)
 _THIS = re.compile(
     r"\b(?:(?:this|the) (?:deal|transaction|merger|acquisition|investment|partnership)|"
     r"ce dossier|l[’']opération|la transaction|cette opération|le rachat)\b|"
-    r"对此|對此|此事|这项交易|這項交易|该交易|該交易",
+    r"对此|對此|此事|这[项笔][交投合]|這[項筆][交投合]|该交易|該交易|该投资|該投資",
     re.I,
 )
 
