@@ -63,7 +63,10 @@ def _slot(
         return before(ctx, start, kinds)
     if how == "left_by":  # zh: 由红杉资本领投 (the 由 phrase right before the verb), else 腾讯跟投
         return gov_left(ctx, start, ("由",), kinds, reach=2) or left(ctx, start, kinds, exclude)
-    if how == "last":  # "other investors include …": the company the article is funding
+    if how == "last":  # "Anthropic’s backers include …", else the article's latest investee
+        owner = before(ctx, start, kinds)
+        if owner is not None:
+            return owner
         eid = ctx.doc_last
         return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
     return None

@@ -50,6 +50,9 @@ def _titles() -> tuple[
     return rel, before, after, as_role, owner, title_of
 
 
+_WHO_FOUNDED = re.compile(
+    r"^\s*,\s*(?:who|qui)\s+(?:co-?founded|founded|a\s+(?:co)?fondé|(?:co)?fonda)\s+", re.I
+)
 _FOUNDED_BY = re.compile(
     r"\b(?:co-?founded|founded|started|cofondée?s?|fondée?s?|créée?s?)\s+(?:(?:in|en)\s+\d{4}\s+)?(?:by|par)\s",
     re.I,
@@ -59,6 +62,11 @@ _FOUNDED_BY = re.compile(
 def roles(ctx: Ctx, found: Found) -> None:
     _founded_by(ctx, found)
     for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
+        who = _WHO_FOUNDED.match(ctx.text[person.end :])
+        if who:  # "Jane Roe, who co-founded Kyutai, …"
+            org = right(ctx, person.end + who.end() - 1, FIRMS, reach=4)
+            if org is not None:
+                found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
         for org, title in _orgs_of(ctx, person):
             relation = _relation(title)
             if relation is not None and org.kind in ORGS:
