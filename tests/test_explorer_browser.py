@@ -201,7 +201,9 @@ def test_relation_filter_keeps_only_linked_nodes(open_page: Any) -> None:
         if box.get_attribute("value") != "DEPENDS_ON":
             box.uncheck()
     assert p.page.inner_text("#kg-status") == "2 of 7 nodes, 1 of 7 edges"
-    assert sorted(p.page.evaluate("() => kgExplorer.network.body.nodeIndices")) == [0, 1]
+    drawn = "() => [kgExplorer.network.body.nodeIndices, kgExplorer.network.body.edgeIndices]"
+    nodes, edges = p.page.evaluate(drawn)  # the lists vis-network draws from
+    assert sorted(nodes) == [0, 1] and edges == [edge_id(p, "DEPENDS_ON")]
 
 
 def test_kind_filter_hides_nodes_and_their_edges(open_page: Any) -> None:
