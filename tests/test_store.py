@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import StoreError
 from kg.schema import Article, Entity, Evidence, ExtractionResult, Relation
@@ -226,3 +229,39 @@ def test_v1_store_is_migrated_in_place(tmp_path: Path, monkeypatch) -> None:
         assert s.file_known("x", 1, 1) == ["a1"]
         assert s.file_known("x", 1, 2) is None
         assert s.stats().articles == 1
+
+
+# --- property: replacement is exact ---------------------------------------------------------
+
+NAMES = ["Orbis", "Lumen", "Kestrel", "Halden"]
+TRIPLE = st.tuples(st.sampled_from(NAMES), st.sampled_from(["INVESTS_IN", "PARTNERS_WITH"]),
+                   st.sampled_from(NAMES)).filter(lambda t: t[0] != t[2])
+VERSIONS = st.lists(st.tuples(st.integers(0, 3), st.frozensets(TRIPLE, max_size=4)),
+                    min_size=1, max_size=12)
+
+
+def version(idx: int, triples: frozenset[tuple[str, str, str]]) -> tuple[Article, ExtractionResult]:
+    aid = f"art{idx}"
+    a = make_article(aid, f"{aid} {sorted(triples)}")
+    names = sorted({n for s, _, t in triples for n in (s, t)})
+    rels = [rel(s, kind, t, aid, f"{s} {kind} {t} in {aid}") for s, kind, t in sorted(triples)]
+    return a, result(aid, [company(n) for n in names], rels)
+
+
+def content(store: Store) -> tuple[object, ...]:
+    stats = store.stats().model_dump(exclude={"revision"})
+    rels = sorted((r.key, sorted(e.sentence for e in r.evidence)) for r in store.relations())
+    return stats, sorted(e.id for e in store.entities()), rels
+
+
+@settings(max_examples=40, deadline=None)
+@given(VERSIONS)
+def test_any_history_equals_storing_only_the_latest_versions(history) -> None:
+    latest = {idx: triples for idx, triples in history}
+    with tempfile.TemporaryDirectory() as d1, tempfile.TemporaryDirectory() as d2:
+        with Store.open(d1) as replayed, Store.open(d2) as fresh:
+            for idx, triples in history:
+                replayed.put(*version(idx, triples))
+            for idx, triples in latest.items():
+                fresh.put(*version(idx, triples))
+            assert content(replayed) == content(fresh)
