@@ -222,6 +222,10 @@ CASES = [
         ("John Poe", "FOUNDED", "Kyutai"),
     ),
     ("fr", "Le patron de Scaleway, Damien Lucas, a parlé.", ("Damien Lucas", "LEADS", "Scaleway")),
+    ("en", "Anthropic's backers include Menlo Ventures and Spark Capital.",
+     ("Spark Capital", "INVESTS_IN", "Anthropic")),
+    ("en", "Ilya Sutskever, who co-founded OpenAI, left in May.",
+     ("Ilya Sutskever", "FOUNDED", "OpenAI")),
     (
         "en",
         "The head of Mistral AI, Arthur Mensch, spoke.",
