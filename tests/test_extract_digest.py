@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import ConfigurationError
 from kg.extract import extract_article, extractor_names, get_extractor
@@ -139,3 +141,48 @@ def test_unknown_extractor_is_a_configuration_error() -> None:
     assert "rules" in extractor_names()
     with pytest.raises(ConfigurationError, match="unknown extractor 'nope'"):
         get_extractor("nope")
+
+
+WORDS = [
+    "Microsoft",
+    "微软",
+    "投资",
+    "向",
+    "。",
+    ".",
+    ",",
+    "’s",
+    "OpenAI",
+    "收购",
+    "in",
+    "by",
+    "the",
+    "rival",
+    "CEO",
+    "$1 billion",
+    "1亿美元",
+    "Jane Roe",
+    "invested",
+    "acquired",
+    "partnership",
+    "with",
+    "between",
+    "and",
+    "CMA",
+    "is reviewing",
+    "la start-up",
+    "a racheté",
+    "其",
+    "该公司",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join))
+def test_any_word_salad_gives_a_valid_result_without_raising(text: str) -> None:
+    result = extract_article(make(text, "en"))
+    ids = {e.id for e in result.entities}
+    for rel in result.relations:
+        assert rel.source in ids and rel.target in ids
+        assert rel.source != rel.target
+        assert rel.evidence and all(e.sentence for e in rel.evidence)
