@@ -16,7 +16,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -226,17 +226,30 @@ def _results(
         for batch in _batches(files, store):
             yield batch.files_done, _fill(batch, _extract_batch(batch.articles(), extractor))
         return
-    ctx = multiprocessing.get_context("spawn")  # fork would copy the parent's SQLite handle
-    with ctx.Pool(workers, initializer=_warm_up, initargs=(extractor,)) as pool:
-        pending: deque[tuple[Batch, AsyncResult[list[ExtractionResult | KgError]]]] = deque()
+    pool: Pool | None = None  # started at the first article to extract: a re-scan needs none
+    pending: deque[tuple[Batch, AsyncResult[list[ExtractionResult | KgError]] | None]] = deque()
+    try:
         for batch in _batches(files, store):
-            pending.append((batch, pool.apply_async(_extract_batch, (batch.articles(), extractor))))
-            while len(pending) >= WINDOW * workers:
-                done, result = pending.popleft()
-                yield done.files_done, _fill(done, result.get())
+            if batch.articles() and pool is None:
+                # spawn: fork would copy the parent's SQLite handle into the workers
+                pool = multiprocessing.get_context("spawn").Pool(
+                    workers, initializer=_warm_up, initargs=(extractor,))
+            task = (pool.apply_async(_extract_batch, (batch.articles(), extractor))
+                    if pool is not None and batch.articles() else None)
+            pending.append((batch, task))
+            while pending and (len(pending) >= WINDOW * workers or pending[0][1] is None):
+                yield _done(*pending.popleft())
         while pending:
-            done, result = pending.popleft()
-            yield done.files_done, _fill(done, result.get())
+            yield _done(*pending.popleft())
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+def _done(
+    batch: Batch, task: AsyncResult[list[ExtractionResult | KgError]] | None
+) -> tuple[int, list[Item]]:
+    return batch.files_done, _fill(batch, task.get() if task is not None else [])
 
 
 def default_workers() -> int:

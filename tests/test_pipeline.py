@@ -199,3 +199,17 @@ def test_remembered_file_is_read_again_when_its_article_changed_elsewhere(
     with Store.open(data) as s:
         article = s.article("https://news.example.test/halden-pico")
     assert article is not None and article.title == "Halden and Pico"
+
+
+def test_rescan_with_nothing_new_starts_no_worker_pool(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.pipeline
+
+    run([GOOD], tmp_path)
+
+    def no_pool(*args: object) -> None:
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(kg.pipeline.multiprocessing, "get_context", no_pool)
+    again = ingest([GOOD], tmp_path, workers=2, extractor="fixture")
+    assert (again.articles_unchanged, again.articles_duplicate, again.failed) == (2, 1, 0)
