@@ -101,7 +101,8 @@ def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
                  "first_published": dates[0] if dates else "",
                  "last_published": dates[-1] if dates else ""}
         attrs.update(_flat_properties(data.get("properties", {})))
-        flat.add_edge(u, v, key=key, **attrs)
+        # The key becomes the GraphML edge id, which must be unique in the document.
+        flat.add_edge(u, v, key=f"{u}|{attrs['relation']}|{v}", **attrs)
     _unify_types(flat.nodes(data=True))
     _unify_types((None, d) for _, _, d in flat.edges(data=True))
     return flat

@@ -51,6 +51,8 @@ def test_graphml_round_trip(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     back = nx.read_graphml(path, force_multigraph=True)
     assert kinds(back) == kinds(graph)
     assert set(edge_counts(back)) == EXPECTED_EDGES
+    ids = [k for _, _, k in back.edges(keys=True)]
+    assert len(ids) == len(set(ids)) == len(EXPECTED_EDGES)  # Gephi wants unique edge ids
     deal = back.nodes["deal:orbis-lumen"]
     assert (deal["amount"], deal["currency"], deal["date"]) == (120000000.0, "EUR", "2024-11")
     assert json.loads(deal["parties"])[0] == {"id": "company:orbis", "role": "acquirer"}
