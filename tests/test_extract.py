@@ -298,6 +298,14 @@ def test_a_review_goes_on_in_the_next_sentence() -> None:
     )
 
 
+def test_a_symmetric_relation_told_both_ways_is_one_relation() -> None:
+    text = "Oracle partnered with xAI in May. xAI said its partnership with Oracle would grow."
+    rels = [r for r in extract_article(article(text, "en")).relations]
+    assert [(r.source, r.relation.value, r.target) for r in rels] == [
+        ("company:oracle", "PARTNERS_WITH", "company:xai")]
+    assert len(rels[0].evidence) == 2
+
+
 def test_a_firm_named_partners_states_no_partnership() -> None:
     text = "Index Ventures and Lightspeed Venture Partners opened offices in Paris."
     assert triples(extract_article(article(text, "en"))) == set()

@@ -12,7 +12,7 @@ from functools import lru_cache
 from kg.extract.gazetteer import DATA, load_yaml
 from kg.schema import EntityKind
 
-_WORD = r"[A-Z][A-Za-z0-9À-ÖØ-öø-ÿ\-\.&’':]*[A-Za-z0-9À-ÿ]|[A-Z]"
+_WORD = r"[A-Z][A-Za-z0-9À-ÖØ-öø-ÿ\-\.&’']*[A-Za-z0-9À-ÿ](?::[a-z0-9]+)?|[A-Z]"  # "Run:ai"
 NAME = rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})"
 _PART = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+)*"
 PERSON = rf"(?P<name>{_PART}(?:\s+(?:(?:Le|La|De|Van|von|van|de|du)\s+)?{_PART}){{1,2}})"

@@ -294,7 +294,7 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         user = left(ctx, provider.start, FIRMS, [provider.eid])
     if provider is None or user is None:
         return
-    _add_dependency(ctx, found, user, provider, status)
+    _add_dependency(ctx, found, user, provider, status, ctx.text[start:end])
 
 
 def _any_left(ctx: Ctx, provider: Mention) -> Mention | None:
@@ -312,9 +312,16 @@ def _is_resource(ctx: Ctx, provider: Mention) -> bool:
 
 
 def _add_dependency(
-    ctx: Ctx, found: Found, user: Mention, provider: Mention, status: str | None
+    ctx: Ctx,
+    found: Found,
+    user: Mention,
+    provider: Mention,
+    status: str | None,
+    trigger_text: str,
 ) -> None:
     what = ctx.text[provider.start : provider.end]
+    if provider.via == "description":  # "the software giant" says less than the trigger
+        what = trigger_text
     if provider.kind is not EntityKind.PRODUCT:  # "谷歌定制设计的张量处理单元" -> what = 张量处理
         what = resource_word(ctx.text[provider.end : provider.end + 30]) or what
     eid = provider.eid

@@ -19,7 +19,15 @@ from kg.extract.patterns import Trigger, lexicon
 from kg.extract.roles import roles
 from kg.extract.slots import Ctx
 from kg.extract.text import Sentence, split_sentences
-from kg.schema import Article, Entity, EntityKind, Evidence, ExtractionResult, Relation
+from kg.schema import (
+    Article,
+    Entity,
+    EntityKind,
+    Evidence,
+    ExtractionResult,
+    Relation,
+    RelationType,
+)
 
 Handler = Callable[[Ctx, Trigger, int, int, Found, "str | None"], None]
 HANDLERS: dict[str, Handler] = {
@@ -139,9 +147,15 @@ def build_result(article: Article, doc: Doc, found: Found, extractor: str) -> Ex
     )
 
 
+_SYMMETRIC = {RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH}
+
+
 def _merge(
     relations: dict[tuple[str, str, str], Relation], fact: Fact, target: str, evidence: Evidence
 ) -> None:
+    if fact.relation in _SYMMETRIC and target < fact.source:  # one edge, whichever way told
+        fact = Fact(target, fact.relation, fact.source, fact.sentence, fact.props)
+        target = fact.target
     key = (fact.source, fact.relation.value, target)
     rel = relations.get(key)
     if rel is None:
