@@ -69,8 +69,8 @@ def _is_abbreviation(text: str, dot: int, abbrevs: frozenset[str]) -> bool:
     word = re.search(r"[\w.]*$", text[max(0, dot - 12) : dot])
     token = (word.group(0) if word else "") + "."
     nxt = text[dot + 1 : dot + 20].split()
-    if not nxt or nxt[0][0].islower():
-        return bool(nxt)
+    if not nxt or (nxt[0][0].islower() and not any(c.isupper() for c in nxt[0][1:])):
+        return bool(nxt)  # "… in the U.S. market", but "… in May. xAI said" ends there
     if token in abbrevs or token.lower() in abbrevs or re.fullmatch(r"(?:[A-Z]\.)+", token):
         # "Nvidia Corp. The financing…" and "in the U.S. It…" still end there
         return nxt[0].strip('"“«(') not in _starters()
