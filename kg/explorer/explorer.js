@@ -148,7 +148,8 @@
       groups: groups(),
       layout: { improvedLayout: false },
       physics: opts.physics ? { enabled: true, solver: "barnesHut",
-        barnesHut: { gravitationalConstant: -4000, springLength: 140, avoidOverlap: 0.2 },
+        barnesHut: { gravitationalConstant: -3500, centralGravity: 0.9, springLength: 150,
+          avoidOverlap: 0.3 },
         stabilization: { enabled: true, iterations: opts.stabilizeIterations, fit: true } } : false,
       interaction: { hover: true, tooltipDelay: 80, hideEdgesOnDrag: opts.large,
         hideEdgesOnZoom: opts.large, keyboard: false }
