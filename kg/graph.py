@@ -106,22 +106,33 @@ def subgraph(
         if bound is not None and not DATE_RE.fullmatch(bound):
             raise InputError(f"bad date {bound!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
     focus_id = find_node(g, focus) if focus is not None else None
-    rel_set = _relation_types(relations)
-    kind_set = _kinds(kinds)
-    h = nx.MultiDiGraph(g)
-    if kind_set is not None:
-        h.remove_nodes_from([n for n, k in h.nodes(data="kind") if k not in kind_set
-                             and n != focus_id])
-    drop = [(u, v, k) for u, v, k, d in h.edges(keys=True, data=True)
-            if (rel_set is not None and d.get("relation") not in rel_set)
-            or not _edge_in_range(h, u, v, d, since, until)]
-    h.remove_edges_from(drop)
+    rel_set, kind_set = _relation_types(relations), _kinds(kinds)
+
+    def node_ok(n: str) -> bool:
+        return kind_set is None or n == focus_id or g.nodes[n].get("kind") in kind_set
+
+    def edge_ok(u: str, v: str, k: str) -> bool:
+        d = g.edges[u, v, k]
+        return ((rel_set is None or d.get("relation") in rel_set)
+                and _edge_in_range(g, u, v, d, since, until))
+
+    # Views, not copies: only the part that survives the filters is copied at the end.
+    view = nx.subgraph_view(g, filter_node=node_ok, filter_edge=edge_ok)
+    nodes = _reach(view, focus_id, depth) if focus_id is not None else set(view)
     if since or until:
-        h.remove_nodes_from([n for n in list(h) if h.degree(n) == 0 and n != focus_id
-                             and not _node_in_range(h.nodes[n], since, until)])
-    if focus_id is not None:
-        h = nx.ego_graph(h, focus_id, radius=depth, undirected=True)
-    return nx.MultiDiGraph(h)
+        nodes = {n for n in nodes if n == focus_id or view.degree(n) > 0
+                 or _node_in_range(g.nodes[n], since, until)}
+    return nx.MultiDiGraph(view.subgraph(nodes))
+
+
+def _reach(g: nx.MultiDiGraph, start: str, depth: int) -> set[str]:
+    """Nodes within `depth` hops of `start`, edges followed both ways."""
+    seen, frontier = {start}, [start]
+    for _ in range(depth):
+        step = {m for n in frontier for m in chain(g.successors(n), g.predecessors(n))}
+        frontier = [m for m in step if m not in seen]
+        seen.update(frontier)
+    return seen
 
 
 def find_node(g: nx.MultiDiGraph, name: str) -> str:
