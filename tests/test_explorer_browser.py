@@ -153,6 +153,8 @@ def test_large_graph_draws_without_physics(open_page: Any) -> None:
     p = open_page(g)
     assert p.page.evaluate("() => kgExplorer.data.options.physics") is False
     assert p.page.evaluate(CANVAS_DRAWN)
+    timings = p.page.evaluate("() => kgExplorer.timings")
+    assert timings["preview"] < timings["network"] < timings["drawn"]  # a picture came first
     assert p.page.locator(".kg-preview").count() == 0  # replaced by the interactive graph
     assert p.requests == [] and p.errors == []
 
