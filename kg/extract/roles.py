@@ -59,6 +59,16 @@ _FOUNDED_BY = re.compile(
 )
 
 
+def warm_up() -> None:
+    """Compile the title patterns (and the discovery and description ones) ahead of use."""
+    from kg.extract.coref import find_descriptions
+    from kg.extract.discover import discover
+
+    _titles()
+    discover("")
+    find_descriptions("", "en")
+
+
 def roles(ctx: Ctx, found: Found) -> None:
     _founded_by(ctx, found)
     for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:

@@ -16,8 +16,8 @@ from kg.extract.doc import Doc
 from kg.extract.facts import Fact, Found, hedged, negated
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.patterns import Trigger, lexicon
-from kg.extract.roles import roles
-from kg.extract.slots import Ctx
+from kg.extract.roles import roles, warm_up
+from kg.extract.slots import FIRMS, Ctx
 from kg.extract.text import Sentence, split_sentences
 from kg.schema import (
     Article,
@@ -55,6 +55,12 @@ _DENIABLE = {
 class RulesExtractor:
     name = "rules"
 
+    def __init__(self) -> None:
+        # read every data file now, once per worker process, not inside the first article
+        load_gazetteer()
+        lexicon()
+        warm_up()
+
     def extract(self, article: Article) -> ExtractionResult:
         doc = read_article(article)
         found = Found(reference=reference_date(article))
@@ -65,7 +71,8 @@ class RulesExtractor:
             run_triggers(ctx, found)
             pairs.review_continued(ctx, found)
             roles(ctx, found)
-            found.recent_pairs = pairs.typed_pairs(ctx, found) or found.recent_pairs
+            if len({m.eid for m in mentions if m.kind in FIRMS}) >= 2:
+                found.recent_pairs = pairs.typed_pairs(ctx, found) or found.recent_pairs
         return build_result(article, doc, found, self.name)
 
 
