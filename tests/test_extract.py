@@ -95,6 +95,11 @@ CASES = [
         ("Zhipu AI", "RAISED", "Zhipu AI B轮 funding round"),
     ),
     (
+        "fr",
+        "Le fonds Elaia a participé au tour de table de Giskard, aux côtés de Bpifrance.",
+        ("Bpifrance", "FUNDS", "Giskard funding round"),
+    ),
+    (
         "en",
         "Anthropic raised $13 billion. Fidelity and Lightspeed Venture Partners co-led the round.",
         ("Fidelity", "FUNDS", "Anthropic $13 billion funding round"),
