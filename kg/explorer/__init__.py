@@ -13,11 +13,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 
@@ -90,11 +90,18 @@ def _csp(*scripts: str) -> str:
 
 @lru_cache(maxsize=8)
 def _asset(*parts: str) -> str:
-    if parts[0] == "lib":
-        root: Any = resources.files("pyvis")  # vis-network as pyvis ships it: no second copy
-    else:
-        root = resources.files("kg.explorer")
     try:
-        return root.joinpath(*parts).read_text(encoding="utf-8")
+        if parts[0] == "lib":
+            return _pyvis_dir().joinpath(*parts).read_text(encoding="utf-8")
+        return resources.files("kg.explorer").joinpath(*parts).read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigurationError(f"{'/'.join(parts)}: explorer asset missing: {exc}") from exc
+
+
+def _pyvis_dir() -> Path:
+    """pyvis's folder, found without importing pyvis (its import pulls in jinja2 and IPython
+    and costs seconds); we only want the vis-network copy it ships."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigurationError("pyvis: not installed (the explorer uses its vis-network copy)")
+    return Path(next(iter(spec.submodule_search_locations)))

@@ -10,6 +10,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Hashable, Iterable
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -31,15 +32,23 @@ def safe_url(url: Any) -> str | None:
 
 def date_span(value: Any) -> list[str] | None:
     """'2025-06' -> ['2025-06-01', '2025-06-30']: partial dates cover their whole period."""
-    match = _DATE.match(value) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return None
+    span = _date_span(value)
+    return list(span) if span else None
+
+
+@lru_cache(maxsize=8192)  # a graph repeats the same few hundred publication dates
+def _date_span(value: str) -> tuple[str, str] | None:
+    match = _DATE.match(value)
     if not match:
         return None
     year, month, day = match.groups()
     if day:
-        return [f"{year}-{month}-{day}"] * 2
+        return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
     if month and "01" <= month <= "12":
-        return [f"{year}-{month}-01", f"{year}-{month}-{_MONTH_END[int(month) - 1]}"]
-    return [f"{year}-01-01", f"{year}-12-31"]
+        return f"{year}-{month}-01", f"{year}-{month}-{_MONTH_END[int(month) - 1]}"
+    return f"{year}-01-01", f"{year}-12-31"
 
 
 def to_json_block(data: Any) -> str:
@@ -49,6 +58,8 @@ def to_json_block(data: Any) -> str:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, str):  # the common case first: this runs for every evidence field
+        return value
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, list | tuple):
