@@ -142,6 +142,16 @@ CASES = [
     # --- reviews --------------------------------------------------------------------------
     (
         "en",
+        "Britain's competition regulator cleared Microsoft's hiring of former Inflection AI staff.",
+        ("Competition and Markets Authority", "REVIEWS", "Microsoft–Inflection AI hiring"),
+    ),
+    (
+        "zh",
+        "美国反垄断监管机构正在调查微软对OpenAI的投资。",
+        ("Federal Trade Commission", "REVIEWS", "Microsoft–OpenAI investment"),
+    ),
+    (
+        "en",
         "The European Commission opened an investigation into the takeover of Run:ai by Nvidia.",
         ("European Commission", "REVIEWS", "NVIDIA–Run:ai acquisition"),
     ),

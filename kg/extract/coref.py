@@ -116,3 +116,39 @@ def zh_pronouns(text: str) -> list[int]:
 
 def has_latin_pronoun(text: str) -> bool:
     return _PRONOUN_LATIN.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _watchdog_patterns() -> tuple[list[re.Pattern[str]], dict[str, str], dict[str, str]]:
+    data = load_yaml(DATA / "descriptors.yaml")
+    nat = {w.lower(): code for code, words in data["nationalities"].items() for w in words}
+    alt = "|".join(re.escape(w) for w in sorted(nat, key=len, reverse=True))
+    role = (
+        r"(?:competition|antitrust|anti-trust|merger|markets?)\s+"
+        r"(?:regulator|watchdog|authority|enforcer|agency)s?"
+    )
+    rx = [
+        re.compile(
+            rf"(?<![\w-])(?P<nat>{alt})\s+(?:(?:top|main|national|federal)\s+)?{role}\b", re.I
+        ),
+        re.compile(
+            rf"\b(?:autorités?|gendarmes?|régulateurs?)\s+(?P<nat>{alt})\s+de\s+la\s+concurrence\b",
+            re.I,
+        ),
+        re.compile(
+            rf"(?P<nat>{alt})的?(?:反垄断|反壟斷|竞争|競爭)(?:监管)?(?:机构|機構|部门|部門|当局|當局|監管機構)"
+        ),
+    ]
+    return rx, nat, data["watchdogs"]
+
+
+def find_watchdogs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, regulator name) for "Britain's competition regulator", "欧盟反垄断机构"…"""
+    rx, nat, names = _watchdog_patterns()
+    out = []
+    for pattern in rx:
+        for m in pattern.finditer(text):
+            code = nat.get(m.group("nat").lower())
+            if code in names:
+                out.append((m.start(), m.end(), names[code]))
+    return out

@@ -10,6 +10,7 @@ from kg.extract.coref import (
     COMPANY_KINDS,
     compatible,
     find_descriptions,
+    find_watchdogs,
     has_latin_pronoun,
     zh_pronouns,
 )
@@ -88,6 +89,10 @@ class Doc:
             spans += [
                 (m.start(), m.end(), self.found[m.group(0)]) for m in self.found_re.finditer(text)
             ]
+        for start, end, name in find_watchdogs(text):
+            eid = self.gaz.by_alias.get(name)
+            if eid:
+                spans.append((start, end, eid))
         spans = drop_overlaps(spans)
         named = [Mention(s, e, eid, self.kind(eid)) for s, e, eid in spans]
         out = named + self._descriptions(sent, named)
