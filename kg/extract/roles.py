@@ -31,7 +31,7 @@ def _titles() -> tuple[
             rel[w.lower()] = None if key == "exclude" else RelationType(key)
     alt = "|".join(re.escape(t) for t in sorted(rel, key=len, reverse=True))
     one = rf"(?:{alt})"
-    title = rf"(?P<title>{one}(?:\s+(?:et|and|&|兼)\s+{one})?)"
+    title = rf"(?P<title>{one}(?:\s+(?:et|and|&)\s+{one}|\s*兼\s*{one})?)"
     before = re.compile(rf"(?:(?<![\w-])|(?=[\u3400-\u9fff])){title}\s*[,:]?\s*$", re.I)
     after = re.compile(
         rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
@@ -159,5 +159,5 @@ def _adjacent_org(ctx: Ctx, pos: int) -> Mention | None:
 
 def _relation(title: str) -> RelationType | None:
     rel = _titles()[0]
-    first = re.split(r"\s+(?:et|and|&|兼)\s+", title.lower())[0]
+    first = re.split(r"\s+(?:et|and|&)\s+|\s*兼\s*", title.lower())[0]
     return rel.get(first, RelationType.WORKS_AT)
