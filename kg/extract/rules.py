@@ -42,6 +42,7 @@ HANDLERS: dict[str, Handler] = {
     "partner": pairs.partner,
 }
 _ONCE = {"review", "partner", "raise"}
+_REVIEWERS = {EntityKind.REGULATOR, EntityKind.COUNTRY, EntityKind.REGION}
 _DENIABLE = {
     "invest",
     "fund",
@@ -111,8 +112,12 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
     done: set[str] = set()
     denied = bool(lexicon().denials.search(ctx.text))
     alone = len({m.eid for m in ctx.mentions}) < 2  # one party: "X raised …", "… examinée par Y"
+    kinds = {m.kind for m in ctx.mentions}
+    skip = set() if kinds & _REVIEWERS else {"review"}
+    if EntityKind.PERSON not in kinds:
+        skip.add("join")
     for trig in lexicon().for_lang(lang):
-        if alone and trig.family not in ("raise", "review"):
+        if (alone and trig.family not in ("raise", "review")) or trig.family in skip:
             continue
         if trig.family in _ONCE and trig.family in done:
             continue
