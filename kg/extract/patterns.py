@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,6 +23,12 @@ class Trigger:
     lead: bool = False
     needs_round: bool = False
     reach: int = 90  # how far after the trigger its right-hand argument may start
+    rx_lower: re.Pattern[str] | None = None  # the same, for lower-cased text (faster than re.I)
+
+    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        if self.rx_lower is not None and len(lowered) == len(text):
+            return self.rx_lower.finditer(lowered)
+        return self.rx.finditer(text)
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,10 @@ def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
         lead=bool(raw.get("lead")),
         needs_round=bool(raw.get("needs_round")),
         reach=int(raw.get("reach", 90)),
+        # a pattern with no upper-case letter of its own matches lower-cased text as it is
+        rx_lower=None
+        if flags == 0 or re.search(r"(?<!\\)[A-Z]", raw["re"])
+        else re.compile(raw["re"]),
     )
 
 

@@ -113,6 +113,7 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
     denied = bool(lexicon().denials.search(ctx.text))
     alone = len({m.eid for m in ctx.mentions}) < 2  # one party: "X raised …", "… examinée par Y"
     kinds = {m.kind for m in ctx.mentions}
+    lowered = ctx.text.lower()
     skip = set() if kinds & _REVIEWERS else {"review"}
     if EntityKind.PERSON not in kinds:
         skip.add("join")
@@ -123,7 +124,7 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
             continue
         if denied and trig.family in _DENIABLE:
             continue
-        for m in trig.rx.finditer(ctx.text):
+        for m in trig.finditer(ctx.text, lowered):
             if negated(ctx.text, m.start(), m.end(), lang) or _inside_name(ctx, m.start(), m.end()):
                 continue  # "Lightspeed Venture Partners" states no partnership
             HANDLERS[trig.family](ctx, trig, m.start(), m.end(), found, status)
