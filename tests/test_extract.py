@@ -49,6 +49,7 @@ CASES = [
     ),
     ("zh", "腾讯向月之暗面注资3亿美元。", ("Tencent", "INVESTS_IN", "Moonshot AI")),
     ("zh", "智谱的股东包括腾讯和阿里巴巴。", ("Alibaba", "INVESTS_IN", "Zhipu AI")),
+    ("zh", "零一万物首席执行官王小明表示，资金将用于研发。", ("王小明", "LEADS", "01.AI")),
     ("zh", "月之暗面创始人兼CEO杨植麟表示将继续投入。", ("Yang Zhilin", "FOUNDED", "Moonshot AI")),
     ("zh", "輝達宣布向xAI注資20億美元。", ("NVIDIA", "INVESTS_IN", "xAI")),
     ("zh", "阿里巴巴对智谱进行了战略投资。", ("Alibaba", "INVESTS_IN", "Zhipu AI")),
