@@ -12,9 +12,13 @@ from functools import lru_cache
 from kg.extract.gazetteer import DATA, load_yaml
 from kg.schema import EntityKind
 
-_WORD = r"[A-Z][A-Za-z0-9À-ÖØ-öø-ÿ\-\.&’']*[A-Za-z0-9À-ÿ](?::[a-z0-9]+)?|[A-Z]"  # "Run:ai"
+# a capitalised word (at most 40 characters, starting at a word start: keeps scans linear)
+_START = r"(?<![A-Za-z0-9À-ÿ])"
+_WORD = (
+    rf"{_START}[A-Z][A-Za-z0-9À-ÖØ-öø-ÿ\-\.&’']{{0,40}}[A-Za-z0-9À-ÿ](?::[a-z0-9]+)?|{_START}[A-Z]"
+)
 NAME = rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})"
-_PART = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+)*"
+_PART = rf"{_START}[A-Z][a-zà-ÿ’']{{1,30}}(?:-[A-Z][a-zà-ÿ’']{{1,30}})*"
 PERSON = rf"(?P<name>{_PART}(?:\s+(?:(?:Le|La|De|Van|von|van|de|du)\s+)?{_PART}){{1,2}})"
 LIST = r"(?P<list>[^.;:。]{3,240})"
 _SPLIT = re.compile(r"\s*(?:,|;|、|\band\b|\bet\b|\bas well as\b|&)\s*")

@@ -42,6 +42,7 @@ HANDLERS: dict[str, Handler] = {
     "partner": pairs.partner,
 }
 _ONCE = {"review", "partner", "raise"}
+MAX_SENTENCE = 2000  # characters
 _REVIEWERS = {EntityKind.REGULATOR, EntityKind.COUNTRY, EntityKind.REGION}
 _DENIABLE = {
     "invest",
@@ -66,8 +67,8 @@ class RulesExtractor:
         doc = read_article(article)
         found = Found(reference=reference_date(article))
         for sent, mentions in zip(doc.sentences, doc.mentions, strict=True):
-            if not mentions:
-                continue
+            if not mentions or len(sent.text) > MAX_SENTENCE:
+                continue  # a "sentence" this long is a table or a list dump, not prose
             ctx = Ctx(doc, sent, mentions)
             run_triggers(ctx, found)
             pairs.review_continued(ctx, found)
