@@ -240,10 +240,16 @@ CASES = [
         ("John Poe", "FOUNDED", "Kyutai"),
     ),
     ("fr", "Le patron de Scaleway, Damien Lucas, a parlé.", ("Damien Lucas", "LEADS", "Scaleway")),
-    ("en", "Anthropic's backers include Menlo Ventures and Spark Capital.",
-     ("Spark Capital", "INVESTS_IN", "Anthropic")),
-    ("en", "Ilya Sutskever, who co-founded OpenAI, left in May.",
-     ("Ilya Sutskever", "FOUNDED", "OpenAI")),
+    (
+        "en",
+        "Anthropic's backers include Menlo Ventures and Spark Capital.",
+        ("Spark Capital", "INVESTS_IN", "Anthropic"),
+    ),
+    (
+        "en",
+        "Ilya Sutskever, who co-founded OpenAI, left in May.",
+        ("Ilya Sutskever", "FOUNDED", "OpenAI"),
+    ),
     (
         "en",
         "The head of Mistral AI, Arthur Mensch, spoke.",
@@ -320,8 +326,21 @@ def test_a_symmetric_relation_told_both_ways_is_one_relation() -> None:
     text = "Oracle partnered with xAI in May. xAI said its partnership with Oracle would grow."
     rels = [r for r in extract_article(article(text, "en")).relations]
     assert [(r.source, r.relation.value, r.target) for r in rels] == [
-        ("company:oracle", "PARTNERS_WITH", "company:xai")]
+        ("company:oracle", "PARTNERS_WITH", "company:xai")
+    ]
     assert len(rels[0].evidence) == 2
+
+
+def test_a_review_without_a_deal_names_the_companies_each_regulator_examines() -> None:
+    text = (
+        "The Justice Department will lead the investigation of Nvidia, while the FTC will "
+        "examine the conduct of OpenAI and Microsoft."
+    )
+    assert {t for t in triples(extract_article(article(text, "en"))) if t[1] == "REVIEWS"} == {
+        ("US Department of Justice", "REVIEWS", "NVIDIA"),
+        ("Federal Trade Commission", "REVIEWS", "OpenAI"),
+        ("Federal Trade Commission", "REVIEWS", "Microsoft"),
+    }
 
 
 def test_a_firm_named_partners_states_no_partnership() -> None:

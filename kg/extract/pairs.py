@@ -12,7 +12,7 @@ import re
 from kg.extract.facts import Found, date_props
 from kg.extract.mentions import Mention, is_list_gap
 from kg.extract.patterns import Trigger
-from kg.extract.slots import FIRMS, Ctx, left, right
+from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.schema import DealStatus, DealType, EntityKind, RelationType
 
 _PAIR_GOV = {"between", "entre", "like", "among", "parmi", "与", "與", "和", "跟", "同"}
@@ -181,6 +181,8 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         if _BLOCKED.search(ctx.text)
         else DealStatus.UNDER_REVIEW
     )
+    if not typed:
+        _review_companies(ctx, reviewers, start, end, found, state)
     for a, b, kind in typed:
         draft = found.deals.pair(kind, a, b)
         draft.status = state
@@ -195,6 +197,25 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
             )
         _party_relation(ctx, found, kind, a, b)
     found.reviewed.add(ctx.sent.index)
+
+
+def _review_companies(
+    ctx: Ctx, reviewers: list[Mention], start: int, end: int, found: Found, state: DealStatus
+) -> None:
+    """No deal named: "investigations into Microsoft, OpenAI and Nvidia" review the companies,
+    by the regulator(s) named closest before the trigger ("… while the FTC will examine …")."""
+    first = right(ctx, end, FIRMS, reach=40)
+    if first is None:
+        return
+    before_trigger = [m for m in reviewers if m.end <= start]
+    who = (
+        expand(ctx, before_trigger[-1], False, (EntityKind.REGULATOR,))
+        if before_trigger
+        else reviewers
+    )
+    for company in expand(ctx, first, True, FIRMS):
+        for reviewer in {m.eid for m in who}:
+            found.add(ctx, reviewer, RelationType.REVIEWS, company.eid, status=state.value)
 
 
 def typed_pairs(ctx: Ctx, found: Found) -> list[tuple[str, str, DealType]]:

@@ -41,7 +41,7 @@ HANDLERS: dict[str, Handler] = {
     "review": pairs.review,
     "partner": pairs.partner,
 }
-_ONCE = {"review", "partner", "raise"}
+_ONCE = {"partner", "raise"}
 MAX_SENTENCE = 2000  # characters
 _REVIEWERS = {EntityKind.REGULATOR, EntityKind.COUNTRY, EntityKind.REGION}
 _DENIABLE = {
