@@ -96,9 +96,23 @@ class DealDraft:
             parties=[DealParty(id=p, role=r) for p, r in self.parties],
         )
         data: dict[str, Any] = props.model_dump(mode="json", exclude_none=True)
+        name = self.name(names)
+        aliases = [a for a in self.other_names(names) if a != name]
         return Entity(
-            id=self.id(names), name=self.name(names), kind=EntityKind.DEAL, properties=data
+            id=self.id(names), name=name, kind=EntityKind.DEAL, aliases=aliases, properties=data
         )
+
+    def other_names(self, names: dict[str, str]) -> list[str]:
+        """A round is also called by its amount, in its currency and converted ("€1.7 billion",
+        "$2 billion"), whether or not its label ("Series C") is known."""
+        if self.deal_type is not DealType.FUNDING_ROUND:
+            return []
+        who = " ".join(self._core(names))
+        out = []
+        for money in (self.money, self.money.converted if self.money else None):
+            if money is not None:
+                out.append(f"{who} {money_words(money.amount, money.currency)} funding round")
+        return list(dict.fromkeys(out))
 
 
 # investors in a round are parties too, but the round is named after its raiser
