@@ -103,6 +103,11 @@ def test_the_same_round_in_two_languages_is_one_deal_id() -> None:
     ("text", "lang", "expected"),
     [
         (
+            "Mistral AI a levé des fonds. Le géant de Redmond a investi dans la licorne française.",
+            "fr",
+            ("company:microsoft", "INVESTS_IN", "company:mistral-ai"),
+        ),
+        (
             "Mistral AI is based in Paris. Amazon said it invested in the French startup.",
             "en",
             ("company:amazon", "INVESTS_IN", "company:mistral-ai"),

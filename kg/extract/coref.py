@@ -51,7 +51,9 @@ def _lexicon() -> tuple[
             re.I,
         ),
         "fr": re.compile(
-            rf"(?<!\w)(?:{fr})\s*(?P<pre>(?:[\w\-]+\s+){{0,1}}?)(?P<head>{heads})(?P<mods>(?:\s+(?!de\b)(?-i:[a-zà-ÿ\-]+)){{0,1}})",
+            rf"(?<!\w)(?:{fr})\s*(?P<pre>(?:[\w\-]+\s+){{0,1}}?)(?P<head>{heads})"
+            rf"(?P<mods>(?:\s+(?!de\b)(?-i:[a-zà-ÿ\-]+)){{0,1}}"
+            rf"(?:\s+d[eu]\s+(?-i:[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?))?)",  # "le géant de Redmond"
             re.I,
         ),
         "zh": re.compile(rf"(?:{zh})(?P<mods>[^，。、；,;]{{0,14}}?)(?P<head>{heads})"),

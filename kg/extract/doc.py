@@ -134,9 +134,17 @@ class Doc:
                 governed,
                 desc.head == "latter",
             )
+            if eid is None and desc.place:  # "le géant de Redmond": one known firm is there
+                eid = self._only_known(lambda k, kn, d=desc: compatible(d, k, kn))
             if eid:
                 out.append(Mention(desc.start, desc.end, eid, self.kind(eid), "description"))
         return out
+
+    def _only_known(self, ok: Any) -> str | None:
+        hits = [k.id for k in self.gaz.entries.values() if ok(k.kind, k)]
+        if len(hits) != 1:
+            return None
+        return self.entity(hits[0]).id
 
     def _maker(self, phrase: str) -> str | None:
         if not re.search(
