@@ -199,6 +199,17 @@ CASES = [
     ("en", "Nvidia supplies GPUs to xAI for its new cluster.", ("xAI", "DEPENDS_ON", "NVIDIA")),
     (
         "en",
+        "OpenAI relies heavily on Microsoft's Azure cloud.",
+        ("OpenAI", "DEPENDS_ON", "Microsoft"),
+    ),
+    (
+        "en",
+        "Anthropic's models are hosted on AWS.",
+        ("Anthropic", "DEPENDS_ON", "Amazon Web Services"),
+    ),
+    ("en", "xAI trains Grok on Nvidia GPUs in Memphis.", ("xAI", "DEPENDS_ON", "NVIDIA")),
+    (
+        "en",
         "Anthropic rents GPUs from CoreWeave for training.",
         ("Anthropic", "DEPENDS_ON", "CoreWeave"),
     ),

@@ -283,9 +283,11 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         if provider is not None and user is None:
             user = left(ctx, provider.start, FIRMS, [provider.eid]) or _any_left(ctx, provider)
     else:
+        subject = left(ctx, start, FIRMS)
+        own = _owned_by(ctx, subject.eid) if subject else set()
         provider = gov_left(ctx, start, ("在", "on", "sur"), kinds, reach=20) or right(
-            ctx, end, kinds, reach=40
-        )
+            ctx, end, kinds, own, reach=40
+        )  # "xAI trains Grok on Nvidia GPUs": its own product is not the provider
         if provider is None or not (
             _is_resource(ctx, provider)
             or (provider.start > end and resource_word(ctx.text[end : provider.start]))
@@ -304,9 +306,15 @@ def _any_left(ctx: Ctx, provider: Mention) -> Mention | None:
     return None
 
 
+def _owned_by(ctx: Ctx, eid: str) -> set[str]:
+    name = ctx.doc.entity(eid).name
+    return {k.id for k in ctx.doc.gaz.entries.values() if k.owner == name}
+
+
 def _is_resource(ctx: Ctx, provider: Mention) -> bool:
-    if provider.kind is EntityKind.PRODUCT:
-        return True
+    known = ctx.doc.entity(provider.eid).known
+    if provider.kind is EntityKind.PRODUCT or (known and {"cloud", "chips"} & set(known.tags)):
+        return True  # a product, or a cloud or chip company ("hosted on AWS")
     after = ctx.text[provider.end : provider.end + 30]
     return dependency_kind(after, "") != ""
 
