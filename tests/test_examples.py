@@ -115,6 +115,14 @@ def facts(ingested: Path) -> tuple[dict[str, object], set[tuple[str, str, str]]]
     return entities, keys
 
 
+@pytest.fixture(scope="module")
+def relations(ingested: Path) -> dict[tuple[str, str, str], object]:
+    from kg.store import Store
+
+    with Store.open(ingested) as store:
+        return {r.key: r for r in store.relations()}
+
+
 def find(entities: dict[str, object], kind: EntityKind, *names: str) -> str:
     """The id of the entity of `kind` whose name or alias is one of `names`."""
     wanted = {n.casefold() for n in names}
@@ -185,3 +193,14 @@ def test_dependency_chains_are_two_levels_deep(facts) -> None:
     # who ultimately depends on NVIDIA: several answers, through clouds as well as directly
     users = nx.ancestors(deps, company["NVIDIA"])
     assert {company[n] for n in ("Mistral AI", "Microsoft", "OpenAI", "Anthropic")} <= users
+
+
+def test_koyeb_acquisition_is_one_relation_with_evidence_in_three_languages(relations) -> None:
+    # news/01 (zh digest), news/08 (fr text) and news/11 (zh/en/fr insight) all state it
+    rel = relations[("company:mistral-ai", RelationType.ACQUIRES.value, "company:koyeb")]
+    by_file: dict[str, set[str | None]] = {}
+    for ev in rel.evidence:  # type: ignore[attr-defined]
+        by_file.setdefault(ev.file, set()).add(ev.lang)
+    assert set(by_file) == {"01_mistral_koyeb_digest.md", "08_mistral_nvidia_fr.txt",
+                            "11_mistral_koyeb_insight.txt"}
+    assert by_file["11_mistral_koyeb_insight.txt"] == {"zh", "en", "fr"}
