@@ -381,3 +381,10 @@ def test_rumoured_investment_is_kept_and_marked() -> None:
     (rel,) = [r for r in result.relations if r.relation.value == "INVESTS_IN"]
     assert rel.properties["status"] == "rumoured"
     assert rel.properties["amount"] == 30e9
+
+
+def test_a_rumour_confirmed_elsewhere_in_the_article_is_no_longer_marked() -> None:
+    text = "SoftBank is in talks to invest in OpenAI. SoftBank invested $22.5 billion in OpenAI."
+    (rel,) = [r for r in extract_article(article(text, "en")).relations]
+    assert "status" not in rel.properties
+    assert len(rel.evidence) == 2
