@@ -404,6 +404,15 @@ def test_iter_files_recurses_sorted_and_skips_hidden(tmp_path: Path):
     assert found == ["a/b/c.json", "a/z.md", "b.txt"]
 
 
+def test_folder_walk_skips_readmes_scripts_and_config_but_not_named_files(tmp_path: Path):
+    for rel in ["README.md", "notes/LICENSE", "use.py", "kg.toml", "news.md", "scan.pdf"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])]
+    assert found == ["news.md", "scan.pdf"]
+    assert [p.name for p in iter_files([tmp_path / "README.md"])] == ["README.md"]
+
+
 def test_iter_files_globs_files_and_dedupes(tmp_path: Path):
     for name in ["one.md", "two.md", "three.txt"]:
         (tmp_path / name).write_text("x")

@@ -20,6 +20,7 @@ from kg.readers.frontmatter import read_digest
 from kg.readers.html import read_html
 from kg.readers.insight import read_insight
 from kg.readers.jsonfmt import read_json, read_jsonl
+from kg.readers.lang import lexicon
 from kg.readers.text import read_text_article
 from kg.schema import Article, ArticleFormat
 
@@ -29,8 +30,8 @@ _GLOB_CHARS = set("*?[")
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, found under folders (recursively, sorted, hidden ones skipped) or matched by
-    glob patterns; each file once."""
+    """Files named, found under folders (recursively, sorted; hidden files, READMEs, scripts and
+    config skipped) or matched by glob patterns; each file once."""
     seen: set[Path] = set()
     for given in paths:
         for path in _expand(given):
@@ -43,7 +44,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 def _expand(given: str | Path) -> Iterator[Path]:
     path = Path(given)
     if path.is_dir():
-        found = (p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+        found = (p for p in path.rglob("*")
+                 if p.is_file() and not _hidden(p.relative_to(path)) and not _not_an_article(p))
         yield from sorted(found, key=lambda p: p.relative_to(path).parts)
     elif path.exists():
         yield path
@@ -59,6 +61,12 @@ def _expand(given: str | Path) -> Iterator[Path]:
 
 def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
+
+
+def _not_an_article(path: Path) -> bool:
+    """A README, licence, script or config file met in a folder walk."""
+    skip = lexicon()["folder_skip"]
+    return path.stem.lower() in skip["names"] or path.suffix.lower() in skip["suffixes"]
 
 
 def read_file(path: str | Path) -> Iterator[Article | InputError]:
