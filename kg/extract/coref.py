@@ -144,8 +144,16 @@ def _watchdog_patterns() -> tuple[list[re.Pattern[str]], dict[str, str], dict[st
     return rx, nat, data["watchdogs"]
 
 
+_WATCHDOG_WORD = re.compile(
+    r"regulator|watchdog|authorit|enforcer|agenc|gendarme|régulateur|监管|監管|机构|機構|当局|當局|部门|部門",
+    re.I,
+)
+
+
 def find_watchdogs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, regulator name) for "Britain's competition regulator", "欧盟反垄断机构"…"""
+    if not _WATCHDOG_WORD.search(text):
+        return []  # most sentences name no authority: skip the long nationality scan
     rx, nat, names = _watchdog_patterns()
     out = []
     for pattern in rx:
