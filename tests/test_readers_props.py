@@ -4,6 +4,7 @@ raises InputError — never any other exception."""
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.readers import read_file
+from kg.readers.decode import check_text
 from kg.schema import Article
 
 SUFFIXES = st.sampled_from([".txt", ".md", ".json", ".jsonl", ".xml", ".html", ""])
@@ -63,3 +65,25 @@ def test_format_shaped_text_never_crashes(text: str, encoding: str, suffix: str)
     except UnicodeEncodeError:  # lone surrogates from st.text(): not a file anyone can write
         data = text.encode(encoding, errors="replace")
     check(data, suffix)
+
+
+def _check_text_per_character(text: str) -> bool:
+    """The plain definition check_text's fast path must agree with: True = refused."""
+    if not text.strip():
+        return True
+    visible = [c for c in text if not c.isspace()]
+    bad = sum(1 for c in visible if c == "\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cn"))
+    return bad > len(visible) * 0.1
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(FRAGMENTS, st.text(max_size=12),
+                               st.sampled_from(["\x01", "\ue000", "\U000e0080", "\u0378"])),
+                     max_size=30).map("".join))
+def test_check_text_agrees_with_the_per_character_definition(text: str):
+    try:
+        check_text(Path("x.txt"), text)
+        refused = False
+    except InputError:
+        refused = True
+    assert refused == _check_text_per_character(text)

@@ -15,6 +15,8 @@ from kg.readers.dates import to_iso
 from kg.readers.lang import detect, lexicon
 from kg.schema import Article, ArticleFormat, Section, SourceRef
 
+# libyaml's C loader parses the same YAML ~10x faster; pure Python when it is not built in.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPEN = re.compile(r"\A\s*---[ \t]*\n")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
 _FOOTNOTE = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
@@ -49,7 +51,7 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
     if closing is None:
         raise InputError(f"{path}: front matter opened with --- is never closed")
     try:
-        meta = yaml.safe_load(text[opening.end() : closing.start()])
+        meta = yaml.load(text[opening.end() : closing.start()], Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
