@@ -230,6 +230,9 @@ CASES = [
         ("Aleph Alpha", "COMPETES_WITH", "Mistral AI"),
     ),
     ("zh", "月之暗面的竞争对手MiniMax发布了新模型。", ("MiniMax", "COMPETES_WITH", "Moonshot AI")),
+    ("zh", "腾讯与字节跳动在AI领域竞争激烈。", ("Tencent", "COMPETES_WITH", "ByteDance")),
+    ("en", "Google and OpenAI compete fiercely in search.", ("Google", "COMPETES_WITH", "OpenAI")),
+    ("zh", "阿里云为月之暗面提供算力支持。", ("Moonshot AI", "DEPENDS_ON", "Alibaba")),
     # --- roles ----------------------------------------------------------------------------
     ("en", "Anthropic CEO Dario Amodei spoke in Paris.", ("Dario Amodei", "LEADS", "Anthropic")),
     (

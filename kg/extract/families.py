@@ -259,6 +259,7 @@ def compete(
         )
         rivals = [near] if near else []
     if not rivals:
+        _rivals_named_together(ctx, start, found, status)
         return
     pivot = min(r.start for r in rivals)
     subject = left(ctx, pivot, FIRMS, [r.eid for r in rivals])
@@ -268,9 +269,23 @@ def compete(
             found.add(ctx, eid, RelationType.COMPETES_WITH, rival.eid, status=status)
 
 
+def _rivals_named_together(ctx: Ctx, start: int, found: Found, status: str | None) -> None:
+    """ "腾讯与字节跳动在AI领域竞争", "Google and OpenAI compete": the pair right before."""
+    firms = [m for m in ctx.mentions if m.kind in FIRMS and m.end <= start]
+    if len(firms) < 2 or start - firms[-1].end > 25:
+        return
+    a, b = firms[-2], firms[-1]
+    joined = re.fullmatch(r"\s*(?:与|與|和|同|跟|and|et)\s*", ctx.text[a.end : b.start])
+    if a.eid != b.eid and joined:
+        found.add(ctx, a.eid, RelationType.COMPETES_WITH, b.eid, status=status)
+
+
 def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     kinds = (*FIRMS, EntityKind.PRODUCT)
-    if trig.agent == "supplier":  # "Nvidia supplies GPUs to xAI", "supply the ChatGPT maker with"
+    if trig.agent == "zh_supplier":  # 阿里云为月之暗面提供算力
+        user = gov_left(ctx, start, ("为", "為", "向", "给", "給"), FIRMS, reach=15)
+        provider = left(ctx, user.start, kinds, [user.eid]) if user else None
+    elif trig.agent == "supplier":  # "Nvidia supplies GPUs to xAI", "supply the ChatGPT maker with"
         provider = left(ctx, start, kinds)
         user = right(ctx, end, FIRMS, preps=("to", "for"), reach=60) or right(
             ctx, end, FIRMS, reach=20
