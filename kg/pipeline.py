@@ -1,8 +1,9 @@
 """The ingest pipeline: files -> articles -> extraction (worker processes) -> one store writer.
 
-The parent reads files as a stream and asks the store first, so unchanged articles and known
-copies are never extracted; extraction (the CPU-heavy part) runs in worker processes; the parent
-is the only writer, one transaction per article, with a bounded number of articles in flight.
+The parent skips files stored before unchanged (size and mtime) without reading them; worker
+processes read, hash and extract the rest (asking the store first, so unchanged articles and
+known copies are never extracted); the parent is the only writer, one transaction per article,
+with a bounded number of articles in flight.
 
     >>> from kg.pipeline import ingest
     >>> summary = ingest(["examples/"], "kg-data")
@@ -138,31 +139,50 @@ def extract_paths(
 
 # --- worker processes -----------------------------------------------------------------------
 #
-# The parent reads files (streaming: a 50 MB JSONL file is never held whole), skips articles
-# the store already has, and sends batches of articles to the pool for extraction. At most
-# WINDOW batches per worker are in flight, so memory stays bounded when the writer lags.
+# Workers read, hash and extract: the parent only stats files (an unchanged file is skipped by
+# size and mtime before anyone reads it) and writes. A worker asks its own read-only view of
+# the store whether an article is unchanged or a copy before extracting it; `Store.put`
+# checks again under the write lock, so a race only costs one wasted extraction. A file of
+# BIG_FILE bytes or more is streamed by the parent instead, so the records of one 50 MB JSONL
+# file are extracted by every worker. At most WINDOW batches per worker are in flight, so
+# memory stays bounded when the writer lags.
 
 BATCH_ARTICLES = 16
 WINDOW = 4
+BIG_FILE = 1024 * 1024
+
+
+@dataclass
+class ToRead:
+    """A file a worker will read and extract; replaced by its items when the batch returns."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+Unit = Article | ToRead  # the part of a batch a worker does
 
 
 @dataclass
 class Batch:
     """Records of consecutive files, in order, sent to one worker task together."""
 
-    items: list[Item | Article]  # Article = waiting for its extraction result
+    items: list[Item | Unit]
     files_done: int = 0  # files whose last record is in this batch
 
-    def articles(self) -> list[Article]:
-        return [i for i in self.items if isinstance(i, Article)]
+    def units(self) -> list[Unit]:
+        return [i for i in self.items if isinstance(i, Article | ToRead)]
 
 
-def _batches(files: Iterable[Path], store: Store | None) -> Iterator[Batch]:
+def _batches(
+    files: Iterable[Path], store: Store | None, parent_reads: Callable[[], bool]
+) -> Iterator[Batch]:
     batch = Batch([])
     for path in files:
-        for item in _records(path, store):
+        for item in _plan(path, store, parent_reads()):
             batch.items.append(item)
-            if len(batch.items) >= BATCH_ARTICLES * 4 or len(batch.articles()) >= BATCH_ARTICLES:
+            if len(batch.items) >= BATCH_ARTICLES * 4 or len(batch.units()) >= BATCH_ARTICLES:
                 yield batch
                 batch = Batch([])
         batch.files_done += 1
@@ -173,19 +193,32 @@ def _batches(files: Iterable[Path], store: Store | None) -> Iterator[Batch]:
         yield batch
 
 
-def _records(path: Path, store: Store | None) -> Iterator[Item | Article]:
-    """The file's articles (Skipped when the store has them), errors, then a FileRead marker."""
-    from kg.readers import read_file
-
+def _plan(path: Path, store: Store | None, parent_reads: bool) -> Iterator[Item | Unit]:
+    """Skipped items for a file stored before unchanged, else its records (big file, or no
+    workers), else one ToRead for a worker."""
     done = FileRead(str(path.resolve()), 0, 0, [], clean=False)
     try:
         st = path.stat()
-        done.size, done.mtime_ns = st.st_size, st.st_mtime_ns
-        cached = store.file_known(done.path, st.st_size, st.st_mtime_ns) if store else None
-        if cached is not None:  # same size and mtime as when stored: not even read
-            yield from (Skipped(article_id, "unchanged") for article_id in cached)
-            yield done
-            return
+    except OSError as exc:
+        yield file_error(path, exc)
+        yield done
+        return
+    done.size, done.mtime_ns = st.st_size, st.st_mtime_ns
+    cached = store.file_known(done.path, st.st_size, st.st_mtime_ns) if store else None
+    if cached is not None:  # same size and mtime as when stored: not even read
+        yield from (Skipped(article_id, "unchanged") for article_id in cached)
+        yield done
+    elif parent_reads or st.st_size >= BIG_FILE:
+        yield from _records(path, store, done)
+    else:
+        yield ToRead(path, st.st_size, st.st_mtime_ns)
+
+
+def _records(path: Path, store: Store | None, done: FileRead) -> Iterator[Item | Article]:
+    """The file's articles (Skipped when the store has them), errors, then `done`."""
+    from kg.readers import read_file
+
+    try:
         done.clean = True
         for record in read_file(path):
             if isinstance(record, KgError):
@@ -201,41 +234,69 @@ def _records(path: Path, store: Store | None) -> Iterator[Item | Article]:
     yield done
 
 
-def _extract_batch(articles: list[Article], extractor: str) -> list[ExtractionResult | KgError]:
-    return [_extract_one(article, extractor) for article in articles]
+def _work(units: list[Unit], extractor: str, store: Store | None) -> list[list[Item]]:
+    """One batch's units, each done: an article extracted, or a file read and extracted."""
+    out: list[list[Item]] = []
+    for unit in units:
+        if isinstance(unit, Article):
+            out.append([_pair(unit, _extract_one(unit, extractor))])
+            continue
+        done = FileRead(str(unit.path.resolve()), unit.size, unit.mtime_ns, [], clean=False)
+        out.append([_pair(r, _extract_one(r, extractor)) if isinstance(r, Article) else r
+                    for r in _records(unit.path, store, done)])
+    return out
 
 
-def _fill(batch: Batch, results: list[ExtractionResult | KgError]) -> list[Item]:
+def _fill(batch: Batch, results: list[list[Item]]) -> list[Item]:
     it = iter(results)
-    return [_pair(i, next(it)) if isinstance(i, Article) else i for i in batch.items]
+    out: list[Item] = []
+    for i in batch.items:
+        if isinstance(i, Article | ToRead):
+            out.extend(next(it))
+        else:
+            out.append(i)
+    return out
 
 
 def _pair(article: Article, result: ExtractionResult | KgError) -> Item:
     return result if isinstance(result, KgError) else Extracted(article, result)
 
 
-def _warm_up(extractor: str) -> None:
+_WORKER_STORE: Store | None = None  # each worker's read-only view of the store
+
+
+def _warm_up(extractor: str, data_dir: str | None) -> None:
+    global _WORKER_STORE
     check_extractor(extractor)  # loads rules and gazetteers once per worker, not per task
+    _WORKER_STORE = Store.open_readonly(data_dir) if data_dir is not None else None
+
+
+def _work_in_worker(units: list[Unit], extractor: str) -> list[list[Item]]:
+    return _work(units, extractor, _WORKER_STORE)
 
 
 def _results(
     files: list[Path], extractor: str, store: Store | None, workers: int
 ) -> Iterator[tuple[int, list[Item]]]:
-    """(files finished, items in order) for each batch, extracted in `workers` processes."""
+    """(files finished, items in order) for each batch, read and extracted in `workers`
+    processes (in this one when `workers` is 1)."""
     if workers <= 1:
-        for batch in _batches(files, store):
-            yield batch.files_done, _fill(batch, _extract_batch(batch.articles(), extractor))
+        for batch in _batches(files, store, lambda: True):
+            yield batch.files_done, _fill(batch, _work(batch.units(), extractor, store))
         return
     pool: Pool | None = None  # started at the first article to extract: a re-scan needs none
-    pending: deque[tuple[Batch, AsyncResult[list[ExtractionResult | KgError]] | None]] = deque()
+    pending: deque[tuple[Batch, AsyncResult[list[list[Item]]] | None]] = deque()
+    data_dir = str(store.path.parent) if store is not None else None
     try:
-        for batch in _batches(files, store):
-            if batch.articles() and pool is None:
+        # Until a first article needs extracting the parent reads files itself: a re-scan that
+        # finds nothing new (or only known copies) never pays for starting workers.
+        for batch in _batches(files, store, lambda: pool is None):
+            if batch.units() and pool is None:
                 # spawn: fork would copy the parent's SQLite handle into the workers
                 pool = multiprocessing.get_context("spawn").Pool(
-                    workers, initializer=_warm_up, initargs=(extractor,))
-            task = (pool.apply_async(_extract_batch, (batch.articles(), extractor))
-                    if pool is not None and batch.articles() else None)
+                    workers, initializer=_warm_up, initargs=(extractor, data_dir))
+            task = (pool.apply_async(_work_in_worker, (batch.units(), extractor))
+                    if pool is not None and batch.units() else None)
             pending.append((batch, task))
             while pending and (len(pending) >= WINDOW * workers or pending[0][1] is None):
                 yield _done(*pending.popleft())
@@ -246,15 +307,27 @@ def _results(
             pool.terminate()
 
 
-def _done(
-    batch: Batch, task: AsyncResult[list[ExtractionResult | KgError]] | None
-) -> tuple[int, list[Item]]:
+def _done(batch: Batch, task: AsyncResult[list[list[Item]]] | None) -> tuple[int, list[Item]]:
     return batch.files_done, _fill(batch, task.get() if task is not None else [])
 
 
 def default_workers() -> int:
     """min(2, CPUs): extraction is CPU-bound, and the parent needs a core for reading/writing."""
     return max(1, min(2, os.cpu_count() or 1))
+
+
+def _parallel_units(files: list[Path], wanted: int) -> int:
+    """How many workers can be busy: one per file, more for a big (streamed) file."""
+    if len(files) >= wanted:
+        return wanted
+    return max(1, sum(1 + _size(f) // BIG_FILE for f in files))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 # --- the writer -----------------------------------------------------------------------------
@@ -280,7 +353,7 @@ def ingest(
     for exc in errors:
         _fail(summary, exc, strict)
     n_workers = default_workers() if workers is None else max(1, workers)
-    n_workers = min(n_workers, max(1, len(files)))
+    n_workers = min(n_workers, _parallel_units(files, n_workers))
     with Store.open(data_dir) as store:
         writer = _Writer(store, summary, strict)
         for files_done, items in _results(files, extractor, store, n_workers):

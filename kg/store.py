@@ -143,6 +143,20 @@ class Store:
             raise StoreError(f"{path}: cannot open the store ({exc})") from exc
         return store
 
+    @classmethod
+    def open_readonly(cls, data_dir: str | Path) -> Store:
+        """A read-only connection on an existing store (ingest workers look articles up)."""
+        path = Path(data_dir) / DB_NAME
+        if not path.is_file():
+            raise StoreError(f"{Path(data_dir)}: no kg store here (run `kg ingest` first)")
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                   isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+        return cls(path, conn)
+
     def close(self) -> None:
         self._conn.close()
 
