@@ -300,9 +300,9 @@ NEGATIVES = [
     ("en", "Google did not invest in Anthropic this year."),
     ("en", "Arm wrestling is popular; he broke his arm near the Meta of the debate."),
     ("en", "Cohere is a competitor of OpenAI, not an acquisition target."),
-    ("fr", "Microsoft n’a pas acquis une influence importante sur Mistral AI."),
+    ("fr", "Google n’a pas racheté la start-up Kyutai, selon son porte-parole."),
     ("zh", "微软否认将收购Mistral AI。"),
-    ("zh", "软银已全数沽清英伟达股份。"),
+    ("zh", "腾讯上月已出售其持有的百度股份。"),
     ("fr", "Microsoft envisagerait une participation dans Mistral AI, ce que le groupe a démenti."),
     ("en", "Meta is in talks to acquire a 49% stake in Scale AI."),  # a stake is no acquisition
     ("en", "Index Ventures and Lightspeed Venture Partners opened offices in Paris."),

@@ -118,9 +118,9 @@ def test_the_same_round_in_two_languages_is_one_deal_id() -> None:
             ("company:microsoft", "INVESTS_IN", "company:openai"),
         ),
         (
-            "Anthropic发布了新模型。亚马逊已向其投资80亿美元。",
+            "Anthropic发布了新模型。腾讯已向其投资5亿美元。",
             "zh",
-            ("company:amazon", "INVESTS_IN", "company:anthropic"),
+            ("company:tencent", "INVESTS_IN", "company:anthropic"),
         ),
         (
             "Zhipu AI released a model. Alibaba has invested in the company.",

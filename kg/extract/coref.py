@@ -1,6 +1,6 @@
 """Descriptions and pronouns that stand for an entity named elsewhere in the article.
 
-"the French firm", "这家总部位于旧金山的初创公司", "la pépite française", "le régulateur" are
+"the Munich company", "这家总部位于北京的初创公司", "la pépite lyonnaise", "le régulateur" are
 resolved by their attributes (nationality, city, kind from `data/descriptors.yaml`, matched
 against the gazetteer) to the most recent compatible mention: earlier in the same sentence, else
 the first compatible mention (the subject) of the nearest earlier sentence, else the title.

@@ -1,6 +1,6 @@
 """Names the gazetteer does not know, found by the way the text introduces them.
 
-"Koyeb, a Paris-based startup", "acquired Koyeb", "CEO Jane Doe", "investors include A, B and C":
+"Nexa, a Lyon-based startup", "acquired Nexa", "CEO Jane Doe", "investors include A, B and C":
 each pattern in `data/discovery.yaml` yields a name and a kind (Company or Person).
 """
 

@@ -170,7 +170,7 @@ class Doc:
             if latter:
                 return m.eid if ok(m.kind, self.entity(m.eid).known) else None
             if governed and governing_preposition(sent.text, m.start, sent.lang) is None:
-                continue  # "微软在这家AI巨头中持有": the object is not the subject
+                continue  # "腾讯在这家公司中持股": the object is not the subject
             if ok(m.kind, self.entity(m.eid).known):
                 return m.eid
         for back in range(sent.index - 1, max(-1, sent.index - 6), -1):

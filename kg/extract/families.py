@@ -98,7 +98,7 @@ _HEADS = re.compile(r"\b(?:CEO|chief executive|chairman|chair|president)\b", re.
 
 
 def _for_company(ctx: Ctx, m: Mention) -> Mention:
-    """A chief executive's stake is the company's: 孙正义加大对OpenAI的持股 is SoftBank's."""
+    """A chief executive's stake is the company's: 马化腾增持某公司 is Tencent's."""
     known = ctx.doc.entity(m.eid).known if m.kind is EntityKind.PERSON else None
     for org, role in known.roles if known else ():
         eid = ctx.doc.gaz.by_alias.get(org)
@@ -345,7 +345,7 @@ def _add_dependency(
     what = ctx.text[provider.start : provider.end]
     if provider.via == "description":  # "the software giant" says less than the trigger
         what = trigger_text
-    if provider.kind is not EntityKind.PRODUCT:  # "谷歌定制设计的张量处理单元" -> what = 张量处理
+    if provider.kind is not EntityKind.PRODUCT:  # "使用华为的昇腾芯片" -> what = 昇腾
         what = resource_word(ctx.text[provider.end : provider.end + 30]) or what
     eid = provider.eid
     known = ctx.doc.entity(eid).known

@@ -1,6 +1,6 @@
 """Mentions of entities in one sentence: known names, discovered names, descriptions and pronouns.
 
-Each mention records the preposition that governs it ("in the California startup" -> "in"), which
+Each mention records the preposition that governs it ("in the Munich startup" -> "in"), which
 the relation rules use to tell the agent of a verb from its object.
 """
 
@@ -52,7 +52,7 @@ _MODIFIER = re.compile(r"[a-zà-ÿ0-9][\w\-’'.]*|[A-Z][\w]*-\w+|AI|IA|U\.S\.|U
 
 def governing_preposition(text: str, start: int, lang: str) -> str | None:
     """The preposition just before a mention starting at `start`, if any: walks back over up to
-    four modifier words ("in AI startups OpenAI", "by Seattle-area tech giants Microsoft",
+    four modifier words ("in AI labs Kyutai", "by Bay Area chip giants Nvidia",
     "dans la société américaine Anthropic")."""
     before = text[max(0, start - 60) : start]
     latin, zh = _prepositions()

@@ -1,6 +1,6 @@
 """Relations between two parties named together: partnerships and the deals regulators review.
 
-"the partnership between Microsoft and Mistral AI", "Microsoft’s ties to OpenAI", "investments by
+"the alliance between Oracle and xAI", "Oracle’s ties to Cohere", "investments by
 A and B in C and D" (paired in order), "微软与OpenAI的合作". A regulator in the sentence (else a
 jurisdiction the probe is "in") REVIEWS a Deal node named after the pair and the deal type.
 """

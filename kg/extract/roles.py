@@ -1,5 +1,5 @@
-"""People and their organisations: "Microsoft CEO Satya Nadella", "Rima Alaily, corporate vice
-president with Microsoft", "finance chief Roger Dassen", "OpenAI行政总裁Sam Altman"."""
+"""People and their organisations: "Cohere CEO Jane Roe", "Jane Roe, chief financial officer of
+Cohere", "finance chief John Poe", "百度首席执行官李彦宏"."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ _APPOSITIVE = {
     "fr": re.compile(r"^\s*,\s*(?:une?|la|le|l[’'])\s*"),  # not "a": in French it is a verb
 }
 _POSSESSOR = re.compile(r"\s*(?:(?:[’']s?)\s*(?:\w+\s+){0,2}?)?")
-_POSSESSOR_ZH = re.compile(r"(?:[\u4e00-\u9fff]{0,3}的)?")  # 其主要的云服务提供商
+_POSSESSOR_ZH = re.compile(r"(?:[\u4e00-\u9fff]{0,3}的)?")  # 其最大的股东
 
 
 @dataclass
@@ -42,7 +42,7 @@ def left(
             continue
         gap = ctx.text[m.end : pos]
         if m.possessive and (len(gap) > 32 or "," in gap):
-            continue  # "OpenAI’s biggest backer … after it committed": not the subject
+            continue  # "Cohere’s largest investor … after it agreed": not the subject
         if m.gov is None:
             return m
         appositive = _APPOSITIVE.get(ctx.sent.lang)
@@ -65,7 +65,7 @@ _SPOKES_AFTER = re.compile(
 
 
 def speaker(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
-    """Who "our"/"notre"/"我们" is: "… notre investissement …", a réagi un porte-parole de X."""
+    """Who "our"/"notre"/"我们" is: "notre participation …", a dit un porte-parole de X."""
     if not _FIRST_PERSON.search(ctx.text[:pos]):
         return None
     for m in ctx.mentions:
@@ -113,7 +113,7 @@ def gov_left(
 
 
 def before(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
-    """The possessor right before a trigger: "OpenAI’s biggest backer", "OpenAI的竞争对手"."""
+    """The possessor right before a trigger: "Cohere’s largest investor", "百度的竞争对手"."""
     for m in reversed([m for m in ctx.mentions if m.end <= pos]):
         gap = ctx.text[m.end : pos]
         if m.kind in kinds and (_POSSESSOR.fullmatch(gap) or _POSSESSOR_ZH.fullmatch(gap)):
