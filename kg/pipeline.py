@@ -290,7 +290,7 @@ def _results(
     try:
         # Until a first article needs extracting the parent reads files itself: a re-scan that
         # finds nothing new (or only known copies) never pays for starting workers.
-        for batch in _batches(files, store, lambda: pool is None):
+        for batch in _batches(files, store, lambda: pool is None):  # noqa: B023 - late on purpose
             if batch.units() and pool is None:
                 # spawn: fork would copy the parent's SQLite handle into the workers
                 pool = multiprocessing.get_context("spawn").Pool(
