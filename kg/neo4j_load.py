@@ -122,7 +122,7 @@ def _incremental(
         deletes = [c.article_id for c in chunk if c.action == "delete"]
         _write_chunk(store, conn, upserts, deletes, chunk[-1].revision, batch_size, summary)
     summary.revision = store.revision
-    if changes and _article_count(conn) != store.stats().articles:
+    if changes and _article_count(conn) != _stored_articles(store):
         # Someone else edited the database since our last load: start again from the store.
         return _full(store, conn, str(Path(store.path).resolve()), batch_size, tx_articles)
     _write_meta(conn, {"revision": store.revision, "complete": True})
@@ -136,12 +136,47 @@ def _full(
     _write_meta(conn, {"store": store_id, "revision": -1, "complete": False})
     wipe(conn)
     summary = LoadSummary(mode="full", revision=revision)
+    summary.entities = _write_all_entities(store, conn, batch_size)
     records = {a.id: a for a in store.articles()}
+    written: set[str] = set()  # relationship keys this load has created so far
     for chunk in _chunks(list(records), tx_articles):
         part = {i: records[i] for i in chunk}
-        _write_chunk(store, conn, list(chunk), [], None, batch_size, summary, part)
+        _write_chunk(store, conn, list(chunk), [], None, batch_size, summary, part, written)
     _write_meta(conn, {"store": store_id, "revision": revision, "complete": True})
     return summary
+
+
+def _write_all_entities(store: Store, conn: Connection, batch_size: int) -> int:
+    """A full load writes every entity once, up front, in big batches; the article
+    transactions that follow then only touch relationships and articles."""
+    mentions = _entity_articles(store)
+    pending: dict[EntityKind, list[dict[str, Any]]] = {}
+    count = 0
+    for e in store.entities():
+        rows = pending.setdefault(e.kind, [])
+        rows.append({"id": e.id, "props": entity_props(e) | {"articles": mentions.get(e.id, [])}})
+        count += 1
+        if len(rows) >= batch_size:
+            _create_entities(conn, e.kind, rows, batch_size)
+            rows.clear()
+    for kind, rows in pending.items():
+        _create_entities(conn, kind, rows, batch_size)
+    return count
+
+
+def _create_entities(conn: Connection, kind: EntityKind, rows: list[dict], batch: int) -> None:
+    query = ENTITY_CREATE.format(label=EntityKind(kind).value)
+    with conn.session() as session:
+        session.execute_write(_unwind, query, rows, batch)
+
+
+def _entity_articles(store: Store) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for entity_id, article_id in store._conn.execute(  # see mentions_of
+            "SELECT DISTINCT entity_id, article_id FROM article_entities "
+            "ORDER BY entity_id, article_id"):
+        out.setdefault(entity_id, []).append(article_id)
+    return out
 
 
 def wipe(conn: Connection, batch: int = 5000) -> None:
@@ -175,6 +210,11 @@ def _article_count(conn: Connection) -> int:
     return int(conn.run("MATCH (a:Article) RETURN count(a) AS n")[0]["n"])
 
 
+def _stored_articles(store: Store) -> int:
+    # store.stats() groups every entity and relation: too slow for a check after 100 articles.
+    return int(store._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -192,6 +232,7 @@ class Chunk:
     mentions: dict[str, list[str]]  # entity id -> ids of chunk articles mentioning it
     revision: int | None
     batch: int
+    written: set[str] | None = None  # full load: relationship keys created by earlier chunks
 
     @property
     def touched(self) -> set[str]:
@@ -207,24 +248,26 @@ def _write_chunk(
     batch_size: int,
     summary: LoadSummary,
     records: dict[str, Any] | None = None,
+    written: set[str] | None = None,
 ) -> None:
+    """`written` is given by a full load: the keys it created so far (any other key cannot be
+    in the freshly wiped database, so it is created without a lookup), entities already in."""
     entities, relations = store.facts_of(upserts) if upserts else ([], [])
     records = records if records is not None else _records(store, upserts)
     mentions: dict[str, list[str]] = {}
     for article, ids in mentions_of(store, upserts).items():
         for entity in ids:
             mentions.setdefault(entity, []).append(article)
-    for r in relations:  # endpoints count as mentioned even if the extractor did not list them
-        for ev in r.evidence:
-            for entity in (r.source, r.target):
-                if ev.article not in mentions.setdefault(entity, []):
-                    mentions[entity].append(ev.article)
-    chunk = Chunk(upserts, deletes, records, entities, relations, mentions, revision, batch_size)
+    chunk = Chunk(upserts, deletes, records, entities, relations, mentions, revision, batch_size,
+                  written)
     with conn.session() as session:
         session.execute_write(_apply, chunk)
+    if written is not None:
+        written.update(rel_key(r.source, r.relation.value, r.target) for r in relations)
+    else:
+        summary.entities += len(entities)
     summary.articles_written += len(upserts)
     summary.articles_deleted += len(deletes)
-    summary.entities += len(entities)
     summary.relations += len(relations)
     summary.evidence += sum(len(r.evidence) for r in relations)
 
@@ -259,7 +302,8 @@ def _apply(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
     """One transaction: forget what these articles said before, then write what they say now.
     The merging of evidence lists happens here in Python, from what the database holds."""
     old_keys, old_entities = _forget(tx, chunk)
-    _write_entities(tx, chunk)
+    if chunk.written is None:
+        _write_entities(tx, chunk)
     _write_relations(tx, chunk, old_keys)
     _unwind(tx, ARTICLE_MERGE, _article_rows(chunk), chunk.batch)
     _write_parties(tx, chunk)
@@ -302,8 +346,9 @@ def _write_relations(tx: neo4j.ManagedTransaction, chunk: Chunk, old_keys: set[s
     rows = [{"key": k, "source": s, "relation": t, "target": o}
             for k in sorted(set(new) | old_keys) if (parts := split_key(k)) for s, t, o in [parts]]
     for rel, part in _by_relation(rows):
+        lookup = part if chunk.written is None else [r for r in part if r["key"] in chunk.written]
         query = RELATION_STATE.format(type=rel)
-        existing = {r["key"]: r["evidence"] for r in tx.run(query, rows=part)}
+        existing = {r["key"]: r["evidence"] for r in tx.run(query, rows=lookup)} if lookup else {}
         plan: dict[str, list[dict[str, Any]]] = {"create": [], "set": [], "patch": [],
                                                  "delete": []}
         for row in part:
