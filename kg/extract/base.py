@@ -1,4 +1,4 @@
-"""The extractor interface and its registry: built-in extractors register the way an add-on would."""
+"""The extractor interface and its registry: built-ins register the way an add-on would."""
 
 from __future__ import annotations
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from kg.extract.gazetteer import DATA, load_yaml
+from kg.extract.screen import screen
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trigger:
     family: str
     lang: str
@@ -43,9 +44,21 @@ class Lexicon:
     dependency_words: tuple[tuple[str, re.Pattern[str]], ...]
 
     by_lang: dict[str, tuple[Trigger, ...]]
+    # per language: (screen, triggers) of each family; a sentence runs only the triggers of the
+    # families whose screen finds a stem in it (most sentences state few families)
+    screens: dict[str, tuple[tuple[re.Pattern[str] | None, tuple[Trigger, ...]], ...]]
 
     def for_lang(self, lang: str) -> tuple[Trigger, ...]:
         return self.by_lang.get(lang, ())
+
+    def candidates(self, lowered: str, lang: str, skip: Collection[str] = ()) -> Iterator[Trigger]:
+        """The triggers of `lang` that may match the lower-cased sentence, in file order,
+        leaving out the families in `skip`."""
+        for rx, triggers in self.screens.get(lang, ()):
+            if triggers[0].family in skip:
+                continue
+            if rx is None or rx.search(lowered):
+                yield from triggers
 
 
 def _any(words: list[str]) -> re.Pattern[str]:
@@ -72,6 +85,25 @@ def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
     )
 
 
+def _screens(
+    triggers: tuple[Trigger, ...],
+) -> dict[str, tuple[tuple[re.Pattern[str] | None, tuple[Trigger, ...]], ...]]:
+    out: dict[str, tuple[tuple[re.Pattern[str] | None, tuple[Trigger, ...]], ...]] = {}
+    for lang in LANGS:
+        groups: dict[str, list[Trigger]] = {}
+        for t in triggers:
+            if t.lang == lang:
+                groups.setdefault(t.family, []).append(t)
+        out[lang] = tuple(
+            (screen([(t.rx.pattern, t.rx.flags) for t in group]), tuple(group))
+            for group in groups.values()
+        )
+    return out
+
+
+LANGS = ("en", "fr", "zh")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = load_yaml(DATA / "patterns.yaml")
@@ -80,7 +112,8 @@ def lexicon() -> Lexicon:
     )
     return Lexicon(
         triggers=triggers,
-        by_lang={lang: tuple(t for t in triggers if t.lang == lang) for lang in ("en", "fr", "zh")},
+        by_lang={lang: tuple(t for t in triggers if t.lang == lang) for lang in LANGS},
+        screens=_screens(triggers),
         negations={k: _any(v) for k, v in data["negations"].items()},
         hedges={k: _any(v) for k, v in data["hedges"].items()},
         denials=_any(data["denials"]),

@@ -109,21 +109,11 @@ def reference_date(article: Article) -> str | None:
 
 def run_triggers(ctx: Ctx, found: Found) -> None:
     lang = ctx.sent.lang
+    lowered = ctx.text.lower()
     status = "rumoured" if hedged(ctx.text, lang) else None
     done: set[str] = set()
-    denied = bool(lexicon().denials.search(ctx.text))
-    alone = len({m.eid for m in ctx.mentions}) < 2  # one party: "X raised …", "… examinée par Y"
-    kinds = {m.kind for m in ctx.mentions}
-    lowered = ctx.text.lower()
-    skip = set() if kinds & _REVIEWERS else {"review"}
-    if EntityKind.PERSON not in kinds:
-        skip.add("join")
-    for trig in lexicon().for_lang(lang):
-        if (alone and trig.family not in ("raise", "review")) or trig.family in skip:
-            continue
+    for trig in lexicon().candidates(lowered, lang, _skipped(ctx)):
         if trig.family in _ONCE and trig.family in done:
-            continue
-        if denied and trig.family in _DENIABLE:
             continue
         for m in trig.finditer(ctx.text, lowered):
             if negated(ctx.text, m.start(), m.end(), lang) or _inside_name(ctx, m.start(), m.end()):
@@ -132,6 +122,19 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
             done.add(trig.family)
             if trig.family in _ONCE:
                 break
+
+
+def _skipped(ctx: Ctx) -> set[str]:
+    """Families this sentence cannot state, whatever its words."""
+    kinds = {m.kind for m in ctx.mentions}
+    skip = set() if kinds & _REVIEWERS else {"review"}
+    if EntityKind.PERSON not in kinds:
+        skip.add("join")
+    if len({m.eid for m in ctx.mentions}) < 2:  # one party: "X raised …", "… examinée par Y"
+        skip |= set(HANDLERS) - {"raise", "review"}
+    if lexicon().denials.search(ctx.text):
+        skip |= _DENIABLE
+    return skip
 
 
 def _inside_name(ctx: Ctx, start: int, end: int) -> bool:

@@ -1,0 +1,99 @@
+"""Cheap screens in front of the relation triggers: the literal words a trigger's match must
+start with ("invest", "poured", "投资"), read off the compiled pattern itself.
+
+Most sentences state no relation of a given family, and a plain alternation of lower-case
+literals is several times faster to search than the triggers (which start with `\\b` and so get
+no literal prefix scan from `re`). A screen only ever says "maybe": a family whose screen finds
+nothing has no match, and a pattern whose first words cannot be read gets no screen at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+try:  # the parser `re` itself uses; a Python without it just runs every trigger
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - CPython 3.11 has it
+    _parser = None  # type: ignore[assignment]
+
+_MAX_CLASS = 4  # "[’']" or "[eè]" is a literal choice; a wider class is no screen
+_MAX_STEMS = 200
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+
+def stems(pattern: str, flags: int = 0) -> set[str] | None:
+    """Lower-case literals one of which every match of `pattern` starts with, else None."""
+    if _parser is None:
+        return None
+    try:
+        found = _starts(list(_parser.parse(pattern, flags)))
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    return {s.lower() for s in found} if found else None
+
+
+def screen(patterns: Sequence[tuple[str, int]]) -> re.Pattern[str] | None:
+    """One alternation of the stems of every pattern, for lower-cased text; None when some
+    pattern has no readable stems (then the caller must run all of them)."""
+    words: set[str] = set()
+    for pattern, flags in patterns:
+        found = stems(pattern, flags)
+        if found is None:
+            return None
+        words |= found
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(alternation)
+
+
+def _name(op: Any) -> str:
+    return str(getattr(op, "name", ""))  # opcodes are named int constants
+
+
+def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
+    i = 0
+    while i < len(items) and _name(items[i][0]) in _ZERO_WIDTH:
+        i += 1  # \b, lookarounds: the match itself starts after them
+    if i == len(items):
+        return None
+    op, av = items[i]
+    name = _name(op)
+    if name in ("LITERAL", "IN"):
+        return _run(items[i:])
+    if name == "SUBPATTERN":
+        return _starts(list(av[3]))
+    if name == "BRANCH":
+        out: set[str] = set()
+        for alt in av[1]:
+            part = _starts(list(alt))
+            if part is None:
+                return None
+            out |= part
+        return out
+    if name in ("MAX_REPEAT", "MIN_REPEAT"):
+        low, _, sub = av
+        first = _starts(list(sub))
+        if first is None or low > 0:
+            return first
+        after = _starts(items[i + 1 :])  # an optional start: either it or what follows
+        return None if after is None else first | after
+    return None
+
+
+def _run(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The literal run at the start of `items` ("invest", "l[eè]ve" -> leve, lève), carried on
+    into a group that follows ("l(?:eve|ever)", the parser's own factoring of "leve|lever")."""
+    out = {""}
+    for k, (op, av) in enumerate(items):
+        name = _name(op)
+        if name == "LITERAL":
+            out = {s + chr(av) for s in out}
+        elif name == "IN" and len(av) <= _MAX_CLASS and all(_name(o) == "LITERAL" for o, _ in av):
+            out = {s + chr(c) for s in out for _, c in av}
+        else:
+            tail = _starts(items[k:]) if name in ("BRANCH", "SUBPATTERN") else None
+            if tail is not None and len(out) * len(tail) <= _MAX_STEMS:
+                out = {s + t for s in out for t in tail}
+            break
+    return out if all(out) else None
