@@ -6,6 +6,8 @@ Node key = entity id (attributes name, kind, aliases, properties); edge key = re
     >>> with Store.open("kg-data") as store:
     ...     g = build_graph(store)
     >>> ego = subgraph(g, focus="Mistral AI", depth=2, relations=["INVESTS_IN"])
+    >>> with Store.open("kg-data") as store:   # the same ego graph, without the whole graph
+    ...     ego = focus_graph(store, "Mistral AI", depth=2, relations=["INVESTS_IN"])
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kg.errors import InputError
-from kg.schema import EntityKind, RelationType
+from kg.schema import Entity, EntityKind, Relation, RelationType
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -31,17 +33,66 @@ def build_graph(store: Store) -> nx.MultiDiGraph:
     """Every merged entity as a node, every relation as an edge keyed by its type, plus
     PARTY_TO edges (party -> deal, `role`) from each Deal's `parties`."""
     g = nx.MultiDiGraph()
-    for e in store.entities():
+    _add_entities(g, store.entities())
+    _add_relations(g, store.relations())
+    _add_party_edges(g)
+    return g
+
+
+def focus_graph(
+    store: Store,
+    focus: str,
+    *,
+    depth: int = 2,
+    relations: Iterable[str] | None = None,
+    kinds: Iterable[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> nx.MultiDiGraph:
+    """`subgraph(build_graph(store), focus=focus, ...)`, reading only the neighbourhood.
+
+    Walks depth + 1 hops in the store (relations both ways, deal parties) and builds the graph
+    of those nodes and every relation touching them: each node within `depth` hops then has
+    all its edges, with evidence merged from every article, as in the whole graph. The focus
+    is resolved like `find_node` (a node only named as a relation end, never described by an
+    article, is found by its id only).
+    """
+    focus_id = _find_in_store(store, focus)
+    reach, frontier = {focus_id}, {focus_id}
+    for _ in range(max(depth, 0) + 1):
+        frontier = store.neighbour_ids(frontier) - reach
+        reach |= frontier
+        if not frontier:
+            break
+    g = nx.MultiDiGraph()
+    _add_entities(g, store.entities_of(reach))
+    _add_relations(g, store.relations_touching(reach))
+    _add_party_edges(g)
+    return subgraph(g, focus=focus_id, depth=depth, relations=relations, kinds=kinds,
+                    since=since, until=until)
+
+
+def _find_in_store(store: Store, name: str) -> str:
+    if store.node_exists(name):
+        return name
+    candidates = nx.MultiDiGraph()
+    _add_entities(candidates, store.entities_of(store.ids_named(name)))
+    return find_node(candidates, name)
+
+
+def _add_entities(g: nx.MultiDiGraph, entities: Iterable[Entity]) -> None:
+    for e in entities:
         g.add_node(e.id, name=e.name, kind=e.kind.value, aliases=list(e.aliases),
                    properties=dict(e.properties))
-    for r in store.relations():
+
+
+def _add_relations(g: nx.MultiDiGraph, relations: Iterable[Relation]) -> None:
+    for r in relations:
         for node in (r.source, r.target):
             _ensure_node(g, node)
         g.add_edge(r.source, r.target, key=r.relation.value, relation=r.relation.value,
                    properties=dict(r.properties),
                    evidence=[ev.model_dump(mode="json") for ev in r.evidence])
-    _add_party_edges(g)
-    return g
 
 
 def _ensure_node(g: nx.MultiDiGraph, node_id: str) -> None:

@@ -108,6 +108,27 @@ MIGRATIONS: list[str] = [
             AND relation = OLD.relation AND target = OLD.target);
     END;
     """,
+    # v4: what a focused export walks without building the whole graph: relations by target,
+    # and deal parties (kept by triggers from each Deal row's properties.parties).
+    """
+    CREATE INDEX article_relations_target ON article_relations (target);
+    CREATE TABLE deal_parties (deal_id TEXT NOT NULL, party_id TEXT NOT NULL,
+                               article_id TEXT NOT NULL);
+    CREATE INDEX deal_parties_deal ON deal_parties (deal_id);
+    CREATE INDEX deal_parties_party ON deal_parties (party_id);
+    CREATE INDEX deal_parties_article ON deal_parties (article_id);
+    INSERT INTO deal_parties SELECT e.entity_id, json_extract(p.value, '$.id'), e.article_id
+        FROM article_entities e, json_each(e.properties, '$.parties') p
+        WHERE e.kind = 'Deal' AND json_type(p.value, '$.id') = 'text';
+    CREATE TRIGGER parties_in AFTER INSERT ON article_entities WHEN NEW.kind = 'Deal' BEGIN
+        INSERT INTO deal_parties SELECT NEW.entity_id, json_extract(p.value, '$.id'),
+            NEW.article_id FROM json_each(NEW.properties, '$.parties') p
+            WHERE json_type(p.value, '$.id') = 'text';
+    END;
+    CREATE TRIGGER parties_out AFTER DELETE ON article_entities WHEN OLD.kind = 'Deal' BEGIN
+        DELETE FROM deal_parties WHERE article_id = OLD.article_id AND deal_id = OLD.entity_id;
+    END;
+    """,
 ]
 
 
@@ -419,6 +440,67 @@ class Store:
             "AND r.target = k.target ORDER BY r.source, r.relation, r.target, r.seq",
             (), set(ids)))
         return entities, relations
+
+    # --- neighbourhoods (kg.graph.focus_graph) --------------------------------------------
+
+    def _select(self, ids: Iterable[str]) -> None:
+        """Fill temp.selected: the CROSS JOINs below loop from it into the indexes."""
+        self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS selected (id TEXT PRIMARY KEY)")
+        self._conn.execute("DELETE FROM temp.selected")
+        self._conn.executemany("INSERT OR IGNORE INTO temp.selected VALUES (?)",
+                               [(i,) for i in ids])
+
+    def neighbour_ids(self, ids: Iterable[str]) -> set[str]:
+        """Ids one relation or deal-party link away from any of `ids` (either direction)."""
+        self._select(ids)
+        sql = [
+            "SELECT r.target FROM temp.selected s CROSS JOIN article_relations r "
+            "ON r.source = s.id",
+            "SELECT r.source FROM temp.selected s CROSS JOIN article_relations r "
+            "ON r.target = s.id",
+            "SELECT p.party_id FROM temp.selected s CROSS JOIN deal_parties p "
+            "ON p.deal_id = s.id",
+            "SELECT p.deal_id FROM temp.selected s CROSS JOIN deal_parties p "
+            "ON p.party_id = s.id",
+        ]
+        return {row[0] for row in self._conn.execute(" UNION ".join(sql))}
+
+    def entities_of(self, ids: Iterable[str]) -> list[Entity]:
+        """Merged entities for these ids (ids no article describes are left out)."""
+        self._select(ids)
+        return list(self._entities(
+            "SELECT e.* FROM temp.selected s CROSS JOIN article_entities e "
+            "ON e.entity_id = s.id ORDER BY e.entity_id, e.seq", ()))
+
+    def relations_touching(self, ids: Iterable[str]) -> list[Relation]:
+        """Merged relations (evidence from every article) with an end in `ids`."""
+        self._select(ids)
+        return list(self._relations(
+            "SELECT r.* FROM (SELECT x.source, x.relation, x.target FROM temp.selected s "
+            "CROSS JOIN article_relations x ON x.source = s.id UNION SELECT x.source, "
+            "x.relation, x.target FROM temp.selected s CROSS JOIN article_relations x "
+            "ON x.target = s.id) k CROSS JOIN article_relations r ON r.source = k.source "
+            "AND r.relation = k.relation AND r.target = k.target "
+            "ORDER BY r.source, r.relation, r.target, r.seq", (), None))
+
+    def node_exists(self, node_id: str) -> bool:
+        """Is `node_id` an entity, a relation end or a deal party anywhere in the store?"""
+        sql = ("SELECT EXISTS (SELECT 1 FROM article_entities WHERE entity_id = ?1) "
+               "OR EXISTS (SELECT 1 FROM article_relations WHERE source = ?1) "
+               "OR EXISTS (SELECT 1 FROM article_relations WHERE target = ?1) "
+               "OR EXISTS (SELECT 1 FROM deal_parties WHERE party_id = ?1)")
+        return bool(self._conn.execute(sql, (node_id,)).fetchone()[0])
+
+    def ids_named(self, name: str) -> set[str]:
+        """Entity ids whose id, any name or any alias is `name`, case-insensitively (a scan)."""
+        wanted = name.strip().casefold()
+        out: set[str] = set()
+        for eid, row_name, aliases in self._conn.execute(
+                "SELECT entity_id, name, aliases FROM article_entities"):
+            if wanted in (eid.casefold(), row_name.casefold()) or (
+                    aliases != "[]" and wanted in {a.casefold() for a in json.loads(aliases)}):
+                out.add(eid)
+        return out
 
     def changes_since(self, revision: int) -> list[ArticleChange]:
         """The latest change of each article changed after `revision`, oldest first."""

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import InputError
-from kg.graph import build_graph, find_node, in_range, subgraph
+from kg.graph import build_graph, find_node, focus_graph, in_range, subgraph
 from kg.schema import Article, Entity, Evidence, ExtractionResult, Relation
 from kg.store import Store
 
@@ -131,3 +134,68 @@ def test_date_filter_uses_evidence_and_deal_dates(graph: nx.MultiDiGraph) -> Non
 )
 def test_in_range(date: str | None, since: str | None, until: str | None, expected: bool) -> None:
     assert in_range(date, since, until) is expected
+
+
+# --- focus_graph: the neighbourhood read from the store equals the filtered whole graph ------
+
+
+def same_graph(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> bool:
+    return (dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+            and sorted(a.edges(keys=True, data=True), key=repr)
+            == sorted(b.edges(keys=True, data=True), key=repr))
+
+
+FILTERS = [{}, {"since": "2025-01-01"}, {"until": "2024-12-31"}, {"kinds": ["company"]},
+           {"relations": ["ACQUIRES", "PARTY_TO"]}]
+
+
+def test_focus_graph_equals_subgraph_of_the_whole_graph(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        populate(store)
+        whole = build_graph(store)
+        for focus in ["company:orbis", "Lumen", "competition and markets authority", "ada roy",
+                      "deal:orbis-lumen"]:
+            for depth in (0, 1, 2, 3):
+                for kw in FILTERS:
+                    want = subgraph(whole, focus=focus, depth=depth, **kw)  # type: ignore[arg-type]
+                    got = focus_graph(store, focus, depth=depth, **kw)  # type: ignore[arg-type]
+                    assert same_graph(got, want), (focus, depth, kw)
+        with pytest.raises(InputError, match="^unknown entity 'Nobody'$"):
+            focus_graph(store, "Nobody")
+
+
+COMPANIES = [f"c{i}" for i in range(7)]
+EDGE = st.tuples(st.sampled_from(COMPANIES), st.sampled_from(["ACQUIRES", "PARTNERS_WITH"]),
+                 st.sampled_from(COMPANIES), st.sampled_from(["2024-03-01", "2025-06-01"]))
+DEAL = st.tuples(st.lists(st.sampled_from(COMPANIES), min_size=1, max_size=3),
+                 st.sampled_from(["2024-05", "2025-02"]))
+
+
+@settings(max_examples=25, deadline=None)
+@given(edges=st.lists(EDGE, max_size=12), deals=st.lists(DEAL, max_size=3),
+       depth=st.integers(0, 3), kw=st.sampled_from(FILTERS))
+def test_focus_graph_equals_subgraph_on_random_stores(edges, deals, depth, kw) -> None:
+    with tempfile.TemporaryDirectory() as tmp, Store.open(tmp) as store:
+        for n, (src, kind, dst, day) in enumerate(edges):
+            if src == dst:
+                continue
+            aid = f"e{n}"
+            store.put(Article(id=aid, file=f"{aid}.md", format="markdown", text=aid,
+                              published=day), ExtractionResult(article=aid, entities=[
+                ent(f"company:{src}", src.upper(), "Company"),
+                ent(f"company:{dst}", dst.upper(), "Company")], relations=[Relation(
+                    source=f"company:{src}", target=f"company:{dst}", relation=kind,
+                    evidence=[ev(aid, f"{src} {kind} {dst}", day)])]))
+        for n, (parties, day) in enumerate(deals):
+            aid, deal = f"d{n}", f"deal:d{n}"
+            props = {"deal_type": "acquisition", "date": day,
+                     "parties": [{"id": f"company:{p}", "role": "partner"} for p in parties]}
+            store.put(Article(id=aid, file=f"{aid}.md", format="markdown", text=aid),
+                      ExtractionResult(article=aid, entities=[ent(deal, f"D{n}", "Deal", **props)],
+                                       relations=[Relation(
+                                           source="regulator:r", target=deal, relation="REVIEWS",
+                                           evidence=[ev(aid, f"r reviews d{n}", day)])]))
+        whole = build_graph(store)
+        for focus in whole.nodes:
+            want = subgraph(whole, focus=focus, depth=depth, **kw)
+            assert same_graph(focus_graph(store, focus, depth=depth, **kw), want), focus
