@@ -233,6 +233,31 @@ CASES = [
     ("zh", "腾讯与字节跳动在AI领域竞争激烈。", ("Tencent", "COMPETES_WITH", "ByteDance")),
     ("en", "Google and OpenAI compete fiercely in search.", ("Google", "COMPETES_WITH", "OpenAI")),
     ("zh", "阿里云为月之暗面提供算力支持。", ("Moonshot AI", "DEPENDS_ON", "Alibaba")),
+    ("zh", "百度与阿里巴巴存在竞争关系。", ("Baidu", "COMPETES_WITH", "Alibaba")),
+    # --- dependency: "depends on", "dépend de", goods bought from a firm --------------------
+    (
+        "en",
+        "Cohere depends on Oracle for computing power.",
+        ("Cohere", "DEPENDS_ON", "Oracle"),
+    ),
+    ("en", "Runway depends on Nebius.", ("Runway", "DEPENDS_ON", "Nebius")),
+    ("en", "Poolside trains its models on AMD GPUs.", ("Poolside", "DEPENDS_ON", "AMD")),
+    ("fr", "Helsing dépend de Scaleway pour ses calculs.", ("Helsing", "DEPENDS_ON", "Scaleway")),
+    ("fr", "Kyutai dépend des GPU de Nvidia.", ("Kyutai", "DEPENDS_ON", "NVIDIA")),
+    (
+        "en",
+        "Perplexity relies on Amazon for cloud computing.",
+        ("Perplexity", "DEPENDS_ON", "Amazon"),
+    ),
+    ("en", "Runway uses Google's chips.", ("Runway", "DEPENDS_ON", "Google")),
+    ("en", "Cohere's models run on Oracle.", ("Cohere", "DEPENDS_ON", "Oracle")),
+    ("zh", "商汤依赖华为的算力。", ("SenseTime", "DEPENDS_ON", "Huawei")),
+    ("en", "Helsing buys GPUs from Nvidia.", ("Helsing", "DEPENDS_ON", "NVIDIA")),
+    ("en", "Cohere buys Nvidia chips for its new cluster.", ("Cohere", "DEPENDS_ON", "NVIDIA")),
+    ("zh", "月之暗面从英伟达采购芯片。", ("Moonshot AI", "DEPENDS_ON", "NVIDIA")),
+    # --- coordinated subjects are a list of agents ----------------------------------------
+    ("zh", "亚马逊与谷歌加码Anthropic。", ("Amazon", "INVESTS_IN", "Anthropic")),
+    ("zh", "亚马逊与谷歌加码Anthropic。", ("Google", "INVESTS_IN", "Anthropic")),
     # --- roles ----------------------------------------------------------------------------
     ("en", "Anthropic CEO Dario Amodei spoke in Paris.", ("Dario Amodei", "LEADS", "Anthropic")),
     (
@@ -254,6 +279,30 @@ CASES = [
         ("John Poe", "FOUNDED", "Kyutai"),
     ),
     ("fr", "Le patron de Scaleway, Damien Lucas, a parlé.", ("Damien Lucas", "LEADS", "Scaleway")),
+    ("en", "Jane Roe is the CEO of Poolside.", ("Jane Roe", "LEADS", "Poolside")),
+    (
+        "en",
+        "Claire Dubois is the CEO and co-founder of Helsing.",
+        ("Claire Dubois", "LEADS", "Helsing"),
+    ),
+    (
+        "en",
+        "Claire Dubois is the CEO and co-founder of Helsing.",
+        ("Claire Dubois", "FOUNDED", "Helsing"),
+    ),
+    (
+        "en",
+        "John Poe was the chief technology officer at Kyutai.",
+        ("John Poe", "WORKS_AT", "Kyutai"),
+    ),
+    ("fr", "Marc Lefèvre est le PDG de Kyutai.", ("Marc Lefèvre", "LEADS", "Kyutai")),
+    (
+        "fr",
+        "Léa Martin, directrice générale de Scaleway, a présenté les comptes.",
+        ("Léa Martin", "LEADS", "Scaleway"),
+    ),
+    ("zh", "张伟是商汤的首席执行官。", ("张伟", "LEADS", "SenseTime")),
+    ("zh", "杨植麟是月之暗面的首席执行官。", ("Yang Zhilin", "LEADS", "Moonshot AI")),
     (
         "en",
         "Anthropic's backers include Menlo Ventures and Spark Capital.",
@@ -308,6 +357,9 @@ NEGATIVES = [
     ("en", "Index Ventures and Lightspeed Venture Partners opened offices in Paris."),
     ("zh", "美国联邦贸易委员会正在调查。"),
     ("en", "The index rose; oracle bones and apple pies were on sale."),
+    ("en", "Helsing buys GPUs from Nvidia."),  # goods bought, not the seller
+    ("en", "Mistral AI bought cloud capacity from Scaleway last year."),
+    ("zh", "月之暗面买下英伟达芯片。"),
 ]
 
 
@@ -391,3 +443,37 @@ def test_a_rumour_confirmed_elsewhere_in_the_article_is_no_longer_marked() -> No
     (rel,) = [r for r in extract_article(article(text, "en")).relations]
     assert "status" not in rel.properties
     assert len(rel.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "unwanted"),
+    [
+        ("zh", "英国竞争与市场管理局审查微软与Mistral AI的合作。", "COMPETES_WITH"),
+        (
+            "fr",
+            "L’autorité de la concurrence examine le partenariat entre Microsoft et Kyutai.",
+            "COMPETES_WITH",
+        ),
+        ("zh", "亚马逊与谷歌加码Anthropic。", "PARTNERS_WITH"),
+        ("en", "Cohere relies on Oracle for funding.", "DEPENDS_ON"),
+    ],
+)
+def test_words_that_look_like_a_trigger_state_no_such_relation(
+    lang: str, text: str, unwanted: str
+) -> None:
+    assert unwanted not in {t[1] for t in triples(extract_article(article(text, lang)))}
+
+
+def test_coordinated_subjects_are_investors_not_investees() -> None:
+    found = triples(extract_article(article("亚马逊与谷歌加码Anthropic。", "zh")))
+    assert found == {("Amazon", "INVESTS_IN", "Anthropic"), ("Google", "INVESTS_IN", "Anthropic")}
+
+
+def test_a_review_by_a_competition_authority_is_a_review() -> None:
+    text = "英国竞争与市场管理局审查微软与Mistral AI的合作。"
+    found = triples(extract_article(article(text, "zh")))
+    assert (
+        "Competition and Markets Authority",
+        "REVIEWS",
+        "Microsoft–Mistral AI partnership",
+    ) in found

@@ -138,7 +138,7 @@ def _watchdog_patterns() -> tuple[list[re.Pattern[str]], dict[str, str], dict[st
             re.I,
         ),
         re.compile(
-            rf"(?P<nat>{alt})的?(?:反垄断|反壟斷|竞争|競爭)(?:监管)?(?:机构|機構|部门|部門|当局|當局|監管機構)"
+            rf"(?P<nat>{alt})的?(?:反垄断|反壟斷|竞争|競爭)(?:监管|監管|主管|管理|执法|執法)?(?:机构|機構|部门|部門|当局|當局)"
         ),
     ]
     return rx, nat, data["watchdogs"]

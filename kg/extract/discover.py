@@ -85,7 +85,8 @@ def _clean(name: str, stop: frozenset[str]) -> str | None:
         words = words[1:]
     while words and words[-1].strip(".") in {"Inc", "Corp", "Ltd", "The", "In", "And"}:
         words = words[:-1]
-    if not words or len(" ".join(words)) < 3:
+    shortest = 2 if re.search(r"[\u3400-\u9fff]", name) else 3  # 张伟 is a full name
+    if not words or len(" ".join(words)) < shortest:
         return None
     return " ".join(words)
 

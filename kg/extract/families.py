@@ -18,7 +18,7 @@ from kg.extract.facts import (
     valuation_in,
 )
 from kg.extract.mentions import Mention
-from kg.extract.patterns import Trigger
+from kg.extract.patterns import Trigger, lexicon
 from kg.extract.slots import (
     ACTORS,
     FIRMS,
@@ -221,7 +221,7 @@ def acquire(
         by = right(ctx, target.end, FIRMS, reach=8) if target else None
         if target and by and re.match(r"\s*(?:by|par)\s", ctx.text[target.end : by.start]):
             agents = [by]  # "the takeover of X by Y", "le rachat de X par Y"
-    if target is None or not agents or _STAKE.match(ctx.text[end:]):
+    if target is None or not agents or _STAKE.match(ctx.text[end:]) or _goods(ctx, end, target):
         return  # "acquire a 10% stake in X" is an investment, said by the invest rules
     money = money_near(ctx.text, end)
     found.add(
@@ -233,6 +233,18 @@ def acquire(
         **money_props(money),
         **date_props(ctx.text, found.reference),
     )
+
+
+def _goods(ctx: Ctx, end: int, target: Mention) -> bool:
+    """ "buys GPUs from Nvidia", "buys Nvidia chips", "从英伟达买下芯片": goods bought from a
+    firm, not the firm bought (the depend rules state the supply)."""
+    if target.start < end:
+        return False  # passive or "the takeover of X by Y": the target is named before
+    lex = lexicon()
+    gap = ctx.text[end : target.start]
+    after = re.match(r"[\s’'s]*(?:[\w\-]+\s+){0,1}", ctx.text[target.end :])
+    tail = ctx.text[target.end : target.end + (after.end() if after else 0) + 12]
+    return bool(lex.goods.search(gap) or lex.sellers.search(gap) or lex.goods.match(tail.strip("’'s ")))
 
 
 def join(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
@@ -300,18 +312,23 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     else:
         subject = left(ctx, start, FIRMS)
         own = _owned_by(ctx, subject.eid) if subject else set()
-        provider = gov_left(ctx, start, ("在", "on", "sur"), kinds, reach=20) or right(
+        provider = gov_left(ctx, start, _PROVIDER_PREPS, kinds, reach=20) or right(
             ctx, end, kinds, own, reach=40
         )  # "xAI trains Grok on Nvidia GPUs": its own product is not the provider
         if provider is None or not (
-            _is_resource(ctx, provider)
+            trig.strong
+            or _is_resource(ctx, provider)
             or (provider.start > end and resource_word(ctx.text[end : provider.start]))
         ):
             return  # "rents GPUs from CoreWeave": the resource is named before the provider
         user = left(ctx, provider.start, FIRMS, [provider.eid])
-    if provider is None or user is None:
-        return
+    if provider is None or user is None or lexicon().not_dependency.search(ctx.text, end):
+        return  # "relies on Amazon for funding": an investment, not a supply
     _add_dependency(ctx, found, user, provider, status, ctx.text[start:end])
+
+
+# the provider put before the verb: 在昇腾上训练, 从英伟达采购芯片, 向英伟达购买
+_PROVIDER_PREPS = ("在", "从", "從", "向", "on", "sur")
 
 
 def _any_left(ctx: Ctx, provider: Mention) -> Mention | None:

@@ -23,6 +23,7 @@ class Trigger:
     list_side: str | None = None
     lead: bool = False
     needs_round: bool = False
+    strong: bool = False  # depend: the object is a provider whatever it is ("depends on X")
     reach: int = 90  # how far after the trigger its right-hand argument may start
     rx_lower: re.Pattern[str] | None = None  # the same, for lower-cased text (faster than re.I)
 
@@ -42,6 +43,9 @@ class Lexicon:
     round_labels: tuple[tuple[re.Pattern[str], str], ...]
     valuation: re.Pattern[str]
     dependency_words: tuple[tuple[str, re.Pattern[str]], ...]
+    goods: re.Pattern[str]
+    sellers: re.Pattern[str]
+    not_dependency: re.Pattern[str]
 
     by_lang: dict[str, tuple[Trigger, ...]]
     # per language: (screen, triggers) of each family; a sentence runs only the triggers of the
@@ -77,6 +81,7 @@ def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
         list_side=raw.get("list"),
         lead=bool(raw.get("lead")),
         needs_round=bool(raw.get("needs_round")),
+        strong=bool(raw.get("strong")),
         reach=int(raw.get("reach", 90)),
         # a pattern with no upper-case letter of its own matches lower-cased text as it is
         rx_lower=None
@@ -121,4 +126,7 @@ def lexicon() -> Lexicon:
         round_labels=tuple((re.compile(p, re.I), fmt) for p, fmt in data["round_labels"]),
         valuation=_any(data["valuation"]),
         dependency_words=tuple((k, _any(v)) for k, v in data["dependency_words"].items()),
+        goods=_any(data["goods"]),
+        sellers=_any(data["sellers"]),
+        not_dependency=_any(data["not_dependency"]),
     )

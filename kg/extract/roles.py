@@ -4,6 +4,7 @@ Cohere", "finance chief John Poe", "百度首席执行官李彦宏"."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.facts import Found
@@ -15,15 +16,22 @@ from kg.schema import EntityKind, RelationType
 ORGS = (*FIRMS, EntityKind.REGULATOR)
 
 
+@dataclass(frozen=True, slots=True)
+class Titles:
+    """The job-title patterns, all built from `data/roles.yaml`."""
+
+    relation: dict[str, RelationType | None]
+    before: re.Pattern[str]  # "Cohere CEO " before the person
+    after: re.Pattern[str]  # ", chief financial officer of " after the person
+    as_role: re.Pattern[str]  # " as chief executive of "
+    owner: re.Pattern[str]  # "’s chief executive" after the organisation
+    title_of: re.Pattern[str]  # "the head of " before the organisation
+    copula: re.Pattern[str]  # " is the CEO of ", " est le PDG de "
+    copula_zh: re.Pattern[str]  # "是<org>的首席执行官"
+
+
 @lru_cache(maxsize=1)
-def _titles() -> tuple[
-    dict[str, RelationType | None],
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-]:
+def _titles() -> Titles:
     data = load_yaml(DATA / "roles.yaml")
     rel: dict[str, RelationType | None] = {}
     for key, words in data.items():
@@ -32,22 +40,32 @@ def _titles() -> tuple[
     alt = "|".join(re.escape(t) for t in sorted(rel, key=len, reverse=True))
     one = rf"(?:{alt})"
     title = rf"(?P<title>{one}(?:\s+(?:et|and|&)\s+{one}|\s*兼\s*{one})?)"
-    before = re.compile(rf"(?:(?<![\w-])|(?=[\u3400-\u9fff])){title}\s*[,:]?\s*$", re.I)
-    after = re.compile(
-        rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
-        rf"\s+(?:with|at|of|for|de|du|chez|d[’'])\s*",
-        re.I,
+    of = r"\s+(?:of|at|for|with|de|du|des|chez|d[’'])\s*(?:the\s+|la\s+|le\s+|l[’'])?"
+    det = r"(?:the|a|an|its|le|la|l[’']|un|une|son|sa)"
+    return Titles(
+        relation=rel,
+        before=re.compile(rf"(?:(?<![\w-])|(?=[\u3400-\u9fff])){title}\s*[,:]?\s*$", re.I),
+        after=re.compile(
+            rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
+            rf"\s+(?:with|at|of|for|de|du|chez|d[’'])\s*",
+            re.I,
+        ),
+        as_role=re.compile(
+            rf"^\s+(?:as|comme|en tant que)\s+(?:an?|its|the|son|sa|un|une)?\s*{title}"
+            rf"\s+(?:to|of|at|de|du|chez)\s+(?P<its>its|son|sa)?",
+            re.I,
+        ),
+        owner=re.compile(rf"^(?:[’']s?)?\s+{title}\b", re.I),
+        title_of=re.compile(rf"(?<![\w-]){title}{of}$", re.I),
+        copula=re.compile(
+            r"^\s+(?:is|was|has been|had been|remains|became|becomes|serves as|served as|"
+            r"est|était|a été|reste|devient|est devenue?)\s+(?:also\s+|now\s+|still\s+|aussi\s+)?"
+            rf"(?:{det}\s*)?(?:(?:new|current|interim|nouveau|nouvelle|actuel|actuelle)\s+)?"
+            rf"{title}{of}",
+            re.I,
+        ),
+        copula_zh=re.compile(rf"^\s*(?:的)?\s*{title}"),
     )
-    as_role = re.compile(
-        rf"^\s+(?:as|comme|en tant que)\s+(?:an?|its|the|son|sa|un|une)?\s*{title}"
-        rf"\s+(?:to|of|at|de|du|chez)\s+(?P<its>its|son|sa)?",
-        re.I,
-    )
-    owner = re.compile(rf"^(?:[’']s?)?\s+{title}\b", re.I)
-    title_of = re.compile(
-        rf"(?<![\w-]){title}\s+(?:of|at|de|du|d[’']|chez)\s*(?:the\s+|la\s+|le\s+|l[’'])?$", re.I
-    )
-    return rel, before, after, as_role, owner, title_of
 
 
 _WHO_FOUNDED = re.compile(
@@ -78,9 +96,12 @@ def roles(ctx: Ctx, found: Found) -> None:
             if org is not None:
                 found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
         for org, title in _orgs_of(ctx, person):
-            relation = _relation(title)
-            if relation is not None and org.kind in ORGS:
-                found.add(ctx, person.eid, relation, org.eid, role=title)
+            if org.kind not in ORGS or _relation(title) is None:
+                continue
+            for part in _parts(title):  # "CEO and co-founder": leads it and founded it
+                relation = _relation(part)
+                if relation is not None:
+                    found.add(ctx, person.eid, relation, org.eid, role=part)
 
 
 def _founded_by(ctx: Ctx, found: Found) -> None:
@@ -99,9 +120,10 @@ def _founded_by(ctx: Ctx, found: Found) -> None:
 
 
 def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
-    rel, before, after, as_role, _, _ = _titles()
+    titles = _titles()
+    before, after, as_role = titles.before, titles.after, titles.as_role
     text = ctx.text
-    owner = _owner_title(ctx, person) or _title_of_org(ctx, person)
+    owner = _owner_title(ctx, person) or _title_of_org(ctx, person) or _copula(ctx, person)
     if owner is not None:
         return [owner]
     m = before.search(text[max(0, person.start - 80) : person.start])
@@ -133,7 +155,7 @@ def _owner_title(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     org = right(ctx, person.end, ORGS, reach=8)
     if org is None or not re.fullmatch(r"\s*,\s*(?:the\s+)?", ctx.text[person.end : org.start]):
         return None
-    m = _titles()[4].match(ctx.text[org.end :])
+    m = _titles().owner.match(ctx.text[org.end :])
     return (org, m.group("title")) if m else None
 
 
@@ -144,8 +166,25 @@ def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
         return None
     org = orgs[-1]
     head = ctx.text[max(0, org.start - 60) : org.start]
-    m = _titles()[5].search(head)
+    m = _titles().title_of.search(head)
     return (org, m.group("title")) if m and _relation(m.group("title")) else None
+
+
+_IS_ZH = re.compile(r"^\s*(?:是|为|為|担任|擔任|出任|现任|現任)\s*$")
+
+
+def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
+    """ "Jane Roe is the CEO of Cohere", "Jane Roe est le PDG de Cohere", "王小明是智谱的首席执行官"."""
+    titles = _titles()
+    m = titles.copula.match(ctx.text[person.end :])
+    if m:
+        org = right(ctx, person.end + m.end() - 1, ORGS, reach=6)
+        return (org, m.group("title")) if org else None
+    org = right(ctx, person.end, ORGS, reach=5)
+    if org is None or not _IS_ZH.match(ctx.text[person.end : org.start]):
+        return None
+    m = titles.copula_zh.match(ctx.text[org.end :])
+    return (org, m.group("title")) if m else None
 
 
 def _adjacent_org(ctx: Ctx, pos: int) -> Mention | None:
@@ -157,7 +196,14 @@ def _adjacent_org(ctx: Ctx, pos: int) -> Mention | None:
     return None
 
 
+_JOINED = re.compile(r"\s+(?:et|and|&)\s+|\s*兼\s*")
+
+
+def _parts(title: str) -> list[str]:
+    return _JOINED.split(title)
+
+
 def _relation(title: str) -> RelationType | None:
-    rel = _titles()[0]
-    first = re.split(r"\s+(?:et|and|&)\s+|\s*兼\s*", title.lower())[0]
-    return rel.get(first, RelationType.WORKS_AT)
+    """The relation of a title (of its first part when joined: "CEO and co-founder")."""
+    first = _parts(title.lower())[0]
+    return _titles().relation.get(first, RelationType.WORKS_AT)
