@@ -255,6 +255,7 @@ CASES = [
     ("en", "Helsing buys GPUs from Nvidia.", ("Helsing", "DEPENDS_ON", "NVIDIA")),
     ("en", "Cohere buys Nvidia chips for its new cluster.", ("Cohere", "DEPENDS_ON", "NVIDIA")),
     ("zh", "月之暗面从英伟达采购芯片。", ("Moonshot AI", "DEPENDS_ON", "NVIDIA")),
+    ("en", "Cohere buys Nvidia's H100 chips.", ("Cohere", "DEPENDS_ON", "NVIDIA")),
     # --- coordinated subjects are a list of agents ----------------------------------------
     ("zh", "亚马逊与谷歌加码Anthropic。", ("Amazon", "INVESTS_IN", "Anthropic")),
     ("zh", "亚马逊与谷歌加码Anthropic。", ("Google", "INVESTS_IN", "Anthropic")),

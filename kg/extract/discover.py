@@ -79,6 +79,10 @@ def _list_names(text: str) -> list[str]:
 
 def _clean(name: str, stop: frozenset[str]) -> str | None:
     words = name.strip(" .,'’").split()
+    for i, word in enumerate(words[:-1]):
+        if word.endswith(("'s", "’s")):  # "Nvidia's H100 chips": the name is its owner's
+            words = words[:i] + [word[:-2]]
+            break
     while words and (
         words[0].strip(".") in stop or re.search(r"-(?:based|area|born|led|backed)$", words[0])
     ):

@@ -242,9 +242,11 @@ def _goods(ctx: Ctx, end: int, target: Mention) -> bool:
         return False  # passive or "the takeover of X by Y": the target is named before
     lex = lexicon()
     gap = ctx.text[end : target.start]
-    after = re.match(r"[\s’'s]*(?:[\w\-]+\s+){0,1}", ctx.text[target.end :])
-    tail = ctx.text[target.end : target.end + (after.end() if after else 0) + 12]
-    return bool(lex.goods.search(gap) or lex.sellers.search(gap) or lex.goods.match(tail.strip("’'s ")))
+    tail = _OWNER_MARK.sub("", ctx.text[target.end : target.end + 30], count=1)
+    return bool(lex.goods.search(gap) or lex.sellers.search(gap) or lex.goods.match(tail))
+
+
+_OWNER_MARK = re.compile(r"^(?:[’']s)?\s*(?:的)?")
 
 
 def join(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:

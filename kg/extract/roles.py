@@ -174,7 +174,7 @@ _IS_ZH = re.compile(r"^\s*(?:是|为|為|担任|擔任|出任|现任|現任)\s*$
 
 
 def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
-    """ "Jane Roe is the CEO of Cohere", "Jane Roe est le PDG de Cohere", "王小明是智谱的首席执行官"."""
+    """ "Jane Roe is the CEO of Cohere", "Jane Roe est le PDG de Cohere", "王小明是智谱的CEO"."""
     titles = _titles()
     m = titles.copula.match(ctx.text[person.end :])
     if m:
