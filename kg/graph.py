@@ -52,21 +52,29 @@ def focus_graph(
     """`subgraph(build_graph(store), focus=focus, ...)`, reading only the neighbourhood.
 
     Walks depth + 1 hops in the store (relations both ways, deal parties) and builds the graph
-    of those nodes and every relation touching them: each node within `depth` hops then has
-    all its edges, with evidence merged from every article, as in the whole graph. The focus
+    of those nodes with every relation touching the nodes within `depth` hops (and the deals):
+    each node within `depth` hops then has all its edges, with evidence merged from every
+    article, and the attributes of both ends, as in the whole graph. The focus
     is resolved like `find_node` (a node only named as a relation end, never described by an
     article, is found by its id only).
     """
     focus_id = _find_in_store(store, focus)
-    reach, frontier = {focus_id}, {focus_id}
-    for _ in range(max(depth, 0) + 1):
-        frontier = store.neighbour_ids(frontier) - reach
-        reach |= frontier
-        if not frontier:
-            break
+    inner, frontier = {focus_id}, {focus_id}
+    for _ in range(max(depth, 0)):
+        frontier = store.neighbour_ids(frontier) - inner
+        inner |= frontier
+    # One hop more: the far ends of inner's edges. Only their kind counts (filters), and for
+    # deals their properties (dates, parties), so the rest are not merged (hubs are costly).
+    outer = store.kinds_of(store.neighbour_ids(frontier) - inner)
+    deals = {n for n, kind in outer.items() if kind == EntityKind.DEAL.value}
     g = nx.MultiDiGraph()
-    _add_entities(g, store.entities_of(reach))
-    _add_relations(g, store.relations_touching(reach))
+    g.add_nodes_from(((n, {"name": n, "kind": kind, "aliases": [], "properties": {}})
+                      for n, kind in outer.items() if n not in deals))
+    entities = store.entities_of(inner | deals)
+    _add_entities(g, entities)
+    # A PARTY_TO edge borrows evidence from every relation of its deal, so deals get all theirs.
+    deals.update(e.id for e in entities if e.kind is EntityKind.DEAL)
+    _add_relations(g, store.relations_touching(inner | deals))
     _add_party_edges(g)
     return subgraph(g, focus=focus_id, depth=depth, relations=relations, kinds=kinds,
                     since=since, until=until)

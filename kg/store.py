@@ -472,6 +472,14 @@ class Store:
             "SELECT e.* FROM temp.selected s CROSS JOIN article_entities e "
             "ON e.entity_id = s.id ORDER BY e.entity_id, e.seq", ()))
 
+    def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """Entity kind (as its first article has it) by id, without merging the entities."""
+        self._select(ids)
+        # SQLite takes the bare `kind` from the row holding MIN(seq).
+        return {row[0]: row[1] for row in self._conn.execute(
+            "SELECT e.entity_id, e.kind, MIN(e.seq) FROM temp.selected s CROSS JOIN "
+            "article_entities e ON e.entity_id = s.id GROUP BY e.entity_id")}
+
     def relations_touching(self, ids: Iterable[str]) -> list[Relation]:
         """Merged relations (evidence from every article) with an end in `ids`."""
         self._select(ids)
@@ -495,8 +503,8 @@ class Store:
         """Entity ids whose id, any name or any alias is `name`, case-insensitively (a scan)."""
         wanted = name.strip().casefold()
         out: set[str] = set()
-        for eid, row_name, aliases in self._conn.execute(
-                "SELECT entity_id, name, aliases FROM article_entities"):
+        rows = set(self._conn.execute("SELECT entity_id, name, aliases FROM article_entities"))
+        for eid, row_name, aliases in rows:  # a hub is named the same way in thousands of rows
             if wanted in (eid.casefold(), row_name.casefold()) or (
                     aliases != "[]" and wanted in {a.casefold() for a in json.loads(aliases)}):
                 out.add(eid)
