@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract_article
+from kg.extract.facts import round_label
 from kg.schema import Article, ArticleFormat, ExtractionResult
 
 
@@ -95,7 +96,7 @@ CASES = [
     (
         "zh",
         "智谱完成了40亿元人民币的B轮融资。",
-        ("Zhipu AI", "RAISED", "Zhipu AI B轮 funding round"),
+        ("Zhipu AI", "RAISED", "Zhipu AI Series B funding round"),
     ),
     (
         "fr",
@@ -116,7 +117,7 @@ CASES = [
     (
         "zh",
         "月之暗面完成10亿美元B轮融资，由阿里巴巴领投，腾讯和红杉中国跟投。",
-        ("HongShan", "FUNDS", "Moonshot AI B轮 funding round"),
+        ("HongShan", "FUNDS", "Moonshot AI Series B funding round"),
     ),
     # --- acquisitions ---------------------------------------------------------------------
     (
@@ -478,3 +479,41 @@ def test_a_review_by_a_competition_authority_is_a_review() -> None:
         "REVIEWS",
         "Microsoft–Mistral AI partnership",
     ) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("完成A轮融资", "Series A"),
+        ("完成 A 轮融资", "Series A"),
+        ("une série A de 10 millions", "Series A"),
+        ("a Series A round", "Series A"),
+        ("完成B+轮融资", "Series B+"),
+        ("天使轮融资", "angel"),
+        ("种子轮融资", "seed"),
+        ("Pre-A轮融资", "pre-Series A"),
+        ("a pre-seed round", "pre-seed"),
+    ],
+)
+def test_round_labels_have_one_spelling_in_every_language(text: str, label: str) -> None:
+    assert round_label(text) == label
+
+
+def _deals(text: str, lang: str) -> set[str]:
+    return {e.id for e in extract_article(article(text, lang)).entities if e.kind.value == "Deal"}
+
+
+def test_a_round_told_in_zh_en_and_fr_is_one_deal() -> None:
+    zh = _deals("智谱完成A轮融资，由腾讯领投。", "zh")
+    en = _deals("Zhipu AI closed a Series A round led by Tencent.", "en")
+    fr = _deals("Zhipu AI a bouclé une levée de série A menée par Tencent.", "fr")
+    assert zh == en == fr == {"deal:funding_round-zhipu-ai-series-a"}
+
+
+def test_a_round_label_stated_in_the_sentence_wins_over_the_round_in_topic() -> None:
+    text = "智谱完成A轮融资，由腾讯领投。此后，智谱完成C轮融资，阿里巴巴参投。"
+    found = triples(extract_article(article(text, "zh")))
+    assert ("Tencent", "FUNDS", "Zhipu AI Series A funding round") in found
+    assert ("Alibaba", "FUNDS", "Zhipu AI Series C funding round") in found
+    assert ("Alibaba", "FUNDS", "Zhipu AI Series A funding round") not in found
+    assert ("Zhipu AI", "RAISED", "Zhipu AI Series C funding round") in found

@@ -122,12 +122,29 @@ _OUTSIDE = {"investor", "lead_investor"}
 @dataclass
 class Deals:
     drafts: dict[str, DealDraft] = field(default_factory=dict)
+    current: dict[str, str] = field(default_factory=dict)  # raiser -> key of its round in topic
 
-    def round_of(self, raiser: str) -> DealDraft:
-        key = f"round:{raiser}"
-        if key not in self.drafts:
-            self.drafts[key] = DealDraft(key, DealType.FUNDING_ROUND, [(raiser, "issuer")])
-        return self.drafts[key]
+    def round_of(self, raiser: str, label: str | None = None) -> DealDraft:
+        """The raiser's round in topic; a label stated in the sentence wins over it ("its Series
+        A … the C round": two rounds), an unlabelled round takes the first label stated."""
+        key = self.current.get(raiser, f"round:{raiser}")
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = self.drafts[key] = self._new_round(key, raiser)
+        if label is None or draft.round in (None, label):
+            draft.round = draft.round or label
+            return draft
+        key = f"round:{raiser}:{slug(label)}"
+        labelled = self.drafts.get(key)
+        if labelled is None:
+            labelled = self.drafts[key] = self._new_round(key, raiser)
+            labelled.round = label
+        self.current[raiser] = key
+        return labelled
+
+    @staticmethod
+    def _new_round(key: str, raiser: str) -> DealDraft:
+        return DealDraft(key, DealType.FUNDING_ROUND, [(raiser, "issuer")])
 
     def pair(self, deal_type: DealType, a: str, b: str) -> DealDraft:
         roles = {

@@ -93,12 +93,19 @@ def date_props(text: str, reference: str | None) -> dict[str, Any]:
     return {"date": dates[0].value, "date_text": dates[0].text}
 
 
-def round_label(text: str) -> str | None:
+def round_label(text: str, pos: int = 0) -> str | None:
+    """The round label stated in `text` closest to `pos`, in one spelling for every language:
+    "B轮", "série B", "Series B" -> "Series B"; "天使轮" -> "angel"; "种子轮" -> "seed"."""
+    spans: list[tuple[int, int, str]] = []
     for rx, fmt in lexicon().round_labels:
-        m = rx.search(text)
-        if m:
-            return fmt.format(*(g.upper() if len(g) == 1 else g for g in m.groups()))
-    return None
+        for m in rx.finditer(text):
+            groups = (g.upper() if len(g) == 1 else g for g in m.groups(""))
+            spans.append((m.start(), m.end(), fmt.format(*groups).replace("＋", "+")))
+    # "pre-seed" also holds "seed", "Series B+" also "Series B": the longer reading wins
+    spans = [a for a in spans if not any(b[0] <= a[0] and a[1] <= b[1] and b != a for b in spans)]
+    if not spans:
+        return None
+    return min(spans, key=lambda s: abs(s[0] - pos))[2]
 
 
 def has_round(text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.deals import DealDraft
 from kg.extract.facts import (
     Found,
     date_props,
@@ -65,8 +66,8 @@ def _slot(
         return gov_left(ctx, start, ("由",), kinds, reach=2) or left(ctx, start, kinds, exclude)
     if how == "last":  # "Anthropic’s backers include …", else the article's latest investee
         owner = before(ctx, start, kinds)
-        if owner is not None:
-            return owner
+        if owner is not None and ctx.text[owner.end : start].strip():
+            return owner  # a possessor is marked ("’s", 的); "腾讯领投" names the investor
         eid = ctx.doc_last
         return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
     return None
@@ -116,13 +117,13 @@ def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     label = round_label(ctx.text) if has_round(ctx.text) else None
     for agent in agents:
         if label:  # "invests €1.3bn in X as part of a Series C round": a part of the round
-            _round_details(ctx, found, patient.eid, end)
-            found.deals.round_of(patient.eid).add_party(agent.eid, "investor")
+            draft = _round_details(ctx, found, patient.eid, end)
+            draft.add_party(agent.eid, "investor")
             found.add(
                 ctx,
                 agent.eid,
                 RelationType.FUNDS,
-                f"round:{patient.eid}",
+                draft.key,
                 status=status,
                 **money_props(money),
             )
@@ -155,18 +156,16 @@ def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
         if not in_round:  # "other investors include A and B": no round named, a plain stake
             found.add(ctx, agent.eid, RelationType.INVESTS_IN, raiser, status=status)
             continue
-        _round_details(ctx, found, raiser, start)
+        draft = _round_details(ctx, found, raiser, start)
         found.add(
             ctx,
             agent.eid,
             RelationType.FUNDS,
-            f"round:{raiser}",
+            draft.key,
             status=status,
             lead=trig.lead or None,
         )
-        found.deals.round_of(raiser).add_party(
-            agent.eid, "lead_investor" if trig.lead else "investor"
-        )
+        draft.add_party(agent.eid, "lead_investor" if trig.lead else "investor")
         found.round_sentence = ctx.sent.index  # the round is still the topic next sentence
     found.last_investee = raiser
 
@@ -187,26 +186,27 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     agent = _slot(ctx, "left", trig, start, end, FIRMS)
     if agent is None:
         return
-    _round_details(ctx, found, agent.eid, end)
-    found.add(ctx, agent.eid, RelationType.RAISED, f"round:{agent.eid}", status=status)
+    draft = _round_details(ctx, found, agent.eid, end)
+    found.add(ctx, agent.eid, RelationType.RAISED, draft.key, status=status)
     found.round_sentence = ctx.sent.index
     for name in led_names(ctx.text):
         eid = ctx.doc.gaz.by_alias.get(name) or ctx.doc.found.get(name)
         if eid and eid != agent.eid:
-            found.add(ctx, eid, RelationType.FUNDS, f"round:{agent.eid}", lead=True)
-            found.deals.round_of(agent.eid).add_party(eid, "lead_investor")
+            found.add(ctx, eid, RelationType.FUNDS, draft.key, lead=True)
+            draft.add_party(eid, "lead_investor")
     found.last_investee = agent.eid
 
 
-def _round_details(ctx: Ctx, found: Found, raiser: str, pos: int) -> None:
-    draft = found.deals.round_of(raiser)
-    draft.round = draft.round or round_label(ctx.text)
+def _round_details(ctx: Ctx, found: Found, raiser: str, pos: int) -> DealDraft:
+    """The round this sentence is about (its own label first), with what it says of it."""
+    draft = found.deals.round_of(raiser, round_label(ctx.text, pos))
     if draft.money is None:
         draft.money = money_near(ctx.text, pos)
     draft.valuation = draft.valuation or valuation_in(ctx.text)
     if draft.date is None:
         dates = date_props(ctx.text, found.reference)
         draft.date, draft.date_text = dates.get("date"), dates.get("date_text")
+    return draft
 
 
 def acquire(
