@@ -1,8 +1,8 @@
 """Shared fixtures.
 
-Bolt: one embedded ArcadeDB server per test session (JPype starts one JVM per process), on a free
-loopback port; each test that asks for `bolt_db` gets a fresh database on it. CLI tests reach it
-through the NEO4J_* variables set by `neo4j_env`.
+Bolt: one embedded ArcadeDB server per test session, inside the test process (JPype starts one JVM
+per process), on a free loopback port; each test that asks for `bolt_db` gets a fresh database on
+it. CLI tests reach it through the NEO4J_* variables set by `neo4j_env`.
 
 The "supply chain" graph (`supply_chain_store`) is hand-made: five short articles of our own in
 en/fr/zh whose facts the Cypher library tests answer by hand (see tests/test_cypher_library.py).
@@ -36,9 +36,10 @@ _db_numbers = itertools.count(1)
 
 @pytest.fixture(scope="session")
 def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from kg.embedded import ensure_server
+    from kg.embedded import start_in_process
 
-    return ensure_server(tmp_path_factory.mktemp("bolt"))
+    # In this process (not a child like `kg` uses): tests create databases through its handle.
+    return start_in_process(tmp_path_factory.mktemp("bolt"))
 
 
 @pytest.fixture
