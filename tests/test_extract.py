@@ -257,6 +257,17 @@ CASES = [
     ("en", "Cohere buys Nvidia chips for its new cluster.", ("Cohere", "DEPENDS_ON", "NVIDIA")),
     ("zh", "月之暗面从英伟达采购芯片。", ("Moonshot AI", "DEPENDS_ON", "NVIDIA")),
     ("en", "Cohere buys Nvidia's H100 chips.", ("Cohere", "DEPENDS_ON", "NVIDIA")),
+    ("zh", "百度是腾讯的主要竞争对手。", ("Baidu", "COMPETES_WITH", "Tencent")),
+    ("zh", "腾讯是智谱的最大股东。", ("Tencent", "INVESTS_IN", "Zhipu AI")),
+    ("en", "Cohere counts Oracle among its investors.", ("Oracle", "INVESTS_IN", "Cohere")),
+    ("en", "Kyutai was acquired by Iliad last year.", ("Iliad", "ACQUIRES", "Kyutai")),
+    ("en", "Jane Roe, who runs Poolside, spoke.", ("Jane Roe", "LEADS", "Poolside")),
+    ("en", "Helsing, led by Claire Dubois, grew.", ("Claire Dubois", "LEADS", "Helsing")),
+    (
+        "zh",
+        "智谱获得腾讯领投的5亿美元融资。",
+        ("Tencent", "FUNDS", "Zhipu AI $500 million funding round"),
+    ),
     # --- coordinated subjects are a list of agents ----------------------------------------
     ("zh", "亚马逊与谷歌加码Anthropic。", ("Amazon", "INVESTS_IN", "Anthropic")),
     ("zh", "亚马逊与谷歌加码Anthropic。", ("Google", "INVESTS_IN", "Anthropic")),
@@ -458,6 +469,7 @@ def test_a_rumour_confirmed_elsewhere_in_the_article_is_no_longer_marked() -> No
         ),
         ("zh", "亚马逊与谷歌加码Anthropic。", "PARTNERS_WITH"),
         ("en", "Cohere relies on Oracle for funding.", "DEPENDS_ON"),
+        ("zh", "腾讯召开股东大会，讨论智谱。", "INVESTS_IN"),
     ],
 )
 def test_words_that_look_like_a_trigger_state_no_such_relation(
@@ -517,3 +529,14 @@ def test_a_round_label_stated_in_the_sentence_wins_over_the_round_in_topic() -> 
     assert ("Alibaba", "FUNDS", "Zhipu AI Series C funding round") in found
     assert ("Alibaba", "FUNDS", "Zhipu AI Series A funding round") not in found
     assert ("Zhipu AI", "RAISED", "Zhipu AI Series C funding round") in found
+
+
+def test_a_passive_acquisition_has_one_direction() -> None:
+    found = triples(extract_article(article("Kyutai was acquired by Iliad last year.", "en")))
+    assert found == {("Iliad", "ACQUIRES", "Kyutai")}
+
+
+def test_the_raiser_is_not_the_investor_named_before_the_round() -> None:
+    found = triples(extract_article(article("智谱获得腾讯领投的5亿美元融资。", "zh")))
+    assert ("Zhipu AI", "RAISED", "Zhipu AI $500 million funding round") in found
+    assert not any(t[0] == "Tencent" and t[1] == "RAISED" for t in found)

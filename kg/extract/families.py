@@ -184,6 +184,8 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     if not has_round(ctx.text) and not raised_money:
         return  # "raised $500 million" is a round even when the text does not say "round"
     agent = _slot(ctx, "left", trig, start, end, FIRMS)
+    if agent is not None and _BACKER_ZH.match(ctx.text, agent.end):
+        agent = left(ctx, agent.start, FIRMS, [agent.eid])  # 获得阿里巴巴领投的融资
     if agent is None:
         return
     draft = _round_details(ctx, found, agent.eid, end)
@@ -195,6 +197,9 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
             found.add(ctx, eid, RelationType.FUNDS, draft.key, lead=True)
             draft.add_party(eid, "lead_investor")
     found.last_investee = agent.eid
+
+
+_BACKER_ZH = re.compile(r"\s*(?:领投|領投|跟投|参投|參投|投资的|投資的|注资的|注資的)")
 
 
 def _round_details(ctx: Ctx, found: Found, raiser: str, pos: int) -> DealDraft:

@@ -71,6 +71,17 @@ def _titles() -> Titles:
 _WHO_FOUNDED = re.compile(
     r"^\s*,\s*(?:who|qui)\s+(?:co-?founded|founded|a\s+(?:co)?fondé|(?:co)?fonda)\s+", re.I
 )
+_WHO_LEADS = re.compile(
+    r"^\s*,\s*(?:who|qui)\s+(?:now\s+|currently\s+|also\s+|still\s+)?"
+    r"(?:runs|leads|heads|ran|led|headed|dirige|dirigeait|pilote)\s+",
+    re.I,
+)
+# "Mistral AI, led by Arthur Mensch," (a round "led by" a person is the fund rules' business)
+_LED_BY = re.compile(
+    r",\s*(?:(?:which|that) is\s+|qui est\s+)?"
+    r"(?:led|run|headed|helmed|dirigée?|pilotée?)\s+(?:by|par)\s",
+    re.I,
+)
 _FOUNDED_BY = re.compile(
     r"\b(?:co-?founded|founded|started|cofondée?s?|fondée?s?|créée?s?)\s+(?:(?:in|en)\s+\d{4}\s+)?(?:by|par)\s",
     re.I,
@@ -89,12 +100,13 @@ def warm_up() -> None:
 
 def roles(ctx: Ctx, found: Found) -> None:
     _founded_by(ctx, found)
+    _led_by(ctx, found)
     for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
-        who = _WHO_FOUNDED.match(ctx.text[person.end :])
-        if who:  # "Jane Roe, who co-founded Kyutai, …"
-            org = right(ctx, person.end + who.end() - 1, FIRMS, reach=4)
+        for rx, relation, role in _WHO:  # "Jane Roe, who co-founded Kyutai, …"
+            who = rx.match(ctx.text[person.end :])
+            org = right(ctx, person.end + who.end() - 1, FIRMS, reach=4) if who else None
             if org is not None:
-                found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
+                found.add(ctx, person.eid, relation, org.eid, role=role)
         for org, title in _orgs_of(ctx, person):
             if org.kind not in ORGS or _relation(title) is None:
                 continue
@@ -102,6 +114,21 @@ def roles(ctx: Ctx, found: Found) -> None:
                 relation = _relation(part)
                 if relation is not None:
                     found.add(ctx, person.eid, relation, org.eid, role=part)
+
+
+_WHO = (
+    (_WHO_FOUNDED, RelationType.FOUNDED, "founder"),
+    (_WHO_LEADS, RelationType.LEADS, "head"),
+)
+
+
+def _led_by(ctx: Ctx, found: Found) -> None:
+    """ "Mistral AI, led by Arthur Mensch, …": the person leads the organisation named before."""
+    for m in _LED_BY.finditer(ctx.text):
+        person = right(ctx, m.end(), (EntityKind.PERSON,), reach=4)
+        org = left(ctx, m.start() + 1, ORGS)
+        if person is not None and org is not None and org.end == m.start():
+            found.add(ctx, person.eid, RelationType.LEADS, org.eid, role="head")
 
 
 def _founded_by(ctx: Ctx, found: Found) -> None:

@@ -18,7 +18,8 @@ _APPOSITIVE = {
     "fr": re.compile(r"^\s*,\s*(?:une?|la|le|l[’'])\s*"),  # not "a": in French it is a verb
 }
 _POSSESSOR = re.compile(r"\s*(?:(?:[’']s?)\s*(?:\w+\s+){0,2}?)?")
-_POSSESSOR_ZH = re.compile(r"(?:[\u4e00-\u9fff]{0,3}的)?")  # 其最大的股东
+# 其最大的股东, 智谱的主要竞争对手
+_POSSESSOR_ZH = re.compile(r"(?:[\u4e00-\u9fff]{0,3}的(?:主要|最大|重要|直接|潜在|潛在|早期)?)?")
 
 
 @dataclass
