@@ -111,9 +111,9 @@ def roles(ctx: Ctx, found: Found) -> None:
             if org.kind not in ORGS or _relation(title) is None:
                 continue
             for part in _parts(title):  # "CEO and co-founder": leads it and founded it
-                relation = _relation(part)
-                if relation is not None:
-                    found.add(ctx, person.eid, relation, org.eid, role=part)
+                stated = _relation(part)
+                if stated is not None:
+                    found.add(ctx, person.eid, stated, org.eid, role=part)
 
 
 _WHO = (
