@@ -105,10 +105,9 @@ def naive(conn: Connection, store: Store, sample: int) -> tuple[int, float]:
 def fresh_database(data_dir: Path, name: str) -> Iterator[Connection]:
     """A new database on the embedded server, or the configured one wiped (NEO4J_URI set)."""
     settings = ConnectionSettings.resolve()
-    if settings.embedded:
-        server = ensure_server(data_dir)
-        server.handle.create_database(name)
-        settings = ConnectionSettings(server.uri, server.username, server.password, name)
+    if settings.embedded:  # a server of its own (a child process, as `kg load` uses)
+        server = ensure_server(data_dir / name)
+        settings = ConnectionSettings(server.uri, server.username, server.password, "kg")
     with connect(settings, data_dir) as conn:
         wipe(conn)
         with conn.session() as session:
