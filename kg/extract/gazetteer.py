@@ -110,10 +110,35 @@ def _has_cjk(text: str) -> bool:
 
 
 def _alternation(names: list[str], before: str, after: str) -> re.Pattern[str] | None:
+    """One pattern for many names, as a trie ("Amazon(?: Web Services)?"): `re` then tests a
+    handful of first characters per position instead of every name, and a longer name is still
+    tried before a shorter one it starts with (the same match as longest-first alternation)."""
     if not names:
         return None
-    names = sorted(set(names), key=len, reverse=True)
-    return re.compile(before + "(?:" + "|".join(re.escape(n) for n in names) + ")" + after)
+    trie: dict[str, Any] = {}
+    for name in set(names):
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a name ends here
+    return re.compile(before + _trie_pattern(trie) + after)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child, text = node[ch], re.escape(ch)
+        while len(child) == 1 and "" not in child:  # a run with no branching: one literal
+            ((ch, child),) = child.items()
+            text += re.escape(ch)
+        branches.append(text + _trie_pattern(child) if child else text)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
 
 
 def _known(raw: dict[str, Any], kind: str, path: Path) -> Known:
