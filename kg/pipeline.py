@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 
 from kg.errors import ExtractionError, InputError, KgError
 from kg.schema import Article, ExtractionResult
-from kg.store import Store
+from kg.store import PreparedPut, Store, prepare
 
 
 @dataclass
@@ -55,7 +55,7 @@ class FileRead:
     clean: bool
 
 
-Item = Extracted | Skipped | FileRead | KgError
+Item = Extracted | PreparedPut | Skipped | FileRead | KgError
 
 
 class IngestSummary(BaseModel):
@@ -272,7 +272,9 @@ def _warm_up(extractor: str, data_dir: str | None) -> None:
 
 
 def _work_in_worker(units: list[Unit], extractor: str) -> list[list[Item]]:
-    return _work(units, extractor, _WORKER_STORE)
+    # Rows, not models, go back: serialising for SQLite is done here, off the writer's core.
+    return [[prepare(i.article, i.result) if isinstance(i, Extracted) else i for i in items]
+            for items in _work(units, extractor, _WORKER_STORE)]
 
 
 def _results(
@@ -387,8 +389,9 @@ class _Writer:
         if isinstance(item, Skipped):
             status, article_id, dup_of = item.status, item.article_id, item.duplicate_of
         else:
-            outcome = self.store.put(item.article, item.result)
-            status, article_id, dup_of = outcome.status, item.article.id, outcome.duplicate_of
+            outcome = (self.store.put_rows(item) if isinstance(item, PreparedPut)
+                       else self.store.put(item.article, item.result))
+            status, article_id, dup_of = outcome.status, outcome.article_id, outcome.duplicate_of
         field = f"articles_{status}"
         setattr(self.summary, field, getattr(self.summary, field) + 1)
         if status == "duplicate":

@@ -15,6 +15,7 @@ import itertools
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -175,6 +176,37 @@ class ArticleChange(BaseModel):
     revision: int
 
 
+@dataclass(frozen=True)
+class PreparedPut:
+    """An article and its facts as table rows, minus the revision only the writer knows."""
+
+    article_id: str
+    content_hash: str
+    article: tuple[Any, ...]  # articles columns without `revision`
+    entities: list[tuple[Any, ...]]  # article_entities columns without article_id and seq
+    relations: list[tuple[Any, ...]]  # article_relations columns without article_id and seq
+
+
+def prepare(a: Article, result: ExtractionResult) -> PreparedPut:
+    """The rows `Store.put` writes; pure, so worker processes do the serialising."""
+    entities = {e.id: e for e in result.entities}  # the last view of an id in one article
+    relations: dict[tuple[str, str, str], Relation] = {}
+    for r in result.relations:  # the contract says one per key; merge if an extractor slips
+        old = relations.get(r.key)
+        relations[r.key] = r if old is None else merge_relation([old, r])
+    return PreparedPut(
+        a.id, a.content_hash,
+        (a.id, a.content_hash, a.file, a.format.value, a.title, a.lang,
+         _dumps(a.langs or ([a.lang] if a.lang else [])), a.published, a.url,
+         a.model_dump_json()),
+        [(e.id, e.name, e.kind.value, _dumps(e.aliases), _dumps(e.properties))
+         for e in entities.values()],
+        [(*key, _dumps(r.properties),
+          json.dumps([e.model_dump(mode="json") for e in r.evidence], ensure_ascii=False),
+          len(r.evidence)) for key, r in relations.items()],
+    )
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -266,29 +298,42 @@ class Store:
 
     def put(self, article: Article, result: ExtractionResult) -> PutOutcome:
         """Store one article and its facts in one transaction; see the module doc for statuses."""
+        return self.put_rows(prepare(article, result))
+
+    def put_rows(self, rows: PreparedPut) -> PutOutcome:
+        """`put` of rows made by `prepare` (ingest workers prepare, the writer only writes)."""
         try:
             with self._write():
-                return self._put(article, result)
+                return self._put(rows)
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot store {article.id} ({exc})") from exc
+            raise StoreError(f"{self.path}: cannot store {rows.article_id} ({exc})") from exc
 
-    def _put(self, article: Article, result: ExtractionResult) -> PutOutcome:
-        row = self._conn.execute("SELECT hash FROM articles WHERE id = ?", (article.id,)).fetchone()
-        if row is not None and row[0] == article.content_hash:
-            return PutOutcome(status="unchanged", article_id=article.id, revision=self.revision)
+    def _put(self, p: PreparedPut) -> PutOutcome:
+        aid = p.article_id
+        row = self._conn.execute("SELECT hash FROM articles WHERE id = ?", (aid,)).fetchone()
+        if row is not None and row[0] == p.content_hash:
+            return PutOutcome(status="unchanged", article_id=aid, revision=self.revision)
         if row is None:
-            dup = self._owner_of(article.content_hash)
+            dup = self._owner_of(p.content_hash)
             if dup is not None:
-                return PutOutcome(status="duplicate", article_id=article.id, duplicate_of=dup,
+                return PutOutcome(status="duplicate", article_id=aid, duplicate_of=dup,
                                   revision=self.revision)
         else:  # a plain DELETE (not INSERT OR REPLACE) so the count triggers see the old row
-            self._conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-            self._delete_facts(article.id)
-        revision = self._bump(article.id, "upsert")
-        self._insert_article(article, revision)
-        self._insert_facts(article.id, result, revision)
+            self._conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
+            self._delete_facts(aid)
+        rev = self._bump(aid, "upsert")
+        self._conn.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           (*p.article[:9], rev, p.article[9]))
+        self._insert_facts(p, rev)
         status: Literal["new", "replaced"] = "new" if row is None else "replaced"
-        return PutOutcome(status=status, article_id=article.id, revision=revision)
+        return PutOutcome(status=status, article_id=aid, revision=rev)
+
+    def _insert_facts(self, p: PreparedPut, seq: int) -> None:
+        aid = p.article_id
+        self._conn.executemany("INSERT INTO article_entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               [(e[0], aid, seq, *e[1:]) for e in p.entities])
+        self._conn.executemany("INSERT INTO article_relations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               [(*r[:3], aid, seq, *r[3:]) for r in p.relations])
 
     def delete(self, article_id: str) -> bool:
         """Remove an article and its facts; False if it was not stored."""
@@ -319,32 +364,6 @@ class Store:
     def _delete_facts(self, article_id: str) -> None:
         self._conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
         self._conn.execute("DELETE FROM article_relations WHERE article_id = ?", (article_id,))
-
-    def _insert_article(self, a: Article, revision: int) -> None:
-        self._conn.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (a.id, a.content_hash, a.file, a.format.value, a.title, a.lang,
-             _dumps(a.langs or ([a.lang] if a.lang else [])),
-             a.published, a.url, revision, a.model_dump_json()),
-        )
-
-    def _insert_facts(self, article_id: str, result: ExtractionResult, seq: int) -> None:
-        entities = {e.id: e for e in result.entities}  # the last view of an id in one article
-        self._conn.executemany(
-            "INSERT INTO article_entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(e.id, article_id, seq, e.name, e.kind.value, _dumps(e.aliases), _dumps(e.properties))
-             for e in entities.values()],
-        )
-        relations: dict[tuple[str, str, str], Relation] = {}
-        for r in result.relations:  # the contract says one per key; merge if an extractor slips
-            old = relations.get(r.key)
-            relations[r.key] = r if old is None else merge_relation([old, r])
-        self._conn.executemany(
-            "INSERT INTO article_relations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(*key, article_id, seq, _dumps(r.properties),
-              json.dumps([e.model_dump(mode="json") for e in r.evidence], ensure_ascii=False),
-              len(r.evidence)) for key, r in relations.items()],
-        )
 
     # --- reading --------------------------------------------------------------------------
 
