@@ -268,6 +268,25 @@ CASES = [
         "智谱获得腾讯领投的5亿美元融资。",
         ("Tencent", "FUNDS", "Zhipu AI $500 million funding round"),
     ),
+    ("en", "Poolside, in which Nvidia has invested, grew.", ("NVIDIA", "INVESTS_IN", "Poolside")),
+    (
+        "en",
+        "Nvidia took part in Cohere's $500 million round.",
+        ("NVIDIA", "FUNDS", "Cohere $500 million funding round"),
+    ),
+    (
+        "en",
+        "Oracle will provide Cohere with 1.5 gigawatts of capacity.",
+        ("Cohere", "DEPENDS_ON", "Oracle"),
+    ),
+    (
+        "zh",
+        "腾讯参与了智谱的B轮融资。",
+        ("Tencent", "FUNDS", "Zhipu AI Series B funding round"),
+    ),
+    ("zh", "月之暗面的出现对百度构成挑战。", ("Moonshot AI", "COMPETES_WITH", "Baidu")),
+    ("zh", "百度CEO李彦宏表示将加大投入。", ("Robin Li", "LEADS", "Baidu")),
+    ("en", "Satya Nadella now runs Microsoft.", ("Satya Nadella", "LEADS", "Microsoft")),
     # --- coordinated subjects are a list of agents ----------------------------------------
     ("zh", "亚马逊与谷歌加码Anthropic。", ("Amazon", "INVESTS_IN", "Anthropic")),
     ("zh", "亚马逊与谷歌加码Anthropic。", ("Google", "INVESTS_IN", "Anthropic")),
@@ -539,4 +558,10 @@ def test_a_passive_acquisition_has_one_direction() -> None:
 def test_the_raiser_is_not_the_investor_named_before_the_round() -> None:
     found = triples(extract_article(article("智谱获得腾讯领投的5亿美元融资。", "zh")))
     assert ("Zhipu AI", "RAISED", "Zhipu AI $500 million funding round") in found
+    assert not any(t[0] == "Tencent" and t[1] == "RAISED" for t in found)
+
+
+def test_a_round_joined_with_canyu_is_the_raisers_not_the_participants() -> None:
+    found = triples(extract_article(article("腾讯参与了智谱的B轮融资。", "zh")))
+    assert ("Zhipu AI", "RAISED", "Zhipu AI Series B funding round") in found
     assert not any(t[0] == "Tencent" and t[1] == "RAISED" for t in found)

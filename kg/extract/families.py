@@ -274,7 +274,10 @@ def compete(
         rivals = [near]
     else:
         near = gov_left(
-            ctx, start, ("with", "against", "与", "與", "和", "同", "跟", "contre"), reach=25
+            ctx,
+            start,
+            ("with", "against", "与", "與", "和", "同", "跟", "对", "對", "contre"),
+            reach=25,
         )
         rivals = [near] if near else []
     if not rivals:

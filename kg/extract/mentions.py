@@ -35,6 +35,8 @@ def _prepositions() -> tuple[frozenset[str], re.Pattern[str]]:
         "于": "(?<![位由关關对對等属屬至终終处處基])",
         "於": "(?<![位由关關对對等属屬至终終处處基])",
         "和": "(?<![温溫平缓緩调調])",
+        "与": "(?<![参參给赋])",  # 参与 (take part), 给与, 赋与
+        "與": "(?<![參給賦])",
     }
     cjk = "|".join(
         behind.get(p, "") + re.escape(p) + guard.get(p, "")

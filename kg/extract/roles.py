@@ -44,7 +44,7 @@ def _titles() -> Titles:
     det = r"(?:the|a|an|its|le|la|l[’']|un|une|son|sa)"
     return Titles(
         relation=rel,
-        before=re.compile(rf"(?:(?<![\w-])|(?=[\u3400-\u9fff])){title}\s*[,:]?\s*$", re.I),
+        before=re.compile(rf"(?:(?<![{_LATIN}-])|(?=[\u3400-\u9fff])){title}\s*[,:]?\s*$", re.I),
         after=re.compile(
             rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
             rf"\s+(?:with|at|of|for|de|du|chez|d[’'])\s*",
@@ -56,7 +56,7 @@ def _titles() -> Titles:
             re.I,
         ),
         owner=re.compile(rf"^(?:[’']s?)?\s+{title}\b", re.I),
-        title_of=re.compile(rf"(?<![\w-]){title}{of}$", re.I),
+        title_of=re.compile(rf"(?<![{_LATIN}-]){title}{of}$", re.I),
         copula=re.compile(
             r"^\s+(?:is|was|has been|had been|remains|became|becomes|serves as|served as|"
             r"est|était|a été|reste|devient|est devenue?)\s+(?:also\s+|now\s+|still\s+|aussi\s+)?"
@@ -72,10 +72,12 @@ _WHO_FOUNDED = re.compile(
     r"^\s*,\s*(?:who|qui)\s+(?:co-?founded|founded|a\s+(?:co)?fondé|(?:co)?fonda)\s+", re.I
 )
 _WHO_LEADS = re.compile(
-    r"^\s*,\s*(?:who|qui)\s+(?:now\s+|currently\s+|also\s+|still\s+)?"
-    r"(?:runs|leads|heads|ran|led|headed|dirige|dirigeait|pilote)\s+",
+    r"^(?:\s*,\s*(?:who|qui)\s+(?:now\s+|currently\s+|also\s+|still\s+)?"
+    r"(?:runs|leads|heads|ran|led|headed|dirige|dirigeait|pilote)"
+    r"|\s+(?:now\s+|currently\s+|also\s+|still\s+)?(?:runs|leads|heads|dirige|pilote))\s+",
     re.I,
 )
+_LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ_"  # \w would take CJK too: "英伟达CEO" has a title start
 # "Mistral AI, led by Arthur Mensch," (a round "led by" a person is the fund rules' business)
 _LED_BY = re.compile(
     r",\s*(?:(?:which|that) is\s+|qui est\s+)?"
