@@ -489,6 +489,9 @@ def test_a_rumour_confirmed_elsewhere_in_the_article_is_no_longer_marked() -> No
         ("zh", "亚马逊与谷歌加码Anthropic。", "PARTNERS_WITH"),
         ("en", "Cohere relies on Oracle for funding.", "DEPENDS_ON"),
         ("zh", "腾讯召开股东大会，讨论智谱。", "INVESTS_IN"),
+        ("en", "Cohere relies on customers such as Oracle.", "DEPENDS_ON"),
+        ("zh", "月之暗面不依赖英伟达。", "DEPENDS_ON"),
+        ("en", "Nvidia buys stakes in startups such as Cohere.", "ACQUIRES"),
     ],
 )
 def test_words_that_look_like_a_trigger_state_no_such_relation(

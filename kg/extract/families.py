@@ -171,7 +171,8 @@ def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
 
 
 _STAKE = re.compile(
-    r"\s+(?:an?\s+|the\s+|its\s+)?(?:[\d.,]+\s?%\s+|minority\s+|majority\s+|small\s+)?(?:stake|holding|shares|interest)\b",
+    r"\s+(?:an?\s+|the\s+|its\s+)?(?:[\d.,]+\s?%\s+|minority\s+|majority\s+|small\s+)?"
+    r"(?:stake|holding|share|interest)s?\b",
     re.I,
 )
 _RAISE_VERB = re.compile(r"rais|l[eè]v|融资|融資|募资|募資", re.I)
@@ -325,11 +326,12 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         provider = gov_left(ctx, start, _PROVIDER_PREPS, kinds, reach=20) or right(
             ctx, end, kinds, own, reach=40
         )  # "xAI trains Grok on Nvidia GPUs": its own product is not the provider
-        if provider is None or not (
-            trig.strong
-            or _is_resource(ctx, provider)
-            or (provider.start > end and resource_word(ctx.text[end : provider.start]))
-        ):
+        if provider is None:
+            return
+        gap = ctx.text[end : provider.start] if provider.start > end else ""
+        if trig.strong and not _plain_object(gap):
+            return  # "relies on customers such as Oracle": Oracle is no provider
+        if not (trig.strong or _is_resource(ctx, provider) or resource_word(gap)):
             return  # "rents GPUs from CoreWeave": the resource is named before the provider
         user = left(ctx, provider.start, FIRMS, [provider.eid])
     if provider is None or user is None or lexicon().not_dependency.search(ctx.text, end):
@@ -339,6 +341,15 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
 
 # the provider put before the verb: 在昇腾上训练, 从英伟达采购芯片, 向英伟达购买
 _PROVIDER_PREPS = ("在", "从", "從", "向", "on", "sur")
+
+
+_DETERMINER = re.compile(r"\s*(?:the|its|their|le|la|les|des|du|de|d[’']|l[’'])?\s*")
+
+
+def _plain_object(gap: str) -> bool:
+    """ "depends on Nvidia", "dépend des GPU de Nvidia", but not "relies on customers such as
+    Oracle": only a determiner or a resource stands between the verb and the provider."""
+    return bool(_DETERMINER.fullmatch(gap) or resource_word(gap))
 
 
 def _any_left(ctx: Ctx, provider: Mention) -> Mention | None:
