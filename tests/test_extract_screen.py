@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kg.extract.discover import _patterns as _discovery_patterns
 from kg.extract.patterns import lexicon
 from kg.extract.screen import stems
 from tests.test_extract import CASES
@@ -61,3 +62,10 @@ def test_any_text_a_trigger_matches_passes_its_screen(data: st.DataObject) -> No
     if not any(trig.finditer(text, text.lower())):  # a lookaround at the edge of the draw
         return
     assert any(t is trig for t in lexicon().candidates(text.lower(), trig.lang))
+
+
+@pytest.mark.parametrize("text", [c[1] for c in CASES])
+def test_discovery_screens_keep_every_pattern_that_matches(text: str) -> None:
+    for rx, _, words in _discovery_patterns()[0]:
+        if words is not None and rx.search(text):
+            assert words.search(text.lower()), rx.pattern[:60]

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.gazetteer import DATA, load_yaml
+from kg.extract.screen import screen
 from kg.schema import EntityKind
 
 # a capitalised word (at most 40 characters, starting at a word start: keeps scans linear)
@@ -24,14 +25,19 @@ LIST = r"(?P<list>[^.;:。]{3,240})"
 _SPLIT = re.compile(r"\s*(?:,|;|、|\band\b|\bet\b|\bas well as\b|&)\s*")
 
 
+Pattern = tuple[re.Pattern[str], EntityKind, "re.Pattern[str] | None"]
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[list[tuple[re.Pattern[str], EntityKind]], frozenset[str]]:
+def _patterns() -> tuple[list[Pattern], frozenset[str]]:
+    """Each pattern with its kind and its screen (the literal words it starts with, when it
+    starts with words: most articles have no "acquired" and need no scan for "acquired X")."""
     data = load_yaml(DATA / "discovery.yaml")
-    out = []
+    out: list[Pattern] = []
     for key, kind in (("company", EntityKind.COMPANY), ("person", EntityKind.PERSON)):
         for raw in data[key]:
             rx = raw.replace("{NAME}", NAME).replace("{PERSON}", PERSON).replace("{LIST}", LIST)
-            out.append((re.compile(rx), kind))
+            out.append((re.compile(rx), kind, screen([(rx, 0)])))
     return out, frozenset(data["stopwords"])
 
 
@@ -52,7 +58,10 @@ def discover(text: str) -> dict[str, EntityKind]:
     """Candidate names and kinds in `text` (the caller drops names it already knows)."""
     patterns, stop = _patterns()
     found: dict[str, EntityKind] = {}
-    for rx, kind in patterns:
+    lowered = text.lower()
+    for rx, kind, words in patterns:
+        if words is not None and not words.search(lowered):
+            continue
         for m in rx.finditer(text):
             listed = "list" in m.groupdict()
             for raw in _list_names(m.group("list")) if listed else [m.group("name")]:
