@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kg.extract.deals import Deals
@@ -93,6 +94,7 @@ def date_props(text: str, reference: str | None) -> dict[str, Any]:
     return {"date": dates[0].value, "date_text": dates[0].text}
 
 
+@lru_cache(maxsize=1024)  # asked again for every trigger and party of the same sentence
 def round_label(text: str, pos: int = 0) -> str | None:
     """The round label stated in `text` closest to `pos`, in one spelling for every language:
     "B轮", "série B", "Series B" -> "Series B"; "天使轮" -> "angel"; "种子轮" -> "seed"."""

@@ -8,6 +8,7 @@ jurisdiction the probe is "in") REVIEWS a Deal node named after the pair and the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.facts import Found, date_props
 from kg.extract.mentions import Mention, is_list_gap
@@ -108,6 +109,7 @@ def pairs(ctx: Ctx, trigger_at: int | None = None) -> list[tuple[str, str]]:
     return [(a, b) for a, b in dict.fromkeys(found) if a != b]
 
 
+@lru_cache(maxsize=1024)  # asked again for every pair of the same sentence
 def deal_type(text: str, near: int = 0) -> DealType:
     """Hiring when it is said; otherwise the deal word closest to the parties."""
     if _TYPES[0][1].search(text):
