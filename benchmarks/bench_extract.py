@@ -1,6 +1,7 @@
 """Extraction speed on one core: articles per second of the `rules` extractor.
 
     python benchmarks/bench_extract.py [N]              # default 2000 generated articles
+    python benchmarks/bench_extract.py --long [N]       # generated, ~1,500 characters each
     python benchmarks/bench_extract.py --files DIR [R]  # real files read by kg.readers, R rounds
 
 Articles are generated from our own templates (zh, en, fr and mixed digests), so the figure does
@@ -69,13 +70,16 @@ ZH = [
 ]
 
 
-def make_article(k: int, rng: random.Random) -> Article:
+def make_article(k: int, rng: random.Random, rounds: int = 1) -> Article:
+    """One generated article; `rounds=3` gives the size of a news excerpt (~1,500 characters)."""
     parts = []
-    for templates in (EN, FR, ZH) if k % 3 == 0 else (EN,):
-        for t in rng.sample(templates, min(len(templates), 5)):
-            c, d = rng.sample(COMPANIES, 2)
-            i, j, kk = rng.sample(INVESTORS, 3)
-            parts.append(t.format(c=c, d=d, i=i, j=j, k=kk, n=rng.randint(2, 900), r="ABCD"[k % 4]))
+    for _ in range(rounds):
+        for templates in (EN, FR, ZH) if k % 3 == 0 else (EN,):
+            for t in rng.sample(templates, min(len(templates), 5)):
+                c, d = rng.sample(COMPANIES, 2)
+                i, j, kk = rng.sample(INVESTORS, 3)
+                n = rng.randint(2, 900)
+                parts.append(t.format(c=c, d=d, i=i, j=j, k=kk, n=n, r="ABCD"[k % 4]))
     text = "\n\n".join(parts)
     return Article(
         id=f"bench:{k}",
@@ -96,6 +100,10 @@ def file_articles(folder: str, rounds: int) -> list[Article]:
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--files":
         articles = file_articles(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 20)
+    elif len(sys.argv) > 1 and sys.argv[1] == "--long":
+        rng = random.Random(7)
+        count = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
+        articles = [make_article(k, rng, rounds=3) for k in range(count)]
     else:
         rng = random.Random(7)
         articles = [

@@ -13,10 +13,13 @@ from kg.extract.gazetteer import DATA, load_yaml
 from kg.extract.screen import screen
 from kg.schema import EntityKind
 
-# a capitalised word (at most 40 characters, starting at a word start: keeps scans linear)
+# a capitalised word (at most 40 characters, starting at a word start: keeps scans linear).
+# Atomic: a word is read once, whole; what may follow a name (",", a space, the end) can never
+# follow a shorter reading of it, so backtracking into the word only costs time.
 _START = r"(?<![A-Za-z0-9À-ÿ])"
 _WORD = (
-    rf"{_START}[A-Z][A-Za-z0-9À-ÖØ-öø-ÿ\-\.&’']{{0,40}}[A-Za-z0-9À-ÿ](?::[a-z0-9]+)?|{_START}[A-Z]"
+    rf"(?>{_START}[A-Z][A-Za-z0-9À-ÖØ-öø-ÿ\-\.&’']{{0,40}}[A-Za-z0-9À-ÿ](?::[a-z0-9]+)?"
+    rf"|{_START}[A-Z])"
 )
 NAME = rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})"
 _PART = rf"{_START}[A-Z][a-zà-ÿ’']{{1,30}}(?:-[A-Z][a-zà-ÿ’']{{1,30}})*"

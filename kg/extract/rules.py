@@ -151,11 +151,15 @@ def build_result(article: Article, doc: Doc, found: Found, extractor: str) -> Ex
     deal_ids = {key: draft.id(names) for key, draft in found.deals.drafts.items()}
     relations: dict[tuple[str, str, str], Relation] = {}
     used_deals: set[str] = set()
+    evidence: dict[int, Evidence] = {}  # one per sentence, shared by the facts it states
     for fact in found.facts:
         target = deal_ids.get(fact.target, fact.target)
         if fact.target in deal_ids:
             used_deals.add(fact.target)
-        _merge(relations, fact, target, _evidence(article, doc.sentences[fact.sentence], extractor))
+        if fact.sentence not in evidence:
+            sent = doc.sentences[fact.sentence]
+            evidence[fact.sentence] = _evidence(article, sent, extractor)
+        _merge(relations, fact, target, evidence[fact.sentence])
     entities = _entities(doc, relations)
     for key in used_deals:
         entities.append(found.deals.drafts[key].entity(names))
