@@ -287,6 +287,21 @@ CASES = [
     ("zh", "月之暗面的出现对百度构成挑战。", ("Moonshot AI", "COMPETES_WITH", "Baidu")),
     ("zh", "百度CEO李彦宏表示将加大投入。", ("Robin Li", "LEADS", "Baidu")),
     ("en", "Satya Nadella now runs Microsoft.", ("Satya Nadella", "LEADS", "Microsoft")),
+    # --- career verbs ---------------------------------------------------------------------
+    (
+        "en",
+        "Mira Murati founded Thinking Machines Lab in 2025.",
+        ("Mira Murati", "FOUNDED", "Thinking Machines Lab"),
+    ),
+    ("zh", "杨植麟创立了月之暗面。", ("Yang Zhilin", "FOUNDED", "Moonshot AI")),
+    ("zh", "月之暗面由杨植麟创立。", ("Yang Zhilin", "FOUNDED", "Moonshot AI")),
+    ("en", "Jane Roe sits on the board of Cohere.", ("Jane Roe", "BOARD_MEMBER_OF", "Cohere")),
+    ("en", "Satya Nadella joined Cohere's board.", ("Satya Nadella", "BOARD_MEMBER_OF", "Cohere")),
+    ("en", "Jane Roe was named CEO of Poolside.", ("Jane Roe", "LEADS", "Poolside")),
+    ("en", "Cohere appointed Jane Roe as its new CEO.", ("Jane Roe", "LEADS", "Cohere")),
+    ("fr", "Cohere a nommé Léa Martin directrice générale.", ("Léa Martin", "LEADS", "Cohere")),
+    ("zh", "商汤任命张伟为首席执行官。", ("张伟", "LEADS", "SenseTime")),
+    ("en", "Mira Murati left Cohere to join Poolside.", ("Mira Murati", "WORKS_AT", "Poolside")),
     # --- coordinated subjects are a list of agents ----------------------------------------
     ("zh", "亚马逊与谷歌加码Anthropic。", ("Amazon", "INVESTS_IN", "Anthropic")),
     ("zh", "亚马逊与谷歌加码Anthropic。", ("Google", "INVESTS_IN", "Anthropic")),

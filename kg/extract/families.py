@@ -9,12 +9,10 @@ from kg.extract.deals import DealDraft
 from kg.extract.facts import (
     Found,
     date_props,
-    dependency_kind,
     has_round,
     led_names,
     money_near,
     money_props,
-    resource_word,
     round_label,
     valuation_in,
 )
@@ -91,7 +89,8 @@ def _args(
         if trig.list_side == "agent"
         else [agent]
     )
-    agents = [_for_company(ctx, a) for a in agents]
+    if EntityKind.COMPANY in agent_kinds:  # a person joining a firm stays a person
+        agents = [_for_company(ctx, a) for a in agents]
     return [a for a in distinct(agents) if a.eid not in skip], patient
 
 
@@ -301,99 +300,3 @@ def _rivals_named_together(ctx: Ctx, start: int, found: Found, status: str | Non
     joined = re.fullmatch(r"\s*(?:与|與|和|同|跟|and|et)\s*", ctx.text[a.end : b.start])
     if a.eid != b.eid and joined:
         found.add(ctx, a.eid, RelationType.COMPETES_WITH, b.eid, status=status)
-
-
-def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
-    kinds = (*FIRMS, EntityKind.PRODUCT)
-    if trig.agent == "zh_supplier":  # 阿里云为月之暗面提供算力
-        user = gov_left(ctx, start, ("为", "為", "向", "给", "給"), FIRMS, reach=15)
-        provider = left(ctx, user.start, kinds, [user.eid]) if user else None
-    elif trig.agent == "supplier":  # "Nvidia supplies GPUs to xAI", "supply the ChatGPT maker with"
-        provider = left(ctx, start, kinds)
-        user = right(ctx, end, FIRMS, preps=("to", "for"), reach=60) or right(
-            ctx, end, FIRMS, reach=20
-        )
-    elif trig.agent == "provider":
-        user = before(ctx, start, FIRMS + (EntityKind.PRODUCT,)) or right(
-            ctx, end, FIRMS, preps=("to", "for", "of", "de", "pour", "d’", "d'"), reach=20
-        )
-        provider = left(ctx, start, kinds, [user.eid] if user else [])
-        if provider is not None and user is None:
-            user = left(ctx, provider.start, FIRMS, [provider.eid]) or _any_left(ctx, provider)
-    else:
-        subject = left(ctx, start, FIRMS)
-        own = _owned_by(ctx, subject.eid) if subject else set()
-        provider = gov_left(ctx, start, _PROVIDER_PREPS, kinds, reach=20) or right(
-            ctx, end, kinds, own, reach=40
-        )  # "xAI trains Grok on Nvidia GPUs": its own product is not the provider
-        if provider is None:
-            return
-        gap = ctx.text[end : provider.start] if provider.start > end else ""
-        if trig.strong and not _plain_object(gap):
-            return  # "relies on customers such as Oracle": Oracle is no provider
-        if not (trig.strong or _is_resource(ctx, provider) or resource_word(gap)):
-            return  # "rents GPUs from CoreWeave": the resource is named before the provider
-        user = left(ctx, provider.start, FIRMS, [provider.eid])
-    if provider is None or user is None or lexicon().not_dependency.search(ctx.text, end):
-        return  # "relies on Amazon for funding": an investment, not a supply
-    _add_dependency(ctx, found, user, provider, status, ctx.text[start:end])
-
-
-# the provider put before the verb: 在昇腾上训练, 从英伟达采购芯片, 向英伟达购买
-_PROVIDER_PREPS = ("在", "从", "從", "向", "on", "sur")
-
-
-_DETERMINER = re.compile(r"\s*(?:the|its|their|le|la|les|des|du|de|d[’']|l[’'])?\s*")
-
-
-def _plain_object(gap: str) -> bool:
-    """ "depends on Nvidia", "dépend des GPU de Nvidia", but not "relies on customers such as
-    Oracle": only a determiner or a resource stands between the verb and the provider."""
-    return bool(_DETERMINER.fullmatch(gap) or resource_word(gap))
-
-
-def _any_left(ctx: Ctx, provider: Mention) -> Mention | None:
-    for m in reversed([m for m in ctx.mentions if m.end <= provider.start]):
-        if m.kind in FIRMS and m.eid != provider.eid:
-            return m
-    return None
-
-
-def _owned_by(ctx: Ctx, eid: str) -> set[str]:
-    name = ctx.doc.entity(eid).name
-    return {k.id for k in ctx.doc.gaz.entries.values() if k.owner == name}
-
-
-def _is_resource(ctx: Ctx, provider: Mention) -> bool:
-    known = ctx.doc.entity(provider.eid).known
-    if provider.kind is EntityKind.PRODUCT or (known and {"cloud", "chips"} & set(known.tags)):
-        return True  # a product, or a cloud or chip company ("hosted on AWS")
-    after = ctx.text[provider.end : provider.end + 30]
-    return dependency_kind(after, "") != ""
-
-
-def _add_dependency(
-    ctx: Ctx,
-    found: Found,
-    user: Mention,
-    provider: Mention,
-    status: str | None,
-    trigger_text: str,
-) -> None:
-    what = ctx.text[provider.start : provider.end]
-    if provider.via == "description":  # "the software giant" says less than the trigger
-        what = trigger_text
-    if provider.kind is not EntityKind.PRODUCT:  # "使用华为的昇腾芯片" -> what = 昇腾
-        what = resource_word(ctx.text[provider.end : provider.end + 30]) or what
-    eid = provider.eid
-    known = ctx.doc.entity(eid).known
-    if provider.kind is EntityKind.PRODUCT:
-        owner = known.owner if known else None
-        eid = ctx.doc.gaz.by_alias.get(owner or "", "")
-        if not eid:
-            return
-        ctx.doc.entity(eid)
-    kind = (known.dependency if known and known.dependency else None) or dependency_kind(ctx.text)
-    found.add(
-        ctx, user.eid, RelationType.DEPENDS_ON, eid, dependency=kind, what=what, status=status
-    )

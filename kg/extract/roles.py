@@ -28,6 +28,7 @@ class Titles:
     title_of: re.Pattern[str]  # "the head of " before the organisation
     copula: re.Pattern[str]  # " is the CEO of ", " est le PDG de "
     copula_zh: re.Pattern[str]  # "是<org>的首席执行官"
+    named_as: re.Pattern[str]  # "appointed <person> as its new CEO": what follows the person
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +60,21 @@ def _titles() -> Titles:
         title_of=re.compile(rf"(?<![{_LATIN}-]){title}{of}$", re.I),
         copula=re.compile(
             r"^\s+(?:is|was|has been|had been|remains|became|becomes|serves as|served as|"
-            r"est|était|a été|reste|devient|est devenue?)\s+(?:also\s+|now\s+|still\s+|aussi\s+)?"
+            r"est|était|a été|reste|devient|est devenue?|"
+            r"(?:was|has been|had been|is|will be)\s+"
+            r"(?:named|appointed|promoted to|made)(?:\s+as)?|"
+            r"(?:a été|est|sera)\s+(?:nommée?|désignée?|promue?)(?:\s+comme)?)"
+            r"\s+(?:also\s+|now\s+|still\s+|aussi\s+)?"
             rf"(?:{det}\s*)?(?:(?:new|current|interim|nouveau|nouvelle|actuel|actuelle)\s+)?"
             rf"{title}{of}",
             re.I,
         ),
         copula_zh=re.compile(rf"^\s*(?:的)?\s*{title}"),
+        named_as=re.compile(
+            rf"^\s*,?\s*(?:as|comme|en tant que|为|為|担任|擔任)?\s*(?:{det}\s*)?"
+            rf"(?:(?:new|next|nouveau|nouvelle|futur|future)\s+)?{title}(?![\w-])",
+            re.I,
+        ),
     )
 
 
@@ -103,6 +113,7 @@ def warm_up() -> None:
 def roles(ctx: Ctx, found: Found) -> None:
     _founded_by(ctx, found)
     _led_by(ctx, found)
+    _career_verbs(ctx, found)
     for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
         for rx, relation, role in _WHO:  # "Jane Roe, who co-founded Kyutai, …"
             who = rx.match(ctx.text[person.end :])
@@ -122,6 +133,70 @@ _WHO = (
     (_WHO_FOUNDED, RelationType.FOUNDED, "founder"),
     (_WHO_LEADS, RelationType.LEADS, "head"),
 )
+
+
+_FOUNDED_VERB = re.compile(
+    r"^\s*(?:(?:also|later|then|first)\s+)?(?:co-?founded|founded|set up|a\s+(?:co)?fondé|"
+    r"(?:co)?fonda|(?:联合|共同)?(?:创立|创办|創立|創辦|创建|創建)了?)\s*",
+    re.I,
+)
+_FOUNDED_ZH = re.compile(r"^\s*(?:联合|共同|于\d{4}年)?(?:创立|创办|創立|創辦|创建|創建)")
+_BOARD = re.compile(
+    r"^\s+(?:sits|sat|serves|served|will sit|has a seat|siège|siégeait|joined|joins|will join|"
+    r"a rejoint|rejoint)\s+(?:on|at|in|au)?\s*(?:the\s+|le\s+)?"
+    r"(?:board(?:\s+of\s+directors)?|conseil d[’']administration)\s+(?:of|de|du|d[’'])\s*",
+    re.I,
+)
+_BOARD_OF_ORG = re.compile(r"^(?:[’']s)?\s+(?:board|conseil)\b", re.I)
+_JOINS = re.compile(r"^\s+(?:joined|joins|will join)\s+$", re.I)
+_APPOINTS = re.compile(
+    r"(?:appointed|appoints|named|names|hired|hires|tapped|taps|promoted|nommé|nomme|a nommé|"
+    r"recrute|a recruté|任命|聘请|聘請|聘任)\s*$",
+    re.I,
+)
+
+
+def _career_verbs(ctx: Ctx, found: Found) -> None:
+    """ "P founded X", "X由P创立", "P sits on the board of X", "P joined X's board",
+    "X appointed P as its new CEO", "商汤任命张伟为首席执行官"."""
+    text = ctx.text
+    for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
+        after = text[person.end :]
+        if m := _FOUNDED_VERB.match(after):
+            org = right(ctx, person.end + m.end(), FIRMS, reach=4)
+            if org is not None:
+                found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
+        if _FOUNDED_ZH.match(after) and text[: person.start].rstrip().endswith("由"):
+            org = left(ctx, person.start, FIRMS)
+            if org is not None:
+                found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
+        for org in _board_orgs(ctx, person):
+            found.add(ctx, person.eid, RelationType.BOARD_MEMBER_OF, org.eid, role="board member")
+        _appointed(ctx, found, person)
+
+
+def _board_orgs(ctx: Ctx, person: Mention) -> list[Mention]:
+    after = ctx.text[person.end :]
+    if m := _BOARD.match(after):
+        org = right(ctx, person.end + m.end(), ORGS, reach=4)
+        return [org] if org else []
+    org = right(ctx, person.end, ORGS, reach=16)
+    if org is None or not _JOINS.match(ctx.text[person.end : org.start]):
+        return []
+    return [org] if _BOARD_OF_ORG.match(ctx.text[org.end :]) else []
+
+
+def _appointed(ctx: Ctx, found: Found, person: Mention) -> None:
+    window = max(0, person.start - 20)
+    verb = _APPOINTS.search(ctx.text[window : person.start])
+    m = _titles().named_as.match(ctx.text[person.end :]) if verb else None
+    if m is None or verb is None:
+        return
+    org = left(ctx, window + verb.start(), ORGS)
+    for part in _parts(m.group("title")) if org else ():
+        relation = _relation(part)
+        if org is not None and relation is not None:
+            found.add(ctx, person.eid, relation, org.eid, role=part)
 
 
 def _led_by(ctx: Ctx, found: Found) -> None:

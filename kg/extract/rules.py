@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from kg.extract import families, pairs
+from kg.extract import dependency, families, pairs
 from kg.extract.discover import discover
 from kg.extract.doc import Doc
 from kg.extract.facts import Fact, Found, hedged, negated
@@ -37,7 +37,7 @@ HANDLERS: dict[str, Handler] = {
     "acquire": families.acquire,
     "join": families.join,
     "compete": families.compete,
-    "depend": families.depend,
+    "depend": dependency.depend,
     "review": pairs.review,
     "partner": pairs.partner,
 }
