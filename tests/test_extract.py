@@ -287,6 +287,19 @@ CASES = [
     ("zh", "月之暗面的出现对百度构成挑战。", ("Moonshot AI", "COMPETES_WITH", "Baidu")),
     ("zh", "百度CEO李彦宏表示将加大投入。", ("Robin Li", "LEADS", "Baidu")),
     ("en", "Satya Nadella now runs Microsoft.", ("Satya Nadella", "LEADS", "Microsoft")),
+    (
+        "en",
+        "Mistral AI and Nvidia jointly developed a model.",
+        ("Mistral AI", "PARTNERS_WITH", "NVIDIA"),
+    ),
+    ("fr", "Kyutai collabore avec Scaleway.", ("Kyutai", "PARTNERS_WITH", "Scaleway")),
+    ("fr", "Helsing s’allie à Mistral AI.", ("Helsing", "PARTNERS_WITH", "Mistral AI")),
+    ("zh", "百度和华为联合发布了新模型。", ("Baidu", "PARTNERS_WITH", "Huawei")),
+    (
+        "zh",
+        "欧盟批准了英伟达收购Run:ai。",
+        ("European Commission", "REVIEWS", "NVIDIA–Run:ai acquisition"),
+    ),
     # --- career verbs ---------------------------------------------------------------------
     (
         "en",
@@ -506,6 +519,7 @@ def test_a_rumour_confirmed_elsewhere_in_the_article_is_no_longer_marked() -> No
         ("zh", "腾讯召开股东大会，讨论智谱。", "INVESTS_IN"),
         ("en", "Cohere relies on customers such as Oracle.", "DEPENDS_ON"),
         ("zh", "月之暗面不依赖英伟达。", "DEPENDS_ON"),
+        ("en", "Jane Roe worked with OpenAI for years before joining Cohere.", "PARTNERS_WITH"),
         ("en", "Nvidia buys stakes in startups such as Cohere.", "ACQUIRES"),
     ],
 )

@@ -162,3 +162,8 @@ def find_watchdogs(text: str) -> list[tuple[int, int, str]]:
             if code in names:
                 out.append((m.start(), m.end(), names[code]))
     return out
+
+
+def watchdog_of(country: str | None) -> str | None:
+    """The competition authority of a country or region code ("EU" -> European Commission)."""
+    return _watchdog_patterns()[2].get(country or "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract.coref import watchdog_of
 from kg.extract.facts import Found, date_props
 from kg.extract.mentions import Mention, is_list_gap
 from kg.extract.patterns import Trigger
@@ -169,7 +170,7 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
             for m in ctx.mentions
             if m.kind in (EntityKind.COUNTRY, EntityKind.REGION)
             and m.gov in {"in", "by", "dans", "en", "par", "de"}
-        ]
+        ] or _place_as_subject(ctx, start)
     if not reviewers:
         return
     found.last_review = (ctx.sent.index, sorted({m.eid for m in reviewers}))
@@ -199,6 +200,24 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
             )
         _party_relation(ctx, found, kind, a, b)
     found.reviewed.add(ctx.sent.index)
+
+
+def _place_as_subject(ctx: Ctx, start: int) -> list[Mention]:
+    """ "欧盟批准了…", "Brussels cleared …": the place's competition authority reviews."""
+    places = [
+        m
+        for m in ctx.mentions
+        if m.kind in (EntityKind.COUNTRY, EntityKind.REGION) and m.gov is None and m.end <= start
+    ]
+    if not places or start - places[-1].end > 8:
+        return []
+    place = places[-1]
+    known = ctx.doc.entity(place.eid).known
+    eid = ctx.doc.gaz.by_alias.get(watchdog_of(known.country if known else None) or "")
+    if eid is None:
+        return [place]
+    ctx.doc.entity(eid)
+    return [Mention(place.start, place.end, eid, EntityKind.REGULATOR, "description")]
 
 
 def _review_companies(
