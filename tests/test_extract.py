@@ -300,6 +300,17 @@ CASES = [
         "欧盟批准了英伟达收购Run:ai。",
         ("European Commission", "REVIEWS", "NVIDIA–Run:ai acquisition"),
     ),
+    ("fr", "Nvidia fait partie des investisseurs de Kyutai.", ("NVIDIA", "INVESTS_IN", "Kyutai")),
+    (
+        "fr",
+        "Helsing compte Bpifrance parmi ses actionnaires.",
+        ("Bpifrance", "INVESTS_IN", "Helsing"),
+    ),
+    ("fr", "Iliad est actionnaire de Kyutai.", ("Iliad", "INVESTS_IN", "Kyutai")),
+    ("fr", "Les investisseurs de Kyutai sont Iliad et Nvidia.", ("Iliad", "INVESTS_IN", "Kyutai")),
+    ("en", "Investors in Cohere include Oracle and Nvidia.", ("Oracle", "INVESTS_IN", "Cohere")),
+    ("zh", "智谱获得腾讯和阿里巴巴的投资。", ("Alibaba", "INVESTS_IN", "Zhipu AI")),
+    ("fr", "Koyeb passe dans le giron de Mistral AI.", ("Mistral AI", "ACQUIRES", "Koyeb")),
     # --- career verbs ---------------------------------------------------------------------
     (
         "en",

@@ -66,9 +66,15 @@ def _slot(
         owner = before(ctx, start, kinds)
         if owner is not None and ctx.text[owner.end : start].strip():
             return owner  # a possessor is marked ("’s", 的); "腾讯领投" names the investor
+        for m in ctx.mentions:  # "investors in X include", "les investisseurs de X sont"
+            if start <= m.start < end and m.kind in kinds and m.gov in _OF:
+                return m
         eid = ctx.doc_last
         return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
     return None
+
+
+_OF = {"of", "in", "de", "du", "d’", "d'", "dans"}
 
 
 def _args(
