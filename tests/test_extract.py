@@ -311,6 +311,16 @@ CASES = [
     ("en", "Investors in Cohere include Oracle and Nvidia.", ("Oracle", "INVESTS_IN", "Cohere")),
     ("zh", "智谱获得腾讯和阿里巴巴的投资。", ("Alibaba", "INVESTS_IN", "Zhipu AI")),
     ("fr", "Koyeb passe dans le giron de Mistral AI.", ("Mistral AI", "ACQUIRES", "Koyeb")),
+    (
+        "en",
+        "Cohere depends on Oracle Cloud and on Nvidia GPUs.",
+        ("Cohere", "DEPENDS_ON", "NVIDIA"),
+    ),
+    (
+        "en",
+        "Cohere depends on Oracle Cloud and on Nvidia GPUs.",
+        ("Cohere", "DEPENDS_ON", "Oracle"),
+    ),
     # --- career verbs ---------------------------------------------------------------------
     (
         "en",

@@ -9,44 +9,62 @@ import re
 from kg.extract.facts import Found, dependency_kind, resource_word
 from kg.extract.mentions import Mention
 from kg.extract.patterns import Trigger, lexicon
-from kg.extract.slots import FIRMS, Ctx, before, gov_left, left, right
+from kg.extract.slots import FIRMS, Ctx, before, expand, gov_left, left, right
 from kg.schema import EntityKind, RelationType
 
 
 def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
-    kinds = (*FIRMS, EntityKind.PRODUCT)
-    if trig.agent == "zh_supplier":  # 阿里云为月之暗面提供算力
+    if trig.agent in ("zh_supplier", "supplier", "provider"):
+        user, provider = _supplied(ctx, trig.agent, start, end)
+        providers = [provider] if provider else []
+    else:
+        user, providers = _used(ctx, trig, start, end)
+    if user is None or lexicon().not_dependency.search(ctx.text, end):
+        return  # "relies on Amazon for funding": an investment, not a supply
+    for provider in providers:
+        _add_dependency(ctx, found, user, provider, status, ctx.text[start:end])
+
+
+_KINDS = (*FIRMS, EntityKind.PRODUCT)
+
+
+def _supplied(ctx: Ctx, how: str, start: int, end: int) -> tuple[Mention | None, Mention | None]:
+    """(user, provider) when the provider is the subject: "Nvidia supplies GPUs to xAI"."""
+    if how == "zh_supplier":  # 阿里云为月之暗面提供算力
         user = gov_left(ctx, start, ("为", "為", "向", "给", "給"), FIRMS, reach=15)
-        provider = left(ctx, user.start, kinds, [user.eid]) if user else None
-    elif trig.agent == "supplier":  # "Nvidia supplies GPUs to xAI", "supply the ChatGPT maker with"
-        provider = left(ctx, start, kinds)
+        return user, left(ctx, user.start, _KINDS, [user.eid]) if user else None
+    if how == "supplier":  # "Nvidia supplies GPUs to xAI", "supply the ChatGPT maker with"
         user = right(ctx, end, FIRMS, preps=("to", "for"), reach=60) or right(
             ctx, end, FIRMS, reach=20
         )
-    elif trig.agent == "provider":
-        user = before(ctx, start, FIRMS + (EntityKind.PRODUCT,)) or right(
-            ctx, end, FIRMS, preps=("to", "for", "of", "de", "pour", "d’", "d'"), reach=20
-        )
-        provider = left(ctx, start, kinds, [user.eid] if user else [])
-        if provider is not None and user is None:
-            user = left(ctx, provider.start, FIRMS, [provider.eid]) or _any_left(ctx, provider)
-    else:
-        subject = left(ctx, start, FIRMS)
-        own = _owned_by(ctx, subject.eid) if subject else set()
-        provider = gov_left(ctx, start, _PROVIDER_PREPS, kinds, reach=20) or right(
-            ctx, end, kinds, own, reach=40
-        )  # "xAI trains Grok on Nvidia GPUs": its own product is not the provider
-        if provider is None:
-            return
-        gap = ctx.text[end : provider.start] if provider.start > end else ""
-        if trig.strong and not _plain_object(gap):
-            return  # "relies on customers such as Oracle": Oracle is no provider
-        if not (trig.strong or _is_resource(ctx, provider) or resource_word(gap)):
-            return  # "rents GPUs from CoreWeave": the resource is named before the provider
-        user = left(ctx, provider.start, FIRMS, [provider.eid])
-    if provider is None or user is None or lexicon().not_dependency.search(ctx.text, end):
-        return  # "relies on Amazon for funding": an investment, not a supply
-    _add_dependency(ctx, found, user, provider, status, ctx.text[start:end])
+        return user, left(ctx, start, _KINDS)
+    user = before(ctx, start, FIRMS + (EntityKind.PRODUCT,)) or right(
+        ctx, end, FIRMS, preps=("to", "for", "of", "de", "pour", "d’", "d'"), reach=20
+    )
+    provider = left(ctx, start, _KINDS, [user.eid] if user else [])
+    if provider is not None and user is None:
+        user = left(ctx, provider.start, FIRMS, [provider.eid]) or _any_left(ctx, provider)
+    return user, provider
+
+
+def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None, list[Mention]]:
+    """(user, providers) when the user is the subject: "xAI trains Grok on Nvidia GPUs",
+    "OpenAI depends on Microsoft Azure and on Oracle Cloud"."""
+    subject = left(ctx, start, FIRMS)
+    own = _owned_by(ctx, subject.eid) if subject else set()
+    provider = gov_left(ctx, start, _PROVIDER_PREPS, _KINDS, reach=20) or right(
+        ctx, end, _KINDS, own, reach=40
+    )  # "xAI trains Grok on Nvidia GPUs": its own product is not the provider
+    if provider is None:
+        return None, []
+    gap = ctx.text[end : provider.start] if provider.start > end else ""
+    if trig.strong and not _plain_object(gap):
+        return None, []  # "relies on customers such as Oracle": Oracle is no provider
+    if not (trig.strong or _is_resource(ctx, provider) or resource_word(gap)):
+        return None, []  # "rents GPUs from CoreWeave": the resource is named before the provider
+    listed = expand(ctx, provider, True, _KINDS) if provider.start > end else [provider]
+    providers = [p for p in listed if p.eid not in own and (trig.strong or _is_resource(ctx, p))]
+    return left(ctx, provider.start, FIRMS, [provider.eid]), [provider, *providers[1:]]
 
 
 # the provider put before the verb: 在昇腾上训练, 从英伟达采购芯片, 向英伟达购买
@@ -103,7 +121,12 @@ def _add_dependency(
         if not eid:
             return
         ctx.doc.entity(eid)
-    kind = (known.dependency if known and known.dependency else None) or dependency_kind(ctx.text)
+    near = ctx.text[provider.end : provider.end + 30]  # "Azure and on NVIDIA GPUs": each its own
+    kind = (
+        (known.dependency if known and known.dependency else None)
+        or dependency_kind(near, "")
+        or dependency_kind(ctx.text)
+    )
     found.add(
         ctx, user.eid, RelationType.DEPENDS_ON, eid, dependency=kind, what=what, status=status
     )
