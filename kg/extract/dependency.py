@@ -126,6 +126,7 @@ def _add_dependency(
     kind = (
         (known.dependency if known and known.dependency else None)
         or dependency_kind(near, "")
+        or next((t for t in ("cloud", "chips") if known and t in known.tags), "")
         or dependency_kind(ctx.text)
     )
     found.add(
