@@ -121,7 +121,8 @@ def _add_dependency(
         if not eid:
             return
         ctx.doc.entity(eid)
-    stop = min([m.start for m in ctx.mentions if m.start >= provider.end] + [provider.end + 30])
+    later = [m.start for m in ctx.mentions if m.start >= provider.end and m.kind in FIRMS]
+    stop = min([*later, provider.end + 30])
     near = ctx.text[provider.end : stop]  # "Azure and on NVIDIA GPUs": each provider its own
     kind = (
         (known.dependency if known and known.dependency else None)
