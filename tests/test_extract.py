@@ -321,6 +321,21 @@ CASES = [
         "Cohere depends on Oracle Cloud and on Nvidia GPUs.",
         ("Cohere", "DEPENDS_ON", "Oracle"),
     ),
+    (
+        "zh",
+        "月之暗面获得5亿美元B轮投资，由阿里巴巴领投。",
+        ("Moonshot AI", "RAISED", "Moonshot AI Series B funding round"),
+    ),
+    (
+        "en",
+        "Photon Labs raised $20 million in Series A funding led by Blue Ridge Ventures.",
+        ("Blue Ridge Ventures", "FUNDS", "Photon Labs Series A funding round"),
+    ),
+    (
+        "en",
+        "Cohere raised $500 million. The round was led by Nvidia.",
+        ("NVIDIA", "FUNDS", "Cohere $500 million funding round"),
+    ),
     # --- career verbs ---------------------------------------------------------------------
     (
         "en",
@@ -618,3 +633,14 @@ def test_a_round_joined_with_canyu_is_the_raisers_not_the_participants() -> None
     found = triples(extract_article(article("腾讯参与了智谱的B轮融资。", "zh")))
     assert ("Zhipu AI", "RAISED", "Zhipu AI Series B funding round") in found
     assert not any(t[0] == "Tencent" and t[1] == "RAISED" for t in found)
+
+
+def test_two_rounds_of_one_company_told_in_turn_are_two_deals() -> None:
+    text = (
+        "Cohere raised $270 million in Series C funding in 2023. "
+        "In 2024 it closed a $500 million Series D led by Blue Ridge Ventures."
+    )
+    found = triples(extract_article(article(text, "en")))
+    assert ("Cohere", "RAISED", "Cohere Series C funding round") in found
+    assert ("Blue Ridge Ventures", "FUNDS", "Cohere Series D funding round") in found
+    assert ("Blue Ridge Ventures", "FUNDS", "Cohere Series C funding round") not in found

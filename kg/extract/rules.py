@@ -130,8 +130,8 @@ def _skipped(ctx: Ctx) -> set[str]:
     skip = set() if kinds & _REVIEWERS else {"review"}
     if EntityKind.PERSON not in kinds:
         skip.add("join")
-    if len({m.eid for m in ctx.mentions}) < 2:  # one party: "X raised …", "… examinée par Y"
-        skip |= set(HANDLERS) - {"raise", "review"}
+    if len({m.eid for m in ctx.mentions}) < 2:  # one party: "X raised …", "Y led it"
+        skip |= set(HANDLERS) - {"raise", "review", "fund"}  # fund: the round in topic
     if lexicon().denials.search(ctx.text):
         skip |= _DENIABLE
     return skip
