@@ -213,3 +213,57 @@ def test_rescan_with_nothing_new_starts_no_worker_pool(
     monkeypatch.setattr(kg.pipeline.multiprocessing, "get_context", no_pool)
     again = ingest([GOOD], tmp_path, workers=2, extractor="fixture")
     assert (again.articles_unchanged, again.articles_duplicate, again.failed) == (2, 1, 0)
+
+
+# --- worker processes: reading in the workers, big files streamed by the parent --------------
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def spy_pool_sizes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record the size of every worker pool ingest starts (the pools still run)."""
+    import kg.pipeline
+
+    real, sizes = kg.pipeline.multiprocessing.get_context, []
+
+    class Spy:
+        def __init__(self, method: str) -> None:
+            self.ctx = real(method)
+
+        def Pool(self, n: int, **kw: object):  # type: ignore[no-untyped-def]  # noqa: N802
+            sizes.append(n)
+            return self.ctx.Pool(n, **kw)
+
+    monkeypatch.setattr(kg.pipeline.multiprocessing, "get_context", Spy)
+    return sizes
+
+
+def test_worker_pool_stores_what_one_process_stores(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.pipeline
+
+    one = ingest([EXAMPLES], tmp_path / "one", workers=1)
+    sizes = spy_pool_sizes(monkeypatch)
+    monkeypatch.setattr(kg.pipeline, "BIG_FILE", 3000)  # some files streamed by the parent too
+    two = ingest([EXAMPLES], tmp_path / "two", workers=2)
+    assert sizes == [2]
+    assert two == one and one.articles_new > 5
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+
+
+def test_one_big_jsonl_file_is_extracted_by_every_worker(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.pipeline
+
+    big = tmp_path / "news.jsonl"
+    big.write_text("".join(
+        f'{{"url": "https://news.example.test/{i}", "title": "Deal {i}", "text": '
+        f'"Orbis Capital invests in Lumen{i} Robotics. Kestrel Cloud acquires Pico{i} Labs."}}\n'
+        for i in range(40)), "utf-8")
+    one = ingest([big], tmp_path / "one", workers=1)
+    sizes = spy_pool_sizes(monkeypatch)
+    monkeypatch.setattr(kg.pipeline, "BIG_FILE", 1000)
+    two = ingest([big], tmp_path / "two", workers=2)
+    assert sizes == [2]  # not capped at one worker for one file
+    assert two == one and one.articles_new == 40
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
