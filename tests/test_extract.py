@@ -644,3 +644,14 @@ def test_two_rounds_of_one_company_told_in_turn_are_two_deals() -> None:
     assert ("Cohere", "RAISED", "Cohere Series C funding round") in found
     assert ("Blue Ridge Ventures", "FUNDS", "Cohere Series D funding round") in found
     assert ("Blue Ridge Ventures", "FUNDS", "Cohere Series C funding round") not in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Nvidia is expanding in Europe. It invested $16 million in Kyutai."),
+        ("fr", "Nvidia s’étend en Europe. Il a investi 15 millions d’euros dans Kyutai."),
+    ],
+)
+def test_a_pronoun_subject_is_the_previous_sentences_company(lang: str, text: str) -> None:
+    assert ("NVIDIA", "INVESTS_IN", "Kyutai") in triples(extract_article(article(text, lang)))

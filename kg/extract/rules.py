@@ -130,7 +130,10 @@ def _skipped(ctx: Ctx) -> set[str]:
     skip = set() if kinds & _REVIEWERS else {"review"}
     if EntityKind.PERSON not in kinds:
         skip.add("join")
-    if len({m.eid for m in ctx.mentions}) < 2:  # one party: "X raised …", "Y led it"
+    parties = {m.eid for m in ctx.mentions}
+    if len(parties) < 2 and (it := ctx.doc.previous_subject(ctx.sent)):
+        parties.add(it)  # "It invested $16 million in X": "it" is the other party
+    if len(parties) < 2:  # one party: "X raised …", "Y led it"
         skip |= set(HANDLERS) - {"raise", "review", "fund"}  # fund: the round in topic
     if lexicon().denials.search(ctx.text):
         skip |= _DENIABLE
