@@ -40,8 +40,18 @@ def _patterns() -> tuple[list[Pattern], frozenset[str]]:
     for key, kind in (("company", EntityKind.COMPANY), ("person", EntityKind.PERSON)):
         for raw in data[key]:
             rx = raw.replace("{NAME}", NAME).replace("{PERSON}", PERSON).replace("{LIST}", LIST)
-            out.append((re.compile(rx), kind, screen([(rx, 0)])))
+            out.append((re.compile(rx), kind, screen([(rx, 0)]) or _tail_screen(raw)))
     return out, frozenset(data["stopwords"])
+
+
+_HEAD = re.compile(r"^\{(?:NAME|PERSON)\}(?:,\?|,|\\s[*+]|\(\?:\\s\+\|\\s\*\))*")
+
+
+def _tail_screen(raw: str) -> re.Pattern[str] | None:
+    """ "{PERSON} is the CEO of": a name can start anywhere, but the words after it cannot."""
+    head = _HEAD.match(raw)
+    tail = raw[head.end() :] if head else ""
+    return screen([(tail, 0)]) if head and tail else None
 
 
 _GENERIC_TAIL = re.compile(
