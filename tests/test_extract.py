@@ -655,3 +655,17 @@ def test_two_rounds_of_one_company_told_in_turn_are_two_deals() -> None:
 )
 def test_a_pronoun_subject_is_the_previous_sentences_company(lang: str, text: str) -> None:
     assert ("NVIDIA", "INVESTS_IN", "Kyutai") in triples(extract_article(article(text, lang)))
+
+
+def test_each_provider_has_the_dependency_kind_of_its_own_words() -> None:
+    text = "Cohere depends on Oracle Cloud and on Nvidia GPUs. Helsing buys chips from AMD."
+    kinds = {
+        (r.source, r.target): r.properties["dependency"]
+        for r in extract_article(article(text, "en")).relations
+        if r.relation.value == "DEPENDS_ON"
+    }
+    assert kinds == {
+        ("company:cohere", "company:oracle"): "cloud",
+        ("company:cohere", "company:nvidia"): "gpu",
+        ("company:helsing", "company:amd"): "chips",
+    }

@@ -123,7 +123,9 @@ def _add_dependency(
         ctx.doc.entity(eid)
     later = [m.start for m in ctx.mentions if m.start >= provider.end and m.kind in FIRMS]
     stop = min([*later, provider.end + 30])
-    near = ctx.text[provider.end : stop]  # "Azure and on NVIDIA GPUs": each provider its own
+    earlier = [m.end for m in ctx.mentions if m.end <= provider.start]
+    # "Azure and on NVIDIA GPUs", "buys GPUs from NVIDIA": each provider by its own words
+    near = ctx.text[provider.end : stop] + " " + ctx.text[max([*earlier, 0]) : provider.start]
     kind = (
         (known.dependency if known and known.dependency else None)
         or dependency_kind(near, "")
