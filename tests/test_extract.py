@@ -336,6 +336,23 @@ CASES = [
         "Cohere raised $500 million. The round was led by Nvidia.",
         ("NVIDIA", "FUNDS", "Cohere $500 million funding round"),
     ),
+    # --- acqui-hires ----------------------------------------------------------------------
+    (
+        "en",
+        "Amazon hired Adept's founders and licensed its models.",
+        ("Amazon", "ACQUIRES", "Adept"),
+    ),
+    (
+        "fr",
+        "Microsoft a recruté les équipes d’Inflection AI.",
+        ("Microsoft", "ACQUIRES", "Inflection AI"),
+    ),
+    ("zh", "谷歌聘请Character.AI创始人并获得技术授权。", ("Google", "ACQUIRES", "Character.AI")),
+    (
+        "en",
+        "Meta took a stake in Scale AI and hired its CEO Jane Roe.",
+        ("Jane Roe", "LEADS", "Scale AI"),
+    ),
     # --- career verbs ---------------------------------------------------------------------
     (
         "en",
@@ -556,6 +573,7 @@ def test_a_rumour_confirmed_elsewhere_in_the_article_is_no_longer_marked() -> No
         ("en", "Cohere relies on customers such as Oracle.", "DEPENDS_ON"),
         ("zh", "月之暗面不依赖英伟达。", "DEPENDS_ON"),
         ("en", "Jane Roe worked with OpenAI for years before joining Cohere.", "PARTNERS_WITH"),
+        ("en", "Mistral AI is hiring OpenAI's former researchers.", "ACQUIRES"),
         ("en", "Nvidia buys stakes in startups such as Cohere.", "ACQUIRES"),
     ],
 )

@@ -233,7 +233,7 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
     m = before.search(text[max(0, person.start - 80) : person.start])
     if m and _relation(m.group("title")) is not None:
         t_start = person.start - (len(text[max(0, person.start - 80) : person.start]) - m.start())
-        org = _adjacent_org(ctx, t_start) or left(ctx, t_start, ORGS)
+        org = _adjacent_org(ctx, t_start) or _its_org(ctx, t_start) or left(ctx, t_start, ORGS)
         if org is None and not any(x.kind in ORGS and x.end <= t_start for x in ctx.mentions):
             # "Chief executive Jane Roe said …": the company the previous sentence was about
             eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
@@ -289,6 +289,17 @@ def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
         return None
     m = titles.copula_zh.match(ctx.text[org.end :])
     return (org, m.group("title")) if m else None
+
+
+_ITS = re.compile(r"(?:\b(?:its|their|son|sa|leur)|其)\s*$", re.I)
+
+
+def _its_org(ctx: Ctx, pos: int) -> Mention | None:
+    """ "Meta took a stake in Scale AI and hired its CEO Jane Roe": "its" is the firm named last."""
+    if not _ITS.search(ctx.text[max(0, pos - 8) : pos]):
+        return None
+    orgs = [m for m in ctx.mentions if m.end <= pos and m.kind in ORGS]
+    return orgs[-1] if orgs else None
 
 
 def _adjacent_org(ctx: Ctx, pos: int) -> Mention | None:
