@@ -22,9 +22,6 @@ deleted. A crash never leaves half an article, and a rerun resumes where it stop
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -37,7 +34,25 @@ from pydantic import BaseModel
 
 from kg.connection import Connection, describe_error
 from kg.errors import StoreError
-from kg.schema import Entity, EntityKind, Evidence, Relation, RelationType
+from kg.neo4j_rows import (  # re-exported: the loader's public row helpers live there
+    article_props,
+    article_rows,
+    by_relation,
+    entity_props,
+    evidence_lists,
+    key_ends,
+    party_rows,
+    plan_relations,
+    rel_key,
+    split_key,
+    typed_props,
+)
+from kg.schema import Entity, EntityKind, Relation
+
+# The row helpers moved to kg.neo4j_rows; importing them from here keeps working.
+__all__ = ["LoadSummary", "article_props", "ensure_schema", "entity_props", "evidence_lists",
+           "load", "mentions_of", "party_rows", "read_meta", "rel_key", "split_key",
+           "typed_props", "wipe"]
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -154,7 +169,7 @@ def _write_all_entities(store: Store, conn: Connection, batch_size: int) -> int:
     count = 0
     for e in store.entities():
         rows = pending.setdefault(e.kind, [])
-        rows.append({"id": e.id, "props": entity_props(e) | {"articles": mentions.get(e.id, [])}})
+        rows.append(entity_props(e) | {"articles": mentions.get(e.id, [])})
         count += 1
         if len(rows) >= batch_size:
             _create_entities(conn, e.kind, rows, batch_size)
@@ -301,26 +316,32 @@ def mentions_of(store: Store, ids: list[str]) -> dict[str, list[str]]:
 def _apply(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
     """One transaction: forget what these articles said before, then write what they say now.
     The merging of evidence lists happens here in Python, from what the database holds."""
-    old_keys, old_entities = _forget(tx, chunk)
+    old_keys, old_entities, known = _forget(tx, chunk)
     if chunk.written is None:
         _write_entities(tx, chunk)
     _write_relations(tx, chunk, old_keys)
-    _unwind(tx, ARTICLE_MERGE, _article_rows(chunk), chunk.batch)
+    rows = article_rows(chunk.records, chunk.relations, chunk.mentions)
+    _unwind(tx, ARTICLE_SET, [r for r in rows if r["id"] in known], chunk.batch)
+    _unwind(tx, ARTICLE_CREATE, [r for r in rows if r["id"] not in known], chunk.batch)
     _write_parties(tx, chunk)
     _drop_orphans(tx, chunk, old_entities)
     if chunk.revision is not None:
         _set_meta(tx, {"revision": chunk.revision})
 
 
-def _forget(tx: neo4j.ManagedTransaction, chunk: Chunk) -> tuple[set[str], set[str]]:
+def _forget(tx: neo4j.ManagedTransaction, chunk: Chunk) -> tuple[set[str], set[str], set[str]]:
+    """What the touched articles said before: relationship keys, entity ids, and which of them
+    are in the database at all (those are updated, the others created without a MERGE)."""
     old_keys: set[str] = set()
     old_entities: set[str] = set()
+    known: set[str] = set()
     for record in tx.run(ARTICLE_STATE, ids=sorted(chunk.touched)):
+        known.add(record["id"])
         old_keys.update(record["relations"] or [])
         old_entities.update(record["entities"] or [])
     if chunk.deletes:
         tx.run(ARTICLE_DELETE, ids=chunk.deletes).consume()
-    return old_keys, old_entities
+    return old_keys, old_entities, known
 
 
 def _write_entities(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
@@ -330,71 +351,37 @@ def _write_entities(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
     updates = []
     for e in chunk.entities:
         kept = [a for a in existing.get(e.id, []) if a not in chunk.touched]
-        props = entity_props(e) | {"articles": sorted(set(kept) | set(chunk.mentions.get(e.id,
-                                                                                          [])))}
+        mentioned = set(kept) | set(chunk.mentions.get(e.id, []))
+        props = entity_props(e) | {"articles": sorted(mentioned)}
         if e.id in existing:
-            updates.append({"id": e.id, "props": props})
+            updates.append(props)
         else:
-            creates.setdefault(e.kind, []).append({"id": e.id, "props": props})
+            creates.setdefault(e.kind, []).append(props)
     for kind, rows in sorted(creates.items()):
         _unwind(tx, ENTITY_CREATE.format(label=EntityKind(kind).value), rows, chunk.batch)
     _unwind(tx, ENTITY_SET, updates, chunk.batch)
 
 
 def _write_relations(tx: neo4j.ManagedTransaction, chunk: Chunk, old_keys: set[str]) -> None:
+    """Per relationship type: read the evidence the database holds for keys that may exist,
+    then create, replace, patch or delete (rows are plain lists: less to pack and send)."""
     new = {rel_key(r.source, r.relation.value, r.target): r for r in chunk.relations}
-    rows = [{"key": k, "source": s, "relation": t, "target": o}
-            for k in sorted(set(new) | old_keys) if (parts := split_key(k)) for s, t, o in [parts]]
-    for rel, part in _by_relation(rows):
-        lookup = part if chunk.written is None else [r for r in part if r["key"] in chunk.written]
-        query = RELATION_STATE.format(type=rel)
-        existing = {r["key"]: r["evidence"] for r in tx.run(query, rows=lookup)} if lookup else {}
-        plan: dict[str, list[dict[str, Any]]] = {"create": [], "set": [], "patch": [],
-                                                 "delete": []}
-        for row in part:
-            _plan_relation(row, new.get(row["key"]), existing, chunk, plan)
-        for action, rows_ in plan.items():
-            _unwind(tx, RELATION_WRITE[action].format(type=rel), rows_, chunk.batch)
+    for rel, keys in by_relation(set(new) | old_keys):
+        lookup = keys if chunk.written is None else [k for k in keys if k in chunk.written]
+        existing = _relation_state(tx, rel, lookup)
+        plan = plan_relations(keys, new, existing, chunk.touched)
+        for action, rows in plan.items():
+            _unwind(tx, RELATION_WRITE[action].format(type=rel), rows, chunk.batch)
 
 
-def _plan_relation(
-    row: dict[str, Any], relation: Relation | None, existing: dict[str, Any], chunk: Chunk,
-    plan: dict[str, list[dict[str, Any]]],
-) -> None:
-    old = existing.get(row["key"])
-    columns = [c or [] for c in old] if old is not None else []
-    kept = [e for e in zip(*columns, strict=False) if e[0] not in chunk.touched]
-    evidence = evidence_lists(kept, relation.evidence if relation else [])
-    if relation is not None:
-        props = typed_props(relation.properties) | {"key": row["key"]} | evidence
-        plan["set" if old is not None else "create"].append(row | {"props": props})
-    elif old is not None and evidence["evidence_count"]:
-        plan["patch"].append(row | {"props": evidence})
-    elif old is not None:
-        plan["delete"].append(row)
-
-
-def _by_relation(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """Rows grouped by relationship type; the type is checked against the schema enum because
-    it is formatted into the Cypher text (types cannot be parameters)."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(RelationType(row["relation"]).value, []).append(row)
-    return sorted(groups.items())
-
-
-def _article_rows(chunk: Chunk) -> list[dict[str, Any]]:
-    keys: dict[str, set[str]] = {a: set() for a in chunk.records}
-    ents: dict[str, set[str]] = {a: set() for a in chunk.records}
-    for r in chunk.relations:
-        for ev in r.evidence:
-            keys.setdefault(ev.article, set()).add(rel_key(r.source, r.relation.value, r.target))
-    for entity, articles in chunk.mentions.items():
-        for a in articles:
-            ents.setdefault(a, set()).add(entity)
-    return [{"id": i, "props": article_props(a) | {"relations": sorted(keys[i]),
-                                                   "entities": sorted(ents[i])}}
-            for i, a in chunk.records.items()]
+def _relation_state(
+    tx: neo4j.ManagedTransaction, rel: str, keys: list[str]
+) -> dict[str, list[Any]]:
+    """key -> [evidence articles, sentences, langs, source urls] of the relationships found."""
+    if not keys:
+        return {}
+    rows = [[*key_ends(k), k] for k in keys]
+    return {r["key"]: r["evidence"] for r in tx.run(RELATION_STATE.format(type=rel), rows=rows)}
 
 
 def _write_parties(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
@@ -414,7 +401,7 @@ def _drop_orphans(tx: neo4j.ManagedTransaction, chunk: Chunk, old: set[str]) -> 
     _unwind(tx, ENTITY_DELETE, [r for r in rows if not r["articles"]], chunk.batch)
 
 
-def _unwind(tx: neo4j.ManagedTransaction, query: str, rows: list[dict], batch: int) -> None:
+def _unwind(tx: neo4j.ManagedTransaction, query: str, rows: Sequence[Any], batch: int) -> None:
     for start in range(0, len(rows), batch):
         tx.run(query, rows=rows[start : start + batch]).consume()
 
@@ -427,27 +414,28 @@ ARTICLE_STATE = (
     "RETURN a.id AS id, a.relations AS relations, a.entities AS entities"
 )
 ARTICLE_DELETE = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
-ARTICLE_MERGE = "UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a = row.props"
+ARTICLE_CREATE = "UNWIND $rows AS props CREATE (a:Article) SET a = props"
+ARTICLE_SET = "UNWIND $rows AS props MATCH (a:Article {id: props.id}) SET a = props"
 ENTITY_STATE = (
     "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.articles AS articles"
 )
-ENTITY_CREATE = "UNWIND $rows AS row CREATE (n:Entity:{label}) SET n = row.props"
-ENTITY_SET = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n = row.props"
+ENTITY_CREATE = "UNWIND $rows AS props CREATE (n:Entity:{label}) SET n = props"
+ENTITY_SET = "UNWIND $rows AS props MATCH (n:Entity {id: props.id}) SET n = props"
 ENTITY_ARTICLES = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n.articles = row.articles"
 ENTITY_DELETE = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) DETACH DELETE n"
-_REL_MATCH = (
+_REL_MATCH = (  # rows are [source id, target id, ...]
     "UNWIND $rows AS row "
-    "MATCH (s:Entity {{id: row.source}})-[r:{type}]->(t:Entity {{id: row.target}}) "
+    "MATCH (s:Entity {{id: row[0]}})-[r:{type}]->(t:Entity {{id: row[1]}}) "
 )
 RELATION_STATE = _REL_MATCH + (
-    "RETURN row.key AS key, [r.evidence_articles, r.evidence_sentences, r.evidence_langs, "
+    "RETURN row[2] AS key, [r.evidence_articles, r.evidence_sentences, r.evidence_langs, "
     "r.evidence_source_urls] AS evidence"
 )
 RELATION_WRITE = {
-    "create": "UNWIND $rows AS row MATCH (s:Entity {{id: row.source}}) "
-              "MATCH (t:Entity {{id: row.target}}) CREATE (s)-[r:{type}]->(t) SET r = row.props",
-    "set": _REL_MATCH + "SET r = row.props",
-    "patch": _REL_MATCH + "SET r += row.props",
+    "create": "UNWIND $rows AS row MATCH (s:Entity {{id: row[0]}}) "
+              "MATCH (t:Entity {{id: row[1]}}) CREATE (s)-[r:{type}]->(t) SET r = row[2]",
+    "set": _REL_MATCH + "SET r = row[2]",
+    "patch": _REL_MATCH + "SET r += row[2]",
     "delete": _REL_MATCH + "DELETE r",
 }
 PARTY_RESET = (
@@ -458,93 +446,3 @@ PARTY_CREATE = (
     "UNWIND $rows AS row MATCH (p:Entity {id: row.party}) MATCH (d:Entity {id: row.deal}) "
     "CREATE (p)-[r:PARTY_TO]->(d) SET r.role = row.role, r.key = row.key, r.derived = true"
 )
-
-
-# --- rows: store models -> plain, typed property maps -----------------------------------------
-
-DATE_KEYS = ("date", "published", "since", "until")
-ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
-
-
-def rel_key(source: str, relation: str, target: str) -> str:
-    return f"{source}|{relation}|{target}"
-
-
-def split_key(key: str) -> tuple[str, str, str] | None:
-    parts = key.split("|")  # entity ids are slugs: they never contain "|"
-    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
-
-
-def evidence_lists(kept: list[tuple[Any, ...]], new: list[Evidence]) -> dict[str, Any]:
-    """Parallel lists (a property cannot hold maps), ordered by article then as stated."""
-    entries = list(kept) + [(e.article, e.sentence, e.lang or "", e.source_url or "")
-                            for e in new]
-    entries.sort(key=lambda e: e[0])
-    columns = [list(c) for c in zip(*entries, strict=True)] if entries else [[], [], [], []]
-    return {
-        "evidence_articles": columns[0], "evidence_sentences": columns[1],
-        "evidence_langs": columns[2], "evidence_source_urls": columns[3],
-        "articles": sorted(set(columns[0])), "evidence_count": len(entries),
-    }
-
-
-def entity_props(e: Entity) -> dict[str, Any]:
-    props = typed_props({k: v for k, v in e.properties.items() if k != "parties"})
-    return props | {"id": e.id, "name": e.name, "kind": e.kind.value, "aliases": list(e.aliases)}
-
-
-def article_props(a: Any) -> dict[str, Any]:
-    props = {k: getattr(a, k, None) for k in ("id", "file", "title", "lang", "url",
-                                               "content_hash")}
-    props["format"] = str(getattr(a, "format", "") or "")
-    props["name"] = a.title or a.id  # Browser and Bloom caption nodes by `name`
-    props["langs"] = list(getattr(a, "langs", []) or [])
-    props |= typed_props({"published": getattr(a, "published", None)})
-    return {k: v for k, v in props.items() if v is not None}
-
-
-def typed_props(values: dict[str, Any]) -> dict[str, Any]:
-    """Neo4j property values: dates as dates, scalars and flat lists as they are, anything
-    nested as JSON text under `<key>_json` (a property cannot hold a map)."""
-    out: dict[str, Any] = {}
-    for key, value in values.items():
-        if value is None:
-            continue
-        if isinstance(value, str) and key.endswith(DATE_KEYS):
-            out |= _date_prop(key, value)
-        elif isinstance(value, bool | int | float | str):
-            out[key] = value
-        elif isinstance(value, list) and _flat(value):
-            out[key] = value
-        else:
-            out[f"{key}_json"] = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return out
-
-
-def _flat(values: list[Any]) -> bool:
-    kinds = {type(v) for v in values}
-    return len(kinds) <= 1 and kinds <= {str, int, float, bool}
-
-
-def _date_prop(key: str, text: str) -> dict[str, Any]:
-    """'2024-06-11' -> a date; '2024-06' and '2024' -> the first day plus `<key>_precision`, so
-    ORDER BY and date arithmetic work on every deal; anything else stays text."""
-    m = ISO_DATE.match(text.strip())
-    if not m:
-        return {key: text}
-    try:
-        value = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-    except ValueError:
-        return {key: text}
-    precision = "day" if m[3] else "month" if m[2] else "year"
-    return {key: value} if precision == "day" else {key: value, f"{key}_precision": precision}
-
-
-def party_rows(deal: Entity) -> list[dict[str, Any]]:
-    rows = []
-    for party in deal.properties.get("parties") or []:
-        if isinstance(party, dict) and party.get("id"):
-            key = rel_key(party["id"], RelationType.PARTY_TO.value, deal.id)
-            rows.append({"party": party["id"], "deal": deal.id,
-                         "role": party.get("role") or "party", "key": key})
-    return rows

@@ -1,0 +1,165 @@
+"""Store models -> plain, typed property maps and rows for the Neo4j loader (kg.neo4j_load).
+
+Everything here is pure Python with no driver: dates become `datetime.date`, nested values JSON
+text, evidence parallel lists (a property cannot hold maps).
+
+    entity_props(entity)  ->  {"id": ..., "name": ..., "kind": "Company", "aliases": [...], ...}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from kg.schema import Entity, Evidence, Relation, RelationType
+
+DATE_KEYS = ("date", "published", "since", "until")
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+
+
+def rel_key(source: str, relation: str, target: str) -> str:
+    return f"{source}|{relation}|{target}"
+
+
+def split_key(key: str) -> tuple[str, str, str] | None:
+    parts = key.split("|")  # entity ids are slugs: they never contain "|"
+    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
+
+
+def evidence_lists(kept: list[tuple[Any, ...]], new: list[Evidence]) -> dict[str, Any]:
+    """Parallel lists (a property cannot hold maps), ordered by article then as stated."""
+    entries = list(kept) + [(e.article, e.sentence, e.lang or "", e.source_url or "")
+                            for e in new]
+    entries.sort(key=lambda e: e[0])
+    columns = [list(c) for c in zip(*entries, strict=True)] if entries else [[], [], [], []]
+    return {
+        "evidence_articles": columns[0], "evidence_sentences": columns[1],
+        "evidence_langs": columns[2], "evidence_source_urls": columns[3],
+        "articles": sorted(set(columns[0])), "evidence_count": len(entries),
+    }
+
+
+def entity_props(e: Entity) -> dict[str, Any]:
+    props = typed_props({k: v for k, v in e.properties.items() if k != "parties"})
+    return props | {"id": e.id, "name": e.name, "kind": e.kind.value, "aliases": list(e.aliases)}
+
+
+def article_props(a: Any) -> dict[str, Any]:
+    props = {k: getattr(a, k, None) for k in ("id", "file", "title", "lang", "url",
+                                               "content_hash")}
+    props["format"] = str(getattr(a, "format", "") or "")
+    props["name"] = a.title or a.id  # Browser and Bloom caption nodes by `name`
+    props["langs"] = list(getattr(a, "langs", []) or [])
+    props |= typed_props({"published": getattr(a, "published", None)})
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def typed_props(values: dict[str, Any]) -> dict[str, Any]:
+    """Neo4j property values: dates as dates, scalars and flat lists as they are, anything
+    nested as JSON text under `<key>_json` (a property cannot hold a map)."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, str) and key.endswith(DATE_KEYS):
+            out |= _date_prop(key, value)
+        elif isinstance(value, bool | int | float | str):
+            out[key] = value
+        elif isinstance(value, list) and _flat(value):
+            out[key] = value
+        else:
+            out[f"{key}_json"] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return out
+
+
+def _flat(values: list[Any]) -> bool:
+    kinds = {type(v) for v in values}
+    return len(kinds) <= 1 and kinds <= {str, int, float, bool}
+
+
+def _date_prop(key: str, text: str) -> dict[str, Any]:
+    """'2024-06-11' -> a date; '2024-06' and '2024' -> the first day plus `<key>_precision`, so
+    ORDER BY and date arithmetic work on every deal; anything else stays text."""
+    m = ISO_DATE.match(text.strip())
+    if not m:
+        return {key: text}
+    try:
+        value = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return {key: text}
+    precision = "day" if m[3] else "month" if m[2] else "year"
+    return {key: value} if precision == "day" else {key: value, f"{key}_precision": precision}
+
+
+def party_rows(deal: Entity) -> list[dict[str, Any]]:
+    rows = []
+    for party in deal.properties.get("parties") or []:
+        if isinstance(party, dict) and party.get("id"):
+            key = rel_key(party["id"], RelationType.PARTY_TO.value, deal.id)
+            rows.append({"party": party["id"], "deal": deal.id,
+                         "role": party.get("role") or "party", "key": key})
+    return rows
+
+
+def key_ends(key: str) -> tuple[str, str]:
+    """(source id, target id) of a relationship key."""
+    source, _, rest = key.partition("|")
+    return source, rest.rpartition("|")[2]
+
+
+def by_relation(keys: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """Keys grouped by relationship type, sorted. The type is checked against the schema enum
+    because it is formatted into the Cypher text (types cannot be parameters); a key that is
+    not source|TYPE|target is skipped."""
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        parts = split_key(key)
+        if parts is not None:
+            groups.setdefault(RelationType(parts[1]).value, []).append(key)
+    return sorted((rel, sorted(group)) for rel, group in groups.items())
+
+
+def plan_relations(
+    keys: list[str], new: dict[str, Relation], existing: dict[str, list[Any]], touched: set[str]
+) -> dict[str, list[list[Any]]]:
+    """Rows for one relationship type. `new`: what the touched articles state now; `existing`:
+    the evidence columns the database holds. Evidence of touched articles is dropped and
+    restated; a relationship left without evidence is deleted.
+
+    -> {"create"|"set"|"patch": [[source, target, props]], "delete": [[source, target]]}"""
+    plan: dict[str, list[list[Any]]] = {"create": [], "set": [], "patch": [], "delete": []}
+    for key in keys:
+        source, target = key_ends(key)
+        relation, old = new.get(key), existing.get(key)
+        kept = [] if old is None else [
+            e for e in zip(*[c or [] for c in old], strict=False) if e[0] not in touched]
+        evidence = evidence_lists(kept, relation.evidence if relation else [])
+        if relation is not None:
+            props = typed_props(relation.properties) | {"key": key} | evidence
+            plan["set" if old is not None else "create"].append([source, target, props])
+        elif old is not None and evidence["evidence_count"]:
+            plan["patch"].append([source, target, evidence])
+        elif old is not None:
+            plan["delete"].append([source, target])
+    return plan
+
+
+def article_rows(
+    records: dict[str, Any], relations: list[Relation], mentions: dict[str, list[str]]
+) -> list[dict[str, Any]]:
+    """Property maps of these articles, each with the keys of the relationships it supports
+    and the ids of the entities it mentions (`mentions`: entity id -> article ids)."""
+    keys: dict[str, set[str]] = {a: set() for a in records}
+    ents: dict[str, set[str]] = {a: set() for a in records}
+    for r in relations:
+        key = rel_key(r.source, r.relation.value, r.target)
+        for ev in r.evidence:
+            keys.setdefault(ev.article, set()).add(key)
+    for entity, articles in mentions.items():
+        for a in articles:
+            ents.setdefault(a, set()).add(entity)
+    return [article_props(a) | {"relations": sorted(keys[i]), "entities": sorted(ents[i])}
+            for i, a in records.items()]
