@@ -336,6 +336,24 @@ CASES = [
         "Cohere raised $500 million. The round was led by Nvidia.",
         ("NVIDIA", "FUNDS", "Cohere $500 million funding round"),
     ),
+    ("en", "SoftBank is backing Poolside.", ("SoftBank", "INVESTS_IN", "Poolside")),
+    ("en", "Nvidia made a $100 million bet on Cohere.", ("NVIDIA", "INVESTS_IN", "Cohere")),
+    (
+        "en",
+        "Nvidia joined Cohere's $500 million round.",
+        ("NVIDIA", "FUNDS", "Cohere $500 million funding round"),
+    ),
+    (
+        "en",
+        "Salesforce Ventures led a $100 million round in Cohere.",
+        ("Salesforce Ventures", "FUNDS", "Cohere $100 million funding round"),
+    ),
+    (
+        "fr",
+        "SoftBank mise 40 milliards de dollars sur Kyutai.",
+        ("SoftBank", "INVESTS_IN", "Kyutai"),
+    ),
+    ("zh", "软银押注智谱。", ("SoftBank", "INVESTS_IN", "Zhipu AI")),
     # --- acqui-hires ----------------------------------------------------------------------
     (
         "en",
@@ -574,6 +592,12 @@ def test_a_rumour_confirmed_elsewhere_in_the_article_is_no_longer_marked() -> No
         ("zh", "月之暗面不依赖英伟达。", "DEPENDS_ON"),
         ("en", "Jane Roe worked with OpenAI for years before joining Cohere.", "PARTNERS_WITH"),
         ("en", "Mistral AI is hiring OpenAI's former researchers.", "ACQUIRES"),
+        ("en", "Microsoft joined OpenAI in announcing the round.", "FUNDS"),
+        (
+            "en",
+            "OpenAI bets on reasoning models, while Google backs its Gemini line.",
+            "INVESTS_IN",
+        ),
         ("en", "Nvidia buys stakes in startups such as Cohere.", "ACQUIRES"),
     ],
 )
