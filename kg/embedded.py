@@ -232,8 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--exit-with", type=int, default=None, metavar="PID",
                        help="stop when this process is gone (kg starts its server so)")
     args = parser.parse_args(argv)
+    data_dir = args.data_dir.resolve()
+    # The engine writes `log/` relative to the working directory: keep it with the data.
+    (data_dir / "arcadedb").mkdir(parents=True, exist_ok=True)
+    os.chdir(data_dir / "arcadedb")
     try:
-        server = start_in_process(args.data_dir, args.port)
+        server = start_in_process(data_dir, args.port)
     except StoreError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
@@ -244,10 +248,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         while args.exit_with is None or _pid_alive(args.exit_with):
             time.sleep(0.5)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         pass
     server.stop()
-    return 0
+    leave_without_finalizing(0)
+    return 0  # pragma: no cover
+
+
+def leave_without_finalizing(status: int) -> None:
+    """Exit now, once the server is stopped and output flushed: JPype's JVM can crash
+    (SIGSEGV) while Python finalises, which would turn a clean stop into exit status 139."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def _pid_alive(pid: int) -> bool:

@@ -11,6 +11,8 @@ en/fr/zh whose facts the Cypher library tests answer by hand (see tests/test_cyp
 from __future__ import annotations
 
 import itertools
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,14 +34,38 @@ from kg.schema import (
 # --- Bolt server ---------------------------------------------------------------------------
 
 _db_numbers = itertools.count(1)
+_EXIT_STATUS = pytest.StashKey[int]()
 
 
 @pytest.fixture(scope="session")
-def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     from kg.embedded import start_in_process
 
     # In this process (not a child like `kg` uses): tests create databases through its handle.
-    return start_in_process(tmp_path_factory.mktemp("bolt"))
+    # Started from a temporary cwd: the engine writes `log/` relative to it.
+    root = tmp_path_factory.mktemp("bolt")
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        server = start_in_process(root)
+    finally:
+        os.chdir(here)
+    yield server
+    server.stop()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config.stash[_EXIT_STATUS] = int(exitstatus)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """With the in-process JVM up, leave without Python's finalisation, in which JPype's JVM can
+    crash (SIGSEGV, exit 139) after every test passed. Reports are written by now."""
+    jpype = sys.modules.get("jpype")
+    if jpype is not None and jpype.isJVMStarted():
+        from kg.embedded import leave_without_finalizing
+
+        leave_without_finalizing(config.stash.get(_EXIT_STATUS, 0))
 
 
 @pytest.fixture
