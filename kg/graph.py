@@ -51,10 +51,10 @@ def focus_graph(
 ) -> nx.MultiDiGraph:
     """`subgraph(build_graph(store), focus=focus, ...)`, reading only the neighbourhood.
 
-    Walks depth + 1 hops in the store (relations both ways, deal parties) and builds the graph
-    of those nodes with every relation touching the nodes within `depth` hops (and the deals):
-    each node within `depth` hops then has all its edges, with evidence merged from every
-    article, and the attributes of both ends, as in the whole graph. The focus
+    Walks `depth` hops in the store (relations both ways, deal parties) and builds the graph of
+    those nodes, the relations between them and every relation of their deals (with a date
+    filter: one hop more, and every relation touching them), with evidence merged from every
+    article, as in the whole graph. The focus
     is resolved like `find_node` (a node only named as a relation end, never described by an
     article, is found by its id only).
     """
@@ -63,18 +63,26 @@ def focus_graph(
     for _ in range(max(depth, 0)):
         frontier = store.neighbour_ids(frontier) - inner
         inner |= frontier
-    # One hop more: the far ends of inner's edges. Only their kind counts (filters), and for
-    # deals their properties (dates, parties), so the rest are not merged (hubs are costly).
-    outer = store.kinds_of(store.neighbour_ids(frontier) - inner)
+    # With a date filter a node stays only if it keeps an edge, to any node: then one hop more
+    # is needed, the far ends of inner's edges. Only their kind counts, and for deals their
+    # properties (dates, parties), so the rest are not merged (hubs are costly).
+    dated = bool(since or until)
+    outer = store.kinds_of(store.neighbour_ids(frontier) - inner) if dated else {}
     deals = {n for n, kind in outer.items() if kind == EntityKind.DEAL.value}
     g = nx.MultiDiGraph()
     g.add_nodes_from(((n, {"name": n, "kind": kind, "aliases": [], "properties": {}})
                       for n, kind in outer.items() if n not in deals))
     entities = store.entities_of(inner | deals)
     _add_entities(g, entities)
+    for node in inner:  # a relation end no article describes, even when no edge of it is read
+        _ensure_node(g, node)
     # A PARTY_TO edge borrows evidence from every relation of its deal, so deals get all theirs.
     deals.update(e.id for e in entities if e.kind is EntityKind.DEAL)
-    _add_relations(g, store.relations_touching(inner | deals))
+
+    def needed(source: str, target: str) -> bool:
+        return dated or (source in inner and target in inner) or source in deals or target in deals
+
+    _add_relations(g, store.relations_touching(inner | deals, needed))
     _add_party_edges(g)
     return subgraph(g, focus=focus_id, depth=depth, relations=relations, kinds=kinds,
                     since=since, until=until)

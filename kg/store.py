@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -431,10 +431,13 @@ class Store:
             yield _merge_entity_rows(list(rows))
 
     def _relations(
-        self, sql: str, params: tuple[Any, ...], only: set[str] | None
+        self, sql: str, params: tuple[Any, ...], only: set[str] | None,
+        keep: Callable[[str, str], bool] | None = None,
     ) -> Iterator[Relation]:
         cur = self._conn.execute(sql, params)
-        for _, rows in itertools.groupby(cur, key=lambda r: (r[0], r[1], r[2])):
+        for (source, _, target), rows in itertools.groupby(cur, key=lambda r: (r[0], r[1], r[2])):
+            if keep is not None and not keep(source, target):
+                continue  # skipped before parsing its evidence: the costly part
             relation = _merge_relation_rows(list(rows), only)
             if relation.evidence or only is None:
                 yield relation
@@ -470,8 +473,9 @@ class Store:
         """Fill temp.selected: the CROSS JOINs below loop from it into the indexes."""
         self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS selected (id TEXT PRIMARY KEY)")
         self._conn.execute("DELETE FROM temp.selected")
-        self._conn.executemany("INSERT OR IGNORE INTO temp.selected VALUES (?)",
-                               [(i,) for i in ids])
+        # One statement with a JSON array: executemany costs ~10 µs a row on big id sets.
+        self._conn.execute("INSERT OR IGNORE INTO temp.selected SELECT value FROM json_each(?)",
+                           (json.dumps(list(ids)),))
 
     def neighbour_ids(self, ids: Iterable[str]) -> set[str]:
         """Ids one relation or deal-party link away from any of `ids` (either direction)."""
@@ -503,8 +507,11 @@ class Store:
             "SELECT e.entity_id, e.kind, MIN(e.seq) FROM temp.selected s CROSS JOIN "
             "article_entities e ON e.entity_id = s.id GROUP BY e.entity_id")}
 
-    def relations_touching(self, ids: Iterable[str]) -> list[Relation]:
-        """Merged relations (evidence from every article) with an end in `ids`."""
+    def relations_touching(
+        self, ids: Iterable[str], keep: Callable[[str, str], bool] | None = None
+    ) -> list[Relation]:
+        """Merged relations (evidence from every article) with an end in `ids`, and for which
+        `keep(source, target)` holds if given."""
         self._select(ids)
         return list(self._relations(
             "SELECT r.* FROM (SELECT x.source, x.relation, x.target FROM temp.selected s "
@@ -512,7 +519,7 @@ class Store:
             "x.relation, x.target FROM temp.selected s CROSS JOIN article_relations x "
             "ON x.target = s.id) k CROSS JOIN article_relations r ON r.source = k.source "
             "AND r.relation = k.relation AND r.target = k.target "
-            "ORDER BY r.source, r.relation, r.target, r.seq", (), None))
+            "ORDER BY r.source, r.relation, r.target, r.seq", (), None, keep))
 
     def node_exists(self, node_id: str) -> bool:
         """Is `node_id` an entity, a relation end or a deal party anywhere in the store?"""

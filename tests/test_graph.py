@@ -171,7 +171,7 @@ DEAL = st.tuples(st.lists(st.sampled_from(COMPANIES), min_size=1, max_size=3),
                  st.sampled_from(["2024-05", "2025-02"]))
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(edges=st.lists(EDGE, max_size=12), deals=st.lists(DEAL, max_size=3),
        depth=st.integers(0, 3), kw=st.sampled_from(FILTERS))
 def test_focus_graph_equals_subgraph_on_random_stores(edges, deals, depth, kw) -> None:
