@@ -711,3 +711,11 @@ def test_each_provider_has_the_dependency_kind_of_its_own_words() -> None:
         ("company:cohere", "company:nvidia"): "gpu",
         ("company:helsing", "company:amd"): "chips",
     }
+
+
+def test_investors_after_aupres_de_fund_the_raisers_round() -> None:
+    text = "Kyutai a levé 300 millions d’euros auprès de Google et Microsoft."
+    found = triples(extract_article(article(text, "fr")))
+    assert ("Microsoft", "FUNDS", "Kyutai €300 million funding round") in found
+    assert ("Google", "FUNDS", "Kyutai €300 million funding round") in found
+    assert not any(t[2].startswith("Google") for t in found)

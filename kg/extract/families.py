@@ -69,9 +69,10 @@ def _slot(
         for m in ctx.mentions:  # "investors in X include", "les investisseurs de X sont"
             if start <= m.start < end and m.kind in kinds and m.gov in _OF:
                 return m
-        after = right(ctx, end, kinds, preps=_OF, reach=6)  # "led a $100 million round in X"
-        if after is not None:
-            return after
+        if trig.agent != "right":  # "X led a round in Y" (not "auprès de Y": the investor)
+            after = right(ctx, end, kinds, preps=("in", "into", "dans"), reach=6)
+            if after is not None:
+                return after
         eid = ctx.doc_last
         return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
     return None

@@ -26,8 +26,11 @@ class Trigger:
     strong: bool = False  # depend: the object is a provider whatever it is ("depends on X")
     reach: int = 90  # how far after the trigger its right-hand argument may start
     rx_lower: re.Pattern[str] | None = None  # the same, for lower-cased text (faster than re.I)
+    stems: re.Pattern[str] | None = None  # the words a match starts with (see screen.py)
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        if self.stems is not None and not self.stems.search(lowered):
+            return iter(())  # a scan for plain words is several times cheaper than the trigger
         if self.rx_lower is not None and len(lowered) == len(text):
             return self.rx_lower.finditer(lowered)
         return self.rx.finditer(text)
@@ -83,6 +86,7 @@ def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
         needs_round=bool(raw.get("needs_round")),
         strong=bool(raw.get("strong")),
         reach=int(raw.get("reach", 90)),
+        stems=screen([(raw["re"], flags)]),
         # a pattern with no upper-case letter of its own matches lower-cased text as it is
         rx_lower=None
         if flags == 0 or re.search(r"(?<!\\)[A-Z]", raw["re"])
