@@ -719,3 +719,13 @@ def test_investors_after_aupres_de_fund_the_raisers_round() -> None:
     assert ("Microsoft", "FUNDS", "Kyutai €300 million funding round") in found
     assert ("Google", "FUNDS", "Kyutai €300 million funding round") in found
     assert not any(t[2].startswith("Google") for t in found)
+
+
+def test_an_amount_after_values_at_is_a_valuation_not_the_round() -> None:
+    text = (
+        "Cohere raised money in a funding round. "
+        "SoftBank led the round, which values Cohere at $30 billion."
+    )
+    deals = [e for e in extract_article(article(text, "en")).entities if e.kind.value == "Deal"]
+    assert [d.properties.get("amount") for d in deals] == [None]
+    assert deals[0].properties["valuation"] == 30e9
