@@ -354,6 +354,10 @@ CASES = [
         ("SoftBank", "INVESTS_IN", "Kyutai"),
     ),
     ("zh", "软银押注智谱。", ("SoftBank", "INVESTS_IN", "Zhipu AI")),
+    # --- traditional characters -----------------------------------------------------------
+    ("zh", "輝達執行長黃仁勳表示需求強勁。", ("Jensen Huang", "LEADS", "NVIDIA")),
+    ("zh", "台積電為輝達代工晶片。", ("NVIDIA", "DEPENDS_ON", "TSMC")),
+    ("zh", "月之暗面與智譜存在競爭關係。", ("Moonshot AI", "COMPETES_WITH", "Zhipu AI")),
     # --- acqui-hires ----------------------------------------------------------------------
     (
         "en",
