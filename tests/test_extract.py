@@ -354,6 +354,25 @@ CASES = [
         ("SoftBank", "INVESTS_IN", "Kyutai"),
     ),
     ("zh", "软银押注智谱。", ("SoftBank", "INVESTS_IN", "Zhipu AI")),
+    (
+        "en",
+        "Mistral AI takes aim at OpenAI with a new model.",
+        ("Mistral AI", "COMPETES_WITH", "OpenAI"),
+    ),
+    ("en", "Kyutai is seen as Europe's answer to OpenAI.", ("Kyutai", "COMPETES_WITH", "OpenAI")),
+    ("fr", "Kyutai se pose en alternative à OpenAI.", ("Kyutai", "COMPETES_WITH", "OpenAI")),
+    ("zh", "DeepSeek被视为OpenAI的有力挑战者。", ("DeepSeek", "COMPETES_WITH", "OpenAI")),
+    ("zh", "月之暗面与智谱展开激烈角逐。", ("Moonshot AI", "COMPETES_WITH", "Zhipu AI")),
+    (
+        "fr",
+        "Bruxelles ouvre une enquête sur le partenariat entre Microsoft et Kyutai.",
+        ("European Commission", "REVIEWS", "Microsoft–Kyutai partnership"),
+    ),
+    (
+        "zh",
+        "国家市场监督管理总局对英伟达立案调查。",
+        ("State Administration for Market Regulation", "REVIEWS", "NVIDIA"),
+    ),
     # --- traditional characters -----------------------------------------------------------
     ("zh", "輝達執行長黃仁勳表示需求強勁。", ("Jensen Huang", "LEADS", "NVIDIA")),
     ("zh", "台積電為輝達代工晶片。", ("NVIDIA", "DEPENDS_ON", "TSMC")),
@@ -597,6 +616,7 @@ def test_a_rumour_confirmed_elsewhere_in_the_article_is_no_longer_marked() -> No
         ("en", "Jane Roe worked with OpenAI for years before joining Cohere.", "PARTNERS_WITH"),
         ("en", "Mistral AI is hiring OpenAI's former researchers.", "ACQUIRES"),
         ("en", "Microsoft joined OpenAI in announcing the round.", "FUNDS"),
+        ("en", "The threat to jobs from OpenAI is real, analysts said of Cohere.", "COMPETES_WITH"),
         (
             "en",
             "OpenAI bets on reasoning models, while Google backs its Gemini line.",

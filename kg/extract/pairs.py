@@ -14,7 +14,7 @@ from kg.extract.coref import watchdog_of
 from kg.extract.facts import Found, date_props
 from kg.extract.mentions import Mention, is_list_gap
 from kg.extract.patterns import Trigger
-from kg.extract.slots import FIRMS, Ctx, expand, left, right
+from kg.extract.slots import FIRMS, Ctx, expand, gov_left, left, right
 from kg.schema import DealStatus, DealType, EntityKind, RelationType
 
 _PAIR_GOV = {"between", "entre", "like", "among", "parmi", "与", "與", "和", "跟", "同"}
@@ -209,8 +209,12 @@ def _place_as_subject(ctx: Ctx, start: int) -> list[Mention]:
         for m in ctx.mentions
         if m.kind in (EntityKind.COUNTRY, EntityKind.REGION) and m.gov is None and m.end <= start
     ]
-    if not places or start - places[-1].end > 8:
-        return []
+    if (
+        not places
+        or start - places[-1].end > 24
+        or re.search(r"[,;，；]", ctx.text[places[-1].end : start])
+    ):
+        return []  # "欧盟批准", "Bruxelles ouvre une enquête"
     place = places[-1]
     known = ctx.doc.entity(place.eid).known
     eid = ctx.doc.gaz.by_alias.get(watchdog_of(known.country if known else None) or "")
@@ -225,7 +229,8 @@ def _review_companies(
 ) -> None:
     """No deal named: "investigations into Microsoft, OpenAI and Nvidia" review the companies,
     by the regulator(s) named closest before the trigger ("… while the FTC will examine …")."""
-    first = right(ctx, end, FIRMS, reach=40)
+    # "investigations into Microsoft", "对英伟达立案调查" (zh: the object before the verb)
+    first = right(ctx, end, FIRMS, reach=40) or gov_left(ctx, start, ("对", "對"), FIRMS, reach=30)
     if first is None:
         return
     before_trigger = [m for m in reviewers if m.end <= start]

@@ -19,7 +19,9 @@ _APPOSITIVE = {
 }
 _POSSESSOR = re.compile(r"\s*(?:(?:[’']s?)\s*(?:\w+\s+){0,2}?)?")
 # 其最大的股东, 智谱的主要竞争对手
-_POSSESSOR_ZH = re.compile(r"(?:[\u4e00-\u9fff]{0,3}的(?:主要|最大|重要|直接|潜在|潛在|早期)?)?")
+_POSSESSOR_ZH = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,3}的(?:主要|最大|重要|直接|潜在|潛在|早期|有力|强劲|強勁|头号|頭號)?)?"
+)
 
 
 @dataclass
