@@ -616,6 +616,8 @@ def test_a_rumour_confirmed_elsewhere_in_the_article_is_no_longer_marked() -> No
         ("en", "Jane Roe worked with OpenAI for years before joining Cohere.", "PARTNERS_WITH"),
         ("en", "Mistral AI is hiring OpenAI's former researchers.", "ACQUIRES"),
         ("en", "Microsoft joined OpenAI in announcing the round.", "FUNDS"),
+        ("en", "Google backs away from its plans with Anthropic.", "INVESTS_IN"),
+        ("en", "Nvidia backs its many partners such as Cohere.", "INVESTS_IN"),
         ("en", "The threat to jobs from OpenAI is real, analysts said of Cohere.", "COMPETES_WITH"),
         (
             "en",
