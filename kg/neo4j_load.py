@@ -35,11 +35,14 @@ from pydantic import BaseModel
 from kg.connection import Connection, describe_error
 from kg.errors import StoreError
 from kg.neo4j_rows import (  # re-exported: the loader's public row helpers live there
+    CREATE_COLUMNS,
+    ENTITY_COLUMNS,
     article_props,
     article_rows,
     by_relation,
     entity_props,
     evidence_lists,
+    flat_row,
     key_ends,
     party_rows,
     plan_relations,
@@ -180,9 +183,21 @@ def _write_all_entities(store: Store, conn: Connection, batch_size: int) -> int:
 
 
 def _create_entities(conn: Connection, kind: EntityKind, rows: list[dict], batch: int) -> None:
-    query = ENTITY_CREATE.format(label=EntityKind(kind).value)
     with conn.session() as session:
-        session.execute_write(_unwind, query, rows, batch)
+        session.execute_write(_new_entities, kind, rows, batch)
+
+
+def _new_entities(
+    tx: neo4j.ManagedTransaction, kind: EntityKind, rows: list[dict[str, Any]], batch: int
+) -> None:
+    """Entities known not to exist yet: CREATE, no look-up (ArcadeDB plans a two-label MERGE
+    as a scan)."""
+    flat = [flat_row([], props, ENTITY_COLUMNS) for props in rows]
+    label = EntityKind(kind).value
+    _unwind(tx, ENTITY_CREATE.format(label=label),
+            [r for r in flat if len(r) == len(ENTITY_COLUMNS)], batch)
+    _unwind(tx, ENTITY_CREATE_MORE.format(label=label),
+            [r for r in flat if len(r) > len(ENTITY_COLUMNS)], batch)
 
 
 def _entity_articles(store: Store) -> dict[str, list[str]]:
@@ -358,7 +373,7 @@ def _write_entities(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
         else:
             creates.setdefault(e.kind, []).append(props)
     for kind, rows in sorted(creates.items()):
-        _unwind(tx, ENTITY_CREATE.format(label=EntityKind(kind).value), rows, chunk.batch)
+        _new_entities(tx, kind, rows, chunk.batch)
     _unwind(tx, ENTITY_SET, updates, chunk.batch)
 
 
@@ -395,6 +410,8 @@ def _write_parties(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
 def _drop_orphans(tx: neo4j.ManagedTransaction, chunk: Chunk, old: set[str]) -> None:
     """Entities these articles mentioned before and nobody mentions now."""
     gone = sorted(old - {e.id for e in chunk.entities})
+    if not gone:  # always so in a full load: skip the round trip
+        return
     rows = [{"id": r["id"], "articles": [a for a in r["articles"] or [] if a not in chunk.touched]}
             for r in tx.run(ENTITY_STATE, ids=gone)]
     _unwind(tx, ENTITY_ARTICLES, [r for r in rows if r["articles"]], chunk.batch)
@@ -419,7 +436,12 @@ ARTICLE_SET = "UNWIND $rows AS props MATCH (a:Article {id: props.id}) SET a = pr
 ENTITY_STATE = (
     "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.articles AS articles"
 )
-ENTITY_CREATE = "UNWIND $rows AS props CREATE (n:Entity:{label}) SET n = props"
+ENTITY_CREATE = (  # rows from neo4j_rows.flat_row([], props, ENTITY_COLUMNS)
+    "UNWIND $rows AS row CREATE (n:Entity:{label} {{"
+    + ", ".join(f"{c}: row[{i}]" for i, c in enumerate(ENTITY_COLUMNS))
+    + "}})"
+)
+ENTITY_CREATE_MORE = ENTITY_CREATE + f" SET n += row[{len(ENTITY_COLUMNS)}]"
 ENTITY_SET = "UNWIND $rows AS props MATCH (n:Entity {id: props.id}) SET n = props"
 ENTITY_ARTICLES = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n.articles = row.articles"
 ENTITY_DELETE = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) DETACH DELETE n"
@@ -431,9 +453,15 @@ RELATION_STATE = _REL_MATCH + (
     "RETURN row[2] AS key, [r.evidence_articles, r.evidence_sentences, r.evidence_langs, "
     "r.evidence_source_urls] AS evidence"
 )
+_REL_CREATE = (  # rows from neo4j_rows.create_row
+    "UNWIND $rows AS row MATCH (s:Entity {{id: row[0]}}) MATCH (t:Entity {{id: row[1]}}) "
+    "CREATE (s)-[r:{type} {{"
+    + ", ".join(f"{c}: row[{i}]" for i, c in enumerate(CREATE_COLUMNS, start=2))
+    + "}}]->(t)"
+)
 RELATION_WRITE = {
-    "create": "UNWIND $rows AS row MATCH (s:Entity {{id: row[0]}}) "
-              "MATCH (t:Entity {{id: row[1]}}) CREATE (s)-[r:{type}]->(t) SET r = row[2]",
+    "create": _REL_CREATE,
+    "create_more": _REL_CREATE + f" SET r += row[{len(CREATE_COLUMNS) + 2}]",
     "set": _REL_MATCH + "SET r = row[2]",
     "patch": _REL_MATCH + "SET r += row[2]",
     "delete": _REL_MATCH + "DELETE r",

@@ -129,22 +129,51 @@ def plan_relations(
     the evidence columns the database holds. Evidence of touched articles is dropped and
     restated; a relationship left without evidence is deleted.
 
-    -> {"create"|"set"|"patch": [[source, target, props]], "delete": [[source, target]]}"""
-    plan: dict[str, list[list[Any]]] = {"create": [], "set": [], "patch": [], "delete": []}
+    -> {"create"|"create_more": [create_row], "set"|"patch": [[source, target, props]],
+        "delete": [[source, target]]}"""
+    plan: dict[str, list[list[Any]]] = {"create": [], "create_more": [], "set": [], "patch": [],
+                                        "delete": []}
     for key in keys:
         source, target = key_ends(key)
         relation, old = new.get(key), existing.get(key)
         kept = [] if old is None else [
             e for e in zip(*[c or [] for c in old], strict=False) if e[0] not in touched]
         evidence = evidence_lists(kept, relation.evidence if relation else [])
-        if relation is not None:
+        if relation is not None and old is None:
+            row = create_row(source, target, key, typed_props(relation.properties), evidence)
+            plan["create" if len(row) == len(CREATE_COLUMNS) + 2 else "create_more"].append(row)
+        elif relation is not None:
             props = typed_props(relation.properties) | {"key": key} | evidence
-            plan["set" if old is not None else "create"].append([source, target, props])
+            plan["set"].append([source, target, props])
         elif old is not None and evidence["evidence_count"]:
             plan["patch"].append([source, target, evidence])
         elif old is not None:
             plan["delete"].append([source, target])
     return plan
+
+
+# Properties every relationship has, in the order `create_row` lists them after the two ids.
+CREATE_COLUMNS = ("key", "articles", "evidence_articles", "evidence_sentences", "evidence_langs",
+                  "evidence_source_urls", "evidence_count")
+
+
+ENTITY_COLUMNS = ("id", "name", "kind", "aliases", "articles")
+
+
+def flat_row(head: list[Any], props: dict[str, Any], columns: tuple[str, ...]) -> list[Any]:
+    """`head` + the values of `columns` + a map of the other properties when there are any.
+    ArcadeDB writes a literal property map in CREATE in about half the server time of
+    `SET x = map`, and a list packs smaller than a map (less client time in the driver)."""
+    row = [*head, *(props[c] for c in columns)]
+    extra = {k: v for k, v in props.items() if k not in columns}
+    return [*row, extra] if extra else row
+
+
+def create_row(
+    source: str, target: str, key: str, typed: dict[str, Any], evidence: dict[str, Any]
+) -> list[Any]:
+    """A new relationship: [source, target, *CREATE_COLUMNS(, other properties)]."""
+    return flat_row([source, target], typed | {"key": key} | evidence, CREATE_COLUMNS)
 
 
 def article_rows(
