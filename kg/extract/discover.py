@@ -38,20 +38,40 @@ def _patterns() -> tuple[list[Pattern], frozenset[str]]:
     data = load_yaml(DATA / "discovery.yaml")
     out: list[Pattern] = []
     for key, kind in (("company", EntityKind.COMPANY), ("person", EntityKind.PERSON)):
-        for raw in data[key]:
-            rx = raw.replace("{NAME}", NAME).replace("{PERSON}", PERSON).replace("{LIST}", LIST)
-            out.append((re.compile(rx), kind, screen([(rx, 0)]) or _tail_screen(raw)))
+        for raw, words in _merge_name_first(data[key]):
+            rx = _expand(raw)
+            out.append((re.compile(rx), kind, words or screen([(rx, 0)])))
     return out, frozenset(data["stopwords"])
 
 
-_HEAD = re.compile(r"^\{(?:NAME|PERSON)\}(?:,\?|,|\\s[*+]|\(\?:\\s\+\|\\s\*\))*")
+def _expand(raw: str) -> str:
+    return raw.replace("{NAME}", NAME).replace("{PERSON}", PERSON).replace("{LIST}", LIST)
 
 
-def _tail_screen(raw: str) -> re.Pattern[str] | None:
-    """ "{PERSON} is the CEO of": a name can start anywhere, but the words after it cannot."""
-    head = _HEAD.match(raw)
-    tail = raw[head.end() :] if head else ""
-    return screen([(tail, 0)]) if head and tail else None
+def _merge_name_first(raws: list[str]) -> list[tuple[str, re.Pattern[str] | None]]:
+    """ "{PERSON} is the CEO", "{PERSON} sits on the board", …: one scan over the capitalised
+    words with the words after the name as alternatives of one lookahead, screened by the
+    words each alternative starts with."""
+    out: list[tuple[str, re.Pattern[str] | None]] = []
+    tails: dict[str, list[str]] = {}
+    for raw in raws:
+        head = next((h for h in ("{NAME}", "{PERSON}") if raw.startswith(h)), None)
+        if head is None or "{" in raw[len(head) :]:
+            out.append((raw, None))
+            continue
+        if head not in tails:  # the merged pattern runs where its first member stood
+            tails[head] = []
+            out.append((head, None))
+        tails[head].append(raw[len(head) :])
+    for i, (raw, _) in enumerate(out):
+        if raw in tails:
+            merged = raw + "(?=" + "|".join(f"(?:{t})" for t in tails[raw]) + ")"
+            out[i] = (merged, screen([(_HEAD.sub("", t), 0) for t in tails[raw]]))
+    return out
+
+
+# what may stand between a name and the words after it: ",", a space
+_HEAD = re.compile(r"^(?:,\?|,|\\s[*+])*")
 
 
 _GENERIC_TAIL = re.compile(
