@@ -32,11 +32,10 @@ import neo4j
 from neo4j import exceptions as nx
 from pydantic import BaseModel
 
+from kg import neo4j_rows as cypher  # the statements live beside the rows they read
 from kg.connection import Connection, describe_error
 from kg.errors import StoreError
 from kg.neo4j_rows import (  # re-exported: the loader's public row helpers live there
-    CREATE_COLUMNS,
-    ENTITY_COLUMNS,
     article_props,
     article_rows,
     by_relation,
@@ -192,12 +191,12 @@ def _new_entities(
 ) -> None:
     """Entities known not to exist yet: CREATE, no look-up (ArcadeDB plans a two-label MERGE
     as a scan)."""
-    flat = [flat_row([], props, ENTITY_COLUMNS) for props in rows]
+    flat = [flat_row([], props, cypher.ENTITY_COLUMNS) for props in rows]
     label = EntityKind(kind).value
-    _unwind(tx, ENTITY_CREATE.format(label=label),
-            [r for r in flat if len(r) == len(ENTITY_COLUMNS)], batch)
-    _unwind(tx, ENTITY_CREATE_MORE.format(label=label),
-            [r for r in flat if len(r) > len(ENTITY_COLUMNS)], batch)
+    _unwind(tx, cypher.ENTITY_CREATE.format(label=label),
+            [r for r in flat if len(r) == len(cypher.ENTITY_COLUMNS)], batch)
+    _unwind(tx, cypher.ENTITY_CREATE_MORE.format(label=label),
+            [r for r in flat if len(r) > len(cypher.ENTITY_COLUMNS)], batch)
 
 
 def _entity_articles(store: Store) -> dict[str, list[str]]:
@@ -336,8 +335,8 @@ def _apply(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
         _write_entities(tx, chunk)
     _write_relations(tx, chunk, old_keys)
     rows = article_rows(chunk.records, chunk.relations, chunk.mentions)
-    _unwind(tx, ARTICLE_SET, [r for r in rows if r["id"] in known], chunk.batch)
-    _unwind(tx, ARTICLE_CREATE, [r for r in rows if r["id"] not in known], chunk.batch)
+    _unwind(tx, cypher.ARTICLE_SET, [r for r in rows if r["id"] in known], chunk.batch)
+    _unwind(tx, cypher.ARTICLE_CREATE, [r for r in rows if r["id"] not in known], chunk.batch)
     _write_parties(tx, chunk)
     _drop_orphans(tx, chunk, old_entities)
     if chunk.revision is not None:
@@ -350,18 +349,18 @@ def _forget(tx: neo4j.ManagedTransaction, chunk: Chunk) -> tuple[set[str], set[s
     old_keys: set[str] = set()
     old_entities: set[str] = set()
     known: set[str] = set()
-    for record in tx.run(ARTICLE_STATE, ids=sorted(chunk.touched)):
+    for record in tx.run(cypher.ARTICLE_STATE, ids=sorted(chunk.touched)):
         known.add(record["id"])
         old_keys.update(record["relations"] or [])
         old_entities.update(record["entities"] or [])
     if chunk.deletes:
-        tx.run(ARTICLE_DELETE, ids=chunk.deletes).consume()
+        tx.run(cypher.ARTICLE_DELETE, ids=chunk.deletes).consume()
     return old_keys, old_entities, known
 
 
 def _write_entities(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
     ids = [e.id for e in chunk.entities]
-    existing = {r["id"]: r["articles"] or [] for r in tx.run(ENTITY_STATE, ids=ids)}
+    existing = {r["id"]: r["articles"] or [] for r in tx.run(cypher.ENTITY_STATE, ids=ids)}
     creates: dict[EntityKind, list[dict[str, Any]]] = {}
     updates = []
     for e in chunk.entities:
@@ -374,7 +373,7 @@ def _write_entities(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
             creates.setdefault(e.kind, []).append(props)
     for kind, rows in sorted(creates.items()):
         _new_entities(tx, kind, rows, chunk.batch)
-    _unwind(tx, ENTITY_SET, updates, chunk.batch)
+    _unwind(tx, cypher.ENTITY_SET, updates, chunk.batch)
 
 
 def _write_relations(tx: neo4j.ManagedTransaction, chunk: Chunk, old_keys: set[str]) -> None:
@@ -386,7 +385,7 @@ def _write_relations(tx: neo4j.ManagedTransaction, chunk: Chunk, old_keys: set[s
         existing = _relation_state(tx, rel, lookup)
         plan = plan_relations(keys, new, existing, chunk.touched)
         for action, rows in plan.items():
-            _unwind(tx, RELATION_WRITE[action].format(type=rel), rows, chunk.batch)
+            _unwind(tx, cypher.RELATION_WRITE[action].format(type=rel), rows, chunk.batch)
 
 
 def _relation_state(
@@ -396,15 +395,16 @@ def _relation_state(
     if not keys:
         return {}
     rows = [[*key_ends(k), k] for k in keys]
-    return {r["key"]: r["evidence"] for r in tx.run(RELATION_STATE.format(type=rel), rows=rows)}
+    found = tx.run(cypher.RELATION_STATE.format(type=rel), rows=rows)
+    return {r["key"]: r["evidence"] for r in found}
 
 
 def _write_parties(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
     deals = [e for e in chunk.entities if e.kind == EntityKind.DEAL]
     stated = {rel_key(r.source, r.relation.value, r.target) for r in chunk.relations}
     rows = [p for d in deals for p in party_rows(d) if p["key"] not in stated]
-    _unwind(tx, PARTY_RESET, [{"deal": d.id} for d in deals], chunk.batch)
-    _unwind(tx, PARTY_CREATE, rows, chunk.batch)
+    _unwind(tx, cypher.PARTY_RESET, [{"deal": d.id} for d in deals], chunk.batch)
+    _unwind(tx, cypher.PARTY_CREATE, rows, chunk.batch)
 
 
 def _drop_orphans(tx: neo4j.ManagedTransaction, chunk: Chunk, old: set[str]) -> None:
@@ -413,64 +413,11 @@ def _drop_orphans(tx: neo4j.ManagedTransaction, chunk: Chunk, old: set[str]) -> 
     if not gone:  # always so in a full load: skip the round trip
         return
     rows = [{"id": r["id"], "articles": [a for a in r["articles"] or [] if a not in chunk.touched]}
-            for r in tx.run(ENTITY_STATE, ids=gone)]
-    _unwind(tx, ENTITY_ARTICLES, [r for r in rows if r["articles"]], chunk.batch)
-    _unwind(tx, ENTITY_DELETE, [r for r in rows if not r["articles"]], chunk.batch)
+            for r in tx.run(cypher.ENTITY_STATE, ids=gone)]
+    _unwind(tx, cypher.ENTITY_ARTICLES, [r for r in rows if r["articles"]], chunk.batch)
+    _unwind(tx, cypher.ENTITY_DELETE, [r for r in rows if not r["articles"]], chunk.batch)
 
 
 def _unwind(tx: neo4j.ManagedTransaction, query: str, rows: Sequence[Any], batch: int) -> None:
     for start in range(0, len(rows), batch):
         tx.run(query, rows=rows[start : start + batch]).consume()
-
-
-# Labels and relationship types are formatted in only from the schema enums (checked above);
-# every value travels as a parameter. CREATE rather than MERGE where the transaction has just
-# looked the row up: ArcadeDB plans a two-label MERGE as a scan.
-ARTICLE_STATE = (
-    "UNWIND $ids AS id MATCH (a:Article {id: id}) "
-    "RETURN a.id AS id, a.relations AS relations, a.entities AS entities"
-)
-ARTICLE_DELETE = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
-ARTICLE_CREATE = "UNWIND $rows AS props CREATE (a:Article) SET a = props"
-ARTICLE_SET = "UNWIND $rows AS props MATCH (a:Article {id: props.id}) SET a = props"
-ENTITY_STATE = (
-    "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.articles AS articles"
-)
-ENTITY_CREATE = (  # rows from neo4j_rows.flat_row([], props, ENTITY_COLUMNS)
-    "UNWIND $rows AS row CREATE (n:Entity:{label} {{"
-    + ", ".join(f"{c}: row[{i}]" for i, c in enumerate(ENTITY_COLUMNS))
-    + "}})"
-)
-ENTITY_CREATE_MORE = ENTITY_CREATE + f" SET n += row[{len(ENTITY_COLUMNS)}]"
-ENTITY_SET = "UNWIND $rows AS props MATCH (n:Entity {id: props.id}) SET n = props"
-ENTITY_ARTICLES = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n.articles = row.articles"
-ENTITY_DELETE = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) DETACH DELETE n"
-_REL_MATCH = (  # rows are [source id, target id, ...]
-    "UNWIND $rows AS row "
-    "MATCH (s:Entity {{id: row[0]}})-[r:{type}]->(t:Entity {{id: row[1]}}) "
-)
-RELATION_STATE = _REL_MATCH + (
-    "RETURN row[2] AS key, [r.evidence_articles, r.evidence_sentences, r.evidence_langs, "
-    "r.evidence_source_urls] AS evidence"
-)
-_REL_CREATE = (  # rows from neo4j_rows.create_row
-    "UNWIND $rows AS row MATCH (s:Entity {{id: row[0]}}) MATCH (t:Entity {{id: row[1]}}) "
-    "CREATE (s)-[r:{type} {{"
-    + ", ".join(f"{c}: row[{i}]" for i, c in enumerate(CREATE_COLUMNS, start=2))
-    + "}}]->(t)"
-)
-RELATION_WRITE = {
-    "create": _REL_CREATE,
-    "create_more": _REL_CREATE + f" SET r += row[{len(CREATE_COLUMNS) + 2}]",
-    "set": _REL_MATCH + "SET r = row[2]",
-    "patch": _REL_MATCH + "SET r += row[2]",
-    "delete": _REL_MATCH + "DELETE r",
-}
-PARTY_RESET = (
-    "UNWIND $rows AS row MATCH (:Entity)-[r:PARTY_TO]->(d:Entity {id: row.deal}) "
-    "WHERE r.derived = true DELETE r"
-)
-PARTY_CREATE = (
-    "UNWIND $rows AS row MATCH (p:Entity {id: row.party}) MATCH (d:Entity {id: row.deal}) "
-    "CREATE (p)-[r:PARTY_TO]->(d) SET r.role = row.role, r.key = row.key, r.derived = true"
-)
