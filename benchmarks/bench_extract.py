@@ -3,6 +3,7 @@
     python benchmarks/bench_extract.py [N]              # default 2000 generated articles
     python benchmarks/bench_extract.py --long [N]       # generated, ~1,500 characters each
     python benchmarks/bench_extract.py --files DIR [R]  # real files read by kg.readers, R rounds
+    python benchmarks/bench_extract.py --best 7 ...     # best of 7 timed passes (shared machines)
 
 Articles are generated from our own templates (zh, en, fr and mixed digests), so the figure does
 not depend on any data set. Prints articles per CPU-second (one core, unaffected by other
@@ -97,7 +98,19 @@ def file_articles(folder: str, rounds: int) -> list[Article]:
     return found * rounds
 
 
+def _best_of() -> int:
+    """`--best N` anywhere in the arguments: time N passes and keep the fastest (the other
+    jobs on a shared machine only ever slow a pass down)."""
+    if "--best" not in sys.argv:
+        return 1
+    i = sys.argv.index("--best")
+    count = int(sys.argv[i + 1])
+    del sys.argv[i : i + 2]
+    return count
+
+
 def main() -> None:
+    passes = _best_of()
     if len(sys.argv) > 2 and sys.argv[1] == "--files":
         articles = file_articles(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 20)
     elif len(sys.argv) > 1 and sys.argv[1] == "--long":
@@ -111,9 +124,11 @@ def main() -> None:
         ]
     n = len(articles)
     extract_article(articles[0])  # load data files outside the timing
-    start = time.process_time()
-    relations = sum(len(extract_article(a).relations) for a in articles)
-    elapsed = time.process_time() - start
+    elapsed = float("inf")
+    for _ in range(passes):
+        start = time.process_time()
+        relations = sum(len(extract_article(a).relations) for a in articles)
+        elapsed = min(elapsed, time.process_time() - start)
     chars = sum(len(a.text) for a in articles)
     print(f"articles: {n}, chars/article: {chars / n:.0f}, relations: {relations}")
     print(
