@@ -314,7 +314,7 @@ def _done(batch: Batch, task: AsyncResult[list[list[Item]]] | None) -> tuple[int
 
 
 def default_workers() -> int:
-    """min(2, CPUs): extraction is CPU-bound, and the parent needs a core for reading/writing."""
+    """min(2, CPUs): reading and extraction are CPU-bound; the writer shares the cores."""
     return max(1, min(2, os.cpu_count() or 1))
 
 
