@@ -95,7 +95,8 @@ def extract(paths: tuple[str, ...], fmt: str, extractor: str) -> None:
             if fmt == "jsonl":
                 click.echo(json.dumps(relation_record(relation), ensure_ascii=False))
             else:
-                click.echo(relation_row(relation, article))
+                names = {entity.id: entity.name for entity in result.entities}
+                click.echo(relation_row(relation, article, names))
     if fmt == "jsonl":
         for entity in merger.entities():
             click.echo(json.dumps(entity_record(entity), ensure_ascii=False))

@@ -31,12 +31,16 @@ def relation_record(relation: Relation) -> dict[str, Any]:
     return {"type": "relation", **relation.model_dump(mode="json")}
 
 
-def relation_row(relation: Relation, article: Article) -> str:
-    """One human-readable line: file, the triple, and the first evidence sentence."""
+def relation_row(relation: Relation, article: Article, names: dict[str, str] | None = None) -> str:
+    """One human-readable line: file, the triple (by entity name where known), and the first
+    evidence sentence."""
     sentence = " ".join(relation.evidence[0].sentence.split()) if relation.evidence else ""
     if len(sentence) > 120:
         sentence = sentence[:117] + "..."
-    triple = f"{relation.source} -[{relation.relation.value}]-> {relation.target}"
+    names = names or {}
+    source, target = names.get(relation.source, relation.source), names.get(relation.target,
+                                                                            relation.target)
+    triple = f"{source} -[{relation.relation.value}]-> {target}"
     return f"{article.file_name}  {triple}  ({len(relation.evidence)} ev) {sentence}"
 
 
