@@ -276,10 +276,15 @@ class Store:
         self.close()
 
     def _migrate(self) -> None:
-        self._conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        """Bring the schema up to date in ONE transaction (statements run one by one with
+        `execute`: `executescript` would commit each of them on its own). A process killed
+        before the COMMIT leaves the file as it was, possibly empty, and the next open simply
+        runs the missing migrations again."""
         if self.schema_version() >= len(MIGRATIONS):
-            return
+            return  # the common case takes no write lock
         with self._write():
+            self._conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             version = self.schema_version()  # re-read under the write lock: another process
             for script in MIGRATIONS[version:]:
                 for statement in _statements(script):
@@ -288,6 +293,10 @@ class Store:
             self._conn.execute("INSERT INTO schema_version VALUES (?)", (len(MIGRATIONS),))
 
     def schema_version(self) -> int:
+        """The number of migrations applied; 0 for a new (or never migrated) file."""
+        if self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                              "AND name = 'schema_version'").fetchone() is None:
+            return 0
         row = self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
         return int(row[0] or 0)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from test_pipeline import FixtureExtractor
 
+import kg.store
 from kg.readers import read_file
 from kg.store import DB_NAME, Store
 
@@ -111,12 +112,67 @@ def test_sigkill_mid_ingest_then_rerun_completes(tmp_path: Path, fraction: float
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate()
     if (data / DB_NAME).exists():  # a kill during interpreter start-up leaves nothing
+        Store.open(data).close()  # a kill before the first migration committed left no tables
         assert_consistent(data)
     rerun = finish(start(data, corpus))
     assert rerun["failed"] == 0
     assert rerun["articles_new"] + rerun["articles_unchanged"] == 800
     assert canonical(data) == canonical(tmp_path / "clean")
     assert_consistent(data)
+
+
+# The child SIGKILLs itself when SQLite starts the `nth` statement beginning with `prefix`
+# (a trace callback runs before the statement does anything), so each crash window is hit
+# every time instead of by timing luck. Test-only: it patches sqlite3.connect in the child.
+KILL_AT = """
+import os, signal, sqlite3
+_connect, _seen = sqlite3.connect, [0]
+def _trace(sql):
+    if sql.lstrip().startswith({prefix!r}):
+        _seen[0] += 1
+        if _seen[0] == {nth}:
+            os.kill(os.getpid(), signal.SIGKILL)
+def _traced(*args, **kwargs):
+    conn = _connect(*args, **kwargs)
+    conn.set_trace_callback(_trace)
+    return conn
+sqlite3.connect = _traced
+"""
+TABLES = {"schema_version", "meta", "articles", "article_entities", "article_relations",
+          "changes", "files", "counts", "deal_parties"}
+
+
+@pytest.mark.parametrize(("prefix", "nth"), [
+    ("PRAGMA journal_mode", 1),  # the file exists, empty
+    ("BEGIN IMMEDIATE", 1),  # the migration's transaction is about to start
+    ("CREATE TABLE articles", 1),  # inside migration 1
+    ("CREATE TRIGGER count_relation_out", 1),  # inside migration 3
+    ("INSERT INTO schema_version", 1),  # the last migration statement
+    ("COMMIT", 1),  # the migration's COMMIT
+    ("INSERT INTO article_relations", 7),  # inside a put
+    ("COMMIT", 5),  # a put's COMMIT
+])
+def test_sigkill_at_named_point_then_open_and_rerun(
+        tmp_path: Path, prefix: str, nth: int) -> None:
+    corpus = write_corpus(tmp_path / "news", 12)
+    data = tmp_path / "data"
+    child = KILL_AT.format(prefix=prefix, nth=nth) + CHILD
+    proc = subprocess.run([sys.executable, "-c", child, str(data), str(corpus)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
+    conn = sqlite3.connect(data / DB_NAME)
+    names = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert names in (set(), TABLES), "a migration was half applied"
+    with Store.open(data) as s:  # re-runs whatever the killed process did not commit
+        assert s.schema_version() == len(kg.store.MIGRATIONS)
+        assert s.stats() == s.scan_stats()
+    assert_consistent(data)
+    rerun = finish(start(data, corpus))
+    assert rerun["failed"] == 0
+    assert rerun["articles_new"] + rerun["articles_unchanged"] == 12
+    finish(start(tmp_path / "clean", corpus))
+    assert canonical(data) == canonical(tmp_path / "clean")
 
 
 EXAMPLES = TESTS.parent / "examples"
