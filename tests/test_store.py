@@ -215,14 +215,14 @@ def test_deal_parties_from_two_articles_are_unioned(store: Store) -> None:
 
 
 def test_v1_store_is_migrated_in_place(tmp_path: Path, monkeypatch) -> None:
-    import kg.store
+    import kg.store_schema
 
-    full = list(kg.store.MIGRATIONS)
-    monkeypatch.setattr(kg.store, "MIGRATIONS", full[:1])
+    full = list(kg.store_schema.MIGRATIONS)
+    monkeypatch.setattr(kg.store_schema, "MIGRATIONS", full[:1])
     with Store.open(tmp_path) as s:
         s.put(*fact_a1())
         assert s.schema_version() == 1
-    monkeypatch.setattr(kg.store, "MIGRATIONS", full)
+    monkeypatch.setattr(kg.store_schema, "MIGRATIONS", full)
     with Store.open(tmp_path) as s:
         assert s.schema_version() == len(kg.store.MIGRATIONS)
         assert s.file_known("x", 1, 1) is None
@@ -231,6 +231,35 @@ def test_v1_store_is_migrated_in_place(tmp_path: Path, monkeypatch) -> None:
         assert s.file_known("x", 1, 2) is None
         assert s.stats().articles == 1
 
+
+
+def test_failed_migration_leaves_the_file_unmigrated(tmp_path: Path, monkeypatch) -> None:
+    import kg.store_schema
+
+    broken = [*kg.store_schema.MIGRATIONS[:1], "CREATE TABLE files (x); CREATE TABLE oops ("]
+    monkeypatch.setattr(kg.store_schema, "MIGRATIONS", broken)
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store.open(tmp_path)
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    assert conn.execute("SELECT name FROM sqlite_master").fetchall() == []
+    conn.close()
+    monkeypatch.undo()
+    with Store.open(tmp_path) as s:
+        assert s.schema_version() == len(kg.store.MIGRATIONS)
+
+
+def test_mentions_entity_articles_and_article_count(store: Store) -> None:
+    store.put(*fact_a1())
+    store.put(*fact_a2())
+    assert store.article_count() == 2
+    assert store.mentions(["a2", "nope", "a1"]) == {
+        "a2": ["company:kestrel", "company:lumen", "company:orbis"],
+        "nope": [],
+        "a1": ["company:lumen", "company:orbis"],
+    }
+    assert store.entity_articles() == {
+        "company:kestrel": ["a2"], "company:lumen": ["a1", "a2"], "company:orbis": ["a1", "a2"]}
+    assert store.mentions([]) == {}
 
 # --- property: replacement is exact ---------------------------------------------------------
 
