@@ -3,6 +3,7 @@ one auto-committed query per relationship, on the same server, plus an increment
 
     python benchmarks/bench_load.py                      # embedded ArcadeDB, 50,000 relations
     python benchmarks/bench_load.py --relations 5000     # quick look
+    python benchmarks/bench_load.py --batch-size 5000 --tx-articles 1000   # fewer, bigger txs
     NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=... python benchmarks/bench_load.py
 
 The naive side runs on a sample (--naive-sample relationships, the store's first) and reports its
