@@ -139,7 +139,7 @@ def _incremental(
         deletes = [c.article_id for c in chunk if c.action == "delete"]
         _write_chunk(store, conn, upserts, deletes, chunk[-1].revision, batch_size, summary)
     summary.revision = store.revision
-    if changes and _article_count(conn) != _stored_articles(store):
+    if changes and _article_count(conn) != store.article_count():
         # Someone else edited the database since our last load: start again from the store.
         return _full(store, conn, str(Path(store.path).resolve()), batch_size, tx_articles)
     _write_meta(conn, {"revision": store.revision, "complete": True})
@@ -166,7 +166,7 @@ def _full(
 def _write_all_entities(store: Store, conn: Connection, batch_size: int) -> int:
     """A full load writes every entity once, up front, in big batches; the article
     transactions that follow then only touch relationships and articles."""
-    mentions = _entity_articles(store)
+    mentions = store.entity_articles()
     pending: dict[EntityKind, list[dict[str, Any]]] = {}
     count = 0
     for e in store.entities():
@@ -199,15 +199,6 @@ def _new_entities(
             [r for r in flat if len(r) > len(cypher.ENTITY_COLUMNS)], batch)
 
 
-def _entity_articles(store: Store) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for entity_id, article_id in store._conn.execute(  # see mentions_of
-            "SELECT DISTINCT entity_id, article_id FROM article_entities "
-            "ORDER BY entity_id, article_id"):
-        out.setdefault(entity_id, []).append(article_id)
-    return out
-
-
 def wipe(conn: Connection, batch: int = 5000) -> None:
     """Remove what kg wrote (never other labels a user keeps in the same database)."""
     query = (
@@ -237,11 +228,6 @@ def _set_meta(tx: neo4j.ManagedTransaction, values: dict[str, Any]) -> None:
 
 def _article_count(conn: Connection) -> int:
     return int(conn.run("MATCH (a:Article) RETURN count(a) AS n")[0]["n"])
-
-
-def _stored_articles(store: Store) -> int:
-    # store.stats() groups every entity and relation: too slow for a check after 100 articles.
-    return int(store._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -309,22 +295,8 @@ def _records(store: Store, ids: list[str]) -> dict[str, Any]:
 
 
 def mentions_of(store: Store, ids: list[str]) -> dict[str, list[str]]:
-    """article id -> ids of the entities it mentions. Uses `store.mentions(ids)` when the store
-    offers it; otherwise reads the store's per-article entity table."""
-    if not ids:
-        return {}
-    if hasattr(store, "mentions"):
-        return dict(store.mentions(ids))
-    out: dict[str, list[str]] = {i: [] for i in ids}
-    conn = store._conn  # no public per-article entity lookup yet (asked for in the report)
-    for start in range(0, len(ids), 500):
-        part = ids[start : start + 500]
-        marks = ",".join("?" * len(part))
-        for article_id, entity_id in conn.execute(
-            f"SELECT DISTINCT article_id, entity_id FROM article_entities "
-            f"WHERE article_id IN ({marks})", part):
-            out[article_id].append(entity_id)
-    return out
+    """article id -> ids of the entities it mentions."""
+    return dict(store.mentions(ids)) if ids else {}
 
 
 def _apply(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
