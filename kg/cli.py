@@ -248,14 +248,15 @@ def _settings(uri: str | None, username: str | None, password: str | None,
 @cli.command()
 @data_dir_option
 @neo4j_options
-@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
-              help="Rows per UNWIND statement.")
-@click.option("--tx-articles", type=click.IntRange(min=1), default=200, show_default=True,
-              help="Whole articles per transaction.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Rows per UNWIND statement (default: kg.neo4j_load.BATCH_SIZE, 5000).")
+@click.option("--tx-articles", type=click.IntRange(min=1), default=None,
+              help="Whole articles per transaction (default: kg.neo4j_load.TX_ARTICLES, 1000).")
 @click.option("--full", is_flag=True, help="Reload everything instead of only what changed.")
 @format_option("table", "json", default="table")
 def load(data_dir: Path, uri: str | None, username: str | None, password: str | None,
-         database: str | None, batch_size: int, tx_articles: int, full: bool, fmt: str) -> None:
+         database: str | None, batch_size: int | None, tx_articles: int | None, full: bool,
+         fmt: str) -> None:
     """Push the store into Neo4j (or the embedded ArcadeDB when NEO4J_URI is unset).
 
     Idempotent: a second run writes only articles added, replaced or deleted since the first.
@@ -266,12 +267,14 @@ def load(data_dir: Path, uri: str | None, username: str | None, password: str | 
         NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=... kg load --batch-size 2000
     """
     from kg.connection import connect
+    from kg.neo4j_load import BATCH_SIZE, TX_ARTICLES
     from kg.neo4j_load import load as run_load
     from kg.store import Store
 
     settings = _settings(uri, username, password, database)
     with Store.open(data_dir, create=False) as store, connect(settings, data_dir) as conn:
-        summary = run_load(store, conn, batch_size=batch_size, tx_articles=tx_articles, full=full)
+        summary = run_load(store, conn, batch_size=batch_size or BATCH_SIZE,
+                           tx_articles=tx_articles or TX_ARTICLES, full=full)
     if fmt == "json":
         click.echo(summary.model_dump_json(indent=2))
         return

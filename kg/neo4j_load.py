@@ -79,11 +79,17 @@ class LoadSummary(BaseModel):
     seconds: float = 0.0
 
 
+# Measured with benchmarks/bench_load.py on embedded ArcadeDB: 5000/1000 loaded ~1.5x faster
+# than 1000/200 in paired runs; memory stays small (rows are flat lists).
+BATCH_SIZE = 5000
+TX_ARTICLES = 1000
+
+
 def load(
     store: Store,
     conn: Connection,
-    batch_size: int = 1000,
-    tx_articles: int = 200,
+    batch_size: int = BATCH_SIZE,
+    tx_articles: int = TX_ARTICLES,
     full: bool = False,
 ) -> LoadSummary:
     """Bring the database up to the store's revision: only the changed articles when the
