@@ -27,7 +27,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,22 +76,21 @@ class EmbeddedServer:
 
 def ensure_server(data_dir: Path, port: int | None = None) -> EmbeddedServer:
     """The running embedded server for this data directory, started (as a child) if needed."""
-    root = (Path(data_dir) / "arcadedb").resolve()
-    with _lock:
-        server = _servers.get(root)
-        if server is None or not server.alive():
-            server = _spawn(root, port or free_port())
-            _servers[root] = server
-            atexit.register(server.stop)
-        return server
+    return _running(data_dir, port, _spawn)
 
 
 def start_in_process(data_dir: Path, port: int | None = None) -> EmbeddedServer:
+    """The same server with its JVM in this process (for `serve` and the test fixture)."""
+    return _running(data_dir, port, _start)
+
+
+def _running(data_dir: Path, port: int | None,
+             start: Callable[[Path, int], EmbeddedServer]) -> EmbeddedServer:
     root = (Path(data_dir) / "arcadedb").resolve()
     with _lock:
         server = _servers.get(root)
         if server is None or not server.alive():
-            server = _start(root, port or free_port())
+            server = start(root, port or free_port())
             _servers[root] = server
             atexit.register(server.stop)
         return server
