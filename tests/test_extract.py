@@ -171,6 +171,22 @@ CASES = [
     ),
     (
         "zh",
+        "微软与英伟达加码Mistral AI，欧盟委员会审查两笔投资。",
+        ("European Commission", "REVIEWS", "NVIDIA–Mistral AI investment"),
+    ),
+    (
+        "en",
+        "Microsoft and Nvidia invested in Mistral AI; the European Commission is reviewing both.",
+        ("European Commission", "REVIEWS", "Microsoft–Mistral AI investment"),
+    ),
+    (
+        "fr",
+        "Microsoft et Nvidia ont investi dans Mistral AI, et l’Autorité de la concurrence examine "
+        "ces deux investissements.",
+        ("Autorité de la concurrence", "REVIEWS", "NVIDIA–Mistral AI investment"),
+    ),
+    (
+        "zh",
         "欧盟委员会正在审查微软与OpenAI的合作关系。",
         ("European Commission", "REVIEWS", "Microsoft–OpenAI partnership"),
     ),
@@ -636,6 +652,50 @@ def test_words_that_look_like_a_trigger_state_no_such_relation(
 def test_coordinated_subjects_are_investors_not_investees() -> None:
     found = triples(extract_article(article("亚马逊与谷歌加码Anthropic。", "zh")))
     assert found == {("Amazon", "INVESTS_IN", "Anthropic"), ("Google", "INVESTS_IN", "Anthropic")}
+
+
+CO_INVESTORS_REVIEWED = [
+    ("zh", "微软与英伟达加码Mistral AI，欧盟委员会审查两笔投资。", "European Commission"),
+    (
+        "en",
+        "Microsoft and Nvidia invested in Mistral AI; the European Commission is reviewing both.",
+        "European Commission",
+    ),
+    (
+        "fr",
+        "Microsoft et Nvidia ont investi dans Mistral AI, et l’Autorité de la concurrence examine "
+        "ces deux investissements.",
+        "Autorité de la concurrence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "regulator"), CO_INVESTORS_REVIEWED)
+def test_co_investors_are_each_paired_with_the_investee_not_with_each_other(
+    lang: str, text: str, regulator: str
+) -> None:
+    result = extract_article(article(text, lang))
+    assert {t for t in triples(result) if t[1] == "REVIEWS"} == {
+        (regulator, "REVIEWS", "Microsoft–Mistral AI investment"),
+        (regulator, "REVIEWS", "NVIDIA–Mistral AI investment"),
+    }
+    both = {"company:microsoft", "company:nvidia"}
+    assert not [r for r in result.relations if {r.source, r.target} == both]
+    parties = [{p["id"] for p in e.properties.get("parties", [])} for e in result.entities]
+    assert ["company:mistral-ai" in p for p in parties if len(p) > 1] == [True, True]
+    assert not [p for p in parties if both <= p]
+
+
+def test_a_list_that_acquires_is_one_side_of_the_reviewed_deal() -> None:
+    text = "微软与英伟达收购了Run:ai，欧盟委员会正在审查该交易。"
+    found = {t for t in triples(extract_article(article(text, "zh"))) if t[1] == "REVIEWS"}
+    assert found == {("European Commission", "REVIEWS", "NVIDIA–Run:ai acquisition")}
+
+
+def test_a_partnership_reviewed_stays_a_pair_when_one_partner_invests_elsewhere() -> None:
+    text = "欧盟委员会审查微软与OpenAI的合作，微软此前投资了Inflection AI。"
+    found = triples(extract_article(article(text, "zh")))
+    assert ("European Commission", "REVIEWS", "Microsoft–OpenAI partnership") in found
 
 
 def test_a_review_by_a_competition_authority_is_a_review() -> None:

@@ -174,7 +174,8 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     if not reviewers:
         return
     found.last_review = (ctx.sent.index, sorted({m.eid for m in reviewers}))
-    typed = typed_pairs(ctx, found)
+    # "A and B invested in C, and the CMA is examining the investments": the sentence's own deals
+    typed = typed_pairs(ctx, found) or _own_deals(ctx, found)
     if not typed and _THIS.search(ctx.text) and found.recent_pairs:
         typed = found.recent_pairs[-1:]  # "L’opération doit être examinée par …"
     state = (
@@ -244,10 +245,56 @@ def _review_companies(
             found.add(ctx, reviewer, RelationType.REVIEWS, company.eid, status=state.value)
 
 
+_AGENT_DEALS = {
+    RelationType.INVESTS_IN: DealType.INVESTMENT,
+    RelationType.ACQUIRES: DealType.ACQUISITION,
+}
+
+
+def _co_agents(ctx: Ctx, found: Found) -> set[frozenset[str]]:
+    """Parties on the same side of one of the sentence's own deals: "A与B加码C" makes A and B
+    co-investors, never a deal between themselves."""
+    sides: dict[tuple[RelationType, str], set[str]] = {}
+    for fact in found.facts:
+        if fact.sentence == ctx.sent.index and fact.relation in _AGENT_DEALS:
+            sides.setdefault((fact.relation, fact.target), set()).add(fact.source)
+    for g in groups(ctx):  # "微软与英伟达收购了X" states one acquirer: the list is both
+        listed = {m.eid for m in g}
+        after = _next_firm(ctx, g[-1].end)
+        for (_, target), side in sides.items():
+            # the list is the subject and the deal's target the next firm named
+            if side & listed and g[0].gov is None and after == target not in listed:
+                side |= listed
+    return {frozenset((a, b)) for side in sides.values() for a in side for b in side if a != b}
+
+
+def _next_firm(ctx: Ctx, pos: int) -> str | None:
+    return next((m.eid for m in ctx.mentions if m.kind in FIRMS and m.start >= pos), None)
+
+
+def _own_deals(
+    ctx: Ctx, found: Found, agents: tuple[str, ...] = ()
+) -> list[tuple[str, str, DealType]]:
+    """The agent–patient deals this sentence states (of `agents` only, when given)."""
+    deals = [
+        (fact.source, fact.target, _AGENT_DEALS[fact.relation])
+        for fact in found.facts
+        if fact.sentence == ctx.sent.index
+        and fact.relation in _AGENT_DEALS
+        and (not agents or fact.source in agents)
+    ]
+    return list(dict.fromkeys(deals))
+
+
 def typed_pairs(ctx: Ctx, found: Found) -> list[tuple[str, str, DealType]]:
-    """Pairs with the deal type worded closest to them, investor/acquirer first."""
-    out = []
+    """Pairs with the deal type worded closest to them, investor/acquirer first; co-agents
+    ("A and B invested in C") give their own deals with C instead."""
+    out: list[tuple[str, str, DealType]] = []
+    same_side = _co_agents(ctx, found)
     for a, b in pairs(ctx):
+        if frozenset((a, b)) in same_side:
+            out += [d for d in _own_deals(ctx, found, (a, b)) if d not in out]
+            continue
         near = min((m.start for m in ctx.mentions if m.eid in (a, b)), default=0)
         kind = deal_type(ctx.text, near)
         a, b = _oriented(found, ctx, kind, a, b)
@@ -267,7 +314,8 @@ def partner(
 ) -> None:
     if ctx.sent.index in found.reviewed:
         return  # the review rule already paired them
-    found_pairs = pairs(ctx, start)
+    same_side = _co_agents(ctx, found)
+    found_pairs = [p for p in pairs(ctx, start) if frozenset(p) not in same_side]
     if not found_pairs:  # "A, rival of B, signed an agreement with C": subject and object
         subj, obj = left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=40)
         if subj and obj:

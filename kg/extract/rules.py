@@ -42,6 +42,7 @@ HANDLERS: dict[str, Handler] = {
     "partner": pairs.partner,
 }
 _ONCE = {"partner", "raise"}
+_PAIR_FAMILIES = {"review", "partner"}
 MAX_SENTENCE = 2000  # characters
 _REVIEWERS = {EntityKind.REGULATOR, EntityKind.COUNTRY, EntityKind.REGION}
 _DENIABLE = {
@@ -112,7 +113,9 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
     lowered = ctx.text.lower()
     status = "rumoured" if hedged(ctx.text, lang) else None
     done: set[str] = set()
-    for trig in lexicon().candidates(lowered, lang, _skipped(ctx)):
+    # pair rules last: they read the sentence's own investments to tell co-investors apart
+    candidates = sorted(lexicon().candidates(lowered, lang, _skipped(ctx)), key=_pairs_last)
+    for trig in candidates:
         if trig.family in _ONCE and trig.family in done:
             continue
         for m in trig.finditer(ctx.text, lowered):
@@ -122,6 +125,10 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
             done.add(trig.family)
             if trig.family in _ONCE:
                 break
+
+
+def _pairs_last(trig: Trigger) -> bool:
+    return trig.family in _PAIR_FAMILIES
 
 
 def _skipped(ctx: Ctx) -> set[str]:
