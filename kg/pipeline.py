@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -226,12 +227,24 @@ def _records(path: Path, store: Store | None, done: FileRead) -> Iterator[Item |
                 yield file_error(path, record)
                 continue
             done.articles.append((record.id, record.content_hash))
-            hit = store.known(record.id, record.content_hash) if store else None
+            hit = _known(store, record)
             yield record if hit is None else Skipped(record.id, hit[0], hit[1])
     except Exception as exc:  # noqa: BLE001 - a reader bug on one file must not stop the batch
         done.clean = False
         yield file_error(path, exc)
     yield done
+
+
+def _known(store: Store | None, article: Article) -> tuple[str, str | None] | None:
+    """The worker's look-up before extracting. Only a shortcut: the writer checks again under
+    the write lock, so a read that fails while another process writes (SQLITE_BUSY) means
+    "extract it", never a failed file."""
+    if store is None:
+        return None
+    try:
+        return store.known(article.id, article.content_hash)
+    except sqlite3.Error:
+        return None
 
 
 def _work(units: list[Unit], extractor: str, store: Store | None) -> list[list[Item]]:

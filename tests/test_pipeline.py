@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -267,3 +268,20 @@ def test_one_big_jsonl_file_is_extracted_by_every_worker(tmp_path: Path,
     assert sizes == [2]  # not capped at one worker for one file
     assert two == one and one.articles_new == 40
     assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+
+
+class BusyStore:
+    """A worker's read-only view while another process holds the write lock."""
+
+    def known(self, article_id: str, content_hash: str) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+
+def test_a_busy_store_lookup_in_a_worker_means_extract_not_a_failed_file() -> None:
+    from kg.pipeline import FileRead, _records
+
+    path = GOOD / "kestrel_notes.md"
+    done = FileRead(str(path), 0, 0, [], clean=False)
+    items = list(_records(path, BusyStore(), done))  # type: ignore[arg-type]
+    assert [type(i).__name__ for i in items] == ["Article", "FileRead"]
+    assert done.clean
