@@ -210,7 +210,8 @@ def test_cypher_header_parser_sees_a_mismatch() -> None:
 # --- docstrings ------------------------------------------------------------------------------
 
 MODULES = ["kg.schema", "kg.errors", "kg.readers", "kg.extract", "kg.extract.normalize",
-           "kg.resolve", "kg.store", "kg.pipeline", "kg.graph", "kg.export", "kg.explorer",
+           "kg.resolve", "kg.store", "kg.store.db", "kg.store.reads", "kg.store.rows",
+           "kg.store.schema", "kg.pipeline", "kg.graph", "kg.export", "kg.explorer",
            "kg.query", "kg.neo4j_load", "kg.embedded", "kg.connection"]  # fmt: skip
 
 # Public names without a docstring when this test was written. Owners: add the docstring and

@@ -215,14 +215,14 @@ def test_deal_parties_from_two_articles_are_unioned(store: Store) -> None:
 
 
 def test_v1_store_is_migrated_in_place(tmp_path: Path, monkeypatch) -> None:
-    import kg.store_schema
+    import kg.store.schema
 
-    full = list(kg.store_schema.MIGRATIONS)
-    monkeypatch.setattr(kg.store_schema, "MIGRATIONS", full[:1])
+    full = list(kg.store.schema.MIGRATIONS)
+    monkeypatch.setattr(kg.store.schema, "MIGRATIONS", full[:1])
     with Store.open(tmp_path) as s:
         s.put(*fact_a1())
         assert s.schema_version() == 1
-    monkeypatch.setattr(kg.store_schema, "MIGRATIONS", full)
+    monkeypatch.setattr(kg.store.schema, "MIGRATIONS", full)
     with Store.open(tmp_path) as s:
         assert s.schema_version() == len(kg.store.MIGRATIONS)
         assert s.file_known("x", 1, 1) is None
@@ -234,10 +234,10 @@ def test_v1_store_is_migrated_in_place(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_failed_migration_leaves_the_file_unmigrated(tmp_path: Path, monkeypatch) -> None:
-    import kg.store_schema
+    import kg.store.schema
 
-    broken = [*kg.store_schema.MIGRATIONS[:1], "CREATE TABLE files (x); CREATE TABLE oops ("]
-    monkeypatch.setattr(kg.store_schema, "MIGRATIONS", broken)
+    broken = [*kg.store.schema.MIGRATIONS[:1], "CREATE TABLE files (x); CREATE TABLE oops ("]
+    monkeypatch.setattr(kg.store.schema, "MIGRATIONS", broken)
     with pytest.raises(StoreError, match="cannot open the store"):
         Store.open(tmp_path)
     conn = sqlite3.connect(tmp_path / DB_NAME)

@@ -1,8 +1,9 @@
-"""The durable local store: articles and their facts in SQLite under the data directory.
+"""The store's lifecycle and writes: one SQLite connection on `<data_dir>/kg.sqlite`.
 
 Facts are kept per article (which entities and relations each article states, with its
 evidence), so merged entities and relations are derived, replacing an article's facts is exact,
-and one transaction per article means a crash leaves the store as before that article.
+and one transaction per article means a crash leaves the store as before that article. Reads
+live in `kg.store.reads`; a Store hands them out as its own methods.
 
     >>> with Store.open("kg-data") as store:
     ...     outcome = store.put(article, result)
@@ -13,38 +14,29 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
 from kg.errors import StoreError
 from kg.schema import Article, Entity, ExtractionResult, Relation
-from kg.store_queries import StoreQueries
-from kg.store_rows import (
-    ArticleChange,
-    ArticleRecord,
-    PreparedPut,
-    PutOutcome,
-    StoreStats,
-    prepare,
-)
-from kg.store_schema import MIGRATIONS, Transaction, migrate, schema_version
-
-__all__ = ["DB_NAME", "MIGRATIONS", "ArticleChange", "ArticleRecord", "PreparedPut",
-           "PutOutcome", "Store", "StoreStats", "prepare"]
+from kg.store.reads import Reads
+from kg.store.rows import ArticleChange, ArticleRecord, PreparedPut, PutOutcome, StoreStats, prepare
+from kg.store.schema import Transaction, migrate, schema_version
 
 DB_NAME = "kg.sqlite"
 WAL_CHECKPOINT_PAGES = 10_000
 BUSY_TIMEOUT_MS = 120_000  # a second `kg ingest` on the same data dir waits, it does not fail
 
 
-class Store(StoreQueries):
+class Store:
     """One SQLite connection on `<data_dir>/kg.sqlite`; use `Store.open(data_dir)`."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self._conn = conn
+        self.reads = Reads(conn)
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -219,39 +211,6 @@ class Store(StoreQueries):
         self._conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
                            (path, size, mtime_ns, json.dumps(articles, ensure_ascii=False)))
 
-    def article(self, article_id: str) -> Article | None:
-        row = self._conn.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return None if row is None else Article.model_validate_json(row[0])
-
-    def articles(self) -> Iterator[ArticleRecord]:
-        cur = self._conn.execute(
-            "SELECT id, file, format, title, lang, langs, published, url, hash, revision "
-            "FROM articles ORDER BY revision"
-        )
-        for r in cur:
-            yield ArticleRecord(
-                id=r[0], file=r[1], format=r[2], title=r[3], lang=r[4], langs=json.loads(r[5]),
-                published=r[6], url=r[7], content_hash=r[8], revision=r[9],
-            )
-
-    def entities(self) -> Iterator[Entity]:
-        """Entities merged across every article that mentions them (views oldest first)."""
-        yield from self._entities("SELECT * FROM article_entities ORDER BY entity_id, seq", ())
-
-    def relations(self) -> Iterator[Relation]:
-        """One relation per (source, relation, target), with evidence from every article."""
-        yield from self._relations(
-            "SELECT * FROM article_relations ORDER BY source, relation, target, seq", (), None
-        )
-
-    def changes_since(self, revision: int) -> list[ArticleChange]:
-        """The latest change of each article changed after `revision`, oldest first."""
-        cur = self._conn.execute(
-            "SELECT article_id, action, revision FROM changes WHERE revision > ? ORDER BY revision",
-            (revision,),
-        )
-        return [ArticleChange(article_id=r[0], action=r[1], revision=r[2]) for r in cur]
-
     def stats(self) -> StoreStats:
         """Counts kept by the store's triggers: a few rows read, whatever the store's size."""
         counts = dict(self._conn.execute("SELECT key, value FROM counts WHERE value != 0"))
@@ -284,3 +243,52 @@ class Store(StoreQueries):
             revision=self.revision,
         )
 
+
+    # --- reads (kg.store.reads) -----------------------------------------------------------
+
+    def article(self, article_id: str) -> Article | None:
+        return self.reads.article(article_id)
+
+    def articles(self) -> Iterator[ArticleRecord]:
+        return self.reads.articles()
+
+    def changes_since(self, revision: int) -> list[ArticleChange]:
+        return self.reads.changes_since(revision)
+
+    def entities(self) -> Iterator[Entity]:
+        return self.reads.entities()
+
+    def relations(self) -> Iterator[Relation]:
+        return self.reads.relations()
+
+    def facts_of(self, article_ids: Iterable[str]) -> tuple[list[Entity], list[Relation]]:
+        return self.reads.facts_of(article_ids)
+
+    def mentions(self, article_ids: Iterable[str]) -> dict[str, list[str]]:
+        return self.reads.mentions(article_ids)
+
+    def entity_articles(self) -> dict[str, list[str]]:
+        return self.reads.entity_articles()
+
+    def article_count(self) -> int:
+        return self.reads.article_count()
+
+    def neighbour_ids(self, ids: Iterable[str]) -> set[str]:
+        return self.reads.neighbour_ids(ids)
+
+    def entities_of(self, ids: Iterable[str]) -> list[Entity]:
+        return self.reads.entities_of(ids)
+
+    def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
+        return self.reads.kinds_of(ids)
+
+    def relations_touching(
+        self, ids: Iterable[str], keep: Callable[[str, str], bool] | None = None
+    ) -> list[Relation]:
+        return self.reads.relations_touching(ids, keep)
+
+    def node_exists(self, node_id: str) -> bool:
+        return self.reads.node_exists(node_id)
+
+    def ids_named(self, name: str) -> set[str]:
+        return self.reads.ids_named(name)

@@ -1,5 +1,8 @@
-"""The store's reads that merge facts across articles: whole tables, the facts of some
-articles (loaders), and focus neighbourhoods (`kg.graph.focus_graph`)."""
+"""The store's reads: stored articles, facts merged across articles (whole tables, the facts
+of some articles for loaders), and focus neighbourhoods (`kg.graph.focus_graph`).
+
+`Store` holds one `Reads` on its connection and hands these reads out as its own methods.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +12,54 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from kg.schema import Entity, Relation
-from kg.store_rows import merge_entity_rows, merge_relation_rows
+from kg.schema import Article, Entity, Relation
+from kg.store.rows import ArticleChange, ArticleRecord, merge_entity_rows, merge_relation_rows
 
 
-class StoreQueries:
-    """Read methods of `kg.store.Store` (split out for size; use them through a Store)."""
+class Reads:
+    """Read queries on one store connection (use them through `kg.store.Store`)."""
 
-    _conn: sqlite3.Connection
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    # --- articles -------------------------------------------------------------------------
+
+    def article(self, article_id: str) -> Article | None:
+        """The whole stored Article, or None."""
+        row = self._conn.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else Article.model_validate_json(row[0])
+
+    def articles(self) -> Iterator[ArticleRecord]:
+        """Every stored article's metadata, oldest revision first."""
+        cur = self._conn.execute(
+            "SELECT id, file, format, title, lang, langs, published, url, hash, revision "
+            "FROM articles ORDER BY revision"
+        )
+        for r in cur:
+            yield ArticleRecord(
+                id=r[0], file=r[1], format=r[2], title=r[3], lang=r[4], langs=json.loads(r[5]),
+                published=r[6], url=r[7], content_hash=r[8], revision=r[9],
+            )
+
+    def changes_since(self, revision: int) -> list[ArticleChange]:
+        """The latest change of each article changed after `revision`, oldest first."""
+        cur = self._conn.execute(
+            "SELECT article_id, action, revision FROM changes WHERE revision > ? ORDER BY revision",
+            (revision,),
+        )
+        return [ArticleChange(article_id=r[0], action=r[1], revision=r[2]) for r in cur]
+
+    # --- facts merged across articles -----------------------------------------------------
+
+    def entities(self) -> Iterator[Entity]:
+        """Entities merged across every article that mentions them (views oldest first)."""
+        yield from self._entities("SELECT * FROM article_entities ORDER BY entity_id, seq", ())
+
+    def relations(self) -> Iterator[Relation]:
+        """One relation per (source, relation, target), with evidence from every article."""
+        yield from self._relations(
+            "SELECT * FROM article_relations ORDER BY source, relation, target, seq", (), None
+        )
 
     def _entities(self, sql: str, params: tuple[Any, ...]) -> Iterator[Entity]:
         cur = self._conn.execute(sql, params)
@@ -133,6 +176,7 @@ class StoreQueries:
                 out.add(eid)
         return out
 
+    # --- for loaders ----------------------------------------------------------------------
 
     def mentions(self, article_ids: Iterable[str]) -> dict[str, list[str]]:
         """Article id -> ids of the entities it mentions (sorted), for each of `article_ids`."""

@@ -91,7 +91,8 @@ def _dumps(value: Any) -> str:
 
 
 def merge_entity_rows(rows: list[tuple[Any, ...]]) -> Entity:
-    # Columns: entity_id, article_id, seq, name, kind, aliases, properties.
+    """One entity from its article_entities rows, oldest first (entity_id, article_id, seq,
+    name, kind, aliases, properties)."""
     first = rows[0]
     names = [r[3] for r in rows[1:]]
     aliases = merge_aliases(first[3], *(json.loads(r[5]) for r in rows), names)
@@ -100,7 +101,9 @@ def merge_entity_rows(rows: list[tuple[Any, ...]]) -> Entity:
 
 
 def merge_relation_rows(rows: list[tuple[Any, ...]], only: set[str] | None) -> Relation:
-    # Columns: source, relation, target, article_id, seq, properties, evidence, evidence_count.
+    """One relation from its article_relations rows, oldest first (source, relation, target,
+    article_id, seq, properties, evidence, evidence_count); evidence only from the articles in
+    `only` when given."""
     evidence: list[Evidence] = []
     for r in rows:
         if only is None or r[3] in only:
