@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+from kg.dates import read_date
 from kg.errors import InputError
 from kg.readers.common import lang_fields, tidy
-from kg.readers.dates import to_iso
 from kg.readers.html import html_to_text
 from kg.schema import Article, ArticleFormat
 
@@ -115,7 +115,7 @@ def item_article(
         id=url or own_id or f"{path}#{n}", file=str(path),
         format=ArticleFormat.ATOM if item.tag.endswith("entry") else ArticleFormat.RSS,
         title=title, text=text, lang=lang, langs=langs, url=url, authors=_authors(item),
-        published=to_iso(raw_date) if raw_date else None,
+        published=read_date(raw_date) if raw_date else None,
         outlet=channel.get("title") or None, meta=meta,
     )
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import yaml
 
+from kg.dates import read_date
 from kg.errors import InputError
 from kg.readers.common import lang_fields, md_to_text
-from kg.readers.dates import to_iso
 from kg.readers.lang import detect, lexicon
 from kg.schema import Article, ArticleFormat, Section, SourceRef
 
@@ -94,7 +94,7 @@ def _published(path: Path, meta: dict[str, Any]) -> str | None:
     raw = meta.pop("date", None)
     if raw is None or raw == "":
         return None
-    iso = to_iso(raw)
+    iso = read_date(raw)
     if iso is None:
         raise InputError(f"{path}: front matter date {str(raw)!r} is not a date")
     return iso
@@ -150,7 +150,7 @@ def parse_citation(label: str, raw: str) -> SourceRef:
         title=m.group("title").strip(),
         url=m.group("url"),
         publisher=publisher or None,
-        date=(to_iso(date_text) or date_text) or None,
+        date=(read_date(date_text) or date_text) or None,
     )
 
 

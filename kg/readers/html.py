@@ -7,9 +7,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from kg.dates import read_date
 from kg.errors import InputError
 from kg.readers.common import lang_fields, tidy
-from kg.readers.dates import to_iso
 from kg.schema import Article, ArticleFormat
 
 _SKIP = {
@@ -207,7 +207,7 @@ def _jsonld(chunks: list[str]) -> dict[str, Any]:
 
 def _first_date(*candidates: str | None) -> str | None:
     for value in candidates:
-        iso = to_iso(value) if value else None
+        iso = read_date(value) if value else None
         if iso:
             return iso
     return None

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kg.dates import read_date
 from kg.readers.common import is_dropped, lang_fields, tidy
-from kg.readers.dates import to_iso
 from kg.readers.insight_tail import parse_tail
 from kg.readers.lang import detect, lexicon, split_paragraphs
 from kg.schema import Article, ArticleFormat, Section
@@ -64,7 +64,7 @@ def read_insight(path: Path, text: str) -> Article:
         sections=sections,
         lang=lang,
         langs=langs,
-        published=to_iso(byline["date"]) if byline else None,
+        published=read_date(byline["date"]) if byline else None,
         authors=_authors(byline["authors"]) if byline else [],
         outlet=(byline["outlet"].strip() or None) if byline else None,
         key_players=tail.key_players,

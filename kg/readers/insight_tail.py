@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.readers.dates import to_iso
+from kg.dates import read_date
 from kg.readers.lang import lexicon
 from kg.schema import KeyPlayer, RelatedCompany
 
@@ -124,7 +124,7 @@ def _tracking(line: str) -> dict[str, str]:
 def _processing(lines: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for line in lines:
-        iso = to_iso(line)
+        iso = read_date(line)
         if iso and "date" not in out:
             out["date"] = iso
         elif "model" not in out:

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kg.dates import read_date
 from kg.errors import InputError
 from kg.readers.common import lang_fields, tidy
-from kg.readers.dates import to_iso
 from kg.readers.frontmatter import json_safe
 from kg.readers.html import html_to_text
 from kg.schema import Article, ArticleFormat
@@ -107,7 +107,7 @@ def record_article(
     declared = _text(get("lang")).split("-")[0].lower()
     if declared:  # the record's own label wins over the guess
         lang, langs = declared, [declared, *(x for x in langs if x != declared)]
-    published = to_iso(raw_date)
+    published = read_date(raw_date)
     meta = json_safe({k: v for k, v in record.items() if k not in used})
     if raw_date and not published:
         meta["date_text"] = str(raw_date)

@@ -6,28 +6,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
+from kg.dates import PartialDate, Precision
 from kg.errors import InputError
 from kg.extract.normalize.words import CJK_DIGITS, DATA, LATIN_SCALE, alt
-
-Precision = Literal["year", "month", "day"]
-
-
-class PartialDate(BaseModel):
-    """A date as precise as the text says: "2024", "2024-06" or "2024-06-11"."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    value: str
-    precision: Precision
-    text: str
-    start: int
-    end: int
-    relative: bool = False
-
 
 _Resolved = tuple[str, Precision]  # ("2024-06", "month")
 _D = DATA["dates"]

@@ -1,0 +1,66 @@
+"""kg.dates: partial dates read, checked and compared in one place. Expected values by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.dates import as_date, check_bound, in_range, precision_of, read_date, span
+from kg.errors import InputError
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "first", "last"),
+    [
+        ("2024", "year", "2024-01-01", "2024-12-31"),
+        ("2024-02", "month", "2024-02-01", "2024-02-29"),  # leap year
+        ("2023-02", "month", "2023-02-01", "2023-02-28"),
+        ("2024-06-11", "day", "2024-06-11", "2024-06-11"),
+        ("2024-06-11T10:00:00+00:00", "day", "2024-06-11", "2024-06-11"),
+        (" 2024-06-11 10:00 ", "day", "2024-06-11", "2024-06-11"),
+    ],
+)
+def test_partial_dates_cover_their_period(
+    value: str, precision: str, first: str, last: str
+) -> None:
+    assert precision_of(value) == precision
+    assert span(value) == (first, last)
+    day, prec = as_date(value) or (None, None)
+    assert (str(day), prec) == (first, precision)
+
+
+@pytest.mark.parametrize(
+    "value", ["June 2024", "2024-13", "2024-02-30", "24-06-11", "", None, 2024]
+)
+def test_not_partial_dates(value: object) -> None:
+    assert precision_of(value) is None and span(value) is None and as_date(value) is None
+    assert not in_range(value, None, None)
+
+
+@pytest.mark.parametrize(
+    ("value", "since", "until", "expected"),
+    [
+        ("2024-11", "2024-11-30", None, True),  # a month overlaps its last day
+        ("2024-11", "2024-12", None, False),
+        ("2024", None, "2024-01-01", True),
+        ("2023", "2024", None, False),
+        ("2025-03-01T23:59:00+00:00", None, "2025-03-01", True),
+        ("2025-03-02", None, "2025-03-01", False),
+    ],
+)
+def test_in_range(value: str, since: str | None, until: str | None, expected: bool) -> None:
+    assert in_range(value, since, until) is expected
+
+
+@pytest.mark.parametrize("bound", ["2024-13", "June", "2024-6", "2024-06-31"])
+def test_bad_filter_bounds_are_one_line_errors(bound: str) -> None:
+    with pytest.raises(InputError, match=r"^bad date .* \(want YYYY, YYYY-MM or YYYY-MM-DD\)$"):
+        check_bound(bound)
+
+
+def test_metadata_dates_keep_their_precision() -> None:
+    assert read_date("2024-06-11T10:00:00Z") == "2024-06-11T10:00:00+00:00"
+    assert read_date(dt.date(2024, 6, 11)) == "2024-06-11"
+    assert read_date("June 2024") == "2024-06"
+    assert read_date("not a date") is None
