@@ -140,6 +140,11 @@ def _watchdog_patterns() -> tuple[list[re.Pattern[str]], dict[str, str], dict[st
         re.compile(
             rf"(?P<nat>{alt})的?(?:反垄断|反壟斷|竞争|競爭)(?:监管|監管|主管|管理|执法|執法)?(?:机构|機構|部门|部門|当局|當局)"
         ),
+        # plain "EU regulators", "欧盟监管机构", "les régulateurs européens": a place's regulators
+        # of deals are its competition authority (the review triggers still have to be there)
+        re.compile(rf"(?<![\w-])(?P<nat>{alt})\s+(?:regulators|watchdogs?)\b", re.I),
+        re.compile(rf"\b(?:les\s+)?régulateurs\s+(?P<nat>{alt})\b", re.I),
+        re.compile(rf"(?P<nat>{alt})的?(?:监管机构|監管機構|监管部门|監管部門|监管当局|監管當局)"),
     ]
     return rx, nat, data["watchdogs"]
 

@@ -35,12 +35,20 @@ class Found:
     recent_pairs: list[tuple[str, str, DealType]] = field(default_factory=list)
     reviewed: set[int] = field(default_factory=set)  # sentences a review rule has read
     last_review: tuple[int, list[str]] | None = None  # sentence and reviewers of the last review
+    # the last deal stated plainly (sentence, agent, patient, relation): what "the deal",
+    # "这项合作", "a similar review" point back to
+    last_deal: tuple[int, str, str, RelationType] | None = None
 
     def add(self, ctx: Ctx, source: str, relation: RelationType, target: str, **props: Any) -> None:
         if source == target:
             return
         clean = {k: v for k, v in props.items() if v not in (None, "", [], False)}
         self.facts.append(Fact(source, relation, target, ctx.sent.index, clean))
+        if relation in _DEALS and not target.startswith("round:"):
+            self.last_deal = (ctx.sent.index, source, target, relation)
+
+
+_DEALS = {RelationType.INVESTS_IN, RelationType.ACQUIRES, RelationType.PARTNERS_WITH}
 
 
 def negated(text: str, start: int, end: int, lang: str) -> bool:

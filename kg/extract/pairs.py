@@ -46,7 +46,8 @@ _BLOCKED = re.compile(r"\bblock\w*|bloqu\w*|interdi\w*|禁止|否决", re.I)
 # a reference back to the one deal named just before ("the deal", "l’opération", "对此")
 _THIS = re.compile(
     r"\b(?:(?:this|the) (?:deal|transaction|merger|acquisition|investment|partnership)|"
-    r"ce dossier|l[’']opération|la transaction|cette opération|le rachat)\b|"
+    r"ce dossier|l[’']opération|la transaction|cette opération|le rachat|"
+    r"(?:a|the) similar (?:review|probe|investigation|inquiry))\b|"
     r"对此|對此|此事|这[项笔][交投合]|這[項筆][交投合]|该交易|該交易|该投资|該投資",
     re.I,
 )
@@ -176,8 +177,8 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     found.last_review = (ctx.sent.index, sorted({m.eid for m in reviewers}))
     # "A and B invested in C, and the CMA is examining the investments": the sentence's own deals
     typed = typed_pairs(ctx, found) or _own_deals(ctx, found)
-    if not typed and _THIS.search(ctx.text) and found.recent_pairs:
-        typed = found.recent_pairs[-1:]  # "L’opération doit être examinée par …"
+    if not typed and _THIS.search(ctx.text):
+        typed = _deal_before(ctx, found)  # "L’opération doit être examinée par …"
     state = (
         DealStatus.CLEARED
         if _CLEARED.search(ctx.text)
@@ -200,7 +201,33 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
                 **date_props(ctx.text, found.reference),
             )
         _party_relation(ctx, found, kind, a, b)
+        found.last_deal = (ctx.sent.index, a, b, _RELATION_OF[kind])
     found.reviewed.add(ctx.sent.index)
+
+
+_DEAL_OF = {
+    RelationType.INVESTS_IN: DealType.INVESTMENT,
+    RelationType.ACQUIRES: DealType.ACQUISITION,
+    RelationType.PARTNERS_WITH: DealType.PARTNERSHIP,
+}
+
+
+_RELATION_OF = {
+    DealType.INVESTMENT: RelationType.INVESTS_IN,
+    DealType.ACQUISITION: RelationType.ACQUIRES,
+    DealType.HIRING: RelationType.ACQUIRES,
+    DealType.MERGER: RelationType.ACQUIRES,
+    DealType.PARTNERSHIP: RelationType.PARTNERS_WITH,
+}
+
+
+def _deal_before(ctx: Ctx, found: Found) -> list[tuple[str, str, DealType]]:
+    """The deal "this deal", "这项合作", "a similar review" point back to: the last one an
+    earlier sentence stated (within three); two firms merely named together are no deal."""
+    last = found.last_deal
+    if last is not None and 0 < ctx.sent.index - last[0] <= 3:
+        return [(last[1], last[2], _DEAL_OF[last[3]])]
+    return []
 
 
 def _place_as_subject(ctx: Ctx, start: int) -> list[Mention]:

@@ -1,0 +1,91 @@
+"""Reviews of a deal stated in an earlier sentence (kg/extract/pairs.py): "the deal", "这项合作",
+"l'opération", "a similar review" point back to the last deal stated, and a place's plain
+"regulators" ("EU regulators", "欧盟监管机构") are its competition authority. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_article
+from tests.test_extract import article, triples
+
+BACK_REFERENCES = [
+    (
+        "zh",
+        "谷歌宣布向Kyutai投资两亿欧元。这笔资金将用于研发。这项合作已引起欧盟监管机构的关注，"
+        "目前正在接受审查。",
+        ("Google", "Kyutai"),
+    ),
+    (
+        "en",
+        "Amazon agreed to invest $300 million in Helsing. The money goes to research. "
+        "EU regulators are now examining the deal.",
+        ("Amazon", "Helsing"),
+    ),
+    (
+        "fr",
+        "Nvidia a investi 50 millions d’euros dans Poolside. Les fonds serviront à recruter. "
+        "L’opération est désormais examinée par les régulateurs européens.",
+        ("NVIDIA", "Poolside"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "parties"), BACK_REFERENCES)
+def test_a_review_of_the_deal_stated_before_reviews_that_deal(
+    lang: str, text: str, parties: tuple[str, str]
+) -> None:
+    result = extract_article(article(text, lang))
+    deals = {e.id: e for e in result.entities if e.kind.value == "Deal"}
+    reviewed = [r for r in result.relations if r.relation.value == "REVIEWS"]
+    assert [r.source for r in reviewed] == ["regulator:european-commission"]
+    names = {e.id: e.name for e in result.entities}
+    party_names = {names[p["id"]] for p in deals[reviewed[0].target].properties["parties"]}
+    assert party_names == set(parties)
+
+
+def test_a_similar_review_by_another_regulator_reviews_the_same_deal() -> None:
+    text = (
+        "Microsoft invested $100 million in Aleph Alpha. The European Commission said it is "
+        "examining the investment. Britain’s competition regulator opened a similar review."
+    )
+    result = extract_article(article(text, "en"))
+    reviewers = {r.source for r in result.relations if r.relation.value == "REVIEWS"}
+    assert reviewers == {
+        "regulator:european-commission",
+        "regulator:competition-and-markets-authority",
+    }
+
+
+NO_DEAL_BEFORE = [
+    # the earlier sentences name firms but state no deal: nothing to point back to
+    ("zh", "谷歌和Kyutai都在巴黎设有办公室。这项合作引起欧盟监管机构的审查。"),
+    ("en", "Amazon and Helsing both hire in Munich. EU regulators are examining the deal."),
+    # a deal stated long before is not "the deal" of a later review
+    (
+        "en",
+        "Amazon invested $300 million in Helsing. It hires. It builds. It ships. It sells. "
+        "EU regulators are examining the deal.",
+    ),
+    # a divestment is no deal to review
+    ("fr", "Nvidia a cédé sa participation dans Poolside. L’opération est examinée par Bruxelles."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NO_DEAL_BEFORE)
+def test_no_deal_stated_before_means_no_review_of_one(lang: str, text: str) -> None:
+    result = extract_article(article(text, lang))
+    assert not [r for r in result.relations if r.relation.value == "REVIEWS"], triples(result)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "EU regulators met Amazon executives on Monday."),
+        ("zh", "欧盟监管机构的官员周一会见了亚马逊高管。"),
+        ("fr", "Les régulateurs européens ont rencontré des dirigeants d’Amazon lundi."),
+    ],
+)
+def test_regulators_named_without_a_review_word_review_nothing(lang: str, text: str) -> None:
+    result = extract_article(article(text, lang))
+    assert not [r for r in result.relations if r.relation.value == "REVIEWS"]
