@@ -22,10 +22,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.connection import Connection, ConnectionSettings, connect
-from kg.embedded import ensure_server
-from kg.neo4j_load import ensure_schema, load, wipe
-from kg.neo4j_rows import entity_props, evidence_lists, typed_props
+from kg.graphdb.connection import Connection, ConnectionSettings, connect
+from kg.graphdb.embedded import ensure_server
+from kg.graphdb.load import ensure_schema, load, wipe
+from kg.graphdb.rows import entity_props, evidence_lists, typed_props
 from kg.schema import (
     Article,
     ArticleFormat,

@@ -240,7 +240,7 @@ def neo4j_options(f: Any) -> Any:
 
 def _settings(uri: str | None, username: str | None, password: str | None,
               database: str | None) -> Any:
-    from kg.connection import ConnectionSettings
+    from kg.graphdb.connection import ConnectionSettings
 
     return ConnectionSettings.resolve(uri, username, password, database)
 
@@ -249,9 +249,9 @@ def _settings(uri: str | None, username: str | None, password: str | None,
 @data_dir_option
 @neo4j_options
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
-              help="Rows per UNWIND statement (default: kg.neo4j_load.BATCH_SIZE, 5000).")
+              help="Rows per UNWIND statement (default: 5000, kg.graphdb.load.BATCH_SIZE).")
 @click.option("--tx-articles", type=click.IntRange(min=1), default=None,
-              help="Whole articles per transaction (default: kg.neo4j_load.TX_ARTICLES, 1000).")
+              help="Whole articles per transaction (default: 1000, kg.graphdb.TX_ARTICLES).")
 @click.option("--full", is_flag=True, help="Reload everything instead of only what changed.")
 @format_option("table", "json", default="table")
 def load(data_dir: Path, uri: str | None, username: str | None, password: str | None,
@@ -266,9 +266,9 @@ def load(data_dir: Path, uri: str | None, username: str | None, password: str | 
         kg load
         NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=... kg load --batch-size 2000
     """
-    from kg.connection import connect
-    from kg.neo4j_load import BATCH_SIZE, TX_ARTICLES
-    from kg.neo4j_load import load as run_load
+    from kg.graphdb.connection import connect
+    from kg.graphdb.load import BATCH_SIZE, TX_ARTICLES
+    from kg.graphdb.load import load as run_load
     from kg.store import Store
 
     settings = _settings(uri, username, password, database)
@@ -301,7 +301,8 @@ def query(query_or_file: str, params: tuple[str, ...], data_dir: Path, uri: str 
         kg query shortest_path --param source=Koyeb --param target=TSMC --format json
         kg query "MATCH (d:Deal) RETURN d.name AS deal, d.status AS status"
     """
-    from kg.query import open_graph, parse_params, run_query
+    from kg.graphdb.library import parse_params
+    from kg.graphdb.query import open_graph, run_query
 
     values = parse_params(params)
     with open_graph(_settings(uri, username, password, database), data_dir) as conn:
@@ -327,8 +328,8 @@ def chain(entity: str, depth: int, direction: str, data_dir: Path, uri: str | No
         kg chain "Mistral AI"
         kg chain NVIDIA --direction up --depth 2 --format json
     """
-    from kg.query import chain as run_chain
-    from kg.query import open_graph
+    from kg.graphdb.query import chain as run_chain
+    from kg.graphdb.query import open_graph
 
     with open_graph(_settings(uri, username, password, database), data_dir) as conn:
         result = run_chain(conn, entity, depth=depth, direction=direction)
@@ -336,7 +337,7 @@ def chain(entity: str, depth: int, direction: str, data_dir: Path, uri: str | No
 
 
 def _show(result: Any, fmt: str) -> None:
-    from kg.query import to_json, to_table
+    from kg.graphdb.query import to_json, to_table
 
     click.echo(to_json(result) if fmt == "json" else to_table(result))
 

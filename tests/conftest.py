@@ -39,7 +39,7 @@ _EXIT_STATUS = pytest.StashKey[int]()
 
 @pytest.fixture(scope="session")
 def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from kg.embedded import start_in_process
+    from kg.graphdb.embedded import start_in_process
 
     # In this process (not a child like `kg` uses): tests create databases through its handle.
     # Started from a temporary cwd: the engine writes `log/` relative to it.
@@ -63,7 +63,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     crash (SIGSEGV, exit 139) after every test passed. Reports are written by now."""
     jpype = sys.modules.get("jpype")
     if jpype is not None and jpype.isJVMStarted():
-        from kg.embedded import leave_without_finalizing
+        from kg.graphdb.embedded import leave_without_finalizing
 
         leave_without_finalizing(config.stash.get(_EXIT_STATUS, 0))
 
@@ -71,7 +71,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @pytest.fixture
 def bolt_db(bolt_server: Any) -> Any:
     """Settings for a brand-new, empty database on the session server."""
-    from kg.connection import ConnectionSettings
+    from kg.graphdb.connection import ConnectionSettings
 
     name = f"t{next(_db_numbers)}"
     bolt_server.handle.create_database(name)
@@ -85,7 +85,7 @@ def bolt_db(bolt_server: Any) -> Any:
 
 @pytest.fixture
 def bolt_conn(bolt_db: Any, tmp_path: Path) -> Iterator[Any]:
-    from kg.connection import connect
+    from kg.graphdb.connection import connect
 
     with connect(bolt_db, tmp_path) as conn:
         yield conn

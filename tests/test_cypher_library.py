@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 
-from kg.neo4j_load import load
-from kg.query import library, plain, run_query
+from kg.graphdb.library import library
+from kg.graphdb.load import load
+from kg.graphdb.query import plain, run_query
 from kg.store import Store
 
 pytestmark = pytest.mark.bolt

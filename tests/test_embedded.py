@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from conftest import build_store, ent, pair, rel, supply_chain_facts
 
-from kg.connection import ConnectionSettings, connect
-from kg.embedded import START_TIMEOUT, ensure_server, free_port
 from kg.errors import KgError
-from kg.neo4j_load import load
+from kg.graphdb.connection import ConnectionSettings, connect
+from kg.graphdb.embedded import START_TIMEOUT, ensure_server, free_port
+from kg.graphdb.load import load
 from kg.schema import EntityKind, RelationType
 from kg.store import Store
 
@@ -71,7 +71,7 @@ def many_articles(n: int, per: int = 6) -> list[Any]:
 
 def serve(data_dir: Path, port: int) -> subprocess.Popen[str]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kg.embedded", "serve", "--data-dir", str(data_dir),
+        [sys.executable, "-m", "kg.graphdb.embedded", "serve", "--data-dir", str(data_dir),
          "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
     )

@@ -1,4 +1,4 @@
-"""kg.neo4j_load against the real embedded ArcadeDB over Bolt: shape, idempotency, replacement,
+"""kg.graphdb.load against the real embedded ArcadeDB over Bolt: shape, idempotency, replacement,
 evidence accumulation, deletion, incremental loads, connection errors."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from conftest import MISTRAL, NVIDIA, build_store, pair, rel, supply_chain_facts
 from neo4j.time import Date
 
 from kg.cli import cli
-from kg.connection import connect
-from kg.embedded import free_port
-from kg.neo4j_load import load
-from kg.query import plain
+from kg.graphdb.connection import connect
+from kg.graphdb.embedded import free_port
+from kg.graphdb.load import load
+from kg.graphdb.query import plain
 from kg.schema import RelationType
 from kg.store import Store
 
@@ -46,7 +46,7 @@ def ids(conn: Any, label: str) -> list[str]:
 
 
 def fresh_conn(bolt_server: Any, tmp_path: Path) -> Any:
-    from kg.connection import ConnectionSettings
+    from kg.graphdb.connection import ConnectionSettings
 
     name = f"x{free_port()}"
     bolt_server.handle.create_database(name)

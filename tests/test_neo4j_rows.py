@@ -1,4 +1,4 @@
-"""kg.neo4j_rows: the loader's rows, checked by hand without a server."""
+"""kg.graphdb.rows: the loader's rows, checked by hand without a server."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kg.neo4j_rows import (
+from kg.graphdb.rows import (
     CREATE_COLUMNS,
     ENTITY_COLUMNS,
     article_rows,

@@ -1,5 +1,5 @@
-"""kg.query: the library loader, parameters, rendering (no server), and `kg query` / `kg chain`
-through CliRunner against the session Bolt server."""
+"""kg.graphdb.library and kg.graphdb.query: the library loader, parameters, rendering (no
+server), and `kg query` / `kg chain` through CliRunner against the session Bolt server."""
 
 from __future__ import annotations
 
@@ -13,17 +13,15 @@ from neo4j.time import Date
 
 from kg.cli import cli
 from kg.errors import ConfigurationError, InputError
-from kg.query import (
-    QueryResult,
+from kg.graphdb.library import (
     bind,
     library,
     library_dirs,
     parse_params,
     parse_query,
     resolve_query,
-    to_json,
-    to_table,
 )
+from kg.graphdb.query import QueryResult, to_json, to_table
 
 HEADER = """// Question: who is X?
 // @param entity: a name

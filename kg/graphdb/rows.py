@@ -1,5 +1,6 @@
-"""Store models -> plain, typed property maps and rows for the Neo4j loader (kg.neo4j_load),
-and the Cypher statements that read those rows (their column positions must agree).
+"""Store models -> plain, typed property maps and rows for the graph database loader
+(kg.graphdb.load). The Cypher that reads these rows is in kg.graphdb.statements; the column
+tuples here (ENTITY_COLUMNS, CREATE_COLUMNS) fix the positions both sides agree on.
 
 Everything here is pure Python with no driver: dates become `datetime.date`, nested values JSON
 text, evidence parallel lists (a property cannot hold maps).
@@ -22,10 +23,12 @@ ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 
 
 def rel_key(source: str, relation: str, target: str) -> str:
+    """The key of the relationship (source, type, target) in the database: `s|TYPE|t`."""
     return f"{source}|{relation}|{target}"
 
 
 def split_key(key: str) -> tuple[str, str, str] | None:
+    """(source, type, target) of a key; None when it is not of that shape."""
     parts = key.split("|")  # entity ids are slugs: they never contain "|"
     return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
 
@@ -44,11 +47,14 @@ def evidence_lists(kept: list[tuple[Any, ...]], new: list[Evidence]) -> dict[str
 
 
 def entity_props(e: Entity) -> dict[str, Any]:
+    """An entity's node properties: id, name, kind, aliases and its typed properties (deal
+    parties become PARTY_TO relationships instead)."""
     props = typed_props({k: v for k, v in e.properties.items() if k != "parties"})
     return props | {"id": e.id, "name": e.name, "kind": e.kind.value, "aliases": list(e.aliases)}
 
 
 def article_props(a: Any) -> dict[str, Any]:
+    """An article's node properties (no nulls); `name` is the title, for Neo4j Browser."""
     props = {k: getattr(a, k, None) for k in ("id", "file", "title", "lang", "url",
                                                "content_hash")}
     props["format"] = str(getattr(a, "format", "") or "")
@@ -96,6 +102,7 @@ def _date_prop(key: str, text: str) -> dict[str, Any]:
 
 
 def party_rows(deal: Entity) -> list[dict[str, Any]]:
+    """One PARTY_TO row per party of a deal: party id, deal id, role, relationship key."""
     rows = []
     for party in deal.properties.get("parties") or []:
         if isinstance(party, dict) and party.get("id"):
@@ -193,58 +200,3 @@ def article_rows(
             ents.setdefault(a, set()).add(entity)
     return [article_props(a) | {"relations": sorted(keys[i]), "entities": sorted(ents[i])}
             for i, a in records.items()]
-
-
-# --- the Cypher that reads these rows (kg.neo4j_load runs it) ---------------------------------
-
-# Labels and relationship types are formatted in only from the schema enums (checked by
-# `by_relation` and `EntityKind`); every value travels as a parameter. CREATE rather than MERGE
-# where the transaction has just looked the row up: ArcadeDB plans a two-label MERGE as a scan.
-ARTICLE_STATE = (
-    "UNWIND $ids AS id MATCH (a:Article {id: id}) "
-    "RETURN a.id AS id, a.relations AS relations, a.entities AS entities"
-)
-ARTICLE_DELETE = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
-ARTICLE_CREATE = "UNWIND $rows AS props CREATE (a:Article) SET a = props"
-ARTICLE_SET = "UNWIND $rows AS props MATCH (a:Article {id: props.id}) SET a = props"
-ENTITY_STATE = (
-    "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.articles AS articles"
-)
-ENTITY_CREATE = (  # rows from neo4j_rows.flat_row([], props, ENTITY_COLUMNS)
-    "UNWIND $rows AS row CREATE (n:Entity:{label} {{"
-    + ", ".join(f"{c}: row[{i}]" for i, c in enumerate(ENTITY_COLUMNS))
-    + "}})"
-)
-ENTITY_CREATE_MORE = ENTITY_CREATE + f" SET n += row[{len(ENTITY_COLUMNS)}]"
-ENTITY_SET = "UNWIND $rows AS props MATCH (n:Entity {id: props.id}) SET n = props"
-ENTITY_ARTICLES = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n.articles = row.articles"
-ENTITY_DELETE = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) DETACH DELETE n"
-_REL_MATCH = (  # rows are [source id, target id, ...]
-    "UNWIND $rows AS row "
-    "MATCH (s:Entity {{id: row[0]}})-[r:{type}]->(t:Entity {{id: row[1]}}) "
-)
-RELATION_STATE = _REL_MATCH + (
-    "RETURN row[2] AS key, [r.evidence_articles, r.evidence_sentences, r.evidence_langs, "
-    "r.evidence_source_urls] AS evidence"
-)
-_REL_CREATE = (  # rows from neo4j_rows.create_row
-    "UNWIND $rows AS row MATCH (s:Entity {{id: row[0]}}) MATCH (t:Entity {{id: row[1]}}) "
-    "CREATE (s)-[r:{type} {{"
-    + ", ".join(f"{c}: row[{i}]" for i, c in enumerate(CREATE_COLUMNS, start=2))
-    + "}}]->(t)"
-)
-RELATION_WRITE = {
-    "create": _REL_CREATE,
-    "create_more": _REL_CREATE + f" SET r += row[{len(CREATE_COLUMNS) + 2}]",
-    "set": _REL_MATCH + "SET r = row[2]",
-    "patch": _REL_MATCH + "SET r += row[2]",
-    "delete": _REL_MATCH + "DELETE r",
-}
-PARTY_RESET = (
-    "UNWIND $rows AS row MATCH (:Entity)-[r:PARTY_TO]->(d:Entity {id: row.deal}) "
-    "WHERE r.derived = true DELETE r"
-)
-PARTY_CREATE = (
-    "UNWIND $rows AS row MATCH (p:Entity {id: row.party}) MATCH (d:Entity {id: row.deal}) "
-    "CREATE (p)-[r:PARTY_TO]->(d) SET r.role = row.role, r.key = row.key, r.derived = true"
-)

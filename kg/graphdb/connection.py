@@ -1,10 +1,10 @@
 """Where the graph database is: connection settings from options with env fallbacks.
 
 Neo4j's own tools read NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE, so we do too.
-With no URI at all, `connect` starts the embedded ArcadeDB (kg.embedded) under the data directory,
-and everything after that goes through the same neo4j driver.
+With no URI at all, `connect` starts the embedded ArcadeDB (kg.graphdb.embedded) under the data
+directory, and everything after that goes through the same neo4j driver.
 
-    from kg.connection import ConnectionSettings, connect
+    from kg.graphdb import ConnectionSettings, connect
     with connect(ConnectionSettings.resolve(), Path("kg-data")) as conn:
         rows = conn.run("MATCH (n:Entity) RETURN count(n) AS n")
 """
@@ -30,6 +30,8 @@ RETRY_TIME = 10.0  # managed transactions retry this long on a lost server befor
 
 @dataclass(frozen=True)
 class ConnectionSettings:
+    """Where the database is and who logs in; no URI means the embedded ArcadeDB."""
+
     uri: str | None = None
     username: str = "neo4j"
     # repr=False: a settings object printed in a traceback or a log must not show the password.
@@ -88,7 +90,7 @@ def _collect(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) 
 def connect(settings: ConnectionSettings, data_dir: Path) -> Iterator[Connection]:
     """Open a checked connection: the server answers, the login works, the database exists."""
     if settings.embedded:
-        from kg.embedded import ensure_server  # only pays for the JVM when it is needed
+        from kg.graphdb.embedded import ensure_server  # only pays for the JVM when it is needed
 
         server = ensure_server(data_dir)
         settings = ConnectionSettings(server.uri, server.username, server.password, server.database)
@@ -110,6 +112,7 @@ def connect(settings: ConnectionSettings, data_dir: Path) -> Iterator[Connection
 
 
 def check(driver: neo4j.Driver, settings: ConnectionSettings) -> None:
+    """The server answers, the login works and the database exists, or a one-line KgError."""
     try:
         driver.verify_connectivity()
         with driver.session(database=settings.database) as session:

@@ -1,16 +1,17 @@
 """Cypher with no server installed: ArcadeDB (PyPI `arcadedb-embedded`) speaking Bolt on loopback.
 
-`ensure_server(data_dir)` starts it on first use in a child process (`python -m kg.embedded
-serve`), which this process stops when it exits, and returns where to connect. A child rather
-than a JVM inside this process: the JVM's threads then never wait on our GIL (loads run 2-3x
-faster), its log goes to `<data_dir>/arcadedb/server.log` instead of the terminal, and a crash of
-either side cannot take the other down. `start_in_process` is the same server in this process
-(JPype starts one JVM per process and cannot restart it), for `serve` and the test fixture.
+`ensure_server(data_dir)` starts it on first use in a child process (`python -m
+kg.graphdb.embedded serve`), which this process stops when it exits, and returns where to
+connect. A child rather than a JVM inside this process: the JVM's threads then never wait on our
+GIL (loads run 2-3x faster), its log goes to `<data_dir>/arcadedb/server.log` instead of the
+terminal, and a crash of either side cannot take the other down. `start_in_process` is the same
+server in this process (JPype starts one JVM per process and cannot restart it), for `serve` and
+the test fixture.
 Files live in `<data_dir>/arcadedb/`; the generated root password is kept beside them in a file
 only the owner can read.
 
-`python -m kg.embedded serve --data-dir D [--port P]` runs the same server in the foreground, for
-Neo4j tools (cypher-shell, Browser-style clients) or for tests that need to kill it.
+`python -m kg.graphdb.embedded serve --data-dir D [--port P]` runs the same server in the
+foreground, for Neo4j tools (cypher-shell, Browser-style clients) or for tests that need to kill it.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ _lock = threading.Lock()
 
 @dataclass
 class EmbeddedServer:
+    """A running embedded server: its files, Bolt port and login, and what to stop it by."""
+
     root: Path
     port: int
     password: str = field(repr=False)
@@ -98,7 +101,7 @@ def _running(data_dir: Path, port: int | None,
 
 def _spawn(root: Path, port: int) -> EmbeddedServer:
     password = root_password(root)
-    command = [sys.executable, "-m", "kg.embedded", "serve", "--data-dir", str(root.parent),
+    command = [sys.executable, "-m", "kg.graphdb.embedded", "serve", "--data-dir", str(root.parent),
                "--port", str(port), "--exit-with", str(os.getpid())]
     with open(root / "server.log", "ab") as log:
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True,
@@ -140,6 +143,7 @@ def root_password(root: Path) -> str:
 
 
 def free_port() -> int:
+    """A loopback TCP port nobody listens on right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -174,6 +178,7 @@ def _start(root: Path, port: int) -> EmbeddedServer:
 
 
 def wait_for_port(port: int, timeout: float, host: str = "127.0.0.1") -> None:
+    """Return once something accepts connections on the port; StoreError after `timeout`."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -223,7 +228,8 @@ def _stderr_to_file() -> Iterator[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kg.embedded")
+    """`python -m kg.graphdb.embedded serve ...`: run the server until stopped; exit status."""
+    parser = argparse.ArgumentParser(prog="python -m kg.graphdb.embedded")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the embedded Bolt server in the foreground")
     serve.add_argument("--data-dir", type=Path, default=Path("kg-data"))

@@ -18,6 +18,9 @@ deleted. A crash never leaves half an article, and a rerun resumes where it stop
 
     with Store.open("kg-data") as store, connect(ConnectionSettings.resolve(), data) as conn:
         summary = load(store, conn)
+
+The statements it sends are in kg.graphdb.statements, the rows they read built by
+kg.graphdb.rows.
 """
 
 from __future__ import annotations
@@ -32,43 +35,30 @@ import neo4j
 from neo4j import exceptions as nx
 from pydantic import BaseModel
 
-from kg import neo4j_rows as cypher  # the statements live beside the rows they read
-from kg.connection import Connection, describe_error
 from kg.errors import StoreError
-from kg.neo4j_rows import (  # re-exported: the loader's public row helpers live there
-    article_props,
+from kg.graphdb import statements as cypher
+from kg.graphdb.connection import Connection, describe_error
+from kg.graphdb.rows import (
     article_rows,
     by_relation,
     entity_props,
-    evidence_lists,
     flat_row,
     key_ends,
     party_rows,
     plan_relations,
     rel_key,
-    split_key,
-    typed_props,
 )
 from kg.schema import Entity, EntityKind, Relation
-
-# The row helpers moved to kg.neo4j_rows; importing them from here keeps working.
-__all__ = ["LoadSummary", "article_props", "ensure_schema", "entity_props", "evidence_lists",
-           "load", "mentions_of", "party_rows", "read_meta", "rel_key", "split_key",
-           "typed_props", "wipe"]
 
 if TYPE_CHECKING:
     from kg.store import Store
 
 META_KEY = "load"
-SCHEMA = [
-    "CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
-    "CREATE CONSTRAINT kg_article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
-    "CREATE CONSTRAINT kg_meta_key IF NOT EXISTS FOR (n:KgMeta) REQUIRE n.key IS UNIQUE",
-    "CREATE INDEX kg_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
-]
 
 
 class LoadSummary(BaseModel):
+    """What a load did: its mode, what it wrote, the store revision reached, and how long."""
+
     mode: str  # "full" | "incremental" | "unchanged"
     articles_written: int = 0
     articles_deleted: int = 0
@@ -115,12 +105,13 @@ def load(
 def ensure_schema(conn: Connection) -> None:
     """Constraints before any MERGE: they make MERGE a lookup instead of a scan (and unique)."""
     with conn.session() as session:
-        for statement in SCHEMA:
+        for statement in cypher.SCHEMA:
             session.run(statement).consume()
 
 
 def read_meta(conn: Connection) -> dict[str, Any] | None:
-    rows = conn.run("MATCH (m:KgMeta {key: $key}) RETURN m{.*} AS meta", {"key": META_KEY})
+    """The database's record of which store and revision it holds (None before a first load)."""
+    rows = conn.run(cypher.META_READ, {"key": META_KEY})
     return rows[0]["meta"] if rows else None
 
 
@@ -207,13 +198,9 @@ def _new_entities(
 
 def wipe(conn: Connection, batch: int = 5000) -> None:
     """Remove what kg wrote (never other labels a user keeps in the same database)."""
-    query = (
-        "MATCH (n) WHERE n:Entity OR n:Article "
-        "WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS n"
-    )
     while True:
         with conn.session() as session:
-            deleted = session.execute_write(_single, query, {"batch": batch})
+            deleted = session.execute_write(_single, cypher.WIPE, {"batch": batch})
         if not deleted:
             return
 
@@ -229,11 +216,11 @@ def _write_meta(conn: Connection, values: dict[str, Any]) -> None:
 
 
 def _set_meta(tx: neo4j.ManagedTransaction, values: dict[str, Any]) -> None:
-    tx.run("MERGE (m:KgMeta {key: $key}) SET m += $values", key=META_KEY, values=values).consume()
+    tx.run(cypher.META_SET, key=META_KEY, values=values).consume()
 
 
 def _article_count(conn: Connection) -> int:
-    return int(conn.run("MATCH (a:Article) RETURN count(a) AS n")[0]["n"])
+    return int(conn.run(cypher.ARTICLE_COUNT)[0]["n"])
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

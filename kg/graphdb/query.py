@@ -1,0 +1,127 @@
+"""Ask the graph database questions: `kg query` and `kg chain`.
+
+Queries come from the `cypher/` library (kg.graphdb.library), a .cypher file, or Cypher text.
+
+    from kg.graphdb import chain, run_query
+    with connect(ConnectionSettings.resolve(), Path("kg-data")) as conn:
+        result = chain(conn, "Mistral AI", depth=2)
+        result = run_query(conn, "investors_of", {"entity": "OpenAI"})
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import ConfigurationError, StoreError
+from kg.graphdb.connection import Connection, ConnectionSettings, connect
+from kg.graphdb.library import bind, resolve_query
+
+MAX_DEPTH = 10  # the library's variable-length patterns stop at 10 hops
+CHAIN_QUERIES = {"down": "dependency_chain_down", "up": "dependency_chain_up"}
+CHAIN_COLUMNS = {"path", "chain", "dependencies", "relations"}  # shown as a > b > c
+
+
+@dataclass
+class QueryResult:
+    """What a query returned: its name, the column names in order, and the rows as maps."""
+
+    query: str
+    columns: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+@contextmanager
+def open_graph(settings: ConnectionSettings, data_dir: Path) -> Iterator[Connection]:
+    """A connection for questions. The embedded database is ours alone, so it is first brought
+    up to date with the store (a no-op when nothing changed); a named server is queried as is."""
+    with connect(settings, data_dir) as conn:
+        if settings.embedded and (Path(data_dir) / "kg.sqlite").is_file():
+            from kg.graphdb.load import load
+            from kg.store import Store
+
+            with Store.open(data_dir, create=False) as store:
+                load(store, conn)
+        yield conn
+
+
+def run_query(conn: Connection, query_or_file: str, params: dict[str, Any] | None = None
+              ) -> QueryResult:
+    """Run a library query (by name), a .cypher file or Cypher text with bound parameters."""
+    query = resolve_query(query_or_file)
+    rows = conn.run(query.text, bind(query, dict(params or {})))
+    columns = list(rows[0]) if rows else []
+    return QueryResult(query=query.name, columns=columns, rows=rows)
+
+
+def chain(conn: Connection, entity: str, depth: int = 3, direction: str = "down") -> QueryResult:
+    """The dependency chain below (`down`: what it depends on) or above (`up`: who depends on
+    it) an entity, by name, alias or id."""
+    if direction not in CHAIN_QUERIES:
+        raise ConfigurationError(f"direction {direction!r}: expected up or down")
+    if not 1 <= depth <= MAX_DEPTH:
+        raise ConfigurationError(f"depth {depth}: expected 1 to {MAX_DEPTH}")
+    find_entity(conn, entity)
+    return run_query(conn, CHAIN_QUERIES[direction], {"entity": entity, "depth": depth})
+
+
+def find_entity(conn: Connection, entity: str) -> dict[str, Any]:
+    """{id, name, kind} of the entity with this id, name (any case) or alias; StoreError if
+    there is none, saying whether the database is empty."""
+    rows = conn.run(
+        "MATCH (n:Entity) WHERE n.id = $e OR toLower(n.name) = toLower($e) OR $e IN n.aliases "
+        "RETURN n.id AS id, n.name AS name, n.kind AS kind ORDER BY id LIMIT 1",
+        {"e": entity},
+    )
+    if not rows:
+        total = conn.run("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
+        hint = "the database is empty: run `kg load` first" if not total else "check the name"
+        raise StoreError(f"{entity}: no such entity in the database ({hint})")
+    return rows[0]
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready values: neo4j dates and times as ISO text, containers recursively."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+def to_json(result: QueryResult) -> str:
+    """The rows as an indented JSON array, dates as ISO text."""
+    return json.dumps([plain(r) for r in result.rows], ensure_ascii=False, indent=2)
+
+
+def to_table(result: QueryResult, width: int = 60) -> str:
+    """The rows as an aligned text table; path columns joined with ' > ', long cells cut."""
+    if not result.rows:
+        return "(no rows)"
+    cells = [[_cell(plain(r.get(c)), width, " > " if c in CHAIN_COLUMNS else ", ")
+              for c in result.columns] for r in result.rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(result.columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _cell(value: Any, width: int, sep: str) -> str:
+    if isinstance(value, list):
+        flat = all(isinstance(v, str | int | float) for v in value)
+        text = sep.join(map(str, value)) if flat else json.dumps(value, ensure_ascii=False)
+    elif value is None:
+        text = ""
+    else:
+        text = str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
