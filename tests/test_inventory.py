@@ -211,7 +211,8 @@ def test_cypher_header_parser_sees_a_mismatch() -> None:
 
 MODULES = ["kg.schema", "kg.errors", "kg.readers", "kg.extract", "kg.extract.normalize",
            "kg.resolve", "kg.store", "kg.store.db", "kg.store.reads", "kg.store.rows",
-           "kg.store.schema", "kg.pipeline", "kg.graph", "kg.export", "kg.explorer",
+           "kg.store.schema", "kg.pipeline", "kg.pipeline.flow", "kg.pipeline.workers",
+           "kg.pipeline.writer", "kg.graph", "kg.export", "kg.explorer",
            "kg.graphdb", "kg.graphdb.connection", "kg.graphdb.embedded", "kg.graphdb.library",
            "kg.graphdb.load", "kg.graphdb.query", "kg.graphdb.rows"]  # fmt: skip
 

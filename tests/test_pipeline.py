@@ -204,14 +204,14 @@ def test_remembered_file_is_read_again_when_its_article_changed_elsewhere(
 
 def test_rescan_with_nothing_new_starts_no_worker_pool(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.pipeline
+    import kg.pipeline.workers
 
     run([GOOD], tmp_path)
 
     def no_pool(*args: object) -> None:
         raise AssertionError("a worker pool was started")
 
-    monkeypatch.setattr(kg.pipeline.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(kg.pipeline.workers.multiprocessing, "get_context", no_pool)
     again = ingest([GOOD], tmp_path, workers=2, extractor="fixture")
     assert (again.articles_unchanged, again.articles_duplicate, again.failed) == (2, 1, 0)
 
@@ -223,9 +223,9 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 
 def spy_pool_sizes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Record the size of every worker pool ingest starts (the pools still run)."""
-    import kg.pipeline
+    import kg.pipeline.workers
 
-    real, sizes = kg.pipeline.multiprocessing.get_context, []
+    real, sizes = kg.pipeline.workers.multiprocessing.get_context, []
 
     class Spy:
         def __init__(self, method: str) -> None:
@@ -235,17 +235,17 @@ def spy_pool_sizes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             sizes.append(n)
             return self.ctx.Pool(n, **kw)
 
-    monkeypatch.setattr(kg.pipeline.multiprocessing, "get_context", Spy)
+    monkeypatch.setattr(kg.pipeline.workers.multiprocessing, "get_context", Spy)
     return sizes
 
 
 def test_worker_pool_stores_what_one_process_stores(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.pipeline
+    import kg.pipeline.workers
 
     one = ingest([EXAMPLES], tmp_path / "one", workers=1)
     sizes = spy_pool_sizes(monkeypatch)
-    monkeypatch.setattr(kg.pipeline, "BIG_FILE", 3000)  # some files streamed by the parent too
+    monkeypatch.setattr(kg.pipeline.workers, "BIG_FILE", 3000)  # some files streamed by the parent
     two = ingest([EXAMPLES], tmp_path / "two", workers=2)
     assert sizes == [2]
     assert two == one and one.articles_new > 5
@@ -254,7 +254,7 @@ def test_worker_pool_stores_what_one_process_stores(tmp_path: Path,
 
 def test_one_big_jsonl_file_is_extracted_by_every_worker(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.pipeline
+    import kg.pipeline.workers
 
     big = tmp_path / "news.jsonl"
     big.write_text("".join(
@@ -263,7 +263,7 @@ def test_one_big_jsonl_file_is_extracted_by_every_worker(tmp_path: Path,
         for i in range(40)), "utf-8")
     one = ingest([big], tmp_path / "one", workers=1)
     sizes = spy_pool_sizes(monkeypatch)
-    monkeypatch.setattr(kg.pipeline, "BIG_FILE", 1000)
+    monkeypatch.setattr(kg.pipeline.workers, "BIG_FILE", 1000)
     two = ingest([big], tmp_path / "two", workers=2)
     assert sizes == [2]  # not capped at one worker for one file
     assert two == one and one.articles_new == 40
@@ -278,7 +278,8 @@ class BusyStore:
 
 
 def test_a_busy_store_lookup_in_a_worker_means_extract_not_a_failed_file() -> None:
-    from kg.pipeline import FileRead, _records
+    from kg.pipeline.flow import FileRead
+    from kg.pipeline.workers import _records
 
     path = GOOD / "kestrel_notes.md"
     done = FileRead(str(path), 0, 0, [], clean=False)

@@ -1,13 +1,9 @@
-"""The ingest pipeline: files -> articles -> extraction (worker processes) -> one store writer.
+"""The worker side of an ingest: files listed and planned, read, hashed and extracted.
 
 The parent skips files stored before unchanged (size and mtime) without reading them; worker
 processes read, hash and extract the rest (asking the store first, so unchanged articles and
-known copies are never extracted); the parent is the only writer, one transaction per article,
-with a bounded number of articles in flight.
-
-    >>> from kg.pipeline import ingest
-    >>> summary = ingest(["examples/"], "kg-data")
-    >>> summary.articles_new, summary.failed
+known copies are never extracted) and send rows back in file order to the single writer
+(`kg.pipeline.writer`), with a bounded number of batches in flight.
 """
 
 from __future__ import annotations
@@ -17,62 +13,13 @@ import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
-from pydantic import BaseModel, Field
-
 from kg.errors import ExtractionError, InputError, KgError
+from kg.pipeline.flow import Batch, Extracted, FileRead, Item, Skipped, ToRead, Unit
 from kg.schema import Article, ExtractionResult
-from kg.store import PreparedPut, Store, prepare
-
-
-@dataclass
-class Extracted:
-    """An article and what the extractor found in it, ready for `Store.put`."""
-
-    article: Article
-    result: ExtractionResult
-
-
-@dataclass
-class Skipped:
-    """An article the store already holds (same id and hash), or holds under another id."""
-
-    article_id: str
-    status: str  # "unchanged" | "duplicate"
-    duplicate_of: str | None = None
-
-
-@dataclass
-class FileRead:
-    """Marks the end of one file's records; a clean file is remembered by size and mtime."""
-
-    path: str  # resolved
-    size: int
-    mtime_ns: int
-    articles: list[tuple[str, str]]  # (article id, content hash)
-    clean: bool
-
-
-Item = Extracted | PreparedPut | Skipped | FileRead | KgError
-
-
-class IngestSummary(BaseModel):
-    """What one `ingest` did: article counts by outcome, failures, store totals after it."""
-
-    articles_new: int = 0
-    articles_unchanged: int = 0
-    articles_replaced: int = 0
-    articles_duplicate: int = 0
-    failed: int = 0
-    failures: list[str] = Field(default_factory=list)
-    duplicates: list[str] = Field(default_factory=list)  # "<article> duplicates <article>"
-    entities: int = 0
-    relations: int = 0
-    files: int = 0
-
+from kg.store import Store, prepare
 
 # --- files ----------------------------------------------------------------------------------
 
@@ -130,7 +77,7 @@ def extract_paths(
     check_extractor(extractor)
     files, errors = list_files(paths)
     yield from errors
-    for _, items in _results(files, extractor, None, 1):
+    for _, items in results(files, extractor, None, 1):
         for item in items:
             if isinstance(item, Extracted):
                 yield item.article, item.result
@@ -151,29 +98,6 @@ def extract_paths(
 BATCH_ARTICLES = 16
 WINDOW = 4
 BIG_FILE = 1024 * 1024
-
-
-@dataclass
-class ToRead:
-    """A file a worker will read and extract; replaced by its items when the batch returns."""
-
-    path: Path
-    size: int
-    mtime_ns: int
-
-
-Unit = Article | ToRead  # the part of a batch a worker does
-
-
-@dataclass
-class Batch:
-    """Records of consecutive files, in order, sent to one worker task together."""
-
-    items: list[Item | Unit]
-    files_done: int = 0  # files whose last record is in this batch
-
-    def units(self) -> list[Unit]:
-        return [i for i in self.items if isinstance(i, Article | ToRead)]
 
 
 def _batches(
@@ -260,17 +184,6 @@ def _work(units: list[Unit], extractor: str, store: Store | None) -> list[list[I
     return out
 
 
-def _fill(batch: Batch, results: list[list[Item]]) -> list[Item]:
-    it = iter(results)
-    out: list[Item] = []
-    for i in batch.items:
-        if isinstance(i, Article | ToRead):
-            out.extend(next(it))
-        else:
-            out.append(i)
-    return out
-
-
 def _pair(article: Article, result: ExtractionResult | KgError) -> Item:
     return result if isinstance(result, KgError) else Extracted(article, result)
 
@@ -290,14 +203,14 @@ def _work_in_worker(units: list[Unit], extractor: str) -> list[list[Item]]:
             for items in _work(units, extractor, _WORKER_STORE)]
 
 
-def _results(
+def results(
     files: list[Path], extractor: str, store: Store | None, workers: int
 ) -> Iterator[tuple[int, list[Item]]]:
     """(files finished, items in order) for each batch, read and extracted in `workers`
     processes (in this one when `workers` is 1)."""
     if workers <= 1:
         for batch in _batches(files, store, lambda: True):
-            yield batch.files_done, _fill(batch, _work(batch.units(), extractor, store))
+            yield batch.files_done, batch.fill(_work(batch.units(), extractor, store))
         return
     pool: Pool | None = None  # started at the first article to extract: a re-scan needs none
     pending: deque[tuple[Batch, AsyncResult[list[list[Item]]] | None]] = deque()
@@ -323,7 +236,7 @@ def _results(
 
 
 def _done(batch: Batch, task: AsyncResult[list[list[Item]]] | None) -> tuple[int, list[Item]]:
-    return batch.files_done, _fill(batch, task.get() if task is not None else [])
+    return batch.files_done, batch.fill(task.get() if task is not None else [])
 
 
 def default_workers() -> int:
@@ -331,7 +244,7 @@ def default_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def _parallel_units(files: list[Path], wanted: int) -> int:
+def parallel_units(files: list[Path], wanted: int) -> int:
     """How many workers can be busy: one per file, more for a big (streamed) file."""
     if len(files) >= wanted:
         return wanted
@@ -343,77 +256,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-# --- the writer -----------------------------------------------------------------------------
-
-
-def ingest(
-    paths: Iterable[str | Path],
-    data_dir: str | Path,
-    *,
-    workers: int | None = None,
-    strict: bool = False,
-    extractor: str = "rules",
-    progress: Callable[[int], None] | None = None,
-) -> IngestSummary:
-    """Read, extract and store every article under `paths`; returns counts and failures.
-
-    A bad file is recorded in `failures` and skipped; with `strict` the first failure is raised.
-    `progress(n)` is called with the number of files just finished.
-    """
-    check_extractor(extractor)
-    files, errors = list_files(paths)
-    summary = IngestSummary(files=len(files))
-    for exc in errors:
-        _fail(summary, exc, strict)
-    n_workers = default_workers() if workers is None else max(1, workers)
-    n_workers = min(n_workers, _parallel_units(files, n_workers))
-    with Store.open(data_dir) as store:
-        writer = _Writer(store, summary, strict)
-        for files_done, items in _results(files, extractor, store, n_workers):
-            for item in items:
-                writer.record(item)
-            if progress is not None and files_done:
-                progress(files_done)
-        stats = store.stats()
-    summary.entities = sum(stats.entities.values())
-    summary.relations = sum(stats.relations.values())
-    return summary
-
-
-class _Writer:
-    """The single writer: puts articles, counts outcomes, remembers files stored cleanly."""
-
-    def __init__(self, store: Store, summary: IngestSummary, strict: bool) -> None:
-        self.store, self.summary, self.strict = store, summary, strict
-        self.file_ok = True  # no failure or duplicate since the last FileRead marker
-
-    def record(self, item: Item) -> None:
-        if isinstance(item, FileRead):
-            if item.clean and self.file_ok:
-                self.store.remember_file(item.path, item.size, item.mtime_ns, item.articles)
-            self.file_ok = True
-            return
-        if isinstance(item, KgError):
-            self.file_ok = False
-            _fail(self.summary, item, self.strict)
-            return
-        if isinstance(item, Skipped):
-            status, article_id, dup_of = item.status, item.article_id, item.duplicate_of
-        else:
-            outcome = (self.store.put_rows(item) if isinstance(item, PreparedPut)
-                       else self.store.put(item.article, item.result))
-            status, article_id, dup_of = outcome.status, outcome.article_id, outcome.duplicate_of
-        field = f"articles_{status}"
-        setattr(self.summary, field, getattr(self.summary, field) + 1)
-        if status == "duplicate":
-            self.file_ok = False
-            self.summary.duplicates.append(f"{article_id} duplicates {dup_of}")
-
-
-def _fail(summary: IngestSummary, exc: KgError, strict: bool) -> None:
-    if strict:
-        raise exc
-    summary.failed += 1
-    summary.failures.append(str(exc))

@@ -1,0 +1,25 @@
+"""The ingest pipeline: files -> articles -> extraction (worker processes) -> one store writer.
+
+- `flow`: what flows (items for the writer, batches for the workers, `IngestSummary`);
+- `workers`: files listed and planned, read, hashed and extracted in worker processes;
+- `writer`: `ingest`, the single writer (one transaction per article, in file order).
+
+    >>> from kg.pipeline import ingest
+    >>> summary = ingest(["examples/"], "kg-data")
+    >>> summary.articles_new, summary.failed
+"""
+
+from __future__ import annotations
+
+from kg.pipeline.flow import IngestSummary
+from kg.pipeline.workers import (
+    check_extractor,
+    default_workers,
+    extract_paths,
+    file_error,
+    list_files,
+)
+from kg.pipeline.writer import ingest
+
+__all__ = ["IngestSummary", "check_extractor", "default_workers", "extract_paths", "file_error",
+           "ingest", "list_files"]
