@@ -1,10 +1,10 @@
-"""Sentence splitting and language detection for zh, en and fr text."""
+"""Sentence splitting for zh, en and fr text (language detection: tests/test_lang.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.extract.text import detect_lang, split_sentences
+from kg.extract.text import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -35,16 +35,3 @@ from kg.extract.text import detect_lang, split_sentences
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert [s.text for s in split_sentences(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("微软向Mistral AI投资1500万欧元。", "zh"),
-        ("Microsoft has invested in the French startup.", "en"),
-        ("Microsoft a investi dans la start-up française.", "fr"),
-        ("L’entreprise est concurrente d’OpenAI.", "fr"),
-    ],
-)
-def test_detect_lang(text: str, lang: str) -> None:
-    assert detect_lang(text) == lang

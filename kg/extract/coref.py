@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.gazetteer import DATA, Known, load_yaml
+from kg.data import DATA, load_yaml
+from kg.extract.gazetteer import Known
 from kg.schema import EntityKind
 
 COMPANY_KINDS = (EntityKind.COMPANY, EntityKind.FUND)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.gazetteer import DATA, load_yaml
+from kg.data import DATA, load_yaml
 from kg.extract.screen import screen
 from kg.schema import EntityKind
 

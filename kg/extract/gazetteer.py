@@ -11,14 +11,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from kg.errors import ConfigurationError
+from kg.data import DATA, Entry, GazetteerFile, load_model
+from kg.extract.trie import trie_pattern
 from kg.schema import EntityKind, entity_id
 
-DATA = Path(__file__).parent / "data"
 _LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ"
 _SUFFIX = re.compile(
     r"(?:,?\s+(?:Inc|Corp|Ltd|Co|LLC|plc|SA|SAS|AG|GmbH|NV|SE)\b\.?|(?<=Inc|orp|Ltd)\.)"
@@ -110,63 +107,24 @@ def _has_cjk(text: str) -> bool:
 
 
 def _alternation(names: list[str], before: str, after: str) -> re.Pattern[str] | None:
-    """One pattern for many names, as a trie ("Amazon(?: Web Services)?"): `re` then tests a
-    handful of first characters per position instead of every name, and a longer name is still
-    tried before a shorter one it starts with (the same match as longest-first alternation)."""
+    """One pattern for many names, as a trie (see kg/extract/trie.py)."""
     if not names:
         return None
-    trie: dict[str, Any] = {}
-    for name in set(names):
-        node = trie
-        for ch in name:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a name ends here
-    return re.compile(before + _trie_pattern(trie) + after)
+    return re.compile(before + trie_pattern(set(names)) + after)
 
 
-def _trie_pattern(node: dict[str, Any]) -> str:
-    ends = "" in node
-    branches = []
-    for ch in sorted(k for k in node if k):
-        child, text = node[ch], re.escape(ch)
-        while len(child) == 1 and "" not in child:  # a run with no branching: one literal
-            ((ch, child),) = child.items()
-            text += re.escape(ch)
-        branches.append(text + _trie_pattern(child) if child else text)
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return "(?:" + body + ")?"
-    return body
-
-
-def _known(raw: dict[str, Any], kind: str, path: Path) -> Known:
-    try:
-        return Known(
-            name=raw["name"],
-            kind=EntityKind(raw.get("kind", kind)),
-            aliases=tuple(str(a) for a in raw.get("aliases") or ()),
-            country=raw.get("country"),
-            places=tuple(raw.get("places") or ()),
-            tags=tuple(raw.get("tags") or ()),
-            owner=raw.get("owner"),
-            dependency=raw.get("dependency"),
-            roles=tuple((r["org"], r["role"]) for r in raw.get("roles") or ()),
-        )
-    except (KeyError, ValueError, TypeError) as exc:
-        raise ConfigurationError(f"{path}: bad gazetteer entry {raw!r} ({exc})") from exc
-
-
-# libyaml's C loader reads the data files several times faster; pure Python when not built in
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def load_yaml(path: Path) -> Any:
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigurationError(f"{path}: cannot read extractor data ({exc})") from exc
+def _known(entry: Entry, kind: EntityKind) -> Known:
+    return Known(
+        name=entry.name,
+        kind=entry.kind or kind,
+        aliases=tuple(entry.aliases),
+        country=entry.country,
+        places=tuple(entry.places),
+        tags=tuple(entry.tags),
+        owner=entry.owner,
+        dependency=entry.dependency,
+        roles=tuple((r.org, r.role) for r in entry.roles),
+    )
 
 
 @lru_cache(maxsize=4)
@@ -174,8 +132,8 @@ def load_gazetteer(folder: Path = DATA / "gazetteer") -> Gazetteer:
     """Every `*.yaml` file in `folder`: {kind: <EntityKind>, entries: [{name, aliases, ...}]}."""
     gaz = Gazetteer()
     for path in sorted(folder.glob("*.yaml")):
-        doc = load_yaml(path) or {}
-        for raw in doc.get("entries") or []:
-            gaz.add(_known(raw, doc.get("kind", "Company"), path))
+        doc = load_model(path, GazetteerFile)
+        for entry in doc.entries:
+            gaz.add(_known(entry, doc.kind))
     gaz.compile()
     return gaz

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.gazetteer import DATA, load_yaml
+from kg.data import DATA, load_yaml
 from kg.schema import EntityKind
 
 

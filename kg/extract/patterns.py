@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from kg.extract.gazetteer import DATA, load_yaml
+from kg.data import DATA, load_yaml
 from kg.extract.screen import screen
 
 

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.data import DATA, load_yaml
 from kg.extract.facts import Found
-from kg.extract.gazetteer import DATA, load_yaml
 from kg.extract.mentions import Mention
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.schema import EntityKind, RelationType

@@ -1,4 +1,4 @@
-"""Sentences and their language: zh/en/fr text, often mixed in one article."""
+"""Sentences and their language (kg/lang.py): zh/en/fr text, often mixed in one article."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.gazetteer import DATA, load_yaml
+from kg.data import DATA, load_yaml
+from kg.lang import detect
 
 
 @dataclass(frozen=True)
@@ -14,26 +15,6 @@ class Sentence:
     index: int
     text: str
     lang: str
-
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_FR = re.compile(
-    r"\b(?:le|la|les|des|une|est|dans|avec|pour|qui|que|sur|été|société|entreprise|[dlnqs][’'])\b",
-    re.I,
-)
-_EN = re.compile(r"\b(?:the|and|is|was|with|for|that|has|have|its|in|of|to)\b", re.I)
-
-
-def detect_lang(text: str, default: str = "en") -> str:
-    cjk = len(_CJK.findall(text))
-    if cjk and cjk >= 0.15 * len(text.replace(" ", "")):
-        return "zh"
-    fr, en = len(_FR.findall(text)), len(_EN.findall(text))
-    if fr > en:
-        return "fr"
-    if en:
-        return "en"
-    return default
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +42,7 @@ def split_sentences(text: str, default_lang: str = "en") -> list[Sentence]:
     for piece in pieces:
         piece = " ".join(piece.split())
         if len(piece) > 1:
-            out.append(Sentence(len(out), piece, detect_lang(piece, default_lang)))
+            out.append(Sentence(len(out), piece, detect(piece, default_lang) or default_lang))
     return out
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.readers.common import lexicon
 from kg.readers.decode import check_binary, check_text, detect_encoding, read_head, read_text
 from kg.readers.detect import detect_format
 from kg.readers.feeds import check_prolog, read_feed
@@ -20,7 +21,6 @@ from kg.readers.frontmatter import read_digest
 from kg.readers.html import read_html
 from kg.readers.insight import read_insight
 from kg.readers.jsonfmt import read_json, read_jsonl
-from kg.readers.lang import lexicon
 from kg.readers.text import read_text_article
 from kg.schema import Article, ArticleFormat
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.readers.lang import languages, lexicon
+from kg.data import READERS_DATA, load_yaml
+from kg.lang import languages
 from kg.schema import Section
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\(<?[^)>\s]*>?(?:\s+\"[^\"]*\")?\)")
@@ -14,6 +15,16 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _HTML_WRAPPER = re.compile(r"^\s*</?(article|div|section|main)\b[^>]*>\s*$", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$")
+
+
+def lexicon() -> dict:
+    """The readers' word lists (kg/readers/data/lexicon.yaml)."""
+    data: dict = load_yaml(READERS_DATA / "lexicon.yaml")
+    return data
+
+
+def split_paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 @cache

@@ -11,8 +11,8 @@ import yaml
 
 from kg.dates import read_date
 from kg.errors import InputError
-from kg.readers.common import lang_fields, md_to_text
-from kg.readers.lang import detect, lexicon
+from kg.lang import detect
+from kg.readers.common import lang_fields, lexicon, md_to_text
 from kg.schema import Article, ArticleFormat, Section, SourceRef
 
 # libyaml's C loader parses the same YAML ~10x faster; pure Python when it is not built in.

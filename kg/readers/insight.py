@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.dates import read_date
-from kg.readers.common import is_dropped, lang_fields, tidy
+from kg.lang import detect
+from kg.readers.common import is_dropped, lang_fields, lexicon, split_paragraphs, tidy
 from kg.readers.insight_tail import parse_tail
-from kg.readers.lang import detect, lexicon, split_paragraphs
 from kg.schema import Article, ArticleFormat, Section
 
 BYLINE = re.compile(

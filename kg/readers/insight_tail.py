@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.dates import read_date
-from kg.readers.lang import lexicon
+from kg.readers.common import lexicon
 from kg.schema import KeyPlayer, RelatedCompany
 
 _BULLET = re.compile(r"^\s*(?:[•·▪●*]|-(?=\s))\s*")

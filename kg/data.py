@@ -1,0 +1,257 @@
+"""The one loader of packaged YAML data files: parsed once, validated, cached.
+
+Every word list, pattern table and gazetteer under `kg/*/data/` is read through `load_yaml`
+(plain data, as the file has it) or `load_model` (the same file as its pydantic model). Each file
+has a schema below (`SCHEMAS`, gazetteer files by their folder); a key the schema does not
+declare is an error at load, with a one-line message naming the file and the key:
+
+    kg/extract/data/patterns.yaml: unknown key 'triggers.invest.3.agnet'
+
+A new key in a data file needs a field here first: the schemas document the files.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from kg.errors import ConfigurationError
+from kg.schema import EntityKind
+
+PACKAGE = Path(__file__).parent
+DATA = PACKAGE / "extract" / "data"  # the extractor's data files
+READERS_DATA = PACKAGE / "readers" / "data"
+
+# libyaml's C loader reads the data files several times faster; pure Python when not built in
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Lang = Literal["en", "fr", "zh"]
+Words = list[str]
+
+
+class DataFile(BaseModel):
+    """Base of every data-file schema: an undeclared key is an error, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- kg/extract/data ------------------------------------------------------------------------
+
+
+class Abbreviations(DataFile):
+    abbreviations: Words
+    sentence_starters: Words
+
+
+class Descriptors(DataFile):
+    heads: dict[Literal["company", "startup", "regulator"], Words]
+    determiners: dict[Lang, Words]
+    nationalities: dict[str, Words]  # country code -> adjectives and demonyms
+    places: dict[str, Words]  # place key (gazetteer `places`) -> spellings
+    watchdogs: dict[str, str]  # country code -> its competition authority (gazetteer name)
+
+
+class Discovery(DataFile):
+    company: Words
+    person: Words
+    stopwords: Words
+
+
+class RolesFile(DataFile):
+    LEADS: Words
+    FOUNDED: Words
+    BOARD_MEMBER_OF: Words
+    WORKS_AT: Words
+    exclude: Words
+
+
+class Trigger(DataFile):
+    lang: Lang
+    re: str
+    agent: str
+    patient: str | None = None
+    preps: Words = []
+    list: Literal["agent", "patient"] | None = None
+    lead: bool = False
+    needs_round: bool = False
+    strong: bool = False
+    reach: int = Field(default=90, gt=0)
+
+
+class Prepositions(DataFile):
+    latin: Words
+    zh: Words
+
+
+class Patterns(DataFile):
+    prepositions: Prepositions
+    triggers: dict[str, list[Trigger]]  # family -> triggers
+    negations: dict[Lang, Words]
+    hedges: dict[Lang, Words]
+    denials: Words
+    round_words: Words
+    round_labels: list[tuple[str, str]]  # (regex, label format)
+    valuation: Words
+    goods: Words
+    sellers: Words
+    not_dependency: Words
+    dependency_words: dict[str, Words]
+
+
+class Currencies(DataFile):
+    prefix: dict[str, str]
+    suffix: dict[str, str]
+    needs_scale: Words
+
+
+class Scales(DataFile):
+    latin: dict[str, float]
+    letters: dict[str, float]
+    cjk: dict[str, float]
+
+
+class Qualifiers(DataFile):
+    before: dict[str, str]
+    infix: dict[str, str]
+    after: dict[str, str]
+
+
+class DateWords(DataFile):
+    months: dict[Lang, dict[str, int]]
+    weekdays: dict[Lang, dict[str, int]]
+    relative: dict[str, tuple[str, int]]  # phrase -> (unit, offset)
+
+
+class Normalize(DataFile):
+    currencies: Currencies
+    scales: Scales
+    number_words: dict[str, float]
+    french_billion: float
+    qualifiers: Qualifiers
+    dates: DateWords
+
+
+# --- the gazetteer (kg/extract/data/gazetteer/*.yaml) ----------------------------------------
+
+
+class RoleRecord(DataFile):
+    org: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+
+
+class Entry(DataFile):
+    """One known entity. `ambiguous` aliases are also common words or other things' names
+    ("Scale", "Character"): they name this entity only next to a cue (see gazetteer.py)."""
+
+    name: str = Field(min_length=1)
+    kind: EntityKind | None = None  # else the file's kind
+    aliases: Words = []
+    ambiguous: Words = []
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    places: Words = []
+    tags: Words = []
+    owner: str | None = None  # products: the company that provides them
+    dependency: Literal["compute", "gpu", "cloud", "model", "chips", "data"] | None = None
+    roles: list[RoleRecord] = []
+
+
+class GazetteerFile(DataFile):
+    kind: EntityKind
+    entries: list[Entry]
+
+
+# --- kg/lang.yaml, kg/readers/data ------------------------------------------------------
+
+
+class LangWords(DataFile):
+    stopwords: dict[Literal["en", "fr"], Words]
+    elisions: Words
+
+
+class FolderSkip(DataFile):
+    names: Words
+    suffixes: Words
+
+
+class ReaderLexicon(DataFile):
+    insight_body_labels: dict[str, Lang]
+    insight_tail_labels: dict[str, str]
+    company_stages: Words
+    sentiments: Words
+    location_unknown: Words
+    keyword_labels: Words
+    drop_lines: Words
+    folder_skip: FolderSkip
+
+
+SCHEMAS: dict[str, type[DataFile]] = {
+    "extract/data/abbreviations.yaml": Abbreviations,
+    "extract/data/descriptors.yaml": Descriptors,
+    "extract/data/discovery.yaml": Discovery,
+    "extract/data/normalize.yaml": Normalize,
+    "extract/data/patterns.yaml": Patterns,
+    "extract/data/roles.yaml": RolesFile,
+    "lang.yaml": LangWords,
+    "readers/data/lexicon.yaml": ReaderLexicon,
+}
+
+M = TypeVar("M", bound=DataFile)
+
+
+def schema_for(path: Path) -> type[DataFile]:
+    """The schema of a data file: by its place in the package; any `gazetteer/*.yaml` (also a
+    test's own folder) is a gazetteer file."""
+    if path.parent.name == "gazetteer":
+        return GazetteerFile
+    try:
+        key = path.resolve().relative_to(PACKAGE.resolve()).as_posix()
+    except ValueError:
+        key = path.as_posix()
+    if key not in SCHEMAS:
+        raise ConfigurationError(f"{path}: no schema for this data file (add one to kg/data.py)")
+    return SCHEMAS[key]
+
+
+def load_yaml(path: Path) -> Any:
+    """The file's data as YAML gives it (dicts, lists, strings), after validation."""
+    return _load(Path(path))[0]
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """The file as its validated model (`model` must be the file's schema)."""
+    value = _load(Path(path))[1]
+    if not isinstance(value, model):
+        raise ConfigurationError(f"{path}: is a {type(value).__name__} file, not {model.__name__}")
+    return value
+
+
+@cache
+def _load(path: Path) -> tuple[Any, DataFile]:
+    schema = schema_for(path)
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        reason = " ".join(str(exc).split())
+        raise ConfigurationError(f"{path}: cannot read data file ({reason})") from exc
+    try:
+        return raw, schema.model_validate(raw if raw is not None else {})
+    except ValidationError as exc:
+        raise ConfigurationError(f"{path}: {_first_error(exc)}") from None
+
+
+def _first_error(exc: ValidationError) -> str:
+    # an unknown key first: a misspelt key is also reported missing under its right name
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    err = errors[0]
+    where = ".".join(str(p) for p in err["loc"])
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    if err["type"] == "extra_forbidden":
+        return f"unknown key '{where}'{more}"
+    if err["type"] == "missing":
+        return f"missing key '{where}'{more}"
+    value = repr(err.get("input"))[:60]
+    return f"'{where}': {err['msg'].lower()} (got {value}){more}"
