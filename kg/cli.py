@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from kg import DISTRIBUTION
 from kg.errors import KgError
 
 DATA_DIR_HELP = "Data directory of the local store (env KG_DATA_DIR, default ./kg-data)."
@@ -50,7 +51,7 @@ def format_option(*choices: str, default: str) -> Any:
 
 
 @click.group(cls=KgGroup)
-@click.version_option(package_name="kg")
+@click.version_option(package_name=DISTRIBUTION)
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 def cli(debug: bool) -> None:
     """Turn AI-industry news (zh/en/fr) into a knowledge graph with evidence.

@@ -12,8 +12,9 @@
     with connect(ConnectionSettings.resolve(), Path("kg-data")) as conn:
         result = chain(conn, "Mistral AI", depth=2)
 
-The names below are imported on first use (PEP 562), so that `python -m kg.graphdb.embedded`
-and `import kg.graphdb.library` do not pay for the neo4j driver.
+The package imports its modules up front (a lazy `load` would be shadowed by the submodule
+`kg.graphdb.load` once that is imported), except `embedded`, which `python -m
+kg.graphdb.embedded serve` runs as a script: its two names are imported on first use.
 """
 
 from __future__ import annotations
@@ -21,41 +22,33 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from kg.graphdb.connection import Connection, ConnectionSettings, connect
-    from kg.graphdb.embedded import EmbeddedServer, ensure_server
-    from kg.graphdb.library import (
-        LibraryQuery,
-        Param,
-        bind,
-        library,
-        library_dirs,
-        parse_params,
-        parse_query,
-        parse_query_file,
-        resolve_query,
-    )
-    from kg.graphdb.load import (
-        BATCH_SIZE,
-        TX_ARTICLES,
-        LoadSummary,
-        ensure_schema,
-        load,
-        read_meta,
-        wipe,
-    )
-    from kg.graphdb.query import QueryResult, chain, find_entity, open_graph, run_query
+from kg.graphdb.connection import Connection, ConnectionSettings, connect
+from kg.graphdb.library import (
+    LibraryQuery,
+    Param,
+    bind,
+    library,
+    library_dirs,
+    parse_params,
+    parse_query,
+    parse_query_file,
+    resolve_query,
+)
+from kg.graphdb.load import (
+    BATCH_SIZE,
+    TX_ARTICLES,
+    LoadSummary,
+    ensure_schema,
+    load,
+    read_meta,
+    wipe,
+)
+from kg.graphdb.query import QueryResult, chain, find_entity, open_graph, run_query
 
-_HOMES = {
-    "connection": ("Connection", "ConnectionSettings", "connect"),
-    "embedded": ("EmbeddedServer", "ensure_server"),
-    "library": ("LibraryQuery", "Param", "bind", "library", "library_dirs", "parse_params",
-                "parse_query", "parse_query_file", "resolve_query"),
-    "load": ("BATCH_SIZE", "TX_ARTICLES", "LoadSummary", "ensure_schema", "load", "read_meta",
-             "wipe"),
-    "query": ("QueryResult", "chain", "find_entity", "open_graph", "run_query"),
-}
-_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
+if TYPE_CHECKING:
+    from kg.graphdb.embedded import EmbeddedServer, ensure_server
+
+_LAZY = {"EmbeddedServer", "ensure_server"}  # from kg.graphdb.embedded
 
 __all__ = [
     "BATCH_SIZE", "TX_ARTICLES", "Connection", "ConnectionSettings", "EmbeddedServer",
@@ -67,10 +60,9 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
+    if name not in _LAZY:
         raise AttributeError(f"module 'kg.graphdb' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"kg.graphdb.{module}"), name)
+    value = getattr(importlib.import_module("kg.graphdb.embedded"), name)
     globals()[name] = value  # the next access is a plain lookup
     return value
 
