@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import ConfigurationError, StoreError
-from kg.schema import Article, Entity, Relation
+from kg.schema import Article, Entity, Relation, relation_key
 
 # --- fact records (`kg extract --format jsonl`) -----------------------------------------------
 
@@ -106,7 +106,7 @@ def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
                  "last_published": dates[-1] if dates else ""}
         attrs.update(_flat_properties(data.get("properties", {})))
         # The key becomes the GraphML edge id, which must be unique in the document.
-        flat.add_edge(u, v, key=f"{u}|{attrs['relation']}|{v}", **attrs)
+        flat.add_edge(u, v, key=relation_key(u, attrs["relation"], v), **attrs)
     _unify_types(flat.nodes(data=True))
     _unify_types((None, d) for _, _, d in flat.edges(data=True))
     return flat

@@ -236,6 +236,8 @@ class Relation(Model):
 
     @property
     def key(self) -> tuple[str, str, str]:
+        """(source, relation, target): what makes a relation one relation (`relation_key`
+        spells it as one string)."""
         return (self.source, self.relation.value, self.target)
 
 
@@ -245,6 +247,23 @@ class ExtractionResult(Model):
     article: str  # Article.id
     entities: list[Entity] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+
+
+_RELATION_TYPES = frozenset(r.value for r in RelationType)
+
+
+def relation_key(source: str, relation: RelationType | str, target: str) -> str:
+    """A relation's identity as one string, `source|RELATION|target`: the graph database's
+    relationship key and the exported edge id. Entity ids are slugs, never holding "|"."""
+    return f"{source}|{RelationType(relation).value}|{target}"
+
+
+def split_relation_key(key: str) -> tuple[str, str, str] | None:
+    """(source, relation, target) of a `relation_key`; None if `key` is not one."""
+    parts = key.split("|")
+    if len(parts) != 3 or parts[1] not in _RELATION_TYPES:
+        return None
+    return parts[0], parts[1], parts[2]
 
 
 def slug(text: str) -> str:
