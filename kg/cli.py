@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from kg import DISTRIBUTION
-from kg.errors import KgError
+from kg.errors import ConfigurationError, KgError
 
 DATA_DIR_HELP = "Data directory of the local store (env KG_DATA_DIR, default ./kg-data)."
 
@@ -206,9 +206,11 @@ def stats(data_dir: Path, fmt: str) -> None:
 @click.option("--kind", "kinds", multiple=True, help="Keep only this entity kind (repeatable).")
 @click.option("--since", default=None, help="Evidence or deal date on/after YYYY[-MM[-DD]].")
 @click.option("--until", default=None, help="Evidence or deal date on/before YYYY[-MM[-DD]].")
+@click.option("--open", "open_page", is_flag=True,
+              help="Open the written HTML page in the default web browser.")
 def export(fmt: str, output: Path | None, data_dir: Path, focus: str | None, depth: int,
            relations: tuple[str, ...], kinds: tuple[str, ...], since: str | None,
-           until: str | None) -> None:
+           until: str | None, open_page: bool) -> None:
     """Write the graph (or a filtered part) as offline HTML, GraphML, GEXF or JSON.
 
     \b
@@ -217,10 +219,24 @@ def export(fmt: str, output: Path | None, data_dir: Path, focus: str | None, dep
         kg export graphml --relation INVESTS_IN --relation ACQUIRES --since 2025-01
     """
     from kg.export import export_graph
+    from kg.graph import GraphFilter
 
-    path = export_graph(data_dir, fmt, output, focus=focus, depth=depth, relations=relations,
-                        kinds=kinds, since=since, until=until)
+    if open_page and fmt != "html":
+        raise ConfigurationError(f"--open: only html exports open in a browser, not {fmt}")
+    flt = GraphFilter(focus=focus, depth=depth, relations=relations or None, kinds=kinds or None,
+                      since=since, until=until)
+    path = export_graph(data_dir, fmt, output, flt)
     click.echo(str(path))
+    if open_page:
+        _open_in_browser(path)
+
+
+def _open_in_browser(path: Path) -> None:
+    """`--open`: the page in the user's browser (webbrowser honours $BROWSER)."""
+    import webbrowser
+
+    if not webbrowser.open(path.resolve().as_uri()):
+        raise ConfigurationError(f"{path}: no web browser found to open it (set $BROWSER)")
 
 
 # --- load / query / chain: owned by the Neo4j work --------------------------------------------

@@ -9,14 +9,18 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from kg.errors import ConfigurationError, StoreError
 from kg.schema import Article, Entity, Relation, relation_key
+
+if TYPE_CHECKING:
+    from kg.graph import GraphFilter
 
 # --- fact records (`kg extract --format jsonl`) -----------------------------------------------
 
@@ -48,34 +52,114 @@ def relation_row(relation: Relation, article: Article, names: dict[str, str] | N
 
 # Attribute names the flat formats reserve; properties with these names get a "prop_" prefix.
 RESERVED = {"id", "key", "label", "name", "kind", "aliases", "relation", "evidence_count",
-            "evidence_json", "properties_json", "first_published", "last_published"}
+            "evidence_json", "properties_json", "first_published", "last_published",
+            # networkx's GEXF writer reads these as structure (time, viz, edge type, weight)
+            "start", "end", "spells", "slices", "viz", "pid", "parents", "type", "weight"}
 
 
 def write_json(g: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Node-link JSON keeping every attribute, evidence included."""
-    data = nx.node_link_data(g, edges="edges")
+    """Node-link JSON keeping every attribute, evidence included.
+
+    The edge list is written under both "edges" and "links": networkx 3.2-3.3 reads "links" by
+    default and 3.4+ "edges", so `nx.node_link_graph(json.load(f))` loads it on every version
+    we allow (3.4-3.5 warn about the default changing; pass edges="edges" to silence it).
+    """
+    data = node_link(g)
     return _write(path, lambda p: p.write_text(
         json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8"))
+
+
+def node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
+    """networkx's node-link layout, written by hand (its keyword for the edge list changed
+    between the versions we allow)."""
+    edges = [{**d, "source": u, "target": v, "key": k} for u, v, k, d in g.edges(keys=True,
+                                                                                  data=True)]
+    return {"directed": True, "multigraph": True, "graph": dict(g.graph),
+            "nodes": [{**d, "id": n} for n, d in g.nodes(data=True)],
+            "edges": edges, "links": edges}
 
 
 def read_json(path: str | Path) -> nx.MultiDiGraph:
     """The graph back from `write_json`'s node-link file, attributes and evidence intact."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    g = nx.MultiDiGraph(**data.get("graph", {}))
+    for node in data["nodes"]:
+        attrs = dict(node)
+        g.add_node(attrs.pop("id"), **attrs)
+    for edge in data.get("edges", data.get("links", [])):
+        attrs = dict(edge)
+        u, v, k = attrs.pop("source"), attrs.pop("target"), attrs.pop("key", None)
+        g.add_edge(u, v, key=k, **attrs)
+    return g
 
 
 def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> Path:
-    """GraphML with scalar attributes only (kind, relation, evidence_count, amount, ...)."""
+    """GraphML with scalar attributes only (label, kind, relation, evidence_count, amount, ...);
+    `label` is the entity name, as yEd, Cytoscape and Gephi expect."""
     flat = flatten(g)
+    for _, data in flat.nodes(data=True):
+        data["label"] = data["name"]
     return _write(path, lambda p: nx.write_graphml(flat, p, encoding="utf-8"))
 
 
 def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> Path:
-    """GEXF for Gephi: node label = name; style by `kind` and by edge `relation`."""
-    flat = flatten(g)
-    for _, data in flat.nodes(data=True):
+    """GEXF 1.3 for Gephi: node label = name, colours by kind and relation (style.json), the
+    explorer's layout as positions, size by degree, and time intervals from the evidence dates
+    (dynamic mode, so Gephi's timeline plays the graph as it was reported)."""
+    flat = _gexf_graph(g, flatten(g))
+    text = _as_gexf_13("\n".join(nx.generate_gexf(flat, version="1.2draft")))
+    return _write(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+
+GEXF_12, GEXF_13 = "http://www.gexf.net/1.2draft", "http://gexf.net/1.3"
+
+
+def _as_gexf_13(text: str) -> str:
+    """networkx < 3.6 writes GEXF 1.2draft only; what we write of it is also GEXF 1.3, whose
+    root element differs by its namespaces and version, so only that start tag is changed."""
+    start = text.index("<gexf")
+    end = text.index(">", start)
+    root = text[start:end].replace(GEXF_12 + "/gexf.xsd", GEXF_13 + "/gexf.xsd")
+    root = root.replace(GEXF_12, GEXF_13).replace('version="1.2"', 'version="1.3"')
+    head = '<?xml version="1.0" encoding="utf-8"?>\n' if not text.startswith("<?xml") else ""
+    return head + text[:start] + root + text[end:]
+
+
+def _gexf_graph(g: nx.MultiDiGraph, flat: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """`flat` with GEXF's viz (colour, position, size) and time (start, end) attributes."""
+    from kg.explorer.layout import compute_layout
+    from kg.explorer.payload import date_span
+    from kg.explorer.style import load_style
+
+    style, positions = load_style(), compute_layout(g)
+    spans: dict[str, list[str]] = {}
+    for u, v, data in flat.edges(data=True):
+        days = [d for ev in json.loads(data["evidence_json"])
+                for d in date_span(ev.get("published")) or []]
+        if days:
+            data["start"], data["end"] = min(days), max(days)
+            for node in (u, v):
+                spans.setdefault(node, []).extend(days)
+        data["label"] = data["relation"]
+        data["viz"] = {"color": _rgba(style.relation(data["relation"]))}
+    for node, data in flat.nodes(data=True):
+        deal_day = date_span(g.nodes[node].get("properties", {}).get("date"))
+        days = spans.get(node, []) + (deal_day or [])
+        if days:
+            data["start"], data["end"] = min(days), max(days)
+        x, y = positions.get(node, (0.0, 0.0))
         data["label"] = data["name"]
-    return _write(path, lambda p: nx.write_gexf(flat, p, encoding="utf-8"))
+        data["viz"] = {"color": _rgba(style.kind(data["kind"]).color),
+                       "position": {"x": x, "y": -y, "z": 0.0},  # Gephi's y axis points up
+                       "size": round(4.0 + 2.0 * math.sqrt(g.degree(node)), 2)}
+    return flat
+
+
+def _rgba(color: str) -> dict[str, Any]:
+    """'#0072B2' -> {'r': 0, 'g': 114, 'b': 178, 'a': 1.0}."""
+    value = color.lstrip("#")
+    return {"r": int(value[0:2], 16), "g": int(value[2:4], 16), "b": int(value[4:6], 16),
+            "a": 1.0}
 
 
 def _write(path: str | Path, writer: Callable[[Path], object]) -> Path:
@@ -152,43 +236,32 @@ def export_graph(
     data_dir: str | Path,
     fmt: str,
     path: str | Path | None = None,
-    *,
-    focus: str | None = None,
-    depth: int = 2,
-    relations: Iterable[str] | None = None,
-    kinds: Iterable[str] | None = None,
-    since: str | None = None,
-    until: str | None = None,
+    flt: GraphFilter | None = None,
+    **fields: Any,
 ) -> Path:
-    """Build the graph from the store (only the focus neighbourhood with `focus`), filter it,
-    write it as `fmt`; returns the path written.
+    """Build the graph from the store (only the focus neighbourhood with a focus), filter it by
+    `flt` (or GraphFilter fields as keywords), write it as `fmt`; returns the path written.
 
-    Default path: exports/graph.<ext>.
+    Default path: exports/graph.<ext>. The HTML page opens on the same filter.
     """
-    from kg.graph import build_graph, focus_graph, subgraph
+    from kg.graph import as_filter, build_graph, focus_graph, subgraph
     from kg.store import Store
 
     if fmt not in FORMATS:
         raise ConfigurationError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
     out = Path(path) if path is not None else Path("exports") / f"graph.{FORMATS[fmt]}"
-    relations, kinds = _none_if_empty(relations), _none_if_empty(kinds)
+    flt = as_filter(flt, **fields)
     with Store.open(data_dir, create=False) as store:
-        if focus is not None:  # only the neighbourhood is read: seconds saved on a big store
-            g = focus_graph(store, focus, depth=depth, relations=relations, kinds=kinds,
-                            since=since, until=until)
+        if flt.focus is not None:  # only the neighbourhood is read: seconds saved on a big store
+            g = focus_graph(store, flt)
         else:
             g = build_graph(store)
-            if any(x is not None for x in (relations, kinds, since, until)):
-                g = subgraph(g, relations=relations, kinds=kinds, since=since, until=until)
+            if flt.narrows:
+                g = subgraph(g, flt)
     if fmt == "html":
-        from kg.explorer import write_html  # pyvis and the page template only when asked for
+        from kg.explorer import write_html  # the page template only when asked for
 
-        title = f"kg: {focus}, {depth} hops" if focus else "kg graph"
-        return Path(write_html(g, out, title=title))
+        title = f"kg: {flt.focus}, {flt.depth} hops" if flt.focus else "kg graph"
+        return Path(write_html(g, out, title=title, flt=flt))
     writers = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json}
     return writers[fmt](g, out)
-
-
-def _none_if_empty(values: Iterable[str] | None) -> list[str] | None:
-    items = list(values or [])
-    return items or None

@@ -5,9 +5,13 @@ Node key = entity id (attributes name, kind, aliases, properties); edge key = re
 
     >>> with Store.open("kg-data") as store:
     ...     g = build_graph(store)
-    >>> ego = subgraph(g, focus="Mistral AI", depth=2, relations=["INVESTS_IN"])
+    >>> flt = GraphFilter(focus="Mistral AI", depth=2, relations=["INVESTS_IN"])
+    >>> ego = subgraph(g, flt)             # or subgraph(g, focus="Mistral AI", ...)
     >>> with Store.open("kg-data") as store:   # the same ego graph, without the whole graph
-    ...     ego = focus_graph(store, "Mistral AI", depth=2, relations=["INVESTS_IN"])
+    ...     ego = focus_graph(store, flt)
+
+One filter model, `GraphFilter`, is what the CLI builds from its options, what `kg.export` and
+the explorer page receive (the page starts with it and writes it into its reopen link).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from kg.errors import InputError
 from kg.schema import Entity, EntityKind, Relation, RelationType
@@ -27,6 +32,67 @@ if TYPE_CHECKING:
 
 PARTY_TO = RelationType.PARTY_TO.value
 DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class GraphFilter(BaseModel):
+    """Which part of the graph to keep: the neighbourhood of `focus` up to `depth` hops, only
+    these relation types and entity kinds, only evidence or deals dated within [since, until].
+
+    Values are checked and normalised on creation (relation types upper case, kinds as spelled
+    in the schema); a bad one raises `InputError` naming it. Empty lists mean "no filter".
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    focus: str | None = None
+    depth: int = 2
+    relations: tuple[str, ...] | None = None
+    kinds: tuple[str, ...] | None = None
+    since: str | None = None
+    until: str | None = None
+
+    @field_validator("depth")
+    @classmethod
+    def _check_depth(cls, value: int) -> int:
+        if value < 0:
+            raise InputError(f"bad depth {value} (want 0 or more)")
+        return value
+
+    @field_validator("relations", mode="before")
+    @classmethod
+    def _check_relations(cls, values: Iterable[str] | None) -> tuple[str, ...] | None:
+        found = _relation_types(None if values is None else list(values))
+        return tuple(sorted(found)) if found else None
+
+    @field_validator("kinds", mode="before")
+    @classmethod
+    def _check_kinds(cls, values: Iterable[str] | None) -> tuple[str, ...] | None:
+        found = _kinds(None if values is None else list(values))
+        return tuple(sorted(found)) if found else None
+
+    @field_validator("since", "until")
+    @classmethod
+    def _check_date(cls, value: str | None) -> str | None:
+        if value is not None and not DATE_RE.fullmatch(value):
+            raise InputError(f"bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
+        return value or None
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.since or self.until)
+
+    @property
+    def narrows(self) -> bool:
+        """True when anything but the focus/depth is filtered."""
+        return any(x is not None for x in (self.relations, self.kinds, self.since, self.until))
+
+
+def as_filter(flt: GraphFilter | None = None, **fields: Any) -> GraphFilter:
+    """`flt` itself, or a GraphFilter of `fields` (the keyword form of subgraph and focus_graph);
+    `flt` with `fields` gives a copy of `flt` with those fields changed (and checked)."""
+    if flt is None:
+        return GraphFilter(**fields)
+    return GraphFilter(**{**flt.model_dump(), **fields}) if fields else flt
 
 
 def build_graph(store: Store) -> nx.MultiDiGraph:
@@ -39,17 +105,11 @@ def build_graph(store: Store) -> nx.MultiDiGraph:
     return g
 
 
-def focus_graph(
-    store: Store,
-    focus: str,
-    *,
-    depth: int = 2,
-    relations: Iterable[str] | None = None,
-    kinds: Iterable[str] | None = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> nx.MultiDiGraph:
-    """`subgraph(build_graph(store), focus=focus, ...)`, reading only the neighbourhood.
+def focus_graph(store: Store, focus: str | GraphFilter, **fields: Any) -> nx.MultiDiGraph:
+    """`subgraph(build_graph(store), flt)`, reading only the neighbourhood of `flt.focus`.
+
+    `focus` is a GraphFilter with a focus, or the focus itself with the other GraphFilter
+    fields as keywords (`focus_graph(store, "Mistral AI", depth=1)`).
 
     Walks `depth` hops in the store (relations both ways, deal parties) and builds the graph of
     those nodes, the relations between them and every relation of their deals (with a date
@@ -58,15 +118,19 @@ def focus_graph(
     is resolved like `find_node` (a node only named as a relation end, never described by an
     article, is found by its id only).
     """
-    focus_id = _find_in_store(store, focus)
+    flt = as_filter(focus, **fields) if isinstance(focus, GraphFilter) else as_filter(
+        focus=focus, **fields)
+    if flt.focus is None:
+        raise InputError("focus_graph needs a focus entity")
+    focus_id = _find_in_store(store, flt.focus)
     inner, frontier = {focus_id}, {focus_id}
-    for _ in range(max(depth, 0)):
+    for _ in range(flt.depth):
         frontier = store.neighbour_ids(frontier) - inner
         inner |= frontier
     # With a date filter a node stays only if it keeps an edge, to any node: then one hop more
     # is needed, the far ends of inner's edges. Only their kind counts, and for deals their
     # properties (dates, parties), so the rest are not merged (hubs are costly).
-    dated = bool(since or until)
+    dated = flt.dated
     outer = store.kinds_of(store.neighbour_ids(frontier) - inner) if dated else {}
     deals = {n for n, kind in outer.items() if kind == EntityKind.DEAL.value}
     g = nx.MultiDiGraph()
@@ -84,8 +148,7 @@ def focus_graph(
 
     _add_relations(g, store.relations_touching(inner | deals, needed))
     _add_party_edges(g)
-    return subgraph(g, focus=focus_id, depth=depth, relations=relations, kinds=kinds,
-                    since=since, until=until)
+    return subgraph(g, flt.model_copy(update={"focus": focus_id}))
 
 
 def _find_in_store(store: Store, name: str) -> str:
@@ -157,23 +220,15 @@ def _deal_evidence(g: nx.MultiDiGraph, deal: str, party: str) -> list[dict[str, 
 # --- views ----------------------------------------------------------------------------------
 
 
-def subgraph(
-    g: nx.MultiDiGraph,
-    *,
-    focus: str | None = None,
-    depth: int = 2,
-    relations: Iterable[str] | None = None,
-    kinds: Iterable[str] | None = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> nx.MultiDiGraph:
-    """A filtered copy of `g`: relation types, node kinds, evidence/deal dates, then the
-    neighbourhood of `focus` (id, name or alias, case-insensitive) up to `depth` hops."""
-    for bound in (since, until):
-        if bound is not None and not DATE_RE.fullmatch(bound):
-            raise InputError(f"bad date {bound!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
-    focus_id = find_node(g, focus) if focus is not None else None
-    rel_set, kind_set = _relation_types(relations), _kinds(kinds)
+def subgraph(g: nx.MultiDiGraph, flt: GraphFilter | None = None, **fields: Any) -> nx.MultiDiGraph:
+    """A filtered copy of `g` (`flt`, or GraphFilter fields as keywords): relation types, node
+    kinds, evidence/deal dates, then the neighbourhood of `focus` (id, name or alias,
+    case-insensitive) up to `depth` hops."""
+    flt = as_filter(flt, **fields)
+    focus_id = find_node(g, flt.focus) if flt.focus is not None else None
+    rel_set = set(flt.relations) if flt.relations else None
+    kind_set = set(flt.kinds) if flt.kinds else None
+    since, until, depth = flt.since, flt.until, flt.depth
 
     def node_ok(n: str) -> bool:
         return kind_set is None or n == focus_id or g.nodes[n].get("kind") in kind_set

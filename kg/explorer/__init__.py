@@ -1,4 +1,4 @@
-"""Offline single-file HTML explorer for a kg graph (vis-network, as shipped inside pyvis).
+"""Offline single-file HTML explorer for a kg graph (vis-network 9.1.2, vendored).
 
     >>> from kg.explorer import write_html
     >>> write_html(graph, "exports/graph.html", title="AI deals")   # doctest: +SKIP
@@ -13,11 +13,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import importlib.util
 import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -26,19 +26,25 @@ from kg.explorer.layout import compute_layout
 from kg.explorer.payload import build_payload, to_json_block
 from kg.explorer.style import load_style
 
+if TYPE_CHECKING:
+    from kg.graph import GraphFilter
+
 __all__ = ["render_html", "write_html"]
 
 PHYSICS_MAX_NODES = 300  # above this the page draws the Python layout as is, physics off
 EDGE_LABELS_MAX_EDGES = 400  # above this relation names are in colours, legend and tooltips only
 LARGE_NODES = 2000  # above this: fainter edges, edges hidden while dragging or zooming
-VIS_ASSET = ("lib", "vis-9.1.2", "vis-network.min.js")
+VIS_ASSET = ("vendor", "vis-network-9.1.2.min.js")
 _TOKEN = re.compile(r"@@([A-Z]+)@@")
 
 
-def write_html(graph: nx.Graph, path: str | Path, *, title: str = "kg graph") -> Path:
-    """Write the explorer page for `graph` to `path` (parent folders created); returns the path."""
+def write_html(
+    graph: nx.Graph, path: str | Path, *, title: str = "kg graph", flt: GraphFilter | None = None
+) -> Path:
+    """Write the explorer page for `graph` to `path` (parent folders created); returns the path.
+    `flt` is the filter the graph was cut with: the page opens on its focus and filters."""
     target = Path(path)
-    page = render_html(graph, title=title)
+    page = render_html(graph, title=title, flt=flt)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
@@ -47,7 +53,9 @@ def write_html(graph: nx.Graph, path: str | Path, *, title: str = "kg graph") ->
     return target
 
 
-def render_html(graph: nx.Graph, *, title: str = "kg graph") -> str:
+def render_html(
+    graph: nx.Graph, *, title: str = "kg graph", flt: GraphFilter | None = None
+) -> str:
     """The explorer page as one HTML string."""
     if not isinstance(graph, nx.Graph):
         raise ConfigurationError(
@@ -56,6 +64,7 @@ def render_html(graph: nx.Graph, *, title: str = "kg graph") -> str:
     n = graph.number_of_nodes()
     payload = build_payload(graph, compute_layout(graph), load_style())
     payload["title"] = title
+    payload["filter"] = flt.model_dump(mode="json") if flt is not None else {}
     payload["options"] = {
         "physics": 0 < n <= PHYSICS_MAX_NODES,
         "stabilizeIterations": 400 if n <= 100 else 150,  # a few hundred ms either way
@@ -91,17 +100,6 @@ def _csp(*scripts: str) -> str:
 @lru_cache(maxsize=8)
 def _asset(*parts: str) -> str:
     try:
-        if parts[0] == "lib":
-            return _pyvis_dir().joinpath(*parts).read_text(encoding="utf-8")
         return resources.files("kg.explorer").joinpath(*parts).read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigurationError(f"{'/'.join(parts)}: explorer asset missing: {exc}") from exc
-
-
-def _pyvis_dir() -> Path:
-    """pyvis's folder, found without importing pyvis (its import pulls in jinja2 and IPython
-    and costs seconds); we only want the vis-network copy it ships."""
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise ConfigurationError("pyvis: not installed (the explorer uses its vis-network copy)")
-    return Path(next(iter(spec.submodule_search_locations)))
