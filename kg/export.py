@@ -127,15 +127,15 @@ def _as_gexf_13(text: str) -> str:
 
 def _gexf_graph(g: nx.MultiDiGraph, flat: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """`flat` with GEXF's viz (colour, position, size) and time (start, end) attributes."""
+    from kg.dates import span
     from kg.explorer.layout import compute_layout
-    from kg.explorer.payload import date_span
     from kg.explorer.style import load_style
 
     style, positions = load_style(), compute_layout(g)
     spans: dict[str, list[str]] = {}
     for u, v, data in flat.edges(data=True):
         days = [d for ev in json.loads(data["evidence_json"])
-                for d in date_span(ev.get("published")) or []]
+                for d in span(ev.get("published")) or ()]
         if days:
             data["start"], data["end"] = min(days), max(days)
             for node in (u, v):
@@ -143,8 +143,8 @@ def _gexf_graph(g: nx.MultiDiGraph, flat: nx.MultiDiGraph) -> nx.MultiDiGraph:
         data["label"] = data["relation"]
         data["viz"] = {"color": _rgba(style.relation(data["relation"]))}
     for node, data in flat.nodes(data=True):
-        deal_day = date_span(g.nodes[node].get("properties", {}).get("date"))
-        days = spans.get(node, []) + (deal_day or [])
+        deal_days = span(g.nodes[node].get("properties", {}).get("date"))
+        days = spans.get(node, []) + list(deal_days or ())
         if days:
             data["start"], data["end"] = min(days), max(days)
         x, y = positions.get(node, (0.0, 0.0))

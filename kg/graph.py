@@ -16,7 +16,6 @@ the explorer page receive (the page starts with it and writes it into its reopen
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from itertools import chain
 from typing import TYPE_CHECKING, Any
@@ -24,14 +23,17 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from kg.dates import check_bound, in_range
 from kg.errors import InputError
 from kg.schema import Entity, EntityKind, Relation, RelationType
 
 if TYPE_CHECKING:
     from kg.store import Store
 
+__all__ = ["GraphFilter", "as_filter", "build_graph", "find_node", "focus_graph", "in_range",
+           "subgraph"]
+
 PARTY_TO = RelationType.PARTY_TO.value
-DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class GraphFilter(BaseModel):
@@ -73,9 +75,7 @@ class GraphFilter(BaseModel):
     @field_validator("since", "until")
     @classmethod
     def _check_date(cls, value: str | None) -> str | None:
-        if value is not None and not DATE_RE.fullmatch(value):
-            raise InputError(f"bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
-        return value or None
+        return check_bound(value) if value else None
 
     @property
     def dated(self) -> bool:
@@ -312,18 +312,3 @@ def _edge_in_range(
 def _node_in_range(data: dict[str, Any], since: str | None, until: str | None) -> bool:
     return data.get("kind") == EntityKind.DEAL.value and in_range(
         data.get("properties", {}).get("date"), since, until)
-
-
-def in_range(date: str | None, since: str | None, until: str | None) -> bool:
-    """Does an ISO date, possibly partial ('2025', '2025-06'), overlap [since, until]?"""
-    if not date or not date[:4].isdigit():
-        return False
-    if since and _pad(date, "-12-31") < _pad(since, "-01-01"):
-        return False
-    return not (until and _pad(date, "-01-01") > _pad(until, "-12-31"))
-
-
-def _pad(date: str, fill: str) -> str:
-    """'2025' -> '2025-01-01' (or '-12-31'); only the day part of a datetime counts."""
-    day = date.strip()[:10]
-    return day + fill[len(day) - 4:] if 4 <= len(day) < 10 else day

@@ -15,12 +15,11 @@ from typing import Any
 
 import networkx as nx
 
+from kg.dates import span
 from kg.explorer.style import Style
 
 MAX_EVIDENCE = 12  # per edge in the page; the tooltip says how many more there are
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`]+", re.IGNORECASE)
-_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_MONTH_END = ["31", "29", "31", "30", "31", "30", "31", "31", "30", "31", "30", "31"]
 
 
 def safe_url(url: Any) -> str | None:
@@ -32,23 +31,11 @@ def safe_url(url: Any) -> str | None:
 
 def date_span(value: Any) -> list[str] | None:
     """'2025-06' -> ['2025-06-01', '2025-06-30']: partial dates cover their whole period."""
-    if not isinstance(value, str):
-        return None
-    span = _date_span(value)
-    return list(span) if span else None
+    covered = _span(value) if isinstance(value, str) else None
+    return list(covered) if covered else None
 
 
-@lru_cache(maxsize=8192)  # a graph repeats the same few hundred publication dates
-def _date_span(value: str) -> tuple[str, str] | None:
-    match = _DATE.match(value)
-    if not match:
-        return None
-    year, month, day = match.groups()
-    if day:
-        return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
-    if month and "01" <= month <= "12":
-        return f"{year}-{month}-01", f"{year}-{month}-{_MONTH_END[int(month) - 1]}"
-    return f"{year}-01-01", f"{year}-12-31"
+_span = lru_cache(maxsize=8192)(span)  # a graph repeats the same few hundred dates
 
 
 def to_json_block(data: Any) -> str:
@@ -103,11 +90,11 @@ def _evidence(items: Iterable[Any]) -> list[dict[str, Any]]:
     for ev in items:
         if not isinstance(ev, dict):
             continue
-        span = date_span(ev.get("published"))
+        days = date_span(ev.get("published"))
         out.append({
             "sentence": _text(ev.get("sentence", "")),
             "title": _text(ev.get("title") or ev.get("file") or ev.get("article") or ""),
-            "date": span[0] if span else "",
+            "date": days[0] if days else "",
             "lang": _text(ev.get("lang") or ""),
             "url": safe_url(ev.get("source_url")),
         })
@@ -147,7 +134,7 @@ def _node(
     xy: tuple[float, float],
 ) -> dict[str, Any]:
     props = attrs.get("properties") or {}
-    span = date_span(props.get("date")) if isinstance(props, dict) else None
+    days = date_span(props.get("date")) if isinstance(props, dict) else None
     return {
         "id": i,
         "key": _text(node),
@@ -155,7 +142,7 @@ def _node(
         "kind": _text(attrs.get("kind") or "Unknown"),
         "aliases": [_text(a) for a in attrs.get("aliases") or []],
         "props": node_properties(props, names) if isinstance(props, dict) else [],
-        "dates": [span] if span else [],
+        "dates": [days] if days else [],
         "value": degree,
         "x": xy[0],
         "y": xy[1],
