@@ -12,8 +12,8 @@ functions on every sentence.
 
 from __future__ import annotations
 
+from kg.dates import PartialDate, Precision, find_dates, parse_date
 from kg.extract.normalize.amounts import Money, find_amounts, parse_amount
-from kg.extract.normalize.dates import PartialDate, Precision, find_dates, parse_date
 
 __all__ = ["Money", "PartialDate", "Precision", "find_amounts", "find_dates", "parse_amount",
            "parse_date"]  # fmt: skip

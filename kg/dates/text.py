@@ -1,18 +1,28 @@
-"""Dates in Chinese, English and French text, as precise as the text says: "2024年6月11日",
-"June 2024", "le mois dernier" (resolved against a reference date), "去年12月"."""
+"""Dates in Chinese, English and French running text, as precise as the text says:
+"2024年6月11日", "June 2024", "le mois dernier" (resolved against a reference date), "去年12月"."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from kg.dates import PartialDate, Precision
+import yaml
+
+from kg.dates.values import PartialDate, Precision
 from kg.errors import InputError
-from kg.extract.normalize.words import CJK_DIGITS, DATA, LATIN_SCALE, alt
+from kg.extract.trie import trie_pattern as alt
 
+# The month, weekday and relative-date words are the normaliser's (they share one data file).
+_WORDS = Path(__file__).parent.parent / "extract" / "data" / "normalize.yaml"
+_DATA: dict[str, Any] = yaml.load(_WORDS.read_text(encoding="utf-8"),
+                                  Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_LATIN_SCALE = [k.lower() for k in _DATA["scales"]["latin"]]
+_CJK_DIGITS = "零〇一二两兩三四五六七八九十百千"
 _Resolved = tuple[str, Precision]  # ("2024-06", "month")
-_D = DATA["dates"]
+_D = _DATA["dates"]
 _MONTHS: dict[str, int] = {k.lower(): v for lang in _D["months"].values() for k, v in lang.items()}
 _WEEKDAYS: dict[str, int] = {
     k.lower(): v for k, v in (_D["weekdays"]["en"] | _D["weekdays"]["fr"]).items()
@@ -25,7 +35,7 @@ _REL_CJK = [w for w in _RELATIVE if not w[0].isascii()]
 # English month and weekday names only count capitalised ("may", "march" are verbs).
 _MONTH_EN = rf"(?:{alt(_D['months']['en'])})\.?(?![A-Za-z])"
 _MONTH = rf"(?:{_MONTH_EN}|(?i:{alt(_D['months']['fr'])})(?![A-Za-zéû]))"
-_WD_NAME = rf"(?:{alt(_D['weekdays']['en'])}|(?i:{alt(_D['weekdays']['fr'])}))"
+WEEKDAY_NAMES = rf"(?:{alt(_D['weekdays']['en'])}|(?i:{alt(_D['weekdays']['fr'])}))"
 _YEAR = r"(?:19|20)\d\d"
 _Y = rf"{_YEAR}(?![\d年])"
 _DAY = r"(?:1er|[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
@@ -50,20 +60,20 @@ _DIGIT_ALTS = {
 _WORD_ALTS = {
     "mdy": rf"(?P<mdy_m>{_MONTH_EN})\s(?P<mdy_d>{_DAY}){_TO_DAY},?\s(?P<mdy_y>{_Y})",
     "my": rf"(?P<my_m>{_MONTH}),?\s(?P<my_y>{_Y})",
-    "md": rf"(?P<md_m>{_MONTH_EN})\s(?P<md_d>{_DAY})(?![\d:.,]\d|\s(?i:{alt(LATIN_SCALE)}))",
+    "md": rf"(?P<md_m>{_MONTH_EN})\s(?P<md_d>{_DAY})(?![\d:.,]\d|\s(?i:{alt(_LATIN_SCALE)}))",
     "mo": rf"{_PREP}(?P<mo_s>(?P<mo_m>{_MONTH}))"
-    rf"(?!,?\s?\d+(?![\d.,]*\s?(?i:{alt(LATIN_SCALE)})))",
+    rf"(?!,?\s?\d+(?![\d.,]*\s?(?i:{alt(_LATIN_SCALE)})))",
     "yr": rf"{_PREP}(?P<yr_s>(?P<yr_y>{_Y}))",
     "rel": rf"(?P<rel_w>(?i:{alt(_REL_LATIN)}))(?![A-Za-z])",
     # A weekday in front of a full date ("Tuesday, June 11, 2024") leaves the date to the date.
-    "wd": rf"(?P<wd_last>(?i:last)\s)?(?P<wd_w>{_WD_NAME})(?P<wd_fr> dernier)?(?![A-Za-z])"
+    "wd": rf"(?P<wd_last>(?i:last)\s)?(?P<wd_w>{WEEKDAY_NAMES})(?P<wd_fr> dernier)?(?![A-Za-z])"
     rf"(?!,?\s(?:{_MONTH}|{_DAY}\s))",
 }
 _CJK_ALTS = {
     # "去年12月", "今年6月11日": the year is relative, the month and day are not.
     "zrym": r"(?P<zrym_w>今年|去年|明年|前年)\s?(?P<zrym_m>\d{1,2})\s?月"
     r"(?:\s?(?P<zrym_d>\d{1,2})\s?[日号])?",
-    "zrel": rf"(?<![{CJK_DIGITS}\d])(?P<zrel_w>{alt(_REL_CJK)})",  # not "十一年前"
+    "zrel": rf"(?<![{_CJK_DIGITS}\d])(?P<zrel_w>{alt(_REL_CJK)})",  # not "十一年前"
     "zhwd": r"(?P<zhwd_pre>上|本|这)?(?:周|星期|礼拜)(?P<zhwd_d>[一二三四五六日天])",
 }
 _CJK_FIRST = "".join(sorted({w[0] for w in _REL_CJK} | set("上本这周星礼")))
@@ -92,7 +102,7 @@ def _reference(reference: str | date | None) -> date | None:
         raise InputError(f"reference date {reference!r}: not an ISO date (YYYY-MM-DD)") from None
 
 
-def _ymd(y: int, m: int, d: int | None = None) -> _Resolved | None:
+def ymd(y: int, m: int, d: int | None = None) -> _Resolved | None:
     """(value, precision) for a valid date, None for "2024-02-30" and friends."""
     try:
         if d is None:
@@ -119,7 +129,7 @@ def _shift_month(ref: date, offset: int) -> tuple[int, int]:
 def _no_year(ref: date, m: int, d: int | None) -> _Resolved | None:
     """A month (and day) without a year: the latest such date not after the reference."""
     year = ref.year if (m, d or 1) <= (ref.month, ref.day) else ref.year - 1
-    return _ymd(year, m, d)
+    return ymd(year, m, d)
 
 
 def _relative(word: str, ref: date) -> _Resolved | None:
@@ -127,7 +137,7 @@ def _relative(word: str, ref: date) -> _Resolved | None:
     if unit == "day":
         return (ref + timedelta(days=offset)).isoformat(), "day"
     if unit == "month":
-        return _ymd(*_shift_month(ref, offset))
+        return ymd(*_shift_month(ref, offset))
     year = date(ref.year + offset, 1, 1).year  # ValueError outside years 1..9999
     return f"{year:04d}", "year"
 
@@ -150,9 +160,9 @@ def _resolve(m: re.Match[str], k: str, ref: date) -> _Resolved | None:
     """(value, precision) of a match of kind `k`; only relative kinds use `ref`."""
     g = m.group
     if k in ("iso", "zhd", "mdy", "dmy", "ymd"):
-        return _ymd(int(g(f"{k}_y")), _month_of(g(f"{k}_m")), _day(g(f"{k}_d")))
+        return ymd(int(g(f"{k}_y")), _month_of(g(f"{k}_m")), _day(g(f"{k}_d")))
     if k in ("isom", "zhm", "my"):
-        return _ymd(int(g(f"{k}_y")), _month_of(g(f"{k}_m")))
+        return ymd(int(g(f"{k}_y")), _month_of(g(f"{k}_m")))
     if k in ("zhy", "yr"):
         return g(f"{k}_y"), "year"
     if k in ("zhmd", "md", "dm"):
@@ -161,7 +171,7 @@ def _resolve(m: re.Match[str], k: str, ref: date) -> _Resolved | None:
         return _no_year(ref, _month_of(g(f"{k}_m")), None)
     if k == "zrym":
         year = ref.year + _RELATIVE[g("zrym_w")][1]
-        return _ymd(year, int(g("zrym_m")), int(g("zrym_d")) if g("zrym_d") else None)
+        return ymd(year, int(g("zrym_m")), int(g("zrym_d")) if g("zrym_d") else None)
     if k in ("rel", "zrel"):
         return _relative(g(f"{k}_w"), ref)
     if k == "wd":
