@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from kg.dates import check_bound, in_range
 from kg.errors import InputError
-from kg.schema import Entity, EntityKind, Relation, RelationType
+from kg.schema import Entity, EntityKind, Relation, RelationType, deal_parties
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -188,9 +188,8 @@ def _add_party_edges(g: nx.MultiDiGraph) -> None:
     deals = [(n, d) for n, d in g.nodes(data=True) if d.get("kind") == EntityKind.DEAL.value]
     for deal, data in deals:
         roles: dict[str, list[str]] = {}
-        for party in data["properties"].get("parties", []) or []:
-            if isinstance(party, dict) and party.get("id"):
-                roles.setdefault(party["id"], []).append(str(party.get("role", "")))
+        for party in deal_parties(data["properties"]):
+            roles.setdefault(party.id, []).append(party.role)
         for party_id, party_roles in roles.items():
             if party_id == deal or g.has_edge(party_id, deal, key=PARTY_TO):
                 continue

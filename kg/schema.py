@@ -201,12 +201,24 @@ class Entity(Model):
     # DealProperties.model_dump(exclude_none=True).
     properties: dict[str, Any] = Field(default_factory=dict)
 
+    @property
+    def parties(self) -> list[DealParty]:
+        """A deal's parties, typed (`deal_parties(self.properties)`); other kinds have none."""
+        return deal_parties(self.properties)
+
 
 class DealParty(Model):
     """An entity taking part in a deal, with its role."""
 
     id: str  # entity id
     role: str  # investor, investee, acquirer, target, issuer, partner, lead_investor
+
+
+def deal_parties(properties: dict[str, Any]) -> list[DealParty]:
+    """The typed parties in a Deal's properties as stored (`"parties": [{"id", "role"}, ...]`,
+    as `DealProperties` dumps them); an entry without an id is skipped, a missing role is ""."""
+    return [DealParty(id=str(p["id"]), role=str(p.get("role") or ""))
+            for p in properties.get("parties") or [] if isinstance(p, dict) and p.get("id")]
 
 
 class DealProperties(Model):

@@ -17,6 +17,7 @@ import networkx as nx
 
 from kg.dates import span
 from kg.explorer.style import Style
+from kg.schema import deal_parties
 
 MAX_EVIDENCE = 12  # per edge in the page; the tooltip says how many more there are
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`]+", re.IGNORECASE)
@@ -78,10 +79,8 @@ def node_properties(props: dict[str, Any], names: dict[Hashable, str]) -> list[l
             rows.append(["valuation", _money(value, props.get("valuation_currency"))])
         else:
             rows.append([str(key), _text(value)])
-    for party in props.get("parties") or []:
-        if isinstance(party, dict):
-            pid = party.get("id", "")
-            rows.append([f"party ({party.get('role', '?')})", names.get(pid, str(pid))])
+    for party in deal_parties(props):
+        rows.append([f"party ({party.role or '?'})", names.get(party.id, party.id)])
     return rows
 
 

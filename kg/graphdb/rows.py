@@ -103,13 +103,8 @@ def _date_prop(key: str, text: str) -> dict[str, Any]:
 
 def party_rows(deal: Entity) -> list[dict[str, Any]]:
     """One PARTY_TO row per party of a deal: party id, deal id, role, relationship key."""
-    rows = []
-    for party in deal.properties.get("parties") or []:
-        if isinstance(party, dict) and party.get("id"):
-            key = rel_key(party["id"], RelationType.PARTY_TO.value, deal.id)
-            rows.append({"party": party["id"], "deal": deal.id,
-                         "role": party.get("role") or "party", "key": key})
-    return rows
+    return [{"party": p.id, "deal": deal.id, "role": p.role or "party",
+             "key": rel_key(p.id, RelationType.PARTY_TO.value, deal.id)} for p in deal.parties]
 
 
 def key_ends(key: str) -> tuple[str, str]:
