@@ -30,6 +30,7 @@ from kg.extract.slots import (
     right,
     speaker,
 )
+from kg.extract.structure import conjuncts, list_after, zh_list_before
 from kg.schema import EntityKind, RelationType
 
 
@@ -41,6 +42,7 @@ def _slot(
     end: int,
     kinds: tuple[EntityKind, ...],
     exclude: tuple[str, ...] = (),
+    agent: bool = False,
 ) -> Mention | None:
     if how == "left":
         m = left(ctx, start, kinds, exclude) or speaker(ctx, start, kinds)
@@ -52,6 +54,10 @@ def _slot(
                 return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun")
         return m
     if how == "right":
+        if agent and trig.family in _DISCOVER and not trig.preps:  # "led by Thrive Capital"
+            first = next(iter(list_after(ctx, end, kinds, min(trig.reach, 60), True)), None)
+            if first is not None and first.eid not in exclude:
+                return first
         return right(ctx, end, kinds, exclude, trig.preps, trig.reach)
     if how == "gov_left":
         after = right(ctx, end, kinds, exclude, reach=3)  # 投资Anthropic, 投资了X
@@ -79,6 +85,8 @@ def _slot(
 
 
 _OF = {"of", "in", "de", "du", "d’", "d'", "dans"}
+# families whose lists of investors may name firms the gazetteer does not know
+_DISCOVER = {"invest", "fund"}
 
 
 def _args(
@@ -91,14 +99,17 @@ def _args(
 ) -> tuple[list[Mention], Mention | None]:
     patient = _slot(ctx, trig.patient, trig, start, end, patient_kinds)
     skip = (patient.eid,) if patient else ()
-    agent = _slot(ctx, trig.agent, trig, start, end, agent_kinds, skip)
+    agent = _slot(ctx, trig.agent, trig, start, end, agent_kinds, skip, agent=True)
     if agent is None:
         return [], patient
-    agents = (
-        expand(ctx, agent, trig.agent == "right", agent_kinds)
-        if trig.list_side == "agent"
-        else [agent]
-    )
+    agents = [agent]
+    if trig.list_side == "agent":
+        if trig.agent == "right":
+            agents = conjuncts(ctx, agent, True, agent_kinds, trig.family in _DISCOVER)
+        elif trig.agent == "left_by":
+            agents = zh_list_before(ctx, start, agent_kinds) or [agent]
+        else:
+            agents = expand(ctx, agent, False, agent_kinds)
     if EntityKind.COMPANY in agent_kinds:  # a person joining a firm stays a person
         agents = [_for_company(ctx, a) for a in agents]
     return [a for a in distinct(agents) if a.eid not in skip], patient

@@ -1,0 +1,260 @@
+"""Sentence structure the relation frames read their roles from.
+
+Coordination lists are the main one: "led by A, with participation from B, C and D",
+"alongside US tech investor A, the fund B and others", "auprès des fonds A, B et de
+l’incubateur américain C", "A领投，B、C跟投". A list item may carry a description in front of
+it ("the sovereign fund", "le fonds souverain singapourien"), a parenthetical or a ticker after
+it ("Nvidia (NVDA.O)"). In en/fr a name the gazetteer lacks is one more firm when it sits
+inside a list of investors and ends with a firm's word (Capital, Ventures, Partners, Fund…):
+a new entity, `via` "discovered". A bare capitalised word there may be a place, a person or a
+news agency, and zh names are only the known ones (a segmenter would be needed to cut them).
+
+    items = conjuncts(ctx, first, forward=True, discover=True)
+    items = list_after(ctx, end_of_trigger)          # "investors such as A, B and C"
+    items = zh_list_before(ctx, start_of_verb)       # "由A、B和C联合领投"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from kg.extract.doc import Draft
+from kg.extract.mentions import Mention
+from kg.extract.slots import FIRMS, Ctx
+from kg.schema import EntityKind, entity_id
+
+# what may stand between two items: a parenthetical or a ticker after the item, then a comma
+# and/or a conjunction
+_TAIL = re.compile(
+    r"(?:\s*\([^()]{1,60}\)|\s+[A-Z]{2,6}\.[A-Z]{1,2}\b|\s+\d{4}\.[A-Z]{1,2}\b)*", re.UNICODE
+)
+_SEP = re.compile(
+    r"\s*(?P<comma>[,，、])?\s*"
+    r"(?P<conj>(?:as well as|along with|ainsi que|and|et|plus|or|ou)(?!\w)|&|以及|及|和|与|與|、)?"
+    r"(?:\s*(?:…|\.\.\.))?\s*"
+)
+# a description in front of an item: determiners, lower-case words, short acronyms ("US tech
+# investor", "le fonds souverain singapourien", "de l’incubateur américain"), never a verb or
+# a preposition that starts a new phrase ("with", "par", "said")
+_STOP = frozenset(
+    """with from by in into to for on at alongside including such among after before while when
+    which who that whose but said says told according also led co-led joined backed participated
+    avec par dans pour sur auprès aux côtés chez qui que dont mais selon a ont est sont été mené
+    menée dirigé dirigée rejoint déclaré indiqué notamment is are was were has have had will
+    would est était sera avait""".split()
+)
+_DESC_WORD = re.compile(r"(?:[ld][’']\s*|(?:[a-zà-ÿ][\w\-’']*|US|UK|EU|U\.S\.|AI|IA)(?=\s)\s*)")
+_MAX_DESC = 6
+_END = re.compile(
+    r"(?:others?\b|other\s|d[’']autres\b|autres\b|a number of\b|un certain nombre\b|several\b|"
+    r"more\b|plusieurs\b|etc\b|等)",
+    re.I,
+)
+# an unlisted name: capitalised words ("Franklin Templeton", "T. Rowe Price", "Aglaé Ventures",
+# "Fidelity Management & Research"); function words that open sentences are no names
+_NAME = re.compile(r"[A-Z][\w’'\-]*\.?(?:\s+(?:&\s+)?(?:[A-Z][\w’'\-]*\.?|\d+[A-Za-z]*))*(?<![.,])")
+_NOT_NAMES = frozenset(
+    """The A An In On At It Its This That These Those He She They We Our Le La Les L Un Une Il
+    Elle Ils Elles Ce Cette Ces Son Sa Ses Leur Leurs Et And Or But Mais January February March
+    April May June July August September October November December Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday CEO PDG AI IA""".split()
+)
+# lower-case words after a capitalised phrase and before a name: the phrase described the name
+_DESC_AFTER = re.compile(
+    r"(?:[’']s)?(?:\s+(?!(?:and|et|or|ou|with|avec|de|du|des|in|of|by|par|to|à|for|pour)\b)"
+    r"[a-zà-ÿ][\w\-]*){1,3}\s+(?=[A-Z\u4e00-\u9fff])"
+)
+_ITEM_END = re.compile(r"\s*(?:[,;.)…:(]|(?:and|et|or|ou)\b|&|$)")
+_FUND_WORDS = re.compile(
+    r"\b(?:Capital|Ventures?|Partners|Fund|Funds|Fonds|Investments?|Invest|Management|"
+    r"Holdings?|Equity|Asset|Assets|Advisors|Associates|Group|Combinator)\b"
+)
+
+
+def conjuncts(
+    ctx: Ctx,
+    first: Mention,
+    forward: bool = True,
+    kinds: Collection[EntityKind] = FIRMS,
+    discover: bool = False,
+) -> list[Mention]:
+    """`first` and the items coordinated with it, in order: "A, B and C", "A, the fund B, et
+    de l’incubateur C", "A (AB.O), B and others". Backward lists ("A, B and C invested") are
+    read over known names only."""
+    if not forward:
+        return _backward(ctx, first, kinds)
+    out, pos = [first], first.end
+    while True:
+        item, pos, last = _next_item(ctx, pos, kinds, discover)
+        if item is None:
+            break
+        if all(item.eid != o.eid for o in out):
+            out.append(item)
+        if last:
+            break  # "…, Lightspeed and Nvidia, Mistral said": the list ends at its "and"
+    return out
+
+
+_INTRO = re.compile(
+    r"(?:such as|including|like|notably|among them|namely|tel(?:le)?s? que|comme|dont|"
+    r"notamment|parmi lesquels|à savoir|:)\s*",
+    re.I,
+)
+
+
+def list_after(
+    ctx: Ctx,
+    pos: int,
+    kinds: Collection[EntityKind] = FIRMS,
+    reach: int = 60,
+    discover: bool = False,
+) -> list[Mention]:
+    """The list a trigger introduces: "alongside A and B", "investors such as A, B and C",
+    "auprès des fonds A, B et C". The first item is the first known name within `reach`, or an
+    unlisted name right after a description when `discover` is set."""
+    text = ctx.text
+    start = _desc_span(text, pos)
+    intro = _INTRO.match(text, start)
+    if intro is not None:
+        start = _desc_span(text, intro.end())
+    first = _item_at(ctx, start, kinds, discover and start - pos <= reach)
+    if first is None:
+        first = next(
+            (
+                x
+                for x in ctx.mentions
+                if x.start >= pos and x.kind in kinds and x.start - pos <= reach
+            ),
+            None,
+        )
+    if first is None:
+        return []
+    return conjuncts(ctx, first, True, kinds, discover)
+
+
+def zh_list_before(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> list[Mention]:
+    """The zh list that ends right before a verb: "由A、B和C联合领投", "B、C等九家机构跟投".
+    Known names only; the list is read backward from the verb over 、/和/与/及 and stops at
+    anything else, so "智谱获得腾讯领投" gives 腾讯, not 智谱."""
+    text = ctx.text
+    before = [m for m in ctx.mentions if m.end <= pos]
+    if not before or not _ZH_TRAIL.fullmatch(text[before[-1].end : pos]):
+        return []
+    out, prev = [before[-1]], before[-1]
+    for m in reversed(before[:-1]):
+        if not _ZH_GAP.fullmatch(text[m.end : prev.start]):
+            break
+        out.append(m)
+        prev = m
+    out.reverse()
+    seen: set[str] = set()
+    items = []
+    for m in out:
+        if m.kind in kinds and m.eid not in seen:
+            seen.add(m.eid)
+            items.append(m)
+    return items
+
+
+_ZH_TRAIL = re.compile(
+    r"\s*(?:等[^、，,。；;]{0,12}?)?(?:联合|聯合|共同|一同|一起|同时|同時|也|均|亦|则|則|"
+    r"持续|持續|继续|繼續|再次|追加|作为|作為|老股东|老股東)*\s*"
+)
+_ZH_GAP = re.compile(r"\s*(?:、|，|,|和|与|與|及|以及|以及其?|还有|還有)\s*")
+
+
+# --- reading one item ---------------------------------------------------------------------
+
+
+def _next_item(
+    ctx: Ctx, pos: int, kinds: Collection[EntityKind], discover: bool
+) -> tuple[Mention | None, int, bool]:
+    text = ctx.text
+    at = _TAIL.match(text, pos)
+    at_end = at.end() if at else pos
+    sep = _SEP.match(text, at_end)
+    if sep is None or not (sep.group("comma") or sep.group("conj")):
+        return None, pos, True
+    last = bool(sep.group("conj")) and sep.group("conj") != "、"
+    start = _desc_span(text, sep.end())
+    if _END.match(text, start) or _END.match(text, sep.end()):
+        return None, pos, True
+    item = _item_at(ctx, start, kinds, discover, lo=sep.end())
+    if item is None:
+        return None, pos, True
+    return item, item.end, last
+
+
+def _desc_span(text: str, pos: int) -> int:
+    """Skip a description in front of an item; return where the item starts."""
+    at, n = pos, 0
+    while at < len(text) and text[at].isspace():
+        at += 1
+    while n < _MAX_DESC and not _INTRO.match(text, at):
+        m = _DESC_WORD.match(text, at)
+        if m is None:
+            break
+        word = m.group(0).strip().rstrip("’'").lower()
+        if word in _STOP:
+            break
+        at, n = m.end(), n + 1
+    return at
+
+
+def _item_at(
+    ctx: Ctx, start: int, kinds: Collection[EntityKind], discover: bool, lo: int | None = None
+) -> Mention | None:
+    """The item starting at `start` (a description may have begun at `lo`)."""
+    lo = start if lo is None else lo
+    for m in ctx.mentions:
+        if m.start < lo:
+            continue
+        if m.start <= start or not ctx.text[start : m.start].strip():
+            return m if m.kind in kinds else None
+        break
+    if not discover:
+        return None
+    name = _NAME.match(ctx.text, start)
+    if name is None or name.group(0).split()[0] in _NOT_NAMES or len(name.group(0)) < 3:
+        return None
+    if any(m.start < name.end() and name.start() < m.end for m in ctx.mentions):
+        return None  # part of a known name or description
+    head = _DESC_AFTER.match(ctx.text, name.end())
+    if head is not None:  # "Abu Dhabi investor MGX", "US-based fund Foo": a description
+        known = next((m for m in ctx.mentions if m.start == head.end()), None)
+        if known is not None:
+            return known if known.kind in kinds else None
+        return None
+    if not _FUND_WORDS.search(name.group(0)):
+        return None  # a bare capitalised word may be a place, a person or a source
+    if not _ITEM_END.match(ctx.text, name.end()):
+        return None  # "…, Reuters reported": a name followed by its verb is no list item
+    return _discovered(ctx, name.start(), name.end())
+
+
+def _discovered(ctx: Ctx, start: int, end: int) -> Mention:
+    name = ctx.text[start:end]
+    doc = ctx.doc
+    kind = EntityKind.COMPANY if re.search(r"\bGroup\b", name) else EntityKind.FUND
+    eid = doc.found.get(name) or entity_id(kind, name)
+    draft = doc.entities.setdefault(eid, Draft(eid, name, kind))
+    m = Mention(start, end, eid, draft.kind, "discovered")
+    ctx.mentions.append(m)
+    ctx.mentions.sort(key=lambda x: x.start)
+    doc.counts[eid] = doc.counts.get(eid, 0) + 1
+    return m
+
+
+def _backward(ctx: Ctx, first: Mention, kinds: Collection[EntityKind]) -> list[Mention]:
+    from kg.extract.mentions import is_list_gap
+
+    seq = [m for m in ctx.mentions if m.end < first.end][::-1]
+    out, prev = [first], first
+    for m in seq:
+        if not is_list_gap(ctx.text[m.end : prev.start]):
+            break
+        if m.kind in kinds and all(m.eid != o.eid for o in out):
+            out.append(m)
+        prev = m
+    return out

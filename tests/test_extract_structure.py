@@ -1,0 +1,147 @@
+"""The structure layer (kg/extract/structure.py) as the deal frames read it: coordination lists
+with descriptions in front of items, tickers and parentheticals after them, list ends ("and
+others", 等), zh lists before their verb, and firms the gazetteer does not know named inside a
+list of investors. Our own sentences, zh/en/fr, with hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_article
+from tests.test_extract import article, triples
+
+
+def funders(text: str, lang: str) -> set[str]:
+    return {a for a, rel, _ in triples(extract_article(article(text, lang))) if rel == "FUNDS"}
+
+
+def leads(text: str, lang: str) -> set[str]:
+    result = extract_article(article(text, lang))
+    names = {e.id: e.name for e in result.entities}
+    return {
+        names[r.source]
+        for r in result.relations
+        if r.relation.value == "FUNDS" and r.properties.get("lead")
+    }
+
+
+LISTS = [
+    (
+        "en",
+        "Helsing raised $200 million in a Series C led by Accel, alongside US growth investor "
+        "Thrive Capital, the sovereign fund Temasek and others.",
+        {"Accel", "Thrive Capital", "Temasek"},
+    ),
+    (
+        "fr",
+        "Giskard a levé 30 millions d’euros en série B auprès des fonds Partech, Elaia et de "
+        "l’incubateur américain Y Combinator.",
+        {"Partech", "Elaia", "Y Combinator"},
+    ),
+    (
+        "zh",
+        "智谱完成B轮融资，由高瓴、启明创投和IDG资本联合领投，腾讯、阿里巴巴等老股东跟投。",
+        {"Hillhouse", "Qiming Venture Partners", "IDG Capital", "Tencent", "Alibaba"},
+    ),
+    (
+        "en",
+        "Kyutai closed a $90 million seed round with participation from Nvidia (NVDA.O), "
+        "Microsoft (MSFT.O) and a number of family offices.",
+        {"NVIDIA", "Microsoft"},
+    ),
+    (
+        "fr",
+        "Pour sa série A, Dust a levé 16 millions d’euros auprès d’investisseurs tels que "
+        "Sequoia Capital, Index Ventures et d’autres.",
+        {"Sequoia Capital", "Index Ventures"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), LISTS)
+def test_every_item_of_a_list_of_investors_funds_the_round(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    assert funders(text, lang) == expected
+
+
+def test_zh_leads_are_the_items_before_lead_and_followers_the_items_before_follow() -> None:
+    text = "智谱完成B轮融资，由高瓴、启明创投和IDG资本联合领投，腾讯、阿里巴巴等老股东跟投。"
+    assert leads(text, "zh") == {"Hillhouse", "Qiming Venture Partners", "IDG Capital"}
+
+
+def test_zh_the_raiser_before_the_lead_is_not_a_lead() -> None:
+    assert leads("智谱获得腾讯领投的B轮融资。", "zh") == {"Tencent"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a firm the gazetteer does not know, named with a firm's last word inside the list
+        (
+            "en",
+            "Poolside raised $500 million in a Series B led by Accel, with participation from "
+            "Quillon Ventures and Marrow Capital.",
+            {"Accel", "Quillon Ventures", "Marrow Capital"},
+        ),
+        (
+            "fr",
+            "Dust a levé 16 millions d’euros en série A auprès de Partech, Quillon Ventures et "
+            "Elaia.",
+            {"Partech", "Quillon Ventures", "Elaia"},
+        ),
+    ],
+)
+def test_an_unlisted_fund_in_a_list_of_investors_is_one_more_investor(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    assert funders(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a source named after the list is no investor
+        (
+            "en",
+            "Helsing raised $200 million in a Series C led by Accel and Temasek, Reuters reported.",
+            {"Accel", "Temasek"},
+        ),
+        # a place in front of a known investor describes it ("Abu Dhabi investor MGX")
+        (
+            "en",
+            "Poolside raised $500 million in a Series B led by Singapore investor Temasek.",
+            {"Temasek"},
+        ),
+        # a customer named in passing after the list is no investor
+        (
+            "en",
+            "Kyutai closed a $90 million seed round led by Accel; its first customer is "
+            "Orbit Capital.",
+            {"Accel"},
+        ),
+        # a list in a new phrase ("with", "selon", "said") ends the list of investors
+        (
+            "fr",
+            "Dust a levé 16 millions d’euros en série A auprès de Partech, selon Sequoia Capital.",
+            {"Partech"},
+        ),
+    ],
+)
+def test_a_list_ends_where_the_investors_end(lang: str, text: str, expected: set[str]) -> None:
+    assert funders(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Accel sold its stake in Helsing to Temasek and Thrive Capital."),
+        ("fr", "Partech a cédé sa participation dans Dust à Elaia et Index Ventures."),
+        ("zh", "软银清空了对智谱的持股。"),
+        ("en", "Helsing denied reports that Accel and Temasek would lead a new round."),
+        ("zh", "智谱否认腾讯和阿里巴巴将领投新一轮融资。"),
+    ],
+)
+def test_divestments_and_denials_state_no_investment(lang: str, text: str) -> None:
+    rels = {r for _, r, _ in triples(extract_article(article(text, lang)))}
+    assert not rels & {"INVESTS_IN", "FUNDS", "RAISED"}, rels
