@@ -6,7 +6,6 @@ Errors: any `KgError` becomes `Error: <one line>` on stderr and exit 1 (a traceb
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import click
 from kg import DISTRIBUTION
 from kg.errors import ConfigurationError, KgError
 
+ROW_FORMATS = ("table", "json", "jsonl", "csv")  # kg.render.FORMATS, without importing it
 DATA_DIR_HELP = "Data directory of the local store (env KG_DATA_DIR, default ./kg-data)."
 
 
@@ -46,8 +46,16 @@ def data_dir_option(f: Any) -> Any:
 def format_option(*choices: str, default: str) -> Any:
     return click.option(
         "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
-        help="Output format: tables for people, JSON for programs.",
+        help="Output format: tables for people; JSON, JSON Lines or CSV for programs.",
     )
+
+
+def _pairs(rows: list[tuple[str, Any]], fmt: str) -> None:
+    """A summary: `label  value` lines in a table, `metric,value` rows in CSV."""
+    from kg.render import render
+
+    render([{"metric": label, "value": value} for label, value in rows], ["metric", "value"],
+           fmt, header=False)
 
 
 @click.group(cls=KgGroup)
@@ -67,23 +75,26 @@ def cli(debug: bool) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@format_option("jsonl", "table", default="jsonl")
+@format_option("jsonl", "table", "csv", default="jsonl")
 @click.option("--extractor", default="rules", show_default=True, help="Extractor to use.")
 def extract(paths: tuple[str, ...], fmt: str, extractor: str) -> None:
     """Extract entities and relations from files and print them; nothing is stored.
 
-    jsonl prints one relation per line as found, then the entities merged across the run.
+    jsonl prints one relation per line as found, then the entities merged across the run;
+    csv one relation per row (file, source, relation, target, evidence, sentence).
 
     \b
     Example:
         kg extract examples/ --format jsonl > facts.jsonl
         kg extract news/mistral.md --format table
+        kg extract news/ --format csv > relations.csv
     """
-    from kg.export import entity_record, relation_record, relation_row
+    from kg.export import entity_record, relation_cells, relation_record, relation_row
     from kg.pipeline import extract_paths
+    from kg.render import render
     from kg.resolve import EntityMerger
 
-    merger, failed = EntityMerger(), False
+    merger, failed, table = EntityMerger(), False, []
     for item in extract_paths(paths, extractor):
         if isinstance(item, KgError):
             click.echo(f"Error: {item}", err=True)
@@ -92,19 +103,25 @@ def extract(paths: tuple[str, ...], fmt: str, extractor: str) -> None:
         article, result = item
         for entity in result.entities:
             merger.add(entity)
+        names = {entity.id: entity.name for entity in result.entities}
         for relation in result.relations:
             if fmt == "jsonl":
-                click.echo(json.dumps(relation_record(relation), ensure_ascii=False))
+                render([relation_record(relation)], fmt="jsonl")
+            elif fmt == "csv":
+                table.append(relation_cells(relation, article, names))
             else:
-                names = {entity.id: entity.name for entity in result.entities}
                 click.echo(relation_row(relation, article, names))
     if fmt == "jsonl":
-        for entity in merger.entities():
-            click.echo(json.dumps(entity_record(entity), ensure_ascii=False))
+        render((entity_record(entity) for entity in merger.entities()), fmt="jsonl")
+    elif fmt == "csv":
+        render(table, RELATION_COLUMNS, "csv")
     else:
         click.echo(f"{len(merger.entities())} entities")
     if failed:
         sys.exit(1)
+
+
+RELATION_COLUMNS = ["file", "source", "relation", "target", "evidence", "sentence"]
 
 
 PROGRESS_MIN_FILES = 50  # below this a bar is noise, even on a terminal
@@ -134,6 +151,7 @@ def ingest(paths: tuple[str, ...], data_dir: Path, workers: int | None, strict: 
     """
     from kg.pipeline import ingest as run_ingest
     from kg.pipeline import list_files
+    from kg.render import to_json
 
     total = len(list_files(paths)[0]) if progress or sys.stderr.isatty() else 0
     if progress or (progress is None and total >= PROGRESS_MIN_FILES):
@@ -149,25 +167,20 @@ def ingest(paths: tuple[str, ...], data_dir: Path, workers: int | None, strict: 
     for message in summary.duplicates:
         click.echo(f"Skipped: {message}", err=True)
     if fmt == "json":
-        click.echo(summary.model_dump_json(indent=2))
+        click.echo(to_json(summary))
     else:
         rows = [(f"articles {s}", getattr(summary, f"articles_{s}"))
                 for s in ("new", "unchanged", "replaced", "duplicate")]
         rows += [("articles failed", summary.failed), ("entities", summary.entities),
                  ("relations", summary.relations)]
-        click.echo(_table(rows))
+        _pairs(rows, fmt)
     if summary.failed:
         sys.exit(1)
 
 
-def _table(rows: list[tuple[str, Any]]) -> str:
-    width = max(len(label) for label, _ in rows)
-    return "\n".join(f"{label:<{width}}  {value}" for label, value in rows)
-
-
 @cli.command()
 @data_dir_option
-@format_option("table", "json", default="table")
+@format_option("table", "json", "csv", default="table")
 def stats(data_dir: Path, fmt: str) -> None:
     """Counts in the store: articles, entities by kind, relations by type, languages.
 
@@ -176,12 +189,13 @@ def stats(data_dir: Path, fmt: str) -> None:
         kg stats --data-dir kg-data
         kg stats --format json | jq .relations
     """
+    from kg.render import to_json
     from kg.store import Store
 
     with Store.open(data_dir, create=False) as store:
         s = store.stats()
     if fmt == "json":
-        click.echo(s.model_dump_json(indent=2))
+        click.echo(to_json(s))
         return
     rows: list[tuple[str, Any]] = [("articles", s.articles), ("evidence", s.evidence),
                                    ("revision", s.revision)]
@@ -190,7 +204,7 @@ def stats(data_dir: Path, fmt: str) -> None:
     rows += [(f"  {k}", v) for k, v in s.entities.items()]
     rows += [("relations", sum(s.relations.values()))]
     rows += [(f"  {k}", v) for k, v in s.relations.items()]
-    click.echo(_table(rows))
+    _pairs(rows, fmt)
 
 
 @cli.command()
@@ -286,6 +300,7 @@ def load(data_dir: Path, uri: str | None, username: str | None, password: str | 
     from kg.graphdb.connection import connect
     from kg.graphdb.load import BATCH_SIZE, TX_ARTICLES
     from kg.graphdb.load import load as run_load
+    from kg.render import to_json
     from kg.store import Store
 
     settings = _settings(uri, username, password, database)
@@ -293,7 +308,7 @@ def load(data_dir: Path, uri: str | None, username: str | None, password: str | 
         summary = run_load(store, conn, batch_size=batch_size or BATCH_SIZE,
                            tx_articles=tx_articles or TX_ARTICLES, full=full)
     if fmt == "json":
-        click.echo(summary.model_dump_json(indent=2))
+        click.echo(to_json(summary))
         return
     click.echo(f"{summary.mode} load into {conn.uri}: {summary.articles_written} articles "
                f"written, {summary.articles_deleted} deleted, {summary.relations} relations, "
@@ -307,7 +322,7 @@ def load(data_dir: Path, uri: str | None, username: str | None, password: str | 
               help="Query parameter (repeatable); numbers and true/false are typed.")
 @data_dir_option
 @neo4j_options
-@format_option("table", "json", default="table")
+@format_option(*ROW_FORMATS, default="table")
 def query(query_or_file: str, params: tuple[str, ...], data_dir: Path, uri: str | None,
           username: str | None, password: str | None, database: str | None, fmt: str) -> None:
     """Run a library query (cypher/*.cypher, by name), a .cypher file, or Cypher text.
@@ -316,6 +331,7 @@ def query(query_or_file: str, params: tuple[str, ...], data_dir: Path, uri: str 
     Example:
         kg query investors_of --param entity=OpenAI
         kg query shortest_path --param source=Koyeb --param target=TSMC --format json
+        kg query deals_under_review --format csv > deals.csv
         kg query "MATCH (d:Deal) RETURN d.name AS deal, d.status AS status"
     """
     from kg.graphdb.library import parse_params
@@ -335,7 +351,7 @@ def query(query_or_file: str, params: tuple[str, ...], data_dir: Path, uri: str 
               show_default=True, help="down: what ENTITY depends on; up: who depends on it.")
 @data_dir_option
 @neo4j_options
-@format_option("table", "json", default="table")
+@format_option(*ROW_FORMATS, default="table")
 def chain(entity: str, depth: int, direction: str, data_dir: Path, uri: str | None,
           username: str | None, password: str | None, database: str | None, fmt: str) -> None:
     """Dependency chain of ENTITY (name, alias or id), typed by kind of dependency.
@@ -354,9 +370,9 @@ def chain(entity: str, depth: int, direction: str, data_dir: Path, uri: str | No
 
 
 def _show(result: Any, fmt: str) -> None:
-    from kg.graphdb.query import to_json, to_table
+    from kg.render import render
 
-    click.echo(to_json(result) if fmt == "json" else to_table(result))
+    render(result.rows, result.columns, fmt, joiners=result.joiners())
 
 
 if __name__ == "__main__":  # pragma: no cover

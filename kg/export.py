@@ -38,14 +38,23 @@ def relation_record(relation: Relation) -> dict[str, Any]:
 def relation_row(relation: Relation, article: Article, names: dict[str, str] | None = None) -> str:
     """One human-readable line: file, the triple (by entity name where known), and the first
     evidence sentence."""
-    sentence = " ".join(relation.evidence[0].sentence.split()) if relation.evidence else ""
-    if len(sentence) > 120:
-        sentence = sentence[:117] + "..."
+    c = relation_cells(relation, article, names)
+    sentence = c["sentence"] if len(c["sentence"]) <= 120 else c["sentence"][:117] + "..."
+    triple = f"{c['source']} -[{c['relation']}]-> {c['target']}"
+    return f"{c['file']}  {triple}  ({c['evidence']} ev) {sentence}"
+
+
+def relation_cells(
+    relation: Relation, article: Article, names: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """`relation_row` as cells: file, source, relation, target (by name where known), the
+    number of evidence sentences and the first of them, whole (`kg extract --format csv`)."""
     names = names or {}
-    source, target = names.get(relation.source, relation.source), names.get(relation.target,
-                                                                            relation.target)
-    triple = f"{source} -[{relation.relation.value}]-> {target}"
-    return f"{article.file_name}  {triple}  ({len(relation.evidence)} ev) {sentence}"
+    sentence = " ".join(relation.evidence[0].sentence.split()) if relation.evidence else ""
+    return {"file": article.file_name, "source": names.get(relation.source, relation.source),
+            "relation": relation.relation.value,
+            "target": names.get(relation.target, relation.target),
+            "evidence": len(relation.evidence), "sentence": sentence}
 
 
 # --- graph files ------------------------------------------------------------------------------

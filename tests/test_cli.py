@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -107,6 +109,24 @@ def test_stats_json_and_table(data: Path) -> None:
     assert stats["evidence"] == 4
     table = invoke("stats", "--data-dir", data).stdout.splitlines()
     assert "  PARTNERS_WITH  2" in table and "articles         2" in table
+
+
+def test_stats_csv(data: Path) -> None:
+    result = invoke("stats", "--data-dir", data, "--format", "csv")
+    assert result.exit_code == 0
+    lines = result.stdout.split("\n")
+    assert lines[:3] == ["metric,value", "articles,2", "evidence,4"]
+    assert "  PARTNERS_WITH,2" in lines and "  INVESTS_IN,1" in lines
+
+
+def test_extract_csv_one_row_per_relation() -> None:
+    result = invoke("extract", GOOD / "kestrel_notes.md", "--format", "csv", *FIXTURE)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["file", "source", "relation", "target", "evidence", "sentence"]
+    assert ["kestrel_notes.md", "Kestrel Cloud", "PARTNERS_WITH", "Halden Systems", "1",
+            "Kestrel Cloud partners with Halden Systems on a new data centre."] in rows
+    assert len(rows) == 1 + 2  # the file states two relations
 
 
 def test_stats_without_a_store(tmp_path: Path) -> None:

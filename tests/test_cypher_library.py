@@ -20,7 +20,8 @@ import pytest
 
 from kg.graphdb.library import library
 from kg.graphdb.load import load
-from kg.graphdb.query import plain, run_query
+from kg.graphdb.query import run_query
+from kg.render import plain
 from kg.store import Store
 
 pytestmark = pytest.mark.bolt

@@ -16,7 +16,7 @@ from kg.cli import cli
 from kg.graphdb.connection import connect
 from kg.graphdb.embedded import free_port
 from kg.graphdb.load import load
-from kg.graphdb.query import plain
+from kg.render import plain
 from kg.schema import RelationType
 from kg.store import Store
 

@@ -21,7 +21,8 @@ from kg.graphdb.library import (
     parse_query,
     resolve_query,
 )
-from kg.graphdb.query import QueryResult, to_json, to_table
+from kg.graphdb.query import QueryResult
+from kg.render import render_text
 
 HEADER = """// Question: who is X?
 // @param entity: a name
@@ -82,17 +83,25 @@ def test_library_is_found_in_the_checkout() -> None:
     assert {"dependency_chain_down", "dependency_chain_up", "shortest_path"} <= set(library())
 
 
+def show(result: QueryResult, fmt: str) -> str:
+    """What `kg query --format FMT` prints for this result."""
+    return render_text(result.rows, result.columns, fmt, joiners=result.joiners())
+
+
 def test_table_and_json_rendering() -> None:
     result = QueryResult("q", ["provider", "path", "when"], [
         {"provider": "NVIDIA", "path": ["Mistral AI", "NVIDIA"], "when": Date(2025, 2, 17)}])
-    assert to_table(result).splitlines() == [
+    assert show(result, "table").splitlines() == [
         "provider  path                 when",  # "Mistral AI > NVIDIA" is 19 wide
         "--------  -------------------  ----------",
         "NVIDIA    Mistral AI > NVIDIA  2025-02-17",
     ]
-    assert json.loads(to_json(result)) == [
+    assert json.loads(show(result, "json")) == [
         {"provider": "NVIDIA", "path": ["Mistral AI", "NVIDIA"], "when": "2025-02-17"}]
-    assert to_table(QueryResult("q")) == "(no rows)"
+    assert show(result, "csv") == (
+        "provider,path,when\nNVIDIA,Mistral AI > NVIDIA,2025-02-17\n")
+    assert show(QueryResult("q"), "table") == "(no rows)\n"
+    assert show(QueryResult("q"), "json") == "[]\n"
 
 
 # --- CLI against the Bolt server ------------------------------------------------------------
@@ -138,6 +147,21 @@ def test_cli_query_library_with_params(loaded_env: Path) -> None:
     assert json.loads(result.stdout) == [
         {"investor": "Microsoft", "other_holdings": ["Mistral AI"]},
         {"investor": "SoftBank", "other_holdings": []}]
+
+
+@pytest.mark.bolt
+def test_cli_chain_jsonl_and_csv(loaded_env: Path) -> None:
+    args = ["chain", "Mistral AI", "--depth", "1", "--data-dir", loaded_env]
+    lines = invoke(*args, "--format", "jsonl").stdout.splitlines()
+    assert [json.loads(line) for line in lines] == [
+        {"provider": "Microsoft", "depth": 1, "dependencies": ["cloud"],
+         "path": ["Mistral AI", "Microsoft"]},
+        {"provider": "NVIDIA", "depth": 1, "dependencies": ["compute"],
+         "path": ["Mistral AI", "NVIDIA"]}]
+    assert invoke(*args, "--format", "csv").stdout == (
+        "provider,depth,dependencies,path\n"
+        "Microsoft,1,cloud,Mistral AI > Microsoft\n"
+        "NVIDIA,1,compute,Mistral AI > NVIDIA\n")
 
 
 @pytest.mark.bolt

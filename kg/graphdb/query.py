@@ -10,7 +10,6 @@ Queries come from the `cypher/` library (kg.graphdb.library), a .cypher file, or
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from kg.graphdb.library import bind, resolve_query
 
 MAX_DEPTH = 10  # the library's variable-length patterns stop at 10 hops
 CHAIN_QUERIES = {"down": "dependency_chain_down", "up": "dependency_chain_up"}
-CHAIN_COLUMNS = {"path", "chain", "dependencies", "relations"}  # shown as a > b > c
+CHAIN_COLUMNS = {"path", "chain", "dependencies", "relations"}  # printed as a > b > c
 
 
 @dataclass
@@ -33,6 +32,10 @@ class QueryResult:
     query: str
     columns: list[str] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def joiners(self) -> dict[str, str]:
+        """How kg.render joins the list cells of its columns: paths and chains as a > b > c."""
+        return {c: " > " for c in self.columns if c in CHAIN_COLUMNS}
 
 
 @contextmanager
@@ -82,46 +85,3 @@ def find_entity(conn: Connection, entity: str) -> dict[str, Any]:
         hint = "the database is empty: run `kg load` first" if not total else "check the name"
         raise StoreError(f"{entity}: no such entity in the database ({hint})")
     return rows[0]
-
-
-# --- rendering ------------------------------------------------------------------------------
-
-
-def plain(value: Any) -> Any:
-    """JSON-ready values: neo4j dates and times as ISO text, containers recursively."""
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    return value
-
-
-def to_json(result: QueryResult) -> str:
-    """The rows as an indented JSON array, dates as ISO text."""
-    return json.dumps([plain(r) for r in result.rows], ensure_ascii=False, indent=2)
-
-
-def to_table(result: QueryResult, width: int = 60) -> str:
-    """The rows as an aligned text table; path columns joined with ' > ', long cells cut."""
-    if not result.rows:
-        return "(no rows)"
-    cells = [[_cell(plain(r.get(c)), width, " > " if c in CHAIN_COLUMNS else ", ")
-              for c in result.columns] for r in result.rows]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(result.columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True))]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
-    return "\n".join(line.rstrip() for line in lines)
-
-
-def _cell(value: Any, width: int, sep: str) -> str:
-    if isinstance(value, list):
-        flat = all(isinstance(v, str | int | float) for v in value)
-        text = sep.join(map(str, value)) if flat else json.dumps(value, ensure_ascii=False)
-    elif value is None:
-        text = ""
-    else:
-        text = str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
