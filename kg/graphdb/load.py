@@ -46,9 +46,8 @@ from kg.graphdb.rows import (
     key_ends,
     party_rows,
     plan_relations,
-    rel_key,
 )
-from kg.schema import Entity, EntityKind, Relation
+from kg.schema import Entity, EntityKind, Relation, relation_key
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -271,7 +270,7 @@ def _write_chunk(
     with conn.session() as session:
         session.execute_write(_apply, chunk)
     if written is not None:
-        written.update(rel_key(r.source, r.relation.value, r.target) for r in relations)
+        written.update(relation_key(r.source, r.relation, r.target) for r in relations)
     else:
         summary.entities += len(entities)
     summary.articles_written += len(upserts)
@@ -344,7 +343,7 @@ def _write_entities(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
 def _write_relations(tx: neo4j.ManagedTransaction, chunk: Chunk, old_keys: set[str]) -> None:
     """Per relationship type: read the evidence the database holds for keys that may exist,
     then create, replace, patch or delete (rows are plain lists: less to pack and send)."""
-    new = {rel_key(r.source, r.relation.value, r.target): r for r in chunk.relations}
+    new = {relation_key(r.source, r.relation, r.target): r for r in chunk.relations}
     for rel, keys in by_relation(set(new) | old_keys):
         lookup = keys if chunk.written is None else [k for k in keys if k in chunk.written]
         existing = _relation_state(tx, rel, lookup)
@@ -366,7 +365,7 @@ def _relation_state(
 
 def _write_parties(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
     deals = [e for e in chunk.entities if e.kind == EntityKind.DEAL]
-    stated = {rel_key(r.source, r.relation.value, r.target) for r in chunk.relations}
+    stated = {relation_key(r.source, r.relation, r.target) for r in chunk.relations}
     rows = [p for d in deals for p in party_rows(d) if p["key"] not in stated]
     _unwind(tx, cypher.PARTY_RESET, [{"deal": d.id} for d in deals], chunk.batch)
     _unwind(tx, cypher.PARTY_CREATE, rows, chunk.batch)

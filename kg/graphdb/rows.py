@@ -16,21 +16,17 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from kg.schema import Entity, Evidence, Relation, RelationType
+from kg.schema import (
+    Entity,
+    Evidence,
+    Relation,
+    RelationType,
+    relation_key,
+    split_relation_key,
+)
 
 DATE_KEYS = ("date", "published", "since", "until")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
-
-
-def rel_key(source: str, relation: str, target: str) -> str:
-    """The key of the relationship (source, type, target) in the database: `s|TYPE|t`."""
-    return f"{source}|{relation}|{target}"
-
-
-def split_key(key: str) -> tuple[str, str, str] | None:
-    """(source, type, target) of a key; None when it is not of that shape."""
-    parts = key.split("|")  # entity ids are slugs: they never contain "|"
-    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
 
 
 def evidence_lists(kept: list[tuple[Any, ...]], new: list[Evidence]) -> dict[str, Any]:
@@ -104,7 +100,7 @@ def _date_prop(key: str, text: str) -> dict[str, Any]:
 def party_rows(deal: Entity) -> list[dict[str, Any]]:
     """One PARTY_TO row per party of a deal: party id, deal id, role, relationship key."""
     return [{"party": p.id, "deal": deal.id, "role": p.role or "party",
-             "key": rel_key(p.id, RelationType.PARTY_TO.value, deal.id)} for p in deal.parties]
+             "key": relation_key(p.id, RelationType.PARTY_TO, deal.id)} for p in deal.parties]
 
 
 def key_ends(key: str) -> tuple[str, str]:
@@ -115,13 +111,15 @@ def key_ends(key: str) -> tuple[str, str]:
 
 def by_relation(keys: Iterable[str]) -> list[tuple[str, list[str]]]:
     """Keys grouped by relationship type, sorted. The type is checked against the schema enum
-    because it is formatted into the Cypher text (types cannot be parameters); a key that is
-    not source|TYPE|target is skipped."""
+    because it is formatted into the Cypher text (types cannot be parameters): a key with
+    another type is a ValueError; a key that is not source|TYPE|target is skipped."""
     groups: dict[str, list[str]] = {}
     for key in keys:
-        parts = split_key(key)
+        parts = split_relation_key(key)
+        if parts is None and key.count("|") == 2:
+            raise ValueError(f"relationship key {key!r}: type not in the schema")
         if parts is not None:
-            groups.setdefault(RelationType(parts[1]).value, []).append(key)
+            groups.setdefault(parts[1], []).append(key)
     return sorted((rel, sorted(group)) for rel, group in groups.items())
 
 
@@ -187,7 +185,7 @@ def article_rows(
     keys: dict[str, set[str]] = {a: set() for a in records}
     ents: dict[str, set[str]] = {a: set() for a in records}
     for r in relations:
-        key = rel_key(r.source, r.relation.value, r.target)
+        key = relation_key(r.source, r.relation, r.target)
         for ev in r.evidence:
             keys.setdefault(ev.article, set()).add(key)
     for entity, articles in mentions.items():
