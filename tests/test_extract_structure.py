@@ -145,3 +145,78 @@ def test_a_list_ends_where_the_investors_end(lang: str, text: str, expected: set
 def test_divestments_and_denials_state_no_investment(lang: str, text: str) -> None:
     rels = {r for _, r, _ in triples(extract_article(article(text, lang)))}
     assert not rels & {"INVESTS_IN", "FUNDS", "RAISED"}, rels
+
+
+def raised(text: str, lang: str) -> set[tuple[str, str]]:
+    return {
+        (a, b) for a, rel, b in triples(extract_article(article(text, lang))) if rel == "RAISED"
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # relative clause: the raiser is the name before "which"/"qui", governed or not
+        (
+            "en",
+            "Accel invested in Helsing, which raised $200 million in a Series C last year.",
+            {("Helsing", "Helsing Series C funding round")},
+        ),
+        (
+            "fr",
+            "Partech a misé sur Dust, qui a levé 16 millions d’euros en série A l’an dernier.",
+            {("Dust", "Dust Series A funding round")},
+        ),
+        # passive: "raised by X", "levés par X"
+        (
+            "en",
+            "The $2 billion raised by Kyutai in its Series B will pay for research.",
+            {("Kyutai", "Kyutai Series B funding round")},
+        ),
+        (
+            "fr",
+            "Les 600 millions d’euros levés par Poolside lors de sa série B serviront à recruter.",
+            {("Poolside", "Poolside Series B funding round")},
+        ),
+        # the round named for its raiser: "a round for X", "X’s Series C round", "X的A轮融资"
+        (
+            "en",
+            "Sequoia Capital led a $300 million Series C round for Poolside.",
+            {("Poolside", "Poolside Series C funding round")},
+        ),
+        (
+            "en",
+            "Poolside’s $300 million Series C round was led by Sequoia Capital.",
+            {("Poolside", "Poolside Series C funding round")},
+        ),
+        (
+            "zh",
+            "智谱完成了B轮融资，由腾讯领投。",
+            {("Zhipu AI", "Zhipu AI Series B funding round")},
+        ),
+    ],
+)
+def test_the_raiser_is_read_from_the_clause_structure(
+    lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert raised(text, lang) == expected
+
+
+def test_the_lead_of_a_round_for_another_firm_is_not_its_raiser() -> None:
+    text = "Sequoia Capital has led a $300 million round for Poolside, which closed on Friday."
+    assert raised(text, "en") == {("Poolside", "Poolside $300 million funding round")}
+    assert funders(text, "en") == {"Sequoia Capital"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "对智谱来说，融资仍是一个难题。"),  # funding talked about, no round
+        ("en", "Poolside is in talks to raise $500 million in a Series B round."),  # planned
+        ("fr", "Dust envisage de lever 20 millions d’euros en série B."),  # planned
+        ("en", "Helsing denied it had raised a Series D round."),  # denied
+        ("zh", "智谱否认完成了新一轮融资。"),  # denied
+    ],
+)
+def test_no_round_is_raised_without_a_completed_round(lang: str, text: str) -> None:
+    assert raised(text, lang) == set()

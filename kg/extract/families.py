@@ -30,7 +30,7 @@ from kg.extract.slots import (
     right,
     speaker,
 )
-from kg.extract.structure import conjuncts, list_after, zh_list_before
+from kg.extract.structure import conjuncts, list_after, relative_antecedent, zh_list_before
 from kg.schema import EntityKind, RelationType
 
 
@@ -45,6 +45,9 @@ def _slot(
     agent: bool = False,
 ) -> Mention | None:
     if how == "left":
+        rel = relative_antecedent(ctx, start, kinds)  # "…, which had raised"
+        if rel is not None and rel.eid not in exclude:
+            return rel
         m = left(ctx, start, kinds, exclude) or speaker(ctx, start, kinds)
         if m is not None and m.eid in exclude:
             m = None
@@ -76,7 +79,7 @@ def _slot(
             if start <= m.start < end and m.kind in kinds and m.gov in _OF:
                 return m
         if trig.agent != "right":  # "X led a round in Y" (not "auprès de Y": the investor)
-            after = right(ctx, end, kinds, preps=("in", "into", "dans"), reach=6)
+            after = right(ctx, end, kinds, preps=("in", "into", "dans", "for", "pour"), reach=6)
             if after is not None:
                 return after
         eid = ctx.doc_last
@@ -204,7 +207,12 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     raised_money = _RAISE_VERB.match(ctx.text[start:end]) and money_near(ctx.text, end)
     if not has_round(ctx.text) and not raised_money:
         return  # "raised $500 million" is a round even when the text does not say "round"
-    agent = _slot(ctx, "left", trig, start, end, FIRMS)
+    if ctx.sent.lang == "zh" and not (
+        round_label(ctx.text) or money_near(ctx.text, end) or _DONE_ZH.search(ctx.text)
+    ):
+        return  # "融资仍是无底洞": funding talked about, no round stated
+    how = trig.agent if trig.agent in ("right", "before") else "left"
+    agent = _slot(ctx, how, trig, start, end, FIRMS)
     if agent is not None and _BACKER_ZH.match(ctx.text, agent.end):
         agent = left(ctx, agent.start, FIRMS, [agent.eid])  # 获得阿里巴巴领投的融资
     if agent is None:
@@ -220,6 +228,7 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     found.last_investee = agent.eid
 
 
+_DONE_ZH = re.compile(r"完成")
 _BACKER_ZH = re.compile(r"\s*(?:领投|領投|跟投|参投|參投|投资的|投資的|注资的|注資的)")
 
 

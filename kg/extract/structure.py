@@ -164,6 +164,25 @@ _ZH_TRAIL = re.compile(
 _ZH_GAP = re.compile(r"\s*(?:、|，|,|和|与|與|及|以及|以及其?|还有|還有)\s*")
 
 
+_RELATIVE = re.compile(
+    r"\s*(?:,|—|–|\(|-)?\s*(?:which|who|that|qui|lequel|laquelle)\s+(?:[a-zà-ÿ][\w’']*\s+){0,3}",
+    re.I,
+)
+
+
+def relative_antecedent(
+    ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS
+) -> Mention | None:
+    """The subject of a relative clause the trigger at `pos` is in: "… in Anthropic, which had
+    raised …", "… de Mistral AI, qui a levé …": the name right before the relative pronoun,
+    whatever preposition governs it."""
+    before = [m for m in ctx.mentions if m.end <= pos]
+    if not before or before[-1].kind not in kinds:
+        return None
+    m = before[-1]
+    return m if _RELATIVE.fullmatch(ctx.text[m.end : pos]) else None
+
+
 # --- reading one item ---------------------------------------------------------------------
 
 
