@@ -82,6 +82,34 @@ class Trigger(DataFile):
     reach: int = Field(default=90, gt=0)
 
 
+class Board(DataFile):
+    en: str
+    fr: str
+    zh: str
+    member_en: str
+    member_fr: str
+    member_zh: str
+    past: str
+    listed: str
+
+
+class Links(DataFile):
+    """kg/extract/data/links.yaml: the words of the link frames and of discourse."""
+
+    former: dict[Lang, Words]
+    board: Board
+    serves_zh: str
+    serves_verb_zh: str
+    partner_list_intro: str
+    partner_not: str
+    pit: str
+    source_from: dict[Lang, str]
+    source_by: dict[Lang, str]
+    resources: Words
+    person_pronouns: dict[Lang, str]
+    courtesy: str
+
+
 class Prepositions(DataFile):
     latin: Words
     zh: Words
@@ -192,6 +220,7 @@ SCHEMAS: dict[str, type[DataFile]] = {
     "extract/data/abbreviations.yaml": Abbreviations,
     "extract/data/descriptors.yaml": Descriptors,
     "extract/data/discovery.yaml": Discovery,
+    "extract/data/links.yaml": Links,
     "extract/data/normalize.yaml": Normalize,
     "extract/data/patterns.yaml": Patterns,
     "extract/data/roles.yaml": RolesFile,

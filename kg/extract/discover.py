@@ -87,6 +87,9 @@ def short_forms(name: str) -> list[str]:
     return [m.group("short")] if m else []
 
 
+_ONE_WORD = re.compile(r"[^\s\u3400-\u9fff]+")
+
+
 def discover(text: str) -> dict[str, EntityKind]:
     """Candidate names and kinds in `text` (the caller drops names it already knows)."""
     patterns, stop = _patterns()
@@ -99,6 +102,8 @@ def discover(text: str) -> dict[str, EntityKind]:
             listed = "list" in m.groupdict()
             for raw in _list_names(m.group("list")) if listed else [m.group("name")]:
                 name = _clean(raw, stop)
+                if kind is EntityKind.PERSON and name and _ONE_WORD.fullmatch(name):
+                    continue  # "Mme Dupont": a surname alone is a person named before
                 if name and name not in found:
                     found[name] = _kind_of(name, kind) if listed else kind
     return found

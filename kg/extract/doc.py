@@ -14,6 +14,7 @@ from kg.extract.coref import (
     has_latin_pronoun,
     zh_pronouns,
 )
+from kg.extract.discourse import person_references, remember_people
 from kg.extract.discover import short_forms
 from kg.extract.gazetteer import Gazetteer, Known, drop_overlaps
 from kg.extract.mentions import Mention, attach, governing_preposition
@@ -45,6 +46,7 @@ class Doc:
     found: dict[str, str] = field(default_factory=dict)  # discovered surface name -> id
     found_re: re.Pattern[str] | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)  # of people named so far -> id
 
     # --- entities -----------------------------------------------------------------------
 
@@ -96,6 +98,7 @@ class Doc:
         spans = drop_overlaps(spans)
         named = [Mention(s, e, eid, self.kind(eid)) for s, e, eid in spans]
         out = named + self._descriptions(sent, named)
+        out += person_references(self, sent, out)
         if sent.lang == "zh":
             for pos in zh_pronouns(text):
                 eid = self._pronoun(sent, named, pos)
@@ -105,6 +108,7 @@ class Doc:
         attach(text, out, sent.lang)
         for m in out:
             self.counts[m.eid] = self.counts.get(m.eid, 0) + 1
+        remember_people(self, out)
         return out
 
     def _descriptions(self, sent: Sentence, named: list[Mention]) -> list[Mention]:

@@ -284,10 +284,13 @@ def _goods(ctx: Ctx, end: int, target: Mention) -> bool:
 _OWNER_MARK = re.compile(r"^(?:[’']s)?\s*(?:的)?")
 
 
+_BOARD_SEAT = re.compile(r"\bboard\b|\bconseil\b|董事", re.I)
+
+
 def join(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     agents, org = _args(ctx, trig, start, end, (EntityKind.PERSON,), FIRMS)
-    if org is None:
-        return
+    if org is None or _BOARD_SEAT.search(ctx.text[end : org.start] + ctx.text[org.end :][:14]):
+        return  # "joined the board of X" is a board seat (boards.py), not a job
     for person in agents:
         if person.kind is EntityKind.PERSON:
             found.add(ctx, person.eid, RelationType.WORKS_AT, org.eid, status=status)

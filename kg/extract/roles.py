@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.data import DATA, load_yaml
+from kg.extract.boards import boards, former_title
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
@@ -64,7 +65,7 @@ def _titles() -> Titles:
             r"(?:was|has been|had been|is|will be)\s+"
             r"(?:named|appointed|promoted to|made)(?:\s+as)?|"
             r"(?:a été|est|sera)\s+(?:nommée?|désignée?|promue?)(?:\s+comme)?)"
-            r"\s+(?:also\s+|now\s+|still\s+|aussi\s+)?"
+            r"\s+(?:(?:also|now|still|currently|aussi|également|désormais|actuellement)\s+){0,2}"
             rf"(?:{det}\s*)?(?:(?:new|current|interim|nouveau|nouvelle|actuel|actuelle)\s+)?"
             rf"{title}{of}",
             re.I,
@@ -114,6 +115,7 @@ def roles(ctx: Ctx, found: Found) -> None:
     _founded_by(ctx, found)
     _led_by(ctx, found)
     _career_verbs(ctx, found)
+    boards(ctx, found)
     for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
         for rx, relation, role in _WHO:  # "Jane Roe, who co-founded Kyutai, …"
             who = rx.match(ctx.text[person.end :])
@@ -123,6 +125,8 @@ def roles(ctx: Ctx, found: Found) -> None:
         for org, title in _orgs_of(ctx, person):
             if org.kind not in ORGS or _relation(title) is None:
                 continue
+            if former_title(ctx, person, title):
+                continue  # "former CEO", "l’ancien PDG", "前CEO": not a role held now
             for part in _parts(title):  # "CEO and co-founder": leads it and founded it
                 stated = _relation(part)
                 if stated is not None:
@@ -141,14 +145,6 @@ _FOUNDED_VERB = re.compile(
     re.I,
 )
 _FOUNDED_ZH = re.compile(r"^\s*(?:联合|共同|于\d{4}年)?(?:创立|创办|創立|創辦|创建|創建)")
-_BOARD = re.compile(
-    r"^\s+(?:sits|sat|serves|served|will sit|has a seat|siège|siégeait|joined|joins|will join|"
-    r"a rejoint|rejoint)\s+(?:on|at|in|au)?\s*(?:the\s+|le\s+)?"
-    r"(?:board(?:\s+of\s+directors)?|conseil d[’']administration)\s+(?:of|de|du|d[’'])\s*",
-    re.I,
-)
-_BOARD_OF_ORG = re.compile(r"^(?:[’']s)?\s+(?:board|conseil)\b", re.I)
-_JOINS = re.compile(r"^\s+(?:joined|joins|will join)\s+$", re.I)
 _APPOINTS = re.compile(
     r"(?:appointed|appoints|named|names|hired|hires|tapped|taps|promoted|nommé|nomme|a nommé|"
     r"recrute|a recruté|任命|聘请|聘請|聘任)\s*$",
@@ -157,8 +153,8 @@ _APPOINTS = re.compile(
 
 
 def _career_verbs(ctx: Ctx, found: Found) -> None:
-    """ "P founded X", "X由P创立", "P sits on the board of X", "P joined X's board",
-    "X appointed P as its new CEO", "商汤任命张伟为首席执行官"."""
+    """ "P founded X", "X由P创立", "X appointed P as its new CEO", "商汤任命张伟为首席执行官"
+    (board seats: boards.py)."""
     text = ctx.text
     for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
         after = text[person.end :]
@@ -170,20 +166,7 @@ def _career_verbs(ctx: Ctx, found: Found) -> None:
             org = left(ctx, person.start, FIRMS)
             if org is not None:
                 found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
-        for org in _board_orgs(ctx, person):
-            found.add(ctx, person.eid, RelationType.BOARD_MEMBER_OF, org.eid, role="board member")
         _appointed(ctx, found, person)
-
-
-def _board_orgs(ctx: Ctx, person: Mention) -> list[Mention]:
-    after = ctx.text[person.end :]
-    if m := _BOARD.match(after):
-        org = right(ctx, person.end + m.end(), ORGS, reach=4)
-        return [org] if org else []
-    org = right(ctx, person.end, ORGS, reach=16)
-    if org is None or not _JOINS.match(ctx.text[person.end : org.start]):
-        return []
-    return [org] if _BOARD_OF_ORG.match(ctx.text[org.end :]) else []
 
 
 def _appointed(ctx: Ctx, found: Found, person: Mention) -> None:
@@ -274,7 +257,7 @@ def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     return (org, m.group("title")) if m and _relation(m.group("title")) else None
 
 
-_IS_ZH = re.compile(r"^\s*(?:是|为|為|担任|擔任|出任|现任|現任)\s*$")
+_IS_ZH = re.compile(r"^\s*(?:也|还|還|亦|同时|同時|目前)?(?:是|为|為|担任|擔任|出任|现任|現任)\s*$")
 
 
 def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
@@ -316,6 +299,17 @@ _JOINED = re.compile(r"\s+(?:et|and|&)\s+|\s*兼\s*")
 
 def _parts(title: str) -> list[str]:
     return _JOINED.split(title)
+
+
+def relations_of_title(text: str) -> list[tuple[RelationType, str]]:
+    """The relations a title at the start of `text` states ("执行董事", "CEO兼创始人")."""
+    m = _titles().copula_zh.match(text)
+    out = []
+    for part in _parts(m.group("title")) if m else ():
+        relation = _relation(part)
+        if relation is not None:
+            out.append((relation, part))
+    return out
 
 
 def _relation(title: str) -> RelationType | None:

@@ -1,0 +1,124 @@
+"""Board seats and the roles a person no longer holds.
+
+"P sits on the board of X", "P rejoined X’s board", "P réintègre le conseil d’administration
+de X", "P加入X董事会", "a board composed of A, B and C", "公司执行董事包括A、B、C",
+"P在X担任执行董事";
+"former CEO", "l’ancien PDG", "前CEO" state no role (`former` in `data/links.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.facts import Found
+from kg.extract.linkwords import link_words
+from kg.extract.mentions import Mention
+from kg.extract.slots import FIRMS, Ctx, left, right
+from kg.schema import EntityKind, RelationType
+
+ORGS = (*FIRMS, EntityKind.REGULATOR)
+
+
+def former_title(ctx: Ctx, person: Mention, title: str) -> bool:
+    """Is the title the person holds here a past one ("former CEO", "l’ancien PDG", "前CEO")?
+    The title's nearest occurrence to the person is read with the words just before it."""
+    text = ctx.text
+    low = text.lower()
+    near: int | None = None
+    for m in re.finditer(re.escape(title.lower()), low):
+        if near is None or abs(m.start() - person.start) < abs(near - person.start):
+            near = m.start()
+    if near is None:
+        return False
+    words = link_words().former
+    head = text[max(0, near - 40) : near]
+    return any(rx.search(head) for rx in words.values())
+
+
+def boards(ctx: Ctx, found: Found) -> None:
+    """Board members named with the board: each person BOARD_MEMBER_OF its organisation."""
+    lang = ctx.sent.lang if ctx.sent.lang in ("en", "fr", "zh") else "en"
+    words = link_words()
+    people = [m for m in ctx.mentions if m.kind is EntityKind.PERSON]
+    if not people:
+        return
+    for board in words.board[lang].finditer(ctx.text):
+        owner = _board_org(ctx, board.start(), board.end(), lang)
+        if owner is None:
+            continue
+        org, lead = owner
+        members = _members(ctx, people, lead, board.end(), lang)
+        for person in members:
+            found.add(ctx, person.eid, RelationType.BOARD_MEMBER_OF, org, role="board member")
+    if lang == "zh":
+        _serves_zh(ctx, found, people)
+
+
+def _board_org(ctx: Ctx, start: int, end: int, lang: str) -> tuple[str, int] | None:
+    """Whose board: "the board of X" / "conseil d’administration de X" (X may carry a
+    description: "du fabricant américain Pfizer"), "X’s board", "X董事会", else the company
+    the sentence or the one before is about ("公司董事会", "le conseil"). With it, where the
+    board phrase begins ("X’s board": at X)."""
+    after = ctx.text[end:]
+    of = re.match(r"\s*(?:of directors\s+)?(?:of|de|du|d[’'])\s*", after)
+    if of is not None:
+        org = right(ctx, end + of.end(), ORGS, reach=45)
+        if org is not None and not _clause_break(ctx.text[end : org.start]):
+            return org.eid, start
+    own = [m for m in ctx.mentions if m.end <= start and m.kind in ORGS]
+    gap = ctx.text[own[-1].end : start] if own else ""
+    if own and re.fullmatch(r"\s*(?:[’']s|的)?\s*(?:new\s+|nouveau\s+)?", gap):
+        return own[-1].eid, own[-1].start
+    topic: str | None = None
+    if lang == "zh" and re.search(r"公司\s*$", ctx.text[max(0, start - 4) : start]):
+        topic = ctx.doc.previous_subject(ctx.sent, pronoun=False) or ctx.doc.main_company()
+    elif lang != "zh" and _DET_BEFORE.search(ctx.text[max(0, start - 30) : start]):
+        topic = _topic(ctx, start)
+    return (topic, start) if topic else None
+
+
+_DET_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|le|un|son|leur)\s+(?:(?:new|current|nouveau|actuel)\s+)?$", re.I
+)
+
+
+def _topic(ctx: Ctx, pos: int) -> str | None:
+    """The company of the board nobody names: the last one named before it in the sentence, else
+    the subject of the sentence before."""
+    here = [m for m in ctx.mentions if m.end <= pos and m.kind in FIRMS]
+    if here:
+        return here[-1].eid
+    return ctx.doc.previous_subject(ctx.sent, pronoun=False)
+
+
+def _clause_break(gap: str) -> bool:
+    return bool(re.search(r"[,;，；。]|\b(?:and|et|which|qui)\b", gap))
+
+
+def _members(ctx: Ctx, people: list[Mention], start: int, end: int, lang: str) -> list[Mention]:
+    words = link_words()
+    head = ctx.text[max(0, start - 60) : start]
+    verb = words.board_member[lang].search(head)
+    if verb is not None and not words.board_past.search(head[verb.start() :]):
+        subject = left(ctx, start - len(head) + verb.start(), (EntityKind.PERSON,))
+        return [subject] if subject is not None else []
+    listed = words.board_listed.search(ctx.text, end)
+    if listed is None or _clause_break(ctx.text[end : listed.start()].replace(",", "")):
+        return []
+    return [p for p in people if p.start >= listed.end()]
+
+
+def _serves_zh(ctx: Ctx, found: Found, people: list[Mention]) -> None:
+    """ "刘某在摩尔线程担任执行董事": the title the person takes at the organisation between."""
+    from kg.extract.roles import relations_of_title
+
+    words = link_words()
+    for person in people:
+        org = right(ctx, person.end, ORGS, reach=4)
+        if org is None or not words.serves_zh.match(ctx.text[person.end : org.start]):
+            continue
+        verb = words.serves_verb_zh.match(ctx.text[org.end :])
+        if verb is None:
+            continue
+        for relation, part in relations_of_title(ctx.text[org.end + verb.end() :]):
+            found.add(ctx, person.eid, relation, org.eid, role=part)

@@ -1,0 +1,87 @@
+"""Who a sentence is about when it does not name them: people named earlier in the article.
+
+"Fidji Simo … Mme Simo est présidente d’Instacart. Elle siège au conseil de Shopify.": the bare
+surname ("Simo", "M. Altman", "Raji") stands for the person named in full before; a pronoun that
+opens a sentence ("She", "He", "Elle", "Il", "她", "他") for the person the sentence before was
+about. (Companies referred to by "the company", "该公司", "la pépite": coref.py.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.linkwords import link_words
+from kg.extract.mentions import Mention
+from kg.schema import EntityKind
+
+if TYPE_CHECKING:
+    from kg.extract.doc import Doc
+    from kg.extract.text import Sentence
+
+_SURNAME = re.compile(r"^[A-Z][a-zà-ÿ’'\-]{2,}$")
+_LOOK_BACK = 2  # sentences a pronoun may reach back over
+
+
+def person_references(doc: Doc, sent: Sentence, named: list[Mention]) -> list[Mention]:
+    """Mentions of people named in earlier sentences: by surname, or by an opening pronoun."""
+    out = _surnames(doc, sent, named)
+    pronoun = _pronoun(doc, sent, [*named, *out])
+    if pronoun is not None:
+        out.append(pronoun)
+    return out
+
+
+def remember_people(doc: Doc, mentions: list[Mention]) -> None:
+    """Record the surnames of the people named in full in this sentence."""
+    for m in mentions:
+        if m.kind is not EntityKind.PERSON or m.via not in ("name", "discovered"):
+            continue
+        parts = doc.entity(m.eid).name.split()
+        if len(parts) >= 2 and _SURNAME.match(parts[-1]):
+            doc.surnames.setdefault(parts[-1], m.eid)
+
+
+def _surnames(doc: Doc, sent: Sentence, named: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    text = sent.text
+    for surname, eid in doc.surnames.items():
+        if surname not in text:
+            continue
+        for m in re.finditer(rf"(?<![\w\-’']){re.escape(surname)}(?![\w\-])", text):
+            if any(n.start <= m.start() < n.end or m.start() <= n.start < m.end() for n in named):
+                continue  # part of a name ("Jane Roe" itself, "Roe Capital")
+            if text[m.end() : m.end() + 1] in ("-",):
+                continue
+            out.append(Mention(m.start(), m.end(), eid, EntityKind.PERSON, "surname"))
+    return out
+
+
+def _pronoun(doc: Doc, sent: Sentence, named: list[Mention]) -> Mention | None:
+    rx = link_words().person_pronouns.get(sent.lang)
+    m = rx.search(sent.text) if rx is not None else None
+    if m is None:
+        return None
+    pos = m.end() - (1 if sent.lang == "zh" else len(m.group(0).split()[-1]))
+    if any(n.start < m.end() and pos < n.end for n in named):
+        return None
+    person = _last_person(doc, sent.index, strict=sent.lang == "fr")
+    if person is None:
+        return None
+    return Mention(pos, m.end(), person, EntityKind.PERSON, "pronoun")
+
+
+def _last_person(doc: Doc, index: int, strict: bool) -> str | None:
+    """The person the nearest earlier sentence was about: its first person mention, if that
+    sentence names people; a sentence naming only companies ends the search. `strict` ("elle",
+    "il" may be a company): the person must be the first thing that sentence names."""
+    for back in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
+        people = [m for m in doc.mentions[back] if m.kind is EntityKind.PERSON]
+        if strict and doc.mentions[back] and doc.mentions[back][0].kind is not EntityKind.PERSON:
+            return None
+        if people:
+            ungoverned = [m for m in people if m.gov is None]
+            return (ungoverned or people)[0].eid
+        if any(m.kind is not EntityKind.PERSON for m in doc.mentions[back]):
+            return None
+    return None

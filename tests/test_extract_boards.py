@@ -1,0 +1,82 @@
+"""Board seats and former roles (kg/extract/boards.py) on our own sentences, in zh, en and fr,
+with hard negatives: past seats, seats given up, former titles."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import article, triples
+
+from kg.extract import extract_article
+
+BOARD = "BOARD_MEMBER_OF"
+
+SEATS = [
+    ("en", "Jane Roe sits on the board of Cohere.", ("Jane Roe", BOARD, "Cohere")),
+    ("en", "Jim Beam joined Cohere's board in May.", ("Jim Beam", BOARD, "Cohere")),
+    (
+        "en",
+        "John Poe rejoined the board of directors of Mistral AI last week.",
+        ("John Poe", BOARD, "Mistral AI"),
+    ),
+    (
+        "en",
+        "Mistral AI now has a board composed of Jane Roe, John Poe and Arthur Mensch.",
+        ("John Poe", BOARD, "Mistral AI"),
+    ),
+    (
+        "fr",
+        "Jean Dupont réintègre le conseil d’administration de Mistral AI.",
+        ("Jean Dupont", BOARD, "Mistral AI"),
+    ),
+    (
+        "fr",
+        "Le conseil d’administration de Kyutai s’élargit avec l’arrivée de Jean Dupont et de "
+        "Marie Lefort.",
+        ("Marie Lefort", BOARD, "Kyutai"),
+    ),
+    ("zh", "王小明加入了智谱董事会。", ("王小明", BOARD, "Zhipu AI")),
+    ("zh", "公开资料显示，张伟在智谱担任执行董事。", ("张伟", BOARD, "Zhipu AI")),
+    (
+        "zh",
+        "Mistral AI的联合创始人兼董事会成员Jean Charles Samuelian-Werve称该公司很重要。",
+        ("Jean Charles Samuelian-Werve", BOARD, "Mistral AI"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "triple"), SEATS)
+def test_a_board_seat_is_a_board_membership(lang: str, text: str, triple: tuple) -> None:
+    assert triple in triples(extract_article(article(text, lang)))
+
+
+NOT_NOW = [
+    ("en", "Jane Roe sat on the board of Cohere until 2020."),
+    ("en", "Jane Roe left the board of Cohere in March."),
+    ("fr", "Jean Dupont a quitté le conseil d’administration de Mistral AI."),
+    ("zh", "王小明离开了智谱董事会。"),
+    ("en", "Former Cohere CEO Jane Roe said the deal was good."),
+    ("en", "Jane Roe, the former chief executive of Cohere, spoke on Monday."),
+    ("en", "Jane Roe, an ex-CEO of Cohere, spoke on Monday."),
+    ("fr", "L’ancien PDG de Cohere, Jean Dupont, a pris la parole lundi."),
+    ("fr", "Jean Dupont, ex-directeur général de Kyutai, a pris la parole."),
+    ("zh", "智谱前首席执行官张伟表示，公司将继续投入。"),
+    ("zh", "智谱原董事长张伟表示，公司将继续投入。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_NOW)
+def test_a_past_seat_or_a_former_title_states_no_role(lang: str, text: str) -> None:
+    rels = {r for _, r, _ in triples(extract_article(article(text, lang)))}
+    assert not rels & {"LEADS", BOARD, "WORKS_AT", "FOUNDED"}, rels
+
+
+def test_a_current_title_next_to_a_former_one_is_kept() -> None:
+    text = "Jane Roe, a former Google engineer, is now the CEO of Cohere."
+    found = triples(extract_article(article(text, "en")))
+    assert ("Jane Roe", "LEADS", "Cohere") in found
+    assert not any(t[2] == "Google" for t in found)
+
+
+def test_joining_a_board_is_not_a_job() -> None:
+    found = triples(extract_article(article("Jim Beam joined Cohere's board in May.", "en")))
+    assert ("Jim Beam", "WORKS_AT", "Cohere") not in found
