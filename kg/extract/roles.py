@@ -12,6 +12,7 @@ from kg.extract.boards import boards, former_title
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
+from kg.extract.structure import apposition_end
 from kg.schema import EntityKind, RelationType
 
 ORGS = (*FIRMS, EntityKind.REGULATOR)
@@ -263,9 +264,10 @@ _IS_ZH = re.compile(r"^\s*(?:也|还|還|亦|同时|同時|目前)?(?:是|为|�
 def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     """ "Jane Roe is the CEO of Cohere", "Jane Roe est le PDG de Cohere", "王小明是智谱的CEO"."""
     titles = _titles()
-    m = titles.copula.match(ctx.text[person.end :])
+    at = apposition_end(ctx.text, person.end) or person.end  # "P, a former engineer, is …"
+    m = titles.copula.match(ctx.text[at:])
     if m:
-        org = right(ctx, person.end + m.end() - 1, ORGS, reach=6)
+        org = right(ctx, at + m.end() - 1, ORGS, reach=6)
         return (org, m.group("title")) if org else None
     org = right(ctx, person.end, ORGS, reach=5)
     if org is None or not _IS_ZH.match(ctx.text[person.end : org.start]):

@@ -277,3 +277,21 @@ def _backward(ctx: Ctx, first: Mention, kinds: Collection[EntityKind]) -> list[M
             out.append(m)
         prev = m
     return out
+
+
+# --- appositions ----------------------------------------------------------------------------
+
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:a|an|the|its|un|une|le|la|l[’']|son|sa)\s+"
+    r"(?:(?!(?:is|was|has|had|said|says|est|était|a|ont|sont)\b)[\w\-’'.&]+\s+){0,7}?"
+    r"(?!(?:is|was|has|had|said|says|est|était|a|ont|sont)\b)[\w\-’'.&]+\s*,",
+    re.I,
+)
+
+
+def apposition_end(text: str, pos: int) -> int | None:
+    """Where an apposition that opens at `pos` ends: "Jane Roe, a former Google engineer, is
+    …" -> the position after its closing comma; None when none opens there (or it holds a verb).
+    """
+    m = _APPOSITION.match(text, pos)
+    return m.end() if m else None
