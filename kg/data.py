@@ -163,6 +163,11 @@ class Normalize(DataFile):
     dates: DateWords
 
 
+class Pinyin(DataFile):
+    surnames: dict[str, str]  # surname -> its spelling as a surname (单 Shan, 欧阳 Ouyang)
+    readings: dict[str, str]  # syllable -> the characters read so
+
+
 # --- the gazetteer (kg/extract/data/gazetteer/*.yaml) ----------------------------------------
 
 
@@ -223,6 +228,7 @@ SCHEMAS: dict[str, type[DataFile]] = {
     "extract/data/links.yaml": Links,
     "extract/data/normalize.yaml": Normalize,
     "extract/data/patterns.yaml": Patterns,
+    "extract/data/pinyin.yaml": Pinyin,
     "extract/data/roles.yaml": RolesFile,
     "lang.yaml": LangWords,
     "readers/data/lexicon.yaml": ReaderLexicon,

@@ -18,6 +18,7 @@ from kg.extract.discourse import person_references, remember_people
 from kg.extract.discover import short_forms
 from kg.extract.gazetteer import Gazetteer, Known, drop_overlaps
 from kg.extract.mentions import Mention, attach, governing_preposition
+from kg.extract.pinyin import romanize_name
 from kg.extract.text import Sentence
 from kg.schema import EntityKind, entity_id
 
@@ -69,6 +70,9 @@ class Doc:
             eid = entity_id(kind, name)
             self.entities.setdefault(eid, Draft(eid, name, kind))
             self.found[name] = eid
+            latin = romanize_name(name) if kind is EntityKind.PERSON else None
+            if latin:  # 王晓刚 is "Wang Xiaogang" in English-language news
+                self.entities[eid].aliases.add(latin)
             for short in short_forms(name) if kind is not EntityKind.PERSON else ():
                 if short not in self.gaz.by_alias:
                     self.found.setdefault(short, eid)
@@ -86,7 +90,7 @@ class Doc:
 
     def _mentions(self, sent: Sentence) -> list[Mention]:
         text = sent.text
-        spans = self.gaz.match(text)
+        spans = self.gaz.match(text, self.counts)
         if self.found_re is not None:
             spans += [
                 (m.start(), m.end(), self.found[m.group(0)]) for m in self.found_re.finditer(text)
@@ -97,6 +101,8 @@ class Doc:
                 spans.append((start, end, eid))
         spans = drop_overlaps(spans)
         named = [Mention(s, e, eid, self.kind(eid)) for s, e, eid in spans]
+        for m in named:  # the spelling this article uses (輝達, "Nvidia Corp.") is a name too
+            self.entity(m.eid).aliases.add(text[m.start : m.end])
         out = named + self._descriptions(sent, named)
         out += person_references(self, sent, out)
         if sent.lang == "zh":

@@ -1,19 +1,26 @@
 """The gazetteer: known entities from YAML files under `data/gazetteer/`, matched in one pass.
 
 ASCII names match as written, between non-letters ("Arm" fires, "arm" does not; "d’OpenAI" does);
-CJK names match as substrings. Longer names win over shorter ones ("Salesforce Ventures" over
-"Salesforce"). `match_loose` is case-insensitive, for headlines written as URL slugs.
+CJK names match as substrings of the text folded to simplified characters (台積電, 臺積電 and
+台积电 are one name; kg/lang.py `to_simplified`). Longer names win over shorter ones ("Salesforce
+Ventures" over "Salesforce"). An entry's `ambiguous` aliases are also common words or other
+things' names ("Scale", "Together", 地平线): one names its entity only once the article has named
+it plainly, or, for a capitalised Latin word, inside a sentence that is not a headline (not its
+first word: "Scale matters" is no mention, "a deal with Scale" is). `match_loose` is
+case-insensitive, for headlines written as URL slugs; it never uses ambiguous aliases.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from kg.data import DATA, Entry, GazetteerFile, load_model
 from kg.extract.trie import trie_pattern
+from kg.lang import to_simplified
 from kg.schema import EntityKind, entity_id
 
 _LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ"
@@ -28,7 +35,8 @@ class Known:
 
     name: str
     kind: EntityKind
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # every name, the ambiguous ones included
+    ambiguous: tuple[str, ...] = ()
     country: str | None = None
     places: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -44,8 +52,10 @@ class Known:
 @dataclass
 class Gazetteer:
     entries: dict[str, Known] = field(default_factory=dict)  # by id
-    by_alias: dict[str, str] = field(default_factory=dict)  # alias -> id
+    by_alias: dict[str, str] = field(default_factory=dict)  # alias (and CJK folded) -> id
     by_lower: dict[str, str] = field(default_factory=dict)  # lower-cased alias -> id
+    ambiguous: set[str] = field(default_factory=set)  # aliases that need a licence (see above)
+    clashes: list[tuple[str, str, str]] = field(default_factory=list)  # alias, kept id, other id
     latin_re: re.Pattern[str] | None = None
     cjk_re: re.Pattern[str] | None = None
     loose_re: re.Pattern[str] | None = None
@@ -53,34 +63,53 @@ class Gazetteer:
     def add(self, known: Known) -> None:
         self.entries[known.id] = known
         for alias in (known.name, *known.aliases):
-            self.by_alias.setdefault(alias, known.id)
+            keys = {alias, to_simplified(alias)} if _has_cjk(alias) else {alias}
+            for key in keys:
+                kept = self.by_alias.setdefault(key, known.id)
+                if kept != known.id:
+                    self.clashes.append((key, kept, known.id))
             self.by_lower.setdefault(alias.lower(), known.id)
+        for alias in known.ambiguous:
+            self.ambiguous.add(to_simplified(alias) if _has_cjk(alias) else alias)
 
     def compile(self) -> None:
-        latin = [a for a in self.by_alias if a.isascii() or not _has_cjk(a)]
-        cjk = [a for a in self.by_alias if _has_cjk(a)]
+        latin = [a for a in self.by_alias if not _has_cjk(a)]
+        cjk = [a for a in self.by_alias if _has_cjk(a) and a == to_simplified(a)]
         self.latin_re = _alternation(latin, rf"(?<![{_LATIN}])", rf"(?![{_LATIN}])")
         self.cjk_re = _alternation(cjk, "", "")
 
-    def match(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, entity id) of every known name in `text`, longest first, no overlaps."""
+    def match(self, text: str, seen: Container[str] = ()) -> list[tuple[int, int, str]]:
+        """(start, end, entity id) of every known name in `text`, longest first, no overlaps;
+        `seen`: the entities the article has named so far (they license ambiguous aliases)."""
         found: list[tuple[int, int, str]] = []
-        for rx in (self.latin_re, self.cjk_re):
-            if rx is None:
-                continue
-            for m in rx.finditer(text):
-                end = m.end()
-                suffix = _SUFFIX.match(text, end) if rx is self.latin_re else None
-                if suffix:  # "Salesforce Inc." / "Nvidia Corp." belong to the name
-                    end = suffix.end()
-                found.append((m.start(), end, self.by_alias[m.group(0)]))
+        headline: bool | None = None
+        for m in self.latin_re.finditer(text) if self.latin_re else ():
+            alias, end = m.group(0), m.end()
+            eid = self.by_alias[alias]
+            if alias in self.ambiguous and eid not in seen:
+                if headline is None:
+                    headline = _is_headline(text)
+                if headline or not text[: m.start()].strip(" \"“«‘'([-•*"):
+                    continue
+            suffix = _SUFFIX.match(text, end)
+            if suffix:  # "Salesforce Inc." / "Nvidia Corp." belong to the name
+                end = suffix.end()
+            found.append((m.start(), end, eid))
+        if self.cjk_re is not None and _CJK.search(text):
+            folded = to_simplified(text)
+            for m in self.cjk_re.finditer(folded):
+                eid = self.by_alias[m.group(0)]
+                if m.group(0) in self.ambiguous and eid not in seen:
+                    continue
+                found.append((m.start(), m.end(), eid))
         return drop_overlaps(found)
 
     def match_loose(self, text: str) -> list[str]:
         """Entity ids named in a lower-case or slug text (names of 4+ characters only)."""
         words = re.sub(r"[-_/]+", " ", text).lower()
         if self.loose_re is None:
-            names = [a for a in self.by_lower if len(a) >= 4]
+            plain = {a.lower() for a in self.by_alias if a not in self.ambiguous}
+            names = [a for a in self.by_lower if len(a) >= 4 and a in plain]
             self.loose_re = _alternation(names, "(?<![a-z0-9])", "(?![a-z0-9])")
         ids: list[str] = []
         for m in self.loose_re.finditer(words) if self.loose_re else ():
@@ -102,6 +131,17 @@ def drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return out
 
 
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]{3,}")
+_WORD = re.compile(r"\b[^\W\d_][\w’'-]{3,}")
+
+
+def _is_headline(text: str) -> bool:
+    """Title Case: most words of four or more letters capitalised ("Scale Raises New Funds")."""
+    words = len(_WORD.findall(text))
+    return words >= 2 and len(_CAPITALISED.findall(text)) > 0.6 * words
+
+
 def _has_cjk(text: str) -> bool:
     return any("\u3400" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff" for c in text)
 
@@ -117,7 +157,8 @@ def _known(entry: Entry, kind: EntityKind) -> Known:
     return Known(
         name=entry.name,
         kind=entry.kind or kind,
-        aliases=tuple(entry.aliases),
+        aliases=(*entry.aliases, *entry.ambiguous),
+        ambiguous=tuple(entry.ambiguous),
         country=entry.country,
         places=tuple(entry.places),
         tags=tuple(entry.tags),

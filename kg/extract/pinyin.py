@@ -1,0 +1,45 @@
+"""Chinese personal names in Latin letters, as English-language news spells them: surname
+first, then the given name as one word (王晓刚 -> "Wang Xiaogang", 欧阳明 -> "Ouyang Ming").
+
+Readings come from `data/pinyin.yaml` (GB2312's characters; surnames with a reading of their
+own such as 单 Shan, 曾 Zeng by hand). Traditional characters are folded to simplified first.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.data import DATA, Pinyin, load_model
+from kg.lang import to_simplified
+
+
+@cache
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    data = load_model(DATA / "pinyin.yaml", Pinyin)
+    reading = {ch: syl for syl, chars in data.readings.items() for ch in chars}
+    return data.surnames, reading
+
+
+def romanize_name(name: str) -> str | None:
+    """ "Surname Givenname" for a 2-4 character Chinese name; None when a character has no
+    known reading."""
+    name = to_simplified(name)
+    if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+        return None
+    surnames, reading = _tables()
+    cut = 2 if name[:2] in surnames and len(name) >= 3 else 1
+    family = surnames.get(name[:cut]) or _spell(name[:cut], reading)
+    given = _spell(name[cut:], reading)
+    if not family or not given:
+        return None
+    return f"{family.capitalize()} {given.capitalize()}"
+
+
+def _spell(chars: str, reading: dict[str, str]) -> str | None:
+    out = []
+    for ch in chars:
+        syl = reading.get(ch)
+        if syl is None:
+            return None
+        out.append(syl.replace("v", "u"))  # ü is written u in names (吕 Lu)
+    return "".join(out)
