@@ -220,3 +220,66 @@ def test_the_lead_of_a_round_for_another_firm_is_not_its_raiser() -> None:
 )
 def test_no_round_is_raised_without_a_completed_round(lang: str, text: str) -> None:
     assert raised(text, lang) == set()
+
+
+def acquired(text: str, lang: str) -> set[tuple[str, str]]:
+    return {
+        (a, b) for a, rel, b in triples(extract_article(article(text, lang))) if rel == "ACQUIRES"
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a firm described by what it makes is still a firm, not goods bought
+        (
+            "en",
+            "SoftBank has acquired the chip start-up Graphcore for $600 million.",
+            {("SoftBank", "Graphcore")},
+        ),
+        ("zh", "软银收购了英国芯片公司Graphcore。", {("SoftBank", "Graphcore")}),
+        # "its" before the noun is the sentence's first firm
+        (
+            "en",
+            "The deal is Amazon's largest bet since its acquisition of Whole Foods Market.",
+            {("Amazon", "Whole Foods Market")},
+        ),
+        # a nominal passive: "X's acquisition by Y"
+        (
+            "en",
+            "Regulators looked at Arm's acquisition by Nvidia for a year.",
+            {("NVIDIA", "Arm")},
+        ),
+        # objects coordinated after descriptions, names nobody listed
+        (
+            "fr",
+            "Thales a mis la main sur l’allemande Helsing et la suédoise Brisk pour 90 millions "
+            "d’euros.",
+            {("Thales", "Helsing"), ("Thales", "Brisk")},
+        ),
+        (
+            "en",
+            "Salesforce acquired the Lyon start-up Quartzic and the Berlin firm Noval last year.",
+            {("Salesforce", "Quartzic"), ("Salesforce", "Noval")},
+        ),
+    ],
+)
+def test_the_acquired_firms_are_read_from_the_object_structure(
+    lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert acquired(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Salesforce bought Nvidia chips for its data centres."),
+        ("fr", "Thales achète des puces à Nvidia pour ses serveurs."),
+        ("zh", "软银从英伟达购买芯片。"),
+        ("en", "Salesforce sold its Berlin unit Noval to Thales."),
+        ("fr", "Thales a abandonné le rachat de Vantor."),
+        ("zh", "软银否认收购Graphcore。"),
+    ],
+)
+def test_goods_divestments_and_dropped_deals_are_no_acquisition(lang: str, text: str) -> None:
+    assert acquired(text, lang) == set()

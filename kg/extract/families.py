@@ -30,7 +30,14 @@ from kg.extract.slots import (
     right,
     speaker,
 )
-from kg.extract.structure import conjuncts, list_after, relative_antecedent, zh_list_before
+from kg.extract.structure import (
+    conjuncts,
+    list_after,
+    object_after,
+    possessive_owner,
+    relative_antecedent,
+    zh_list_before,
+)
 from kg.schema import EntityKind, RelationType
 
 
@@ -253,21 +260,30 @@ def acquire(
         agents = [agent] if agent and agent.end <= end else []
     else:
         agents, target = _args(ctx, trig, start, end, FIRMS, FIRMS)
+        if trig.patient == "right":  # "a racheté son concurrent, MonDocteur": a new name
+            target = object_after(ctx, end, target)
+        owner = possessive_owner(ctx, start)  # "Meta's … its acquisition of X"
+        if owner is not None and (target is None or owner.eid != target.eid):
+            agents = [owner]
         by = right(ctx, target.end, FIRMS, reach=8) if target else None
         if target and by and re.match(r"\s*(?:by|par)\s", ctx.text[target.end : by.start]):
             agents = [by]  # "the takeover of X by Y", "le rachat de X par Y"
     if target is None or not agents or _STAKE.match(ctx.text[end:]) or _goods(ctx, end, target):
         return  # "acquire a 10% stake in X" is an investment, said by the invest rules
     money = money_near(ctx.text, end)
-    found.add(
-        ctx,
-        agents[0].eid,
-        RelationType.ACQUIRES,
-        target.eid,
-        status=status,
-        **money_props(money),
-        **date_props(ctx.text, found.reference),
-    )
+    targets = [target]
+    if target.start >= end:  # "a mis la main sur l'espagnole A et la luxembourgeoise B"
+        targets = conjuncts(ctx, target, True, FIRMS, discover=True, bare=True)
+    for one in targets:
+        found.add(
+            ctx,
+            agents[0].eid,
+            RelationType.ACQUIRES,
+            one.eid,
+            status=status,
+            **(money_props(money) if len(targets) == 1 else {}),
+            **date_props(ctx.text, found.reference),
+        )
 
 
 def _goods(ctx: Ctx, end: int, target: Mention) -> bool:
@@ -277,8 +293,18 @@ def _goods(ctx: Ctx, end: int, target: Mention) -> bool:
         return False  # passive or "the takeover of X by Y": the target is named before
     lex = lexicon()
     gap = ctx.text[end : target.start]
+    if _FIRM_HEAD.search(gap):
+        return False  # "acquired British semiconductor start-up Graphcore": a firm, not goods
     tail = _OWNER_MARK.sub("", ctx.text[target.end : target.end + 30], count=1)
     return bool(lex.goods.search(gap) or lex.sellers.search(gap) or lex.goods.match(tail))
+
+
+_FIRM_HEAD = re.compile(
+    r"\b(?:start-?ups?|company|firm|maker|designer|developer|group|lab|business|rival|"
+    r"competitor|société|entreprise|fabricant|concepteur|jeune pousse|concurrent)\s*,?\s*$"
+    r"|(?:公司|企业|企業|厂商|廠商)\s*$",
+    re.I,
+)
 
 
 _OWNER_MARK = re.compile(r"^(?:[’']s)?\s*(?:的)?")

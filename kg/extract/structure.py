@@ -46,6 +46,7 @@ _STOP = frozenset(
 )
 _DESC_WORD = re.compile(r"(?:[ld][’']\s*|(?:[a-zà-ÿ][\w\-’']*|US|UK|EU|U\.S\.|AI|IA)(?=\s)\s*)")
 _MAX_DESC = 6
+_YEAR = re.compile(r"(?:19|20)\d\d\s+")
 _END = re.compile(
     r"(?:others?\b|other\s|d[’']autres\b|autres\b|a number of\b|un certain nombre\b|several\b|"
     r"more\b|plusieurs\b|etc\b|等)",
@@ -65,7 +66,10 @@ _DESC_AFTER = re.compile(
     r"(?:[’']s)?(?:\s+(?!(?:and|et|or|ou|with|avec|de|du|des|in|of|by|par|to|à|for|pour)\b)"
     r"[a-zà-ÿ][\w\-]*){1,3}\s+(?=[A-Z\u4e00-\u9fff])"
 )
-_ITEM_END = re.compile(r"\s*(?:[,;.)…:(]|(?:and|et|or|ou)\b|&|$)")
+_ITEM_END = re.compile(
+    r"\s*(?:[,;.)…:(]|(?:and|et|or|ou|for|pour|in|en|from|to|à|at|on|with|avec|after|après|"
+    r"last|this|earlier)\b|&|$)"
+)
 _FUND_WORDS = re.compile(
     r"\b(?:Capital|Ventures?|Partners|Fund|Funds|Fonds|Investments?|Invest|Management|"
     r"Holdings?|Equity|Asset|Assets|Advisors|Associates|Group|Combinator)\b"
@@ -78,6 +82,7 @@ def conjuncts(
     forward: bool = True,
     kinds: Collection[EntityKind] = FIRMS,
     discover: bool = False,
+    bare: bool = False,
 ) -> list[Mention]:
     """`first` and the items coordinated with it, in order: "A, B and C", "A, the fund B, et
     de l’incubateur C", "A (AB.O), B and others". Backward lists ("A, B and C invested") are
@@ -86,7 +91,7 @@ def conjuncts(
         return _backward(ctx, first, kinds)
     out, pos = [first], first.end
     while True:
-        item, pos, last = _next_item(ctx, pos, kinds, discover)
+        item, pos, last = _next_item(ctx, pos, kinds, discover, bare)
         if item is None:
             break
         if all(item.eid != o.eid for o in out):
@@ -183,11 +188,41 @@ def relative_antecedent(
     return m if _RELATIVE.fullmatch(ctx.text[m.end : pos]) else None
 
 
+def object_after(ctx: Ctx, pos: int, known: Mention | None) -> Mention | None:
+    """The object of a verb whose object is a firm ("acquired"): the known name found, or a
+    name the gazetteer lacks standing first after a description or apposition ("a racheté en
+    2018 son concurrent principal, MonDocteur", "bought the Lyon start-up Foo")."""
+    start = _desc_span(ctx.text, pos, years=True)
+    comma = re.match(r"(?:[a-zà-ÿ][\w\-’']*)?\s*,\s*(?=[A-Z])", ctx.text[start:])
+    if comma:
+        start = _desc_span(ctx.text, start + comma.end())
+    if known is not None and known.start <= start + 1:
+        return known
+    found = _item_at(ctx, start, FIRMS, True, bare=True)
+    return found or known
+
+
+_OWN_PRONOUN = re.compile(
+    r"\b(?:its|their|son|sa|ses|leur)\s+(?:[\w$€£.,-]+\s+){0,4}?$|其(?:[^，。；]{0,6})$", re.I
+)
+
+
+def possessive_owner(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
+    """Whose "its"/"son"/"其" is, right before a noun trigger ("Meta's biggest bet after its
+    acquisition of WhatsApp"): the first firm of the sentence, when it comes before."""
+    if not _OWN_PRONOUN.search(ctx.text[max(0, pos - 60) : pos]):
+        return None
+    return next(
+        (m for m in ctx.mentions if m.end <= pos and m.kind in kinds and m.via != "pronoun"),
+        None,
+    )
+
+
 # --- reading one item ---------------------------------------------------------------------
 
 
 def _next_item(
-    ctx: Ctx, pos: int, kinds: Collection[EntityKind], discover: bool
+    ctx: Ctx, pos: int, kinds: Collection[EntityKind], discover: bool, bare: bool = False
 ) -> tuple[Mention | None, int, bool]:
     text = ctx.text
     at = _TAIL.match(text, pos)
@@ -199,19 +234,19 @@ def _next_item(
     start = _desc_span(text, sep.end())
     if _END.match(text, start) or _END.match(text, sep.end()):
         return None, pos, True
-    item = _item_at(ctx, start, kinds, discover, lo=sep.end())
+    item = _item_at(ctx, start, kinds, discover, lo=sep.end(), bare=bare)
     if item is None:
         return None, pos, True
     return item, item.end, last
 
 
-def _desc_span(text: str, pos: int) -> int:
+def _desc_span(text: str, pos: int, years: bool = False) -> int:
     """Skip a description in front of an item; return where the item starts."""
     at, n = pos, 0
     while at < len(text) and text[at].isspace():
         at += 1
     while n < _MAX_DESC and not _INTRO.match(text, at):
-        m = _DESC_WORD.match(text, at)
+        m = _DESC_WORD.match(text, at) or (_YEAR.match(text, at) if years else None)
         if m is None:
             break
         word = m.group(0).strip().rstrip("’'").lower()
@@ -222,7 +257,12 @@ def _desc_span(text: str, pos: int) -> int:
 
 
 def _item_at(
-    ctx: Ctx, start: int, kinds: Collection[EntityKind], discover: bool, lo: int | None = None
+    ctx: Ctx,
+    start: int,
+    kinds: Collection[EntityKind],
+    discover: bool,
+    lo: int | None = None,
+    bare: bool = False,
 ) -> Mention | None:
     """The item starting at `start` (a description may have begun at `lo`)."""
     lo = start if lo is None else lo
@@ -244,8 +284,8 @@ def _item_at(
         known = next((m for m in ctx.mentions if m.start == head.end()), None)
         if known is not None:
             return known if known.kind in kinds else None
-        return None
-    if not _FUND_WORDS.search(name.group(0)):
+        return _item_at(ctx, head.end(), kinds, discover, bare=bare)  # "the Berlin firm Noval"
+    if not bare and not _FUND_WORDS.search(name.group(0)):
         return None  # a bare capitalised word may be a place, a person or a source
     if not _ITEM_END.match(ctx.text, name.end()):
         return None  # "…, Reuters reported": a name followed by its verb is no list item
