@@ -103,9 +103,6 @@ class Links(DataFile):
     partner_list_intro: str
     partner_not: str
     pit: str
-    source_from: dict[Lang, str]
-    source_by: dict[Lang, str]
-    resources: Words
     person_pronouns: dict[Lang, str]
     courtesy: str
 

@@ -10,10 +10,14 @@ from kg.extract.facts import Found, dependency_kind, resource_word
 from kg.extract.mentions import Mention
 from kg.extract.patterns import Trigger, lexicon
 from kg.extract.slots import FIRMS, Ctx, before, expand, gov_left, left, right
+from kg.extract.sources import sourced
 from kg.schema import EntityKind, RelationType
 
 
 def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
+    if trig.agent in ("source", "dependence"):
+        sourced(ctx, trig, start, end, found, status)
+        return
     if trig.agent in ("zh_supplier", "supplier", "provider"):
         user, provider = _supplied(ctx, trig.agent, start, end)
         providers = [provider] if provider else []
@@ -50,9 +54,12 @@ def _supplied(ctx: Ctx, how: str, start: int, end: int) -> tuple[Mention | None,
 def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None, list[Mention]]:
     """(user, providers) when the user is the subject: "xAI trains Grok on Nvidia GPUs",
     "OpenAI depends on Microsoft Azure and on Oracle Cloud"."""
+    if _PASSIVE_ZH.search(ctx.text[max(0, start - 5) : start]):
+        return None, []  # "被广泛采用的模型": adopted by others, the subject uses nothing
     subject = left(ctx, start, FIRMS)
     own = _owned_by(ctx, subject.eid) if subject else set()
-    provider = gov_left(ctx, start, _PROVIDER_PREPS, _KINDS, reach=20) or right(
+    preps = _PROVIDER_PREPS_STRONG if trig.strong else _PROVIDER_PREPS
+    provider = gov_left(ctx, start, preps, _KINDS, reach=20) or right(
         ctx, end, _KINDS, own, reach=40
     )  # "xAI trains Grok on Nvidia GPUs": its own product is not the provider
     if provider is None:
@@ -67,8 +74,11 @@ def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None
     return left(ctx, provider.start, FIRMS, [provider.eid]), [provider, *providers[1:]]
 
 
-# the provider put before the verb: 在昇腾上训练, 从英伟达采购芯片, 向英伟达购买
+_PASSIVE_ZH = re.compile(r"被[\u4e00-\u9fff]{0,3}$")
+# the provider put before the verb: 在昇腾上训练, 从英伟达采购芯片, 向英伟达购买 (and for
+# 依赖 only: 对英伟达的依赖)
 _PROVIDER_PREPS = ("在", "从", "從", "向", "on", "sur")
+_PROVIDER_PREPS_STRONG = (*_PROVIDER_PREPS, "对", "對")
 
 
 _DETERMINER = re.compile(r"\s*(?:the|its|their|le|la|les|des|du|de|d[’']|l[’'])?\s*")

@@ -23,9 +23,6 @@ class LinkWords:
     partner_list_intro: re.Pattern[str]
     partner_not: re.Pattern[str]
     pit: re.Pattern[str]
-    source_from: dict[str, re.Pattern[str]]
-    source_by: dict[str, re.Pattern[str]]
-    resources: re.Pattern[str]
     person_pronouns: dict[str, re.Pattern[str]]
     courtesy: re.Pattern[str]
 
@@ -53,9 +50,6 @@ def link_words() -> LinkWords:
         partner_list_intro=re.compile(data.partner_list_intro, re.I),
         partner_not=re.compile(data.partner_not, re.I),
         pit=re.compile(data.pit, re.I),
-        source_from=_by_lang(data.source_from),
-        source_by=_by_lang(data.source_by),
-        resources=_any(data.resources),
         person_pronouns=_by_lang(data.person_pronouns, 0),
         courtesy=re.compile(data.courtesy),
     )

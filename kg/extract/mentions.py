@@ -31,7 +31,7 @@ def _prepositions() -> tuple[frozenset[str], re.Pattern[str]]:
     # 对 in 对手 (rival), 在 in 正在 (-ing), 于 in 位于 (located at) are no prepositions
     guard = {"对": "(?![手话話象])", "對": "(?![手话話象])"}
     behind = {
-        "在": "(?<![正现現存实實所内自])",
+        "在": "(?<![正现現存实實所内自旨])",  # 旨在 (aims to)
         "于": "(?<![位由关關对對等属屬至终終处處基])",
         "於": "(?<![位由关關对對等属屬至终終处處基])",
         "和": "(?<![温溫平缓緩调調])",
@@ -92,12 +92,19 @@ def is_list_gap(gap: str) -> bool:
 def attach(text: str, mentions: list[Mention], lang: str) -> None:
     """Fill `gov` and `possessive`; members of a list share the governor of its first member."""
     prev: Mention | None = None
+    closed = False  # the list had its last conjunction: "A et B, C reste …" starts anew at C
     for m in mentions:
         gap = text[prev.end : m.start] if prev else None
         if prev is not None and gap is not None and is_list_gap(gap):
-            m.gov = prev.gov
+            if closed and _COMMA_ONLY.match(gap):
+                m.gov = governing_preposition(text, m.start, lang)
+                closed = False
+            else:
+                m.gov = prev.gov
+                closed = not _COMMA_ONLY.match(gap)
         else:
             m.gov = governing_preposition(text, m.start, lang)
+            closed = False
         after = text[m.end : m.end + 3]
         m.possessive = after.startswith(("'s", "’s", "’ ", "' ", "的")) or after[:1] == "’"
         prev = m

@@ -141,7 +141,8 @@ def _skipped(ctx: Ctx) -> set[str]:
     if len(parties) < 2 and (it := ctx.doc.previous_subject(ctx.sent)):
         parties.add(it)  # "It invested $16 million in X": "it" is the other party
     if len(parties) < 2:  # one party: "X raised …", "Y led it"
-        skip |= set(HANDLERS) - {"raise", "review", "fund"}  # fund: the round in topic
+        # fund: the round in topic; depend: "GPUs come from X" said of the paragraph's topic
+        skip |= set(HANDLERS) - {"raise", "review", "fund", "depend"}
     if lexicon().denials.search(ctx.text):
         skip |= _DENIABLE
     return skip

@@ -31,7 +31,8 @@ _TAIL = re.compile(
 )
 _SEP = re.compile(
     r"\s*(?P<comma>[,，、])?\s*"
-    r"(?P<conj>(?:as well as|along with|ainsi que|and|et|plus|or|ou)(?!\w)|&|以及|及|和|与|與|、)?"
+    r"(?P<conj>(?:as well as|along with|ainsi que|and|et|plus|or|ou)(?!\w)"
+    r"|&|以及|及|和|与|與|或|、)?"
     r"(?:\s*(?:…|\.\.\.))?\s*"
 )
 # a description in front of an item: determiners, lower-case words, short acronyms ("US tech

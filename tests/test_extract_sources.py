@@ -1,0 +1,130 @@
+"""Dependency said through the resource a topic lacks (kg/extract/sources.py) and through the
+dependence noun, in zh, en and fr, with hard negatives; and the seed-digest shape end to end:
+`kg ingest` + `kg load` + `kg chain NVIDIA --direction up` lists Europe."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from test_extract import article, triples
+
+from kg.cli import cli
+from kg.extract import extract_article
+
+SEED_SHAPED = Path(__file__).parent / "fixtures" / "extract" / "seed_shaped"
+DEP = "DEPENDS_ON"
+
+STATED = [
+    (
+        "en",
+        "Since 2023, Europe has been playing catch-up: training GPUs come almost entirely from "
+        "NVIDIA, and the best models have been built by OpenAI, Anthropic and Google.",
+        [("Europe", DEP, "NVIDIA"), ("Europe", DEP, "Anthropic"), ("Europe", DEP, "Google")],
+    ),
+    (
+        "zh",
+        "欧洲在人工智能竞赛中处于追赶状态：训练用GPU几乎全部来自英伟达，主流基础模型则由OpenAI、Anthropic或谷歌开发。",
+        [("Europe", DEP, "NVIDIA"), ("Europe", DEP, "OpenAI"), ("Europe", DEP, "Google")],
+    ),
+    (
+        "fr",
+        "L’Europe reste à la traîne, avec une dépendance durable aux GPU de NVIDIA et à des "
+        "modèles d’OpenAI, Anthropic ou Google.",
+        [("Europe", DEP, "NVIDIA"), ("Europe", DEP, "Anthropic"), ("Europe", DEP, "Google")],
+    ),
+    (
+        "fr",
+        "Depuis 2023, l’Europe court derrière. Les GPU d’entraînement proviennent presque "
+        "exclusivement de NVIDIA. Les modèles les plus répandus ont été développés par OpenAI.",
+        [("Europe", DEP, "NVIDIA"), ("Europe", DEP, "OpenAI")],
+    ),
+    (
+        "zh",
+        "这笔投资旨在降低微软在模型供应方面对ChatGPT开发商OpenAI的依赖。",
+        [("Microsoft", DEP, "OpenAI")],
+    ),
+    ("en", "The deal cuts Microsoft's reliance on OpenAI.", [("Microsoft", DEP, "OpenAI")]),
+    ("en", "Cohere trains in Toronto. The chips come from Nvidia.", [("Cohere", DEP, "NVIDIA")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), STATED)
+def test_a_resource_from_a_provider_is_a_dependency_of_the_topic(
+    lang: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = triples(extract_article(article(text, lang)))
+    assert set(expected) <= found, found
+
+
+NOT_STATED = [
+    # the resource is not what comes from the firm
+    ("en", "Cohere said the idea for the chip came from Nvidia."),
+    ("fr", "Mistral AI explique que l’idée de ces puces vient de NVIDIA."),
+    # negated
+    ("en", "Cohere trains in Toronto. Its chips no longer come from Nvidia."),
+    ("zh", "智谱表示，其芯片不再来自英伟达。"),
+    # a person before the resource: no firm or place is the topic
+    ("en", "Jane Roe spoke at the summit. The chips come from Nvidia."),
+    # models adopted by others (passive): the firm named before uses nothing
+    ("zh", "英伟达的芯片很受欢迎，而被广泛采用的基础模型则由OpenAI开发。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_STATED)
+def test_no_dependency_without_a_resource_subject_or_a_topic(lang: str, text: str) -> None:
+    found = triples(extract_article(article(text, lang)))
+    assert not any(t[1] == DEP for t in found), found
+
+
+def test_a_list_ended_by_and_does_not_govern_the_next_subject() -> None:
+    text = (
+        "Face aux États-Unis et à la Chine, l’Europe reste en retrait, avec une dépendance "
+        "aux GPU de NVIDIA."
+    )
+    assert ("Europe", DEP, "NVIDIA") in triples(extract_article(article(text, "fr")))
+
+
+def test_the_seed_shaped_digests_state_their_dependencies_and_board_seat() -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["extract", str(SEED_SHAPED), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    names = {r["id"]: r["name"] for r in rows if r["type"] == "entity"}
+    facts = {
+        (names[r["source"]], r["relation"], names[r["target"]])
+        for r in rows
+        if r["type"] == "relation"
+    }
+    assert {
+        ("Europe", DEP, "NVIDIA"),
+        ("Europe", DEP, "OpenAI"),
+        ("Europe", DEP, "Anthropic"),
+        ("Europe", DEP, "Google"),
+        ("Microsoft", DEP, "OpenAI"),
+        ("Jean-Marc Fontaine", "BOARD_MEMBER_OF", "Kyutai"),
+    } <= facts
+    assert ("NVIDIA", DEP, "OpenAI") not in facts
+
+
+@pytest.mark.bolt
+def test_chain_up_from_nvidia_lists_europe_after_ingest_and_load(
+    tmp_path: Path, neo4j_env: Any
+) -> None:
+    data = tmp_path / "data"
+    runner = CliRunner()
+    ingest = runner.invoke(cli, ["ingest", str(SEED_SHAPED), "--data-dir", str(data)])
+    assert ingest.exit_code == 0, ingest.output
+    load = runner.invoke(cli, ["load", "--data-dir", str(data)])
+    assert load.exit_code == 0, load.output
+    chain = runner.invoke(
+        cli, ["chain", "NVIDIA", "--direction", "up", "--data-dir", str(data), "--format", "json"]
+    )
+    assert chain.exit_code == 0, chain.output
+    rows = json.loads(chain.stdout)
+    direct = {r["dependent"]: r["dependencies"] for r in rows if r["depth"] == 1}
+    assert direct.get("Europe") == ["gpu"]
+    assert "Kyutai" in direct
