@@ -102,7 +102,7 @@ def test_title_element_is_escaped(hostile_page: str) -> None:
 
 def test_only_plain_http_links_survive(hostile_page: str) -> None:
     urls = [ev["url"] for e in page_data(hostile_page)["edges"] for ev in e["evidence"]]
-    assert urls == [None, None, None, None, "https://example.org/plain", None]
+    assert sorted(urls, key=str) == [None, None, None, None, None, "https://example.org/plain"]
 
 
 @pytest.mark.parametrize(

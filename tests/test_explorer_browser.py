@@ -75,7 +75,8 @@ def open_page(browser: Any, tmp_path: Path) -> Iterator[Any]:
     """open_page(graph) -> OpenedPage, loaded from file:// with every other request aborted."""
     pages: list[Any] = []
 
-    def _open(graph: nx.MultiDiGraph, title: str = "test graph", *, csp: bool = True) -> OpenedPage:
+    def _open(graph: nx.MultiDiGraph, title: str = "test graph", *, csp: bool = True,
+              hash: str = "") -> OpenedPage:
         path = write_html(graph, tmp_path / f"page{len(pages)}.html", title=title)
         context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=not csp)
         page = context.new_page()
@@ -85,7 +86,7 @@ def open_page(browser: Any, tmp_path: Path) -> Iterator[Any]:
         page.on("console", lambda m: m.type == "error" and opened.errors.append(m.text))
         page.on("pageerror", lambda exc: opened.errors.append(f"pageerror: {exc}"))
         page.on("dialog", lambda d: (opened.errors.append(f"dialog: {d.message}"), d.dismiss()))
-        page.goto(path.as_uri())
+        page.goto(path.as_uri() + hash)
         page.wait_for_function("() => window.kgExplorer && window.kgExplorer.ready",
                                timeout=30_000)
         return opened
@@ -150,7 +151,10 @@ def test_large_graph_draws_without_physics(open_page: Any) -> None:
         g.add_node(i, name=f"Company {i}", kind="Company")
     for u, v in base.edges:
         g.add_edge(u, v, key="PARTNERS_WITH", relation="PARTNERS_WITH")
-    p = open_page(g)
+    p = open_page(g, hash="#view=all")  # the whole graph at once, not the overview
+    assert p.page.evaluate("() => kgExplorer.mode()") == "all"
+    n = g.number_of_nodes()
+    assert p.page.inner_text("#kg-status").startswith(f"{n} of {n} nodes")
     assert p.page.evaluate("() => kgExplorer.data.options.physics") is False
     assert p.page.evaluate(CANVAS_DRAWN)
     timings = p.page.evaluate("() => kgExplorer.timings")

@@ -23,7 +23,14 @@ import networkx as nx
 
 from kg.errors import ConfigurationError, StoreError
 from kg.explorer.layout import compute_layout
-from kg.explorer.payload import build_payload, to_json_block
+from kg.explorer.overview import (
+    OVERVIEW_MIN_NODES,
+    TOP_DEALS,
+    deal_events,
+    overview_layout,
+    select_overview,
+)
+from kg.explorer.payload import View, build_payload, to_json_block
 from kg.explorer.style import load_style
 
 if TYPE_CHECKING:
@@ -35,6 +42,7 @@ PHYSICS_MAX_NODES = 300  # above this the page draws the Python layout as is, ph
 EDGE_LABELS_MAX_EDGES = 400  # above this relation names are in colours, legend and tooltips only
 LARGE_NODES = 2000  # above this: fainter edges, edges hidden while dragging or zooming
 VIS_ASSET = ("vendor", "vis-network-9.1.2.min.js")
+APP_SCRIPTS = ("preview.js", "panel.js", "timeline.js", "view.js", "legend.js", "explorer.js")
 _TOKEN = re.compile(r"@@([A-Z]+)@@")
 
 
@@ -62,7 +70,7 @@ def render_html(
             f"{type(graph).__name__}: expected a NetworkX graph for the HTML export"
         )
     n = graph.number_of_nodes()
-    payload = build_payload(graph, compute_layout(graph), load_style())
+    payload = build_payload(graph, compute_layout(graph), load_style(), _view(graph, flt))
     payload["title"] = title
     payload["filter"] = flt.model_dump(mode="json") if flt is not None else {}
     payload["options"] = {
@@ -70,9 +78,11 @@ def render_html(
         "stabilizeIterations": 400 if n <= 100 else 150,  # a few hundred ms either way
         "edgeLabels": graph.number_of_edges() <= EDGE_LABELS_MAX_EDGES,
         "large": n > LARGE_NODES,
+        "overview": n > OVERVIEW_MIN_NODES,
+        "topDeals": TOP_DEALS,
     }
     vis_js, css = _asset(*VIS_ASSET), _asset("explorer.css")
-    app_js = _asset("preview.js") + "\n" + _asset("explorer.js")
+    app_js = "\n".join(_asset(name) for name in APP_SCRIPTS)
     parts = {
         "TITLE": html.escape(title),
         "CSP": _csp(vis_js, app_js),
@@ -83,6 +93,17 @@ def render_html(
     }
     # One pass, so text inserted for one token is never scanned for another.
     return _TOKEN.sub(lambda m: parts[m.group(1)], _asset("template.html"))
+
+
+def _view(graph: nx.Graph, flt: GraphFilter | None) -> View:
+    """Deal timelines always; the overview (positions, communities) for big graphs only."""
+    events = deal_events(graph)
+    if graph.number_of_nodes() <= OVERVIEW_MIN_NODES:
+        return View(events=events)
+    since, until = (flt.since, flt.until) if flt is not None else (None, None)
+    chosen = select_overview(graph, events, since, until)
+    positions, groups = overview_layout(graph, chosen)
+    return View(overview=positions, groups=groups, events=events)
 
 
 def _csp(*scripts: str) -> str:

@@ -1,106 +1,200 @@
 // kg graph explorer. Article text is data: every string from the graph reaches the page through
-// textContent or a vis-network canvas label, never innerHTML, and links must be http(s).
+// textContent or a canvas label, never innerHTML, and links must be http(s).
+// Big graphs open on an overview (most connected entities, the period's deals); nodes come in
+// on demand (expand, search, show all). Only nodes in view are given to vis-network.
 (function () {
   "use strict";
   var timings = { start: performance.now() };  // read by benchmarks/bench_html.py
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var opts = data.options;
   var byId = function (id) { return document.getElementById(id); };
+  var N = data.nodes.length;
   var GLYPHS = { dot: "\u25CF", triangle: "\u25B2", diamond: "\u25C6", square: "\u25A0",
     hexagon: "\u2B22", star: "\u2605", triangleDown: "\u25BC" };
-  var nodeVisible = data.nodes.map(function () { return true; });
-  var edgeVisible = data.edges.map(function () { return true; });
-  var kindColor = {};
-  var relColor = {};
+  var kindColor = {}, relColor = {};
   data.kinds.forEach(function (k) { kindColor[k.name] = k.color; });
   data.relations.forEach(function (r) { relColor[r.name] = r.color; });
+  var adj = data.nodes.map(function () { return []; });
+  data.edges.forEach(function (e) { adj[e.from].push(e.id); if (e.to !== e.from) adj[e.to].push(e.id); });
+  data.nodes.forEach(function (n) {  // a deal is dated by its timeline
+    if (n.events && n.events.length && !n.dates.length) n.dates = [[n.events[0][0], n.events[n.events.length - 1][0]]];
+  });
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
+  var mode = opts.overview ? "overview" : "all";
+  var inView = new Uint8Array(N);
+  var placed = {};  // node id -> [x, y] while in the overview
+  var satellites = {};  // anchor id -> nodes placed around it
+  var nodeVisible = [], edgeVisible = [];
+  var nodeAdded = new Uint8Array(N), edgeAdded = new Uint8Array(data.edges.length);
+  var network = null, nodeSet = null, edgeSet = null, selected = null;
+  var tip = byId("kg-tip"), canvasBox = byId("kg-canvas");
+
+  var panel = kgPanel({ data: data, kindColor: kindColor, relColor: relColor, adj: adj,
+    onSelect: function (id) { select(id, true); }, onExpand: function (id) { expand(id); },
+    onOnlyKind: function (kind) { only("kg-kinds", kind); } });
+  var timeline = kgTimeline(byId("kg-timeline"), { data: data, el: panel.el,
+    onPeriod: function (p) { setPeriod(p); } });
+
+  // --- what is in view, and where ------------------------------------------------------------
+
+  function startView() {
+    inView.fill(0);
+    placed = {};
+    satellites = {};
+    if (mode === "all") { inView.fill(1); return; }
+    data.nodes.forEach(function (n) { if (n.ov) { inView[n.id] = 1; placed[n.id] = n.ov; } });
   }
 
-  function safeHref(url) {
-    if (typeof url !== "string") return null;
-    try {
-      var parsed = new URL(url);
-      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
-    } catch (err) { return null; }
+  function position(id) {
+    if (mode === "all") return [data.nodes[id].x, data.nodes[id].y];
+    return placed[id];
   }
 
-  // --- cards shown in the tooltip and the details panel -------------------------------------
-
-  function propsTable(rows) {
-    var table = el("table");
-    rows.forEach(function (row) {
-      var tr = el("tr");
-      tr.appendChild(el("td", null, row[0]));
-      tr.appendChild(el("td", null, row[1]));
-      table.appendChild(tr);
-    });
-    return table;
-  }
-
-  function nodeCard(n) {
-    var card = el("div", "kg-card");
-    card.appendChild(el("h3", null, n.label));
-    var kind = el("div", "kg-kind", n.kind);
-    kind.style.color = kindColor[n.kind] || "#666";
-    card.appendChild(kind);
-    if (n.aliases.length) card.appendChild(el("div", "kg-meta", "Also: " + n.aliases.join(", ")));
-    if (n.props.length) card.appendChild(propsTable(n.props));
-    card.appendChild(el("div", "kg-muted", n.key + " \u00B7 " + n.value + " relation(s)"));
-    return card;
-  }
-
-  function evidenceItem(ev) {
-    var box = el("div", "kg-ev");
-    box.appendChild(el("q", null, ev.sentence));
-    var meta = el("div", "kg-meta");
-    var parts = [ev.title, ev.date, ev.lang].filter(function (p) { return p; });
-    meta.appendChild(document.createTextNode(parts.join(" \u00B7 ")));
-    var href = safeHref(ev.url);
-    if (href) {
-      var a = el("a", null, "source");
-      a.href = href;
-      a.target = "_blank";
-      a.rel = "noopener noreferrer";
-      meta.appendChild(document.createTextNode(parts.length ? " \u00B7 " : ""));
-      meta.appendChild(a);
+  // A node entering the overview goes around its most connected neighbour already in view
+  // (a sunflower spiral, so neighbours never land on each other), else around the centre.
+  function bringIn(id, anchorHint) {
+    if (inView[id]) return false;
+    inView[id] = 1;
+    if (mode === "all") return true;
+    var anchor = anchorHint;
+    if (anchor === undefined || !placed[anchor]) {
+      anchor = null;
+      adj[id].forEach(function (eid) {
+        var e = data.edges[eid], o = e.from === id ? e.to : e.from;
+        if (placed[o] && (anchor === null || data.nodes[o].value > data.nodes[anchor].value)) anchor = o;
+      });
     }
-    box.appendChild(meta);
-    return box;
+    var c = anchor === null ? [0, 0] : placed[anchor];
+    var key = anchor === null ? "centre" : anchor;
+    var k = satellites[key] = (satellites[key] || 0) + 1;
+    var r = (anchor === null ? 260 : 80) + 26 * Math.sqrt(k), a = k * 2.39996;
+    placed[id] = [c[0] + r * Math.cos(a), c[1] + r * Math.sin(a)];
+    return true;
   }
 
-  function edgeCard(e) {
-    var card = el("div", "kg-card");
-    var head = el("h3");
-    head.appendChild(document.createTextNode(data.nodes[e.from].label + " "));
-    var rel = el("span", "kg-rel", "\u2014" + e.relation + "\u2192");
-    rel.style.color = relColor[e.relation] || "#666";
-    head.appendChild(rel);
-    head.appendChild(document.createTextNode(" " + data.nodes[e.to].label));
-    card.appendChild(head);
-    if (e.props.length) card.appendChild(propsTable(e.props));
-    card.appendChild(el("div", "kg-muted", "Evidence (" + e.evidenceCount + ")"));
-    e.evidence.forEach(function (ev) { card.appendChild(evidenceItem(ev)); });
-    var more = e.evidenceCount - e.evidence.length;
-    if (more > 0) card.appendChild(el("div", "kg-muted", "\u2026 and " + more + " more"));
-    return card;
+  function expand(id) {
+    var rels = checkedSet("kg-relations");
+    adj[id].forEach(function (eid) {
+      var e = data.edges[eid];
+      if (rels.has(e.relation)) bringIn(e.from === id ? e.to : e.from, id);
+    });
+    sync();
+    applyFilters();
+    var ids = [id].concat(adj[id].map(function (eid) { var e = data.edges[eid]; return e.from === id ? e.to : e.from; }))
+      .filter(function (n) { return nodeVisible[n]; });
+    if (network && ids.length) network.fit({ nodes: ids, animation: false });
+    updateStatus(data.nodes[id].label + ": " + (ids.length - 1) + " neighbour(s) shown");
   }
 
-  // --- tooltip and details panel ------------------------------------------------------------
+  // --- vis-network -----------------------------------------------------------------------------
 
-  var tip = byId("kg-tip");
-  var canvasBox = byId("kg-canvas");
+  function visNode(n) {
+    var p = position(n.id);
+    return { id: n.id, label: n.label, group: n.kind, value: n.value, x: p[0], y: p[1], hidden: !nodeVisible[n.id] };
+  }
+
+  function visEdge(e) {
+    var c = relColor[e.relation] || "#888";
+    var item = { id: e.id, from: e.from, to: e.to, hidden: !edgeVisible[e.id],
+      color: { color: c, highlight: c, hover: c, opacity: bigView() ? 0.45 : 0.85 } };
+    if (opts.edgeLabels) item.label = e.relation;
+    if (e.curve > 0) {  // parallel typed edges between one pair fan out instead of hiding each other
+      item.smooth = { enabled: true, type: e.curve % 2 ? "curvedCW" : "curvedCCW",
+        roundness: 0.12 + 0.12 * Math.floor((e.curve - 1) / 2) };
+    }
+    return item;
+  }
+
+  function bigView() { return mode === "all" && opts.large; }
+
+  function visOptions() {
+    var groups = {};
+    data.kinds.forEach(function (k) {
+      groups[k.name] = { shape: k.shape, color: { background: k.color, border: "#333",
+        highlight: { background: k.color, border: "#000" }, hover: { background: k.color, border: "#000" } } };
+    });
+    var physics = mode === "all" && opts.physics;
+    return {
+      // The overview's labels keep one readable size (its layout leaves room for them); in the
+      // whole graph, bigger nodes get bigger labels and the smallest vanish when zoomed out.
+      nodes: { borderWidth: 1, scaling: { min: 6, max: 32,
+        label: { enabled: mode === "all", min: 12, max: 22, drawThreshold: 6, maxVisible: 26 } },
+        font: { size: 13, color: "#222", strokeWidth: 3, strokeColor: "#ffffff" } },
+      edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, smooth: false, width: 1,
+        hoverWidth: 1, selectionWidth: 2,
+        font: { size: 10, align: "middle", color: "#444", strokeWidth: 3, strokeColor: "#fff" } },
+      groups: groups,
+      layout: { improvedLayout: false },
+      physics: physics ? { enabled: true, solver: "barnesHut",
+        barnesHut: { gravitationalConstant: -3500, centralGravity: 0.9, springLength: 150, avoidOverlap: 0.3 },
+        stabilization: { enabled: true, iterations: opts.stabilizeIterations, fit: true } } : false,
+      interaction: { hover: true, tooltipDelay: 80, hideEdgesOnDrag: bigView(),
+        hideEdgesOnZoom: bigView(), keyboard: false, multiselect: false }
+    };
+  }
+
+  // Items in view that vis-network does not have yet are added, hidden or not as the filters
+  // last said (applyFilters shows the new ones that pass).
+  function fresh() {
+    var nodes = [], edges = [];
+    for (var i = 0; i < N; i++) {
+      if (inView[i] && !nodeAdded[i]) { nodeAdded[i] = 1; nodes.push(visNode(data.nodes[i])); }
+    }
+    data.edges.forEach(function (e) {
+      if (!edgeAdded[e.id] && inView[e.from] && inView[e.to]) { edgeAdded[e.id] = 1; edges.push(visEdge(e)); }
+    });
+    return { nodes: nodes, edges: edges };
+  }
+
+  function sync() {
+    if (!network) return;
+    var items = fresh();
+    if (items.nodes.length) nodeSet.add(items.nodes);
+    if (items.edges.length) edgeSet.add(items.edges);
+  }
+
+  function build() {
+    timings.build = performance.now();
+    if (network) network.destroy();
+    network = null;
+    nodeAdded.fill(0);
+    edgeAdded.fill(0);
+    nodeVisible = data.nodes.map(function () { return false; });
+    edgeVisible = data.edges.map(function () { return false; });
+    applyFilters(true);  // no network yet: only decides what the new items show
+    var items = fresh();
+    nodeSet = new vis.DataSet(items.nodes);
+    edgeSet = new vis.DataSet(items.edges);
+    network = new vis.Network(canvasBox, { nodes: nodeSet, edges: edgeSet }, visOptions());
+    if (!(mode === "all" && opts.physics)) network.fit({ animation: false });
+    timings.network = performance.now();
+    canvasBox.appendChild(tip);  // keep the tooltip above the canvas vis-network just added
+    network.on("hoverNode", function (p) { showTip(panel.nodeCard(data.nodes[p.node]), p.pointer.DOM); });
+    network.on("hoverEdge", function (p) { showTip(panel.edgeCard(data.edges[p.edge]), p.pointer.DOM); });
+    ["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (ev) { network.on(ev, hideTip); });
+    network.on("click", function (p) {
+      if (p.nodes.length) select(p.nodes[0], false);
+      else if (p.edges.length) { clearSelection(); showDetails(panel.edgeCard(data.edges[p.edges[0]])); }
+      else clearSelection();
+    });
+    network.on("doubleClick", function (p) { if (p.nodes.length) expand(p.nodes[0]); });
+    network.on("afterDrawing", function (g) {
+      if (selected !== null && nodeVisible[selected]) kgHighlight(g, network, data, selected, adj, edgeVisible, kindColor, relColor);
+    });
+    network.on("dragEnd", function (p) {  // a dragged overview node stays where it was put
+      if (mode !== "all") p.nodes.forEach(function (id) { var q = network.getPositions([id])[id]; placed[id] = [q.x, q.y]; });
+    });
+    network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
+    network.once("afterDrawing", onDrawn);
+    api.network = network;
+  }
+
+  // --- tooltip, details, selection -------------------------------------------------------------
 
   function showTip(card, pointer) {
     tip.replaceChildren(card);
     tip.hidden = false;
-    var maxX = canvasBox.clientWidth - tip.offsetWidth - 8;
-    var maxY = canvasBox.clientHeight - tip.offsetHeight - 8;
+    var maxX = canvasBox.clientWidth - tip.offsetWidth - 8, maxY = canvasBox.clientHeight - tip.offsetHeight - 8;
     tip.style.left = Math.max(4, Math.min(pointer.x + 14, maxX)) + "px";
     tip.style.top = Math.max(4, Math.min(pointer.y + 14, maxY)) + "px";
   }
@@ -108,86 +202,49 @@
   function hideTip() { tip.hidden = true; tip.replaceChildren(); }
 
   function showDetails(card) {
-    var panel = byId("kg-details");
-    if (card) { panel.replaceChildren(card); return; }
-    panel.replaceChildren(el("p", "kg-hint", "Nothing selected."));
+    var box = byId("kg-details");
+    if (card) { box.replaceChildren(card); box.scrollTop = 0; return; }
+    box.replaceChildren(panel.el("p", "kg-hint", "Nothing selected."));
   }
 
-  // --- vis-network --------------------------------------------------------------------------
-
-  function groups() {
-    var out = {};
-    data.kinds.forEach(function (k) {
-      out[k.name] = { shape: k.shape, color: { background: k.color, border: "#333",
-        highlight: { background: k.color, border: "#000" }, hover: { background: k.color, border: "#000" } } };
-    });
-    return out;
-  }
-
-  function visEdge(e) {
-    var c = relColor[e.relation] || "#888";
-    var item = { id: e.id, from: e.from, to: e.to,
-      color: { color: c, highlight: c, hover: c, opacity: opts.large ? 0.45 : 0.85 } };
-    if (opts.edgeLabels) item.label = e.relation;
-    if (e.curve > 0) {
-      // Parallel typed edges between the same pair fan out instead of hiding each other.
-      item.smooth = { enabled: true, type: e.curve % 2 ? "curvedCW" : "curvedCCW",
-        roundness: 0.12 + 0.12 * Math.floor((e.curve - 1) / 2) };
+  function select(id, move) {
+    if (!inView[id]) { bringIn(id); sync(); applyFilters(); }
+    selected = id;
+    showDetails(panel.nodeDetails(data.nodes[id]));
+    renderTimeline();
+    writeHash();
+    if (!network) return;
+    if (nodeVisible[id]) {
+      network.selectNodes([id]);
+      if (move) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
     }
-    return item;
+    network.redraw();
   }
 
-  function visOptions() {
-    return {
-      nodes: { borderWidth: 1, scaling: { min: 6, max: 32,
-        label: { enabled: true, min: 12, max: 22, drawThreshold: 7, maxVisible: 24 } },
-        font: { size: 14, color: "#222", strokeWidth: 3, strokeColor: "#ffffff" } },
-      edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, smooth: false, width: 1,
-        hoverWidth: 1, selectionWidth: 2,
-        font: { size: 10, align: "middle", color: "#444", strokeWidth: 3, strokeColor: "#fff" } },
-      groups: groups(),
-      layout: { improvedLayout: false },
-      physics: opts.physics ? { enabled: true, solver: "barnesHut",
-        barnesHut: { gravitationalConstant: -3500, centralGravity: 0.9, springLength: 150,
-          avoidOverlap: 0.3 },
-        stabilization: { enabled: true, iterations: opts.stabilizeIterations, fit: true } } : false,
-      interaction: { hover: true, tooltipDelay: 80, hideEdgesOnDrag: opts.large,
-        hideEdgesOnZoom: opts.large, keyboard: false }
-    };
+  function clearSelection() {
+    selected = null;
+    if (network) { network.unselectAll(); network.redraw(); }
+    showDetails(null);
+    renderTimeline();
+    writeHash();
   }
 
-  timings.parsed = performance.now();
-  var network = null;
-  var nodeSet = null;
-  var edgeSet = null;
-
-  function buildNetwork() {
-    nodeSet = new vis.DataSet(data.nodes.map(function (n) {
-      return { id: n.id, label: n.label, group: n.kind, value: n.value, x: n.x, y: n.y,
-        hidden: !nodeVisible[n.id] };
-    }));
-    edgeSet = new vis.DataSet(data.edges.map(function (e) {
-      var item = visEdge(e);
-      item.hidden = !edgeVisible[e.id];
-      return item;
-    }));
-    network = new vis.Network(canvasBox, { nodes: nodeSet, edges: edgeSet }, visOptions());
-    timings.network = performance.now();
-    canvasBox.appendChild(tip);  // keep the tooltip above the canvas vis-network just added
-    network.on("hoverNode", function (p) { showTip(nodeCard(data.nodes[p.node]), p.pointer.DOM); });
-    network.on("hoverEdge", function (p) { showTip(edgeCard(data.edges[p.edge]), p.pointer.DOM); });
-    ["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (ev) { network.on(ev, hideTip); });
-    network.on("click", function (p) {
-      if (p.nodes.length) showDetails(nodeCard(data.nodes[p.nodes[0]]));
-      else if (p.edges.length) showDetails(edgeCard(data.edges[p.edges[0]]));
-      else showDetails(null);
+  function renderTimeline() {
+    var from = byId("kg-from").value, until = byId("kg-until").value;
+    var period = from && until ? { from: from, until: until } : null;
+    if (selected === null) {
+      timeline.render(data.nodes.filter(function (n) { return n.events; }), "whole graph", period);
+      return;
+    }
+    var n = data.nodes[selected], seen = {}, deals = n.events ? [n] : [];
+    adj[selected].forEach(function (eid) {
+      var e = data.edges[eid], o = data.nodes[e.from === selected ? e.to : e.from];
+      if (o.events && !seen[o.id]) { seen[o.id] = 1; deals.push(o); }
     });
-    network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
-    network.once("afterDrawing", onDrawn);
-    api.network = network;
+    timeline.render(deals, n.label, period);
   }
 
-  // --- filters, legend and search -----------------------------------------------------------
+  // --- filters -------------------------------------------------------------------------------
 
   function checkedSet(containerId) {
     var on = new Set();
@@ -205,33 +262,29 @@
     return spans.some(function (s) { return (!from || s[1] >= from) && (!until || s[0] <= until); });
   }
 
-  function applyFilters() {
-    var kinds = checkedSet("kg-kinds");
-    var rels = checkedSet("kg-relations");
-    var from = byId("kg-from").value;
-    var until = byId("kg-until").value;
+  function applyFilters(quiet) {
+    var kinds = checkedSet("kg-kinds"), rels = checkedSet("kg-relations");
+    var from = byId("kg-from").value, until = byId("kg-until").value;
     var narrowed = rels.size < data.relations.length || from || until;
-    var linked = data.nodes.map(function () { return false; });
-    var kindOn = data.nodes.map(function (n) { return kinds.has(n.kind) && spanOk(n.dates, from, until); });
+    var linked = new Uint8Array(N);
+    var kindOn = data.nodes.map(function (n) { return inView[n.id] && kinds.has(n.kind) && spanOk(n.dates, from, until); });
     var edgeOn = data.edges.map(function (e) {
       var on = rels.has(e.relation) && kindOn[e.from] && kindOn[e.to] && dateOk(e.dates, from, until);
-      if (on) { linked[e.from] = true; linked[e.to] = true; }
+      if (on) { linked[e.from] = 1; linked[e.to] = 1; }
       return on;
     });
-    var nodeOn = data.nodes.map(function (n) { return kindOn[n.id] && (!narrowed || linked[n.id]); });
+    var nodeOn = data.nodes.map(function (n) { return kindOn[n.id] && (!narrowed || linked[n.id] === 1); });
     var body = network ? network.body : null;
-    var changed = setVisible(body && body.nodes, nodeVisible, nodeOn) +
-      setVisible(body && body.edges, edgeVisible, edgeOn);
+    var changed = setVisible(body && body.nodes, nodeVisible, nodeOn) + setVisible(body && body.edges, edgeVisible, edgeOn);
     if (body && changed) { network._updateVisibleIndices(); network.redraw(); }
+    if (quiet !== true) writeHash();
     updateStatus();
   }
 
   // DataSet.update re-parses every changed item's options (about half a millisecond each:
-  // seconds for a filter over 30,000 edges). vis-network 9.1.2 (the copy pinned through
-  // pyvis < 0.4) keeps visibility in item.options.hidden and draws what _updateVisibleIndices
-  // lists, so flipping the flag and rebuilding those lists once is enough (its "_dataUpdated"
-  // event would also rescale every node: slow, and sizes should not jump when filtering).
-  // The browser tests pin this behaviour.
+  // seconds for a filter over 30,000 edges). vis-network 9.1.2 (vendored) keeps visibility in
+  // item.options.hidden and draws what _updateVisibleIndices lists, so flipping the flag and
+  // rebuilding those lists once is enough. tests/test_explorer_browser.py pins this behaviour.
   function setVisible(items, current, wanted) {
     var changed = 0;
     wanted.forEach(function (on, id) {
@@ -243,109 +296,119 @@
     return changed;
   }
 
-  function count(flags) { return flags.filter(function (f) { return f; }).length; }
+  function count(flags) { var c = 0; flags.forEach(function (f) { if (f) c += 1; }); return c; }
 
   function updateStatus(extra) {
-    var text = count(nodeVisible) + " of " + data.nodes.length + " nodes, " + count(edgeVisible) +
-      " of " + data.edges.length + " edges";
+    var text = count(nodeVisible) + " of " + N + " nodes, " + count(edgeVisible) + " of " +
+      data.edges.length + " edges" + (mode === "overview" ? " (overview)" : "");
     byId("kg-status").textContent = extra ? extra + " \u2014 " + text : text;
   }
 
-  function legendRow(item, marker) {
-    var label = el("label");
-    var box = el("input");
-    box.type = "checkbox";
-    box.checked = true;
-    box.value = item.name;
-    box.addEventListener("change", applyFilters);
-    label.appendChild(box);
-    label.appendChild(marker);
-    label.appendChild(el("span", null, item.name));
-    label.appendChild(el("span", "kg-count", item.count));
-    return label;
+  function visibleIds() { var out = []; nodeVisible.forEach(function (on, id) { if (on) out.push(id); }); return out; }
+
+  function fit() { if (network) network.fit({ nodes: visibleIds(), animation: false }); }
+
+  function only(containerId, value) {
+    byId(containerId).querySelectorAll("input").forEach(function (i) { i.checked = i.value === value; });
+    applyFilters();
+    fit();
   }
 
-  function buildLegend() {
-    data.kinds.forEach(function (k) {
-      var glyph = el("span", "kg-glyph", GLYPHS[k.shape] || GLYPHS.dot);
-      glyph.style.color = k.color;
-      byId("kg-kinds").appendChild(legendRow(k, glyph));
-    });
-    data.relations.forEach(function (r) {
-      var line = el("span", "kg-line");
-      line.style.background = r.color;
-      byId("kg-relations").appendChild(legendRow(r, line));
-    });
-    byId("kg-from").addEventListener("change", applyFilters);
-    byId("kg-until").addEventListener("change", applyFilters);
+  function setPeriod(p) {
+    byId("kg-from").value = p ? p.from : "";
+    byId("kg-until").value = p ? p.until : "";
+    periodChanged();
   }
 
-  function findNode(query) {
-    var q = query.trim().toLowerCase();
-    if (!q) return null;
-    var names = function (n) { return [n.label].concat(n.aliases).map(function (s) { return s.toLowerCase(); }); };
-    var tests = [
-      function (s) { return s === q; },
-      function (s) { return s.indexOf(q) === 0; },
-      function (s) { return s.indexOf(q) >= 0; }
-    ];
-    for (var t = 0; t < tests.length; t++) {
-      var hit = data.nodes.find(function (n) { return names(n).some(tests[t]); });
-      if (hit) return hit;
-    }
-    return null;
+  // In the overview, the period's latest deals come into view with their parties around them.
+  function periodDeals() {
+    var from = byId("kg-from").value, until = byId("kg-until").value;
+    if (mode !== "overview" || !(from || until)) return;
+    data.nodes.filter(function (n) { return n.events && spanOk(n.dates, from, until); })
+      .sort(function (a, b) { return a.dates[0][1] < b.dates[0][1] ? 1 : -1; })
+      .slice(0, opts.topDeals).forEach(function (d) { bringIn(d.id); });
+    sync();
   }
+
+  function periodChanged() {
+    periodDeals();
+    applyFilters();
+    fit();
+    renderTimeline();
+  }
+
+  // --- legend, search, toolbar -----------------------------------------------------------------
+
+  function findNode(query) { return kgFindNode(data.nodes, query); }
 
   function focusNode(query) {
     var n = findNode(query);
     if (!n) { updateStatus("no entity matches"); return null; }
     if (!network) { updateStatus("still preparing, try again in a moment"); return null; }
+    if (!inView[n.id]) { bringIn(n.id); expand(n.id); }
     if (!nodeVisible[n.id]) { updateStatus(n.label + " is hidden by the filters"); return n.id; }
-    network.selectNodes([n.id]);
-    network.focus(n.id, { scale: 1.2, animation: opts.large ? false : { duration: 400 } });
-    showDetails(nodeCard(n));
+    select(n.id, true);
     updateStatus(n.label);
     return n.id;
   }
 
-  function buildSearch() {
-    var list = byId("kg-names");
-    var seen = new Set();
-    data.nodes.forEach(function (n) {
-      if (seen.has(n.label)) return;
-      seen.add(n.label);
-      var option = el("option");
-      option.value = n.label;
-      list.appendChild(option);
-    });
-    var input = byId("kg-search");
-    input.addEventListener("change", function () { focusNode(input.value); });
-    input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") focusNode(input.value); });
+  function setModeQuiet(next) {
+    mode = next;
+    startView();
+    if (selected !== null) bringIn(selected);
+  }
+
+  function setMode(next) {
+    setModeQuiet(next);
+    periodDeals();
+    draw();
+    writeHash();
+  }
+
+  function draw() {
+    api.ready = false;
+    document.body.removeAttribute("data-ready");
+    if (bigView()) {
+      // vis-network needs seconds to set up tens of thousands of items: show the precomputed
+      // layout at once, and let the browser paint it before the interactive graph is built.
+      kgDrawPreview(canvasBox, data, kindColor, relColor);
+      timings.preview = performance.now();
+      updateStatus("Preparing interaction\u2026");
+      requestAnimationFrame(function () { setTimeout(build, 0); });
+    } else {
+      build();
+    }
   }
 
   function onDrawn() {
     timings.drawn = performance.now();
     var preview = canvasBox.querySelector(".kg-preview");
     if (preview) preview.remove();
+    if (selected !== null && nodeVisible[selected]) {
+      network.selectNodes([selected]);
+      network.focus(selected, { scale: Math.max(network.getScale(), 0.9), animation: false });
+    }
     api.ready = true;
     document.body.setAttribute("data-ready", "1");
     updateStatus();
   }
 
   var api = { network: null, data: data, ready: false, timings: timings, applyFilters: applyFilters,
-    focusNode: focusNode, findNode: findNode };
+    focusNode: focusNode, findNode: findNode, expand: expand, select: select, fit: fit,
+    showAll: function () { setMode("all"); }, overview: function () { setMode("overview"); },
+    inView: function (id) { return inView[id] === 1; }, visible: function (id) { return nodeVisible[id] === true; },
+    mode: function () { return mode; }, setPeriod: setPeriod };
   window.kgExplorer = api;
   byId("kg-title").textContent = data.title;
-  buildLegend();
-  buildSearch();
-  if (opts.large) {
-    // vis-network needs seconds to set up tens of thousands of items: show the precomputed
-    // layout at once, and let the browser paint it before the interactive graph is built.
-    kgDrawPreview(canvasBox, data, kindColor, relColor);
-    timings.preview = performance.now();
-    updateStatus("Preparing interaction\u2026");
-    requestAnimationFrame(function () { setTimeout(buildNetwork, 0); });
-  } else {
-    buildNetwork();
-  }
+  kgBuildLegend(data, byId, panel.el, GLYPHS, { applyFilters: applyFilters, fit: fit, only: only,
+    periodChanged: periodChanged });
+  kgBuildSearch(data, byId, panel.el, focusNode);
+  var writeHash = function () {};
+  var hooks = kgViewState({ api: api, data: data, byId: byId, canvasBox: canvasBox,
+    setMode: setMode, setModeQuiet: setModeQuiet, periodDeals: periodDeals, select: select,
+    clearSelection: clearSelection, fit: fit, redraw: draw, selected: function () { return selected; } });
+  startView();
+  hooks.readStart();
+  writeHash = hooks.writeHash;
+  draw();
 })();

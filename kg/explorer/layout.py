@@ -3,7 +3,10 @@
 Small graphs get NetworkX's spring layout (good-looking, fast below a few hundred nodes). Large
 graphs get a particle-mesh force layout: springs along edges plus a repulsion field computed from
 a density grid by FFT, so each step costs O(nodes + edges + grid) instead of O(nodes²) — a 10,000
-node, 30,000 edge graph lays out in about a second where spring_layout takes minutes.
+node, 30,000 edge graph lays out in about a second where spring_layout takes minutes. Nothing is
+clipped to a box (clipping piled nodes up along its sides, a visible square frame): the grid
+follows the nodes' bounding box, and isolated nodes and tiny components are packed in rows
+under the rest instead of being pushed out by it.
 """
 
 from __future__ import annotations
@@ -27,12 +30,46 @@ def compute_layout(graph: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[fl
         raw = nx.spring_layout(simple, seed=seed, iterations=80)
         xy = np.array([raw[n] for n in nodes], dtype=float)
         spread = SCALE * max(1.0, np.sqrt(len(nodes)) / 6)
-    else:
-        xy = mesh_layout(graph, nodes, seed=seed)
-        spread = SCALE * np.sqrt(len(nodes)) / 8
-    xy = _normalise(xy) * spread
-    pairs = zip(nodes, xy, strict=True)
-    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in pairs}
+        pairs = zip(nodes, _normalise(xy) * spread, strict=True)
+        return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in pairs}
+    main, small = _split_components(graph)
+    xy = _normalise(mesh_layout(graph, main, seed=seed)) * SCALE * np.sqrt(len(main)) / 8
+    out = {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(main, xy, strict=True)}
+    out.update(_pack_rows(small, left=float(xy[:, 0].min()), width=float(np.ptp(xy[:, 0])),
+                          top=float(xy[:, 1].max()) + SCALE * 0.3))
+    return out
+
+
+TINY_COMPONENT = 3  # components this small are packed in rows under the main layout
+CELL = 90.0  # canvas units between packed nodes
+
+
+def _split_components(graph: nx.Graph) -> tuple[list[Hashable], list[list[Hashable]]]:
+    """Nodes of the components bigger than TINY_COMPONENT; the tiny components, biggest first."""
+    parts = sorted((sorted(c, key=str) for c in nx.connected_components(
+        nx.Graph(graph.to_undirected(as_view=True)))), key=lambda c: (-len(c), str(c[0])))
+    main = [n for c in parts if len(c) > TINY_COMPONENT for n in c]
+    small = [c for c in parts if len(c) <= TINY_COMPONENT]
+    if not main:  # nothing but tiny components: the first half is the main part
+        half = len(small) // 2 + 1
+        main, small = [n for c in small[:half] for n in c], small[half:]
+    return main, small
+
+
+def _pack_rows(
+    parts: list[list[Hashable]], *, left: float, width: float, top: float
+) -> dict[Hashable, tuple[float, float]]:
+    """Tiny components side by side in rows as wide as the main layout, nodes CELL apart."""
+    out: dict[Hashable, tuple[float, float]] = {}
+    x, y = left, top
+    for part in parts:
+        if x + CELL * len(part) > left + max(width, CELL * 8):
+            x, y = left, y + CELL
+        for node in part:
+            out[node] = (round(x, 1), round(y, 1))
+            x += CELL * 0.8
+        x += CELL * 0.5
+    return out
 
 
 def _normalise(xy: np.ndarray) -> np.ndarray:
@@ -54,21 +91,23 @@ def mesh_layout(
     graph: nx.Graph, nodes: list[Hashable], *, seed: int = 7, iterations: int = 120,
     grid: int = 128,
 ) -> np.ndarray:
-    """Fruchterman-Reingold-style layout in the unit square with grid-based repulsion."""
+    """Fruchterman-Reingold-style layout, about the unit square, with grid-based repulsion."""
     rng = np.random.default_rng(seed)
     n = len(nodes)
-    src, dst = _edge_index(graph, nodes)
+    src, dst = _edge_index(graph.subgraph(nodes), nodes)
     xy = rng.random((n, 2))
     k = 1.0 / np.sqrt(n)  # ideal edge length for n nodes in the unit square
     kernel = _repulsion_kernel(grid)
     temperature = 0.1
     for _ in range(iterations):
-        force = _mesh_repulsion(xy, kernel, grid) * k * k
+        low = xy.min(axis=0)
+        size = float((xy.max(axis=0) - low).max()) or 1.0
+        # The density grid spans the bounding box, so forces are scaled back from its units.
+        force = _mesh_repulsion((xy - low) / size, kernel, grid) * k * k / size
         force += _spring_attraction(xy, src, dst, k, n)
-        force += (0.5 - xy) * 0.05  # weak gravity keeps small components from drifting off
+        force += (xy.mean(axis=0) - xy) * 0.05  # weak gravity keeps components together
         length = np.linalg.norm(force, axis=1, keepdims=True) + 1e-12
         xy += force / length * np.minimum(length, temperature)
-        np.clip(xy, 0.0, 1.0, out=xy)
         temperature *= 0.97
     return xy
 

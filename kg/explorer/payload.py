@@ -10,6 +10,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -101,9 +102,12 @@ def _evidence(items: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 def build_payload(
-    graph: nx.Graph, positions: dict[Hashable, tuple[float, float]], style: Style
+    graph: nx.Graph, positions: dict[Hashable, tuple[float, float]], style: Style,
+    view: View | None = None,
 ) -> dict[str, Any]:
-    """Nodes, edges, legend counts and filter choices for the page."""
+    """Nodes, edges, legend counts and filter choices for the page; `view` adds the overview
+    positions and communities, and the deals' timelines."""
+    view = view or View()
     index = {node: i for i, node in enumerate(graph.nodes)}
     names = {node: _text(attrs.get("name") or node) for node, attrs in graph.nodes(data=True)}
     degree = dict(graph.degree())
@@ -111,7 +115,9 @@ def build_payload(
         _node(i, node, graph.nodes[node], names, degree[node], positions.get(node, (0.0, 0.0)))
         for node, i in index.items()
     ]
-    edges = _edges(graph, index)
+    for node, i in index.items():
+        _add_view(nodes[i], node, view)
+    edges = _edges(graph, index, names)
     kinds = Counter(n["kind"] for n in nodes)
     relations = Counter(e["relation"] for e in edges)
     return {
@@ -126,6 +132,24 @@ def build_payload(
             for r, c in sorted(relations.items())
         ],
     }
+
+
+@dataclass
+class View:
+    """What kg.explorer.overview computed: overview positions, communities, deal timelines."""
+
+    overview: dict[Hashable, tuple[float, float]] = field(default_factory=dict)
+    groups: dict[Hashable, int] = field(default_factory=dict)
+    events: dict[Hashable, list[list[str]]] = field(default_factory=dict)
+
+
+def _add_view(item: dict[str, Any], node: Hashable, view: View) -> None:
+    if node in view.overview:
+        item["ov"] = list(view.overview[node])
+    if node in view.groups:
+        item["group"] = view.groups[node]
+    if node in view.events:
+        item["events"] = view.events[node]
 
 
 def _node(
@@ -148,12 +172,14 @@ def _node(
     }
 
 
-def _edges(graph: nx.Graph, index: dict[Hashable, int]) -> list[dict[str, Any]]:
+def _edges(
+    graph: nx.Graph, index: dict[Hashable, int], names: dict[Hashable, str]
+) -> list[dict[str, Any]]:
     edges: list[dict[str, Any]] = []
     seen: Counter[tuple[int, int]] = Counter()  # parallel edges get increasing curvature
     for u, v, key, attrs in _iter_edges(graph):
         pair = (min(index[u], index[v]), max(index[u], index[v]))
-        evidence = _evidence(attrs.get("evidence") or [])
+        evidence = best_first(_evidence(attrs.get("evidence") or []), names[u], names[v])
         relation = _text(attrs.get("relation") or key or "RELATED_TO")
         edges.append({
             "id": len(edges),
@@ -168,6 +194,24 @@ def _edges(graph: nx.Graph, index: dict[Hashable, int]) -> list[dict[str, Any]]:
         })
         seen[pair] += 1
     return edges
+
+
+def best_first(evidence: list[dict[str, Any]], *names: str) -> list[dict[str, Any]]:
+    """The sentence that names both ends first (then one end), the latest and shortest first
+    among equals: the details panel shows the first one as the relation's best sentence."""
+    wanted = [n.casefold() for n in names if n]
+
+    def score(ev: dict[str, Any]) -> tuple[int, str, int]:
+        text = ev["sentence"].casefold()
+        named = sum(1 for n in wanted if n in text)
+        return -named, _invert(ev["date"]), len(ev["sentence"])
+
+    return sorted(evidence, key=score)
+
+
+def _invert(day: str) -> str:
+    """A key that sorts later days first ('' last)."""
+    return "".join(chr(0x7F - ord(c)) for c in day) if day else "\x7f"
 
 
 def _iter_edges(graph: nx.Graph) -> Iterable[tuple[Hashable, Hashable, Any, dict[str, Any]]]:

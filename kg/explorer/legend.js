@@ -1,0 +1,114 @@
+// Legend rows with their filters, search ranking and the search box, and the selected node's
+// neighbourhood drawn above a veil (any view, any size: only the neighbourhood is redrawn).
+
+function kgBuildLegend(data, byId, el, glyphs, on) {
+  "use strict";
+  function legendRow(containerId, item, marker) {
+    var label = el("label"), box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.value = item.name;
+    box.addEventListener("change", function () { on.applyFilters(); on.fit(); });
+    label.appendChild(box);
+    label.appendChild(marker);
+    label.appendChild(el("span", null, item.name));
+    var onlyButton = el("button", "kg-only", "only");
+    onlyButton.type = "button";
+    onlyButton.title = "Show only " + item.name;
+    onlyButton.addEventListener("click", function (ev) { ev.preventDefault(); on.only(containerId, item.name); });
+    label.appendChild(onlyButton);
+    label.appendChild(el("span", "kg-count", item.count));
+    byId(containerId).appendChild(label);
+}
+
+(function () {
+  data.kinds.forEach(function (k) {
+    var glyph = el("span", "kg-glyph", glyphs[k.shape] || glyphs.dot);
+    glyph.style.color = k.color;
+    legendRow("kg-kinds", k, glyph);
+  });
+  data.relations.forEach(function (r) {
+    var line = el("span", "kg-line");
+    line.style.background = r.color;
+    legendRow("kg-relations", r, line);
+  });
+  byId("kg-from").addEventListener("change", on.periodChanged);
+  byId("kg-until").addEventListener("change", on.periodChanged);
+})();
+}
+
+// Exact name or alias, then prefix, then substring; within each, the most connected first.
+function kgFindNode(nodes, query) {
+  "use strict";
+  var q = query.trim().toLowerCase();
+  if (!q) return null;
+  var best = null, bestRank = 3;
+  nodes.forEach(function (n) {
+    var rank = 3;
+    [n.label].concat(n.aliases).forEach(function (s) {
+      s = s.toLowerCase();
+      var r = s === q ? 0 : s.indexOf(q) === 0 ? 1 : s.indexOf(q) >= 0 ? 2 : 3;
+      if (r < rank) rank = r;
+    });
+    if (rank < bestRank || (rank === bestRank && rank < 3 && n.value > best.value)) { best = n; bestRank = rank; }
+  });
+  return best;
+}
+
+function kgBuildSearch(data, byId, el, focusNode) {
+  "use strict";
+  var list = byId("kg-names"), seen = new Set(), input = byId("kg-search");
+  data.nodes.slice().sort(function (a, b) { return b.value - a.value; }).forEach(function (n) {
+    if (seen.has(n.label)) return;
+    seen.add(n.label);
+    var option = el("option");
+    option.value = n.label;
+    list.appendChild(option);
+  });
+  input.addEventListener("change", function () { focusNode(input.value); });
+  input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") focusNode(input.value); });
+}
+
+// The selected node's neighbourhood drawn again above a veil, so it stands out in any view.
+function kgHighlight(ctx, network, data, selected, adj, edgeVisible, kindColor, relColor) {
+  "use strict";
+  var ids = [selected], edges = [];
+  adj[selected].forEach(function (eid) {
+    if (!edgeVisible[eid]) return;
+    var e = data.edges[eid];
+    edges.push(e);
+    ids.push(e.from === selected ? e.to : e.from);
+  });
+  var pos = network.getPositions(ids), scale = network.getScale();
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.fillStyle = "rgba(250,250,250,0.72)";
+  ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.restore();
+  ctx.lineWidth = 2.5 / scale;
+  edges.forEach(function (e) {
+    ctx.strokeStyle = relColor[e.relation] || "#888";
+    ctx.beginPath();
+    ctx.moveTo(pos[e.from].x, pos[e.from].y);
+    ctx.lineTo(pos[e.to].x, pos[e.to].y);
+    ctx.stroke();
+  });
+  ctx.font = (13 / scale) + "px system-ui, sans-serif";
+  ctx.textAlign = "center";
+  ids.forEach(function (id) {
+    var n = data.nodes[id], p = pos[id], r = (id === selected ? 11 : 8) / Math.max(scale, 0.35);
+    ctx.fillStyle = kindColor[n.kind] || "#999";
+    ctx.strokeStyle = id === selected ? "#000" : "#333";
+    ctx.lineWidth = (id === selected ? 3 : 1) / scale;
+    ctx.beginPath();
+    ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+    ctx.lineWidth = 4 / scale;
+    ctx.strokeStyle = "#fff";
+    ctx.strokeText(n.label, p.x, p.y + r + 14 / scale);
+    ctx.fillStyle = "#111";
+    ctx.fillText(n.label, p.x, p.y + r + 14 / scale);
+  });
+}
+
