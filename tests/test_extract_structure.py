@@ -283,3 +283,81 @@ def test_the_acquired_firms_are_read_from_the_object_structure(
 )
 def test_goods_divestments_and_dropped_deals_are_no_acquisition(lang: str, text: str) -> None:
     assert acquired(text, lang) == set()
+
+
+ROUND_PHRASES = [
+    # a lead named with "dirigée notamment par"; the description after the list is the raiser
+    (
+        "fr",
+        "Lors d’une série B dirigée notamment par Accel et Temasek, la start-up parisienne Dust "
+        "a levé 40 millions d’euros.",
+        {"Accel", "Temasek"},
+    ),
+    # "the money comes from A, B and C", "les fonds proviennent de A, B et C"
+    (
+        "fr",
+        "Dust a bouclé une série A de 16 millions d’euros. Les fonds proviennent de Partech, "
+        "Elaia et Index Ventures.",
+        {"Partech", "Elaia", "Index Ventures"},
+    ),
+    (
+        "en",
+        "Helsing closed a $200 million Series C. The money came from Accel, Temasek and "
+        "General Catalyst.",
+        {"Accel", "Temasek", "General Catalyst"},
+    ),
+    # "joined by", "rejoint par": more participants of the round
+    (
+        "en",
+        "Accel led Poolside’s $300 million Series B round and was joined by Sequoia Capital "
+        "and Index Ventures.",
+        {"Accel", "Sequoia Capital", "Index Ventures"},
+    ),
+    (
+        "fr",
+        "La série B de Dust a été menée par Partech, rejoint par Elaia et Bpifrance.",
+        {"Partech", "Elaia", "Bpifrance"},
+    ),
+    # existing investors named as a list subject
+    (
+        "fr",
+        "Dust a levé 16 millions d’euros en série A. Les investisseurs historiques Partech et "
+        "Elaia ont remis au pot.",
+        {"Partech", "Elaia"},
+    ),
+    # zh: 加注 after an existing backer list; names nobody listed between 、 are stepped over
+    (
+        "zh",
+        "智谱完成B轮融资，由高瓴领投，启明创投、某某资本、IDG资本跟投，腾讯等老股东持续加注。",
+        {"Hillhouse", "Qiming Venture Partners", "IDG Capital", "Tencent"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), ROUND_PHRASES)
+def test_round_participants_named_in_other_phrasings(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    assert expected <= funders(text, lang)
+
+
+def test_a_described_raiser_after_a_list_of_leads_is_the_raiser() -> None:
+    text = (
+        "Lors d’une série B dirigée notamment par Accel et Temasek, la start-up parisienne Dust "
+        "a levé 40 millions d’euros."
+    )
+    assert {a for a, _ in raised(text, "fr")} <= {"Dust"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # no round in the sentence or the one before: a plain "comes from" is no funding
+        ("en", "Accel's partner came from Temasek and joined by train."),
+        ("fr", "Le PDG de Dust provient de Partech et d’Elaia."),
+        # a team joined by hires is no round
+        ("en", "Poolside's research team was joined by engineers from Accel."),
+    ],
+)
+def test_the_new_round_phrasings_need_a_round(lang: str, text: str) -> None:
+    assert funders(text, lang) == set()

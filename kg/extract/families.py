@@ -32,10 +32,12 @@ from kg.extract.slots import (
 )
 from kg.extract.structure import (
     conjuncts,
+    described_subject,
     list_after,
     object_after,
     possessive_owner,
     relative_antecedent,
+    round_owner,
     zh_list_before,
 )
 from kg.schema import EntityKind, RelationType
@@ -52,7 +54,7 @@ def _slot(
     agent: bool = False,
 ) -> Mention | None:
     if how == "left":
-        rel = relative_antecedent(ctx, start, kinds)  # "…, which had raised"
+        rel = relative_antecedent(ctx, start, kinds) or described_subject(ctx, start, kinds)
         if rel is not None and rel.eid not in exclude:
             return rel
         m = left(ctx, start, kinds, exclude) or speaker(ctx, start, kinds)
@@ -177,7 +179,7 @@ def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
     if trig.needs_round and not in_round:
         return
     agents, patient = _args(ctx, trig, start, end, ACTORS, (EntityKind.COMPANY,))
-    raiser = patient.eid if patient else found.last_investee
+    raiser = patient.eid if patient else found.last_investee or round_owner(ctx, start)
     if raiser is None or not agents:
         return
     for agent in agents:

@@ -167,7 +167,11 @@ _ZH_TRAIL = re.compile(
     r"\s*(?:等[^、，,。；;]{0,12}?)?(?:联合|聯合|共同|一同|一起|同时|同時|也|均|亦|则|則|"
     r"持续|持續|继续|繼續|再次|追加|作为|作為|老股东|老股東)*\s*"
 )
-_ZH_GAP = re.compile(r"\s*(?:、|，|,|和|与|與|及|以及|以及其?|还有|還有)\s*")
+# between two known items: a separator, or names nobody listed between 、 ("、Neumann、IDG、")
+_ZH_GAP = re.compile(
+    r"\s*(?:、|，|,|和|与|與|及|以及|还有|還有)\s*"
+    r"|\s*、(?:[^、，,。；;：:（()）\s]{1,12}、)+\s*"
+)
 
 
 _RELATIVE = re.compile(
@@ -217,6 +221,44 @@ def possessive_owner(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) 
         (m for m in ctx.mentions if m.end <= pos and m.kind in kinds and m.via != "pronoun"),
         None,
     )
+
+
+_AUX = re.compile(
+    r"\s+(?:(?:a|ont|avait|avaient|aura|has|have|had|is|was|were|will|would|est|sont|"
+    r"vient de|viennent de|just|also|aussi|également|déjà|already|recently|récemment|"
+    r"finally|enfin|en effet)\s+)*",
+    re.I,
+)
+
+
+def described_subject(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
+    """A description right before its verb is the clause's subject, whatever a list before it
+    made of it: "…dirigée par A, B et C, la startup a levé …" (the startup raised)."""
+    before = [m for m in ctx.mentions if m.end <= pos]
+    if not before:
+        return None
+    m = before[-1]
+    if m.via not in ("description", "pronoun") or m.kind not in kinds:
+        return None
+    return m if _AUX.fullmatch(ctx.text[m.end : pos]) else None
+
+
+_ROUND_OF = re.compile(
+    r"(?:round|(?:series|série)\s+[A-K]\+?|seed|levée de fonds|tour de table|financement)\s+"
+    r"(?:of|for|in|de|du|d[’']|pour)\s*$",
+    re.I,
+)
+
+
+def round_owner(ctx: Ctx, pos: int) -> str | None:
+    """The firm a round named before `pos` belongs to: "la série B de Dust a été menée par",
+    "the seed round for Kyutai was led by"."""
+    for m in ctx.mentions:
+        if m.end > pos:
+            break
+        if m.kind in FIRMS and _ROUND_OF.search(ctx.text[max(0, m.start - 40) : m.start]):
+            return m.eid
+    return None
 
 
 # --- reading one item ---------------------------------------------------------------------
