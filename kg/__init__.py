@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     )
     from kg.store import Store
 
-DISTRIBUTION = "kg"  # the name pip knows the package by (its metadata holds the version)
+DISTRIBUTION = "kg-newsgraph"  # the name pip knows the package by (its metadata holds the version)
 
 _HOMES = {
     "kg.errors": ("ConfigurationError", "ExtractionError", "InputError", "KgError",

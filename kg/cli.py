@@ -58,16 +58,20 @@ def _pairs(rows: list[tuple[str, Any]], fmt: str) -> None:
            fmt, header=False)
 
 
-@click.group(cls=KgGroup)
+@click.group(cls=KgGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name=DISTRIBUTION)
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-def cli(debug: bool) -> None:
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
     """Turn AI-industry news (zh/en/fr) into a knowledge graph with evidence.
 
     \b
     Example:
-        kg ingest examples/ && kg export html -o exports/graph.html && kg chain "Mistral AI"
+        kg ingest examples/ && kg show "Mistral AI" && kg chain "Mistral AI"
     """
+    if ctx.invoked_subcommand is None:  # bare `kg`: the help, and success
+        click.echo(ctx.get_help())
 
 
 # --- ingest / extract / stats / export: owned by the store & graph work ---------------------
@@ -354,19 +358,35 @@ def query(query_or_file: str, params: tuple[str, ...], data_dir: Path, uri: str 
 @format_option(*ROW_FORMATS, default="table")
 def chain(entity: str, depth: int, direction: str, data_dir: Path, uri: str | None,
           username: str | None, password: str | None, database: str | None, fmt: str) -> None:
-    """Dependency chain of ENTITY (name, alias or id), typed by kind of dependency.
+    """Dependency chain of ENTITY (name, alias or id): one row per path, each hop with its kind
+    of dependency, its number of distinct articles and an evidence sentence.
+
+    With no NEO4J_URI (or --uri) it is answered from the local store, no server started;
+    with one, by the Cypher library's dependency_chain_down/up on that server.
 
     \b
     Example:
         kg chain "Mistral AI"
         kg chain NVIDIA --direction up --depth 2 --format json
     """
-    from kg.graphdb.query import chain as run_chain
-    from kg.graphdb.query import open_graph
+    from kg.lookup.chain import LIST_JOINERS
 
-    with open_graph(_settings(uri, username, password, database), data_dir) as conn:
-        result = run_chain(conn, entity, depth=depth, direction=direction)
-    _show(result, fmt)
+    settings = _settings(uri, username, password, database)
+    result: Any
+    if settings.embedded:
+        from kg.lookup import open_store, store_chain
+
+        with open_store(data_dir) as store:
+            result = store_chain(store, entity, depth=depth, direction=direction)
+    else:
+        from kg.graphdb.query import chain as run_chain
+        from kg.graphdb.query import open_graph
+
+        with open_graph(settings, data_dir) as conn:
+            result = run_chain(conn, entity, depth=depth, direction=direction)
+    from kg.render import render
+
+    render(result.rows, result.columns, fmt, joiners=LIST_JOINERS)
 
 
 def _show(result: Any, fmt: str) -> None:
@@ -374,6 +394,8 @@ def _show(result: Any, fmt: str) -> None:
 
     render(result.rows, result.columns, fmt, joiners=result.joiners())
 
+
+import kg.cli_lookup  # noqa: E402, F401  (adds show, entities, deals, articles, search)
 
 if __name__ == "__main__":  # pragma: no cover
     cli()

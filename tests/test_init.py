@@ -104,7 +104,7 @@ def test_python_dash_m_kg_runs_the_cli() -> None:
     assert out.stdout == f"kg, version {kg.__version__}\n"
     usage = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True,
                            text=True, timeout=120, cwd=ROOT)
-    assert usage.stdout.startswith("Usage: kg [OPTIONS] COMMAND")
+    assert usage.stdout.startswith("Usage: kg [OPTIONS] [COMMAND]")
 
 
 def test_py_typed_marker_is_in_the_package() -> None:

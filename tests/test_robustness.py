@@ -139,7 +139,9 @@ def _traced(*args, **kwargs):
 sqlite3.connect = _traced
 """
 TABLES = {"schema_version", "meta", "articles", "article_entities", "article_relations",
-          "changes", "files", "counts", "deal_parties"}
+          "changes", "files", "counts", "deal_parties", "names", "ingested", "search_rows",
+          "search_index", "search_index_config", "search_index_data", "search_index_docsize",
+          "search_index_idx"}
 
 
 @pytest.mark.parametrize(("prefix", "nth"), [

@@ -21,6 +21,7 @@ from typing import Literal
 
 from kg.errors import StoreError
 from kg.schema import Article, Entity, ExtractionResult, Relation
+from kg.store.lookups import Lookups
 from kg.store.reads import Reads
 from kg.store.rows import ArticleChange, ArticleRecord, PreparedPut, PutOutcome, StoreStats, prepare
 from kg.store.schema import Transaction, migrate, schema_version
@@ -37,6 +38,7 @@ class Store:
         self.path = path
         self._conn = conn
         self.reads = Reads(conn)
+        self.lookups = Lookups(conn)
 
     # --- lifecycle ------------------------------------------------------------------------
 

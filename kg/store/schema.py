@@ -106,6 +106,129 @@ MIGRATIONS: list[str] = [
         DELETE FROM deal_parties WHERE article_id = OLD.article_id AND deal_id = OLD.entity_id;
     END;
     """,
+    # v5: look-ups (kg.lookup). `names`: every name and alias of an entity, per article, so an
+    # entity is found by an index instead of a scan. `search_rows` + `search_index` (FTS5,
+    # trigram: substrings in any script, Chinese included): names, aliases and evidence
+    # sentences; `ingested`: when each article was stored (unknown for articles stored before
+    # this migration). All kept by triggers in the writing transaction, so put/replace/delete
+    # keep them in step, and filled here from what is already stored.
+    """
+    CREATE TABLE names (entity_id TEXT NOT NULL, article_id TEXT NOT NULL, name TEXT NOT NULL);
+    CREATE INDEX names_name ON names (name COLLATE NOCASE);
+    CREATE INDEX names_article ON names (article_id);
+    CREATE TABLE search_rows (
+        rowid INTEGER PRIMARY KEY, article_id TEXT NOT NULL, what TEXT NOT NULL,
+        ref TEXT NOT NULL, text TEXT NOT NULL);
+    CREATE INDEX search_rows_article ON search_rows (article_id);
+    CREATE VIRTUAL TABLE search_index USING fts5 (
+        text, content = 'search_rows', content_rowid = 'rowid', tokenize = 'trigram');
+    CREATE TRIGGER search_rows_in AFTER INSERT ON search_rows BEGIN
+        INSERT INTO search_index (rowid, text) VALUES (NEW.rowid, NEW.text);
+    END;
+    CREATE TRIGGER search_rows_out AFTER DELETE ON search_rows BEGIN
+        INSERT INTO search_index (search_index, rowid, text) VALUES ('delete', OLD.rowid, OLD.text);
+    END;
+    INSERT INTO names SELECT entity_id, article_id, name FROM article_entities;
+    INSERT INTO names SELECT e.entity_id, e.article_id, a.value
+        FROM article_entities e, json_each(e.aliases) a WHERE a.value != e.name;
+    INSERT INTO search_rows (article_id, what, ref, text)
+        SELECT article_id, 'name', entity_id, name FROM names;
+    INSERT INTO search_rows (article_id, what, ref, text)
+        SELECT r.article_id, 'sentence', r.source || '|' || r.relation || '|' || r.target,
+               json_extract(ev.value, '$.sentence')
+        FROM article_relations r, json_each(r.evidence) ev
+        WHERE json_type(ev.value, '$.sentence') = 'text';
+    CREATE TRIGGER names_in AFTER INSERT ON article_entities BEGIN
+        INSERT INTO names VALUES (NEW.entity_id, NEW.article_id, NEW.name);
+        INSERT INTO names SELECT NEW.entity_id, NEW.article_id, a.value
+            FROM json_each(NEW.aliases) a WHERE a.value != NEW.name;
+        INSERT INTO search_rows (article_id, what, ref, text)
+            SELECT NEW.article_id, 'name', NEW.entity_id, name FROM names
+            WHERE article_id = NEW.article_id AND entity_id = NEW.entity_id;
+    END;
+    CREATE TRIGGER names_out AFTER DELETE ON article_entities BEGIN
+        DELETE FROM names WHERE article_id = OLD.article_id AND entity_id = OLD.entity_id;
+        DELETE FROM search_rows WHERE article_id = OLD.article_id AND what = 'name'
+            AND ref = OLD.entity_id;
+    END;
+    CREATE TRIGGER sentences_in AFTER INSERT ON article_relations BEGIN
+        INSERT INTO search_rows (article_id, what, ref, text)
+            SELECT NEW.article_id, 'sentence', NEW.source || '|' || NEW.relation || '|'
+                   || NEW.target, json_extract(ev.value, '$.sentence')
+            FROM json_each(NEW.evidence) ev WHERE json_type(ev.value, '$.sentence') = 'text';
+    END;
+    CREATE TABLE ingested (article_id TEXT PRIMARY KEY, at TEXT NOT NULL);
+    CREATE TRIGGER ingested_in AFTER INSERT ON articles BEGIN
+        INSERT OR REPLACE INTO ingested VALUES (NEW.id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+    END;
+    CREATE TRIGGER ingested_out AFTER DELETE ON articles BEGIN
+        DELETE FROM ingested WHERE article_id = OLD.id;
+    END;
+    CREATE TRIGGER sentences_out AFTER DELETE ON article_relations BEGIN
+        DELETE FROM search_rows WHERE article_id = OLD.article_id AND what = 'sentence'
+            AND ref = OLD.source || '|' || OLD.relation || '|' || OLD.target;
+    END;
+    """,
+    # v6: views for SQL users (datasette, sqlite-utils, the sqlite3 shell); docs/views.md says
+    # what each column means. Merged as kg.store merges: the first article's name and kind,
+    # a deal's fields from the latest article that states each one.
+    """
+    CREATE VIEW kg_entities AS
+    SELECT e.entity_id AS id, e.name AS name, e.kind AS kind,
+        (SELECT json_group_array(DISTINCT n.name) FROM names n
+         WHERE n.entity_id = e.entity_id AND n.name != e.name) AS aliases,
+        e.articles AS articles,
+        (SELECT MIN(a.published) FROM article_entities x JOIN articles a ON a.id = x.article_id
+         WHERE x.entity_id = e.entity_id) AS first_published,
+        (SELECT MAX(a.published) FROM article_entities x JOIN articles a ON a.id = x.article_id
+         WHERE x.entity_id = e.entity_id) AS last_published
+    FROM (SELECT entity_id, name, kind, MIN(seq), COUNT(*) AS articles
+          FROM article_entities GROUP BY entity_id) e;
+    CREATE VIEW kg_relations AS
+    SELECT r.source AS source,
+        COALESCE((SELECT x.name FROM article_entities x WHERE x.entity_id = r.source
+                  ORDER BY x.seq LIMIT 1), r.source) AS source_name,
+        r.relation AS relation, r.target AS target,
+        COALESCE((SELECT x.name FROM article_entities x WHERE x.entity_id = r.target
+                  ORDER BY x.seq LIMIT 1), r.target) AS target_name,
+        COUNT(*) AS articles, SUM(r.evidence_count) AS sentences,
+        MIN(a.published) AS first_published, MAX(a.published) AS last_published
+    FROM article_relations r JOIN articles a ON a.id = r.article_id
+    GROUP BY r.source, r.relation, r.target;
+    CREATE VIEW kg_evidence AS
+    SELECT r.source AS source, r.relation AS relation, r.target AS target,
+        r.article_id AS article_id, json_extract(ev.value, '$.sentence') AS sentence,
+        json_extract(ev.value, '$.lang') AS lang,
+        json_extract(ev.value, '$.published') AS published,
+        json_extract(ev.value, '$.source_url') AS source_url,
+        json_extract(ev.value, '$.title') AS title
+    FROM article_relations r, json_each(r.evidence) ev;
+    CREATE VIEW kg_deals AS
+    SELECT d.entity_id AS id, d.name AS name,
+        (SELECT json_extract(x.properties, '$.deal_type') FROM article_entities x
+         WHERE x.entity_id = d.entity_id AND json_extract(x.properties, '$.deal_type') != ''
+         ORDER BY x.seq DESC LIMIT 1) AS deal_type,
+        (SELECT json_extract(x.properties, '$.status') FROM article_entities x
+         WHERE x.entity_id = d.entity_id AND json_extract(x.properties, '$.status') != ''
+         ORDER BY x.seq DESC LIMIT 1) AS status,
+        (SELECT json_extract(x.properties, '$.amount') FROM article_entities x
+         WHERE x.entity_id = d.entity_id AND json_extract(x.properties, '$.amount') != ''
+         ORDER BY x.seq DESC LIMIT 1) AS amount,
+        (SELECT json_extract(x.properties, '$.currency') FROM article_entities x
+         WHERE x.entity_id = d.entity_id AND json_extract(x.properties, '$.currency') != ''
+         ORDER BY x.seq DESC LIMIT 1) AS currency,
+        (SELECT json_extract(x.properties, '$.date') FROM article_entities x
+         WHERE x.entity_id = d.entity_id AND json_extract(x.properties, '$.date') != ''
+         ORDER BY x.seq DESC LIMIT 1) AS date,
+        (SELECT json_extract(x.properties, '$.round') FROM article_entities x
+         WHERE x.entity_id = d.entity_id AND json_extract(x.properties, '$.round') != ''
+         ORDER BY x.seq DESC LIMIT 1) AS round,
+        (SELECT json_group_array(DISTINCT p.party_id) FROM deal_parties p
+         WHERE p.deal_id = d.entity_id) AS parties,
+        d.articles AS articles
+    FROM (SELECT entity_id, name, MIN(seq), COUNT(*) AS articles FROM article_entities
+          WHERE kind = 'Deal' GROUP BY entity_id) d;
+    """,
 ]
 
 

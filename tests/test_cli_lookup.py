@@ -1,0 +1,159 @@
+"""`kg show / entities / deals / articles / search / chain` through CliRunner, on the
+supply-chain store: every format, exact messages and exit codes for bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.store import Store
+
+
+def invoke(*args: str | Path):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+COMMANDS = [
+    ["show", "Mistral AI"],
+    ["entities"],
+    ["deals"],
+    ["articles"],
+    ["search", "Azure"],
+    ["chain", "Mistral AI"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
+def test_every_command_in_every_format(supply_chain_store: Path, command: list[str],
+                                       fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    result = invoke(*command, "--data-dir", supply_chain_store, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    if fmt == "json":
+        assert json.loads(out)
+    elif fmt == "jsonl":
+        assert all(json.loads(line) for line in out.splitlines())
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(out)))
+        assert len(rows) >= 2 and all(len(r) == len(rows[0]) for r in rows)
+    else:
+        assert "-----" in out
+
+
+def test_show_table_prints_relations_with_sentences(supply_chain_store: Path) -> None:
+    out = invoke("show", "Mistral AI", "--data-dir", supply_chain_store).output
+    lines = out.splitlines()
+    assert lines[:4] == ["Mistral AI", "id       company:mistral-ai", "kind     Company",
+                         "aliases"]
+    assert lines[5] == "Relations (5)"
+    row = next(line for line in lines if " DEPENDS_ON " in line and "Microsoft" in line)
+    assert row.split() == ["Mistral", "AI", "DEPENDS_ON", "Microsoft", "dependency:", "cloud",
+                           "2", "2025-03-01", "fr", "Mistral", "AI", "loue", "le", "cloud",
+                           "Azure", "de", "Microsoft."]
+    assert "Deals (2)" in lines
+
+
+def test_show_csv_has_relations_then_party_rows(supply_chain_store: Path) -> None:
+    out = invoke("show", "Koyeb", "--data-dir", supply_chain_store, "--format", "csv").output
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["subject"], r["relation"], r["object"], r["detail"]) for r in rows] == [
+        ("Mistral AI", "ACQUIRES", "Koyeb", ""),
+        ("Koyeb", "PARTY_TO", "Mistral AI acquires Koyeb",
+         "role: target, type: acquisition, status: under_review"),
+    ]
+    assert rows[0]["sentence"] == "Mistral AI 宣布收购 Koyeb。"
+
+
+def test_entities_csv_opens_in_a_spreadsheet(supply_chain_store: Path) -> None:
+    out = invoke("entities", "--data-dir", supply_chain_store, "--format", "csv").output
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == ["name", "kind", "relations", "articles", "last", "aliases", "id"]
+    assert rows[0] == {"name": "Mistral AI", "kind": "Company", "relations": "7",
+                       "articles": "4", "last": "2025-03-01", "aliases": "",
+                       "id": "company:mistral-ai"}
+
+
+def test_deals_table(supply_chain_store: Path) -> None:
+    out = invoke("deals", "--data-dir", supply_chain_store, "--party", "koyeb").output
+    assert out.splitlines()[2].split()[:9] == [
+        "Mistral", "AI", "acquires", "Koyeb", "acquisition", "under_review", "120000000", "EUR",
+        "2025-02-17"]
+
+
+def test_chain_from_the_store_keeps_direction_and_evidence(supply_chain_store: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    out = invoke("chain", "TSMC", "--direction", "up", "--depth", "2", "--data-dir",
+                 supply_chain_store, "--format", "json").output
+    rows = json.loads(out)
+    assert [(r["dependent"], r["path"], r["articles"]) for r in rows] == [
+        ("NVIDIA", ["NVIDIA", "TSMC"], [1]),
+        ("Microsoft", ["Microsoft", "NVIDIA", "TSMC"], [1, 1]),
+        ("Mistral AI", ["Mistral AI", "NVIDIA", "TSMC"], [1, 1]),
+        ("OpenAI", ["OpenAI", "NVIDIA", "TSMC"], [1, 1]),
+    ]
+    assert rows[1]["evidence"] == ["Microsoft équipe Azure de puces NVIDIA.",
+                                   "NVIDIA fait graver ses puces par TSMC."]
+    assert not (supply_chain_store / "arcadedb").exists()  # no server was started
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["show", "Mistral AII"], "Error: 'Mistral AII': no such entity (did you mean 'Mistral AI', "
+     "'Mistral AI acquires Koyeb', 'Mistral AI acquires Lumen Robotics'?)"),
+    (["chain", "Nvidiaa"], "Error: 'Nvidiaa': no such entity (did you mean 'NVIDIA'?)"),
+    (["deals", "--since", "2024-13"],
+     "Error: bad date '2024-13' (want YYYY, YYYY-MM or YYYY-MM-DD)"),
+    (["articles", "--until", "last week"],
+     "Error: bad date 'last week' (want YYYY, YYYY-MM or YYYY-MM-DD)"),
+    (["deals", "--status", "done"], "Error: status 'done': expected one of announced, "
+     "completed, pending, under_review, cleared, blocked, rumoured, cancelled"),
+    (["entities", "--kind", "Planet"], "Error: kind 'Planet': expected one of Company, Person, "
+     "Regulator, Deal, Country, Region, Product, Law, Fund"),
+    (["search", " "], "Error: search text is empty"),
+])
+def test_bad_input_one_line_exit_1(supply_chain_store: Path, args: list[str], message: str,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    result = invoke(*args, "--data-dir", supply_chain_store)
+    assert (result.exit_code, result.output) == (1, message + "\n")
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_missing_and_empty_store(tmp_path: Path, command: list[str],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    missing = tmp_path / "nowhere"
+    result = invoke(*command, "--data-dir", missing)
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {missing}: no such data directory (run `kg ingest FILES --data-dir "
+           f"{missing}` first, or set --data-dir / KG_DATA_DIR)\n")
+    Store.open(tmp_path / "empty").close()
+    result = invoke(*command, "--data-dir", tmp_path / "empty")
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {tmp_path / 'empty'}: the store is empty (run `kg ingest FILES` first)\n")
+
+
+def test_bare_kg_prints_help_and_h_is_help() -> None:
+    bare = CliRunner().invoke(cli, [], prog_name="kg")
+    short = CliRunner().invoke(cli, ["-h"], prog_name="kg")
+    assert bare.exit_code == 0 and short.exit_code == 0
+    assert bare.output == short.output
+    assert bare.output.startswith("Usage: kg [OPTIONS] [COMMAND] [ARGS]...\n")
+    assert "  show " in bare.output and "  search " in bare.output
+
+
+def test_version() -> None:
+    from kg import DISTRIBUTION, __version__
+
+    result = CliRunner().invoke(cli, ["--version"], prog_name="kg")
+    assert (result.exit_code, result.output) == (0, f"kg, version {__version__}\n")
+    assert DISTRIBUTION == "kg-newsgraph"
