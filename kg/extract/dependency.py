@@ -18,6 +18,9 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     if trig.agent in ("source", "dependence"):
         sourced(ctx, trig, start, end, found, status)
         return
+    if trig.agent == "deal":
+        _supply_deal(ctx, trig, start, end, found, status)
+        return
     if trig.agent in ("zh_supplier", "supplier", "provider"):
         user, provider = _supplied(ctx, trig.agent, start, end)
         providers = [provider] if provider else []
@@ -30,6 +33,28 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
 
 
 _KINDS = (*FIRMS, EntityKind.PRODUCT)
+
+
+def _supply_deal(
+    ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None
+) -> None:
+    """ "Google … has a cloud deal with the company": of the two parties, the cloud or chip
+    firm is the provider."""
+    one, other = left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=30)
+    if one is None or other is None or one.eid == other.eid:
+        return
+    if _sells(ctx, one) and not _sells(ctx, other):
+        user, provider = other, one
+    elif _sells(ctx, other) and not _sells(ctx, one):
+        user, provider = one, other
+    else:
+        return  # who supplies whom is not said
+    _add_dependency(ctx, found, user, provider, status, ctx.text[start:end])
+
+
+def _sells(ctx: Ctx, m: Mention) -> bool:
+    known = ctx.doc.entity(m.eid).known
+    return bool(known and {"cloud", "chips"} & set(known.tags))
 
 
 def _supplied(ctx: Ctx, how: str, start: int, end: int) -> tuple[Mention | None, Mention | None]:

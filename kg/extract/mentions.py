@@ -89,6 +89,17 @@ def is_list_gap(gap: str) -> bool:
     )
 
 
+_CLAUSE_JOIN = re.compile(r"^\s*[,;]\s*(?:and|but|while|et|mais)\s+$")
+_VERB_AFTER = re.compile(
+    r"^\s+(?:is|was|are|were|has|have|had|will|would|said|says|est|était|a|ont|sont|sera)\b"
+)
+
+
+def _new_clause(text: str, gap: str, m: Mention) -> bool:
+    """ "… catch up to OpenAI, and Anthropic is …": a subject after ", and", not a list item."""
+    return bool(_CLAUSE_JOIN.match(gap) and _VERB_AFTER.match(text[m.end : m.end + 12]))
+
+
 def attach(text: str, mentions: list[Mention], lang: str) -> None:
     """Fill `gov` and `possessive`; members of a list share the governor of its first member."""
     prev: Mention | None = None
@@ -96,7 +107,7 @@ def attach(text: str, mentions: list[Mention], lang: str) -> None:
     for m in mentions:
         gap = text[prev.end : m.start] if prev else None
         if prev is not None and gap is not None and is_list_gap(gap):
-            if closed and _COMMA_ONLY.match(gap):
+            if (closed and _COMMA_ONLY.match(gap)) or _new_clause(text, gap, m):
                 m.gov = governing_preposition(text, m.start, lang)
                 closed = False
             else:

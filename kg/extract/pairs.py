@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from kg.extract.coref import watchdog_of
 from kg.extract.facts import Found, date_props
+from kg.extract.links import partners_listed
+from kg.extract.linkwords import link_words
 from kg.extract.mentions import Mention, is_list_gap
 from kg.extract.patterns import Trigger
 from kg.extract.slots import FIRMS, Ctx, expand, gov_left, left, right
@@ -330,10 +332,13 @@ def typed_pairs(ctx: Ctx, found: Found) -> list[tuple[str, str, DealType]]:
 
 
 def _party_relation(ctx: Ctx, found: Found, kind: DealType, a: str, b: str) -> None:
-    if kind is DealType.PARTNERSHIP:
+    if kind is DealType.PARTNERSHIP and _TYPES[1][1].search(ctx.text):  # a word says so
         found.add(ctx, a, RelationType.PARTNERS_WITH, b)
     elif kind is DealType.INVESTMENT:
         found.add(ctx, a, RelationType.INVESTS_IN, b)
+
+
+_SUPPLY_DEAL = re.compile(r"\b(?:cloud|compute|computing|GPU|chip)s?\s+$", re.I)
 
 
 def partner(
@@ -341,6 +346,11 @@ def partner(
 ) -> None:
     if ctx.sent.index in found.reviewed:
         return  # the review rule already paired them
+    if link_words().partner_not.match(ctx.text, start) or _SUPPLY_DEAL.search(ctx.text, 0, start):
+        return  # "anciens collaborateurs": staff; "a cloud deal with": a supply (dependency.py)
+    dates = date_props(ctx.text, found.reference)
+    if partners_listed(ctx, start, end, found, status, **dates):
+        return
     same_side = _co_agents(ctx, found)
     found_pairs = [p for p in pairs(ctx, start) if frozenset(p) not in same_side]
     if not found_pairs:  # "A, rival of B, signed an agreement with C": subject and object

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from kg.extract import dependency, families, pairs
+from kg.extract import dependency, families, links, pairs
 from kg.extract.discover import discover
 from kg.extract.doc import Doc
 from kg.extract.facts import Fact, Found, hedged, negated
@@ -36,7 +36,7 @@ HANDLERS: dict[str, Handler] = {
     "raise": families.raise_,
     "acquire": families.acquire,
     "join": families.join,
-    "compete": families.compete,
+    "compete": links.compete,
     "depend": dependency.depend,
     "review": pairs.review,
     "partner": pairs.partner,

@@ -1,0 +1,186 @@
+"""Rivalry, and partnerships with a list of partners: frames over the sentence's structure.
+
+Rivalry ("a rival to X", "competing with giants such as A and B", "X’s chief rival Y", "pits A
+against B", "rivalise avec le ChatGPT d’OpenAI", "与X抗衡"): the rivals after the trigger (a list,
+a product standing for its maker), else a possessor the subject is linked to by a copula or an
+apposition ("Y is X’s chief rival", "X的竞争对手Y"; not "weakens X’s rivals"), else the pair
+named together. Partnerships with a list ("inked deals with giants like A and B", "partners
+including A and B", "partners which include A, B and C"): the subject partners with each.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract.facts import Found
+from kg.extract.linkwords import link_words
+from kg.extract.mentions import Mention
+from kg.extract.patterns import Trigger
+from kg.extract.slots import FIRMS, Ctx, before, expand, gov_left, left, right
+from kg.extract.structure import conjuncts, list_after
+from kg.schema import EntityKind, RelationType
+
+_RIVAL_KINDS = (*FIRMS, EntityKind.PRODUCT)
+_INTRO = re.compile(
+    r"\b(?:such as|like|including|notably|comme|notamment|tels? que)\b|包括|如", re.I
+)
+# what links a subject to "X’s rival" that follows it: a copula or an apposition
+_LINK = re.compile(
+    r"^\s*(?:,\s*(?:the|a|an|la|le|l[’'])?\s*|(?:\w+\s+){0,3}?(?:is|are|was|were|remains?|became|"
+    r"as|est|sont|était|reste|devient|comme|是|为|為|成为|成為)\s+(?:\w+\s+){0,3}?)$",
+    re.I,
+)
+_CLAUSE_GAP = re.compile(r"[,;，；]")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|elle|il|ils|elles)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def compete(
+    ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None
+) -> None:
+    if _pit(ctx, start, end, found, status):
+        return
+    rivals = _rivals_after(ctx, end)
+    subject: Mention | None = None
+    if rivals:
+        subject = left(ctx, min(r.start for r in rivals), FIRMS, [r.eid for r in rivals])
+    elif (owner := before(ctx, start)) is not None:  # "Y is X’s rival", "X’s rival Y"
+        rivals = [owner]
+        subject = left(ctx, owner.start, FIRMS, [owner.eid])
+        gap = ctx.text[subject.end : owner.start] if subject else ""
+        if subject is None or (_CLAUSE_GAP.search(gap) and not _LINK.match(gap)):
+            # the subject of another clause: "A …，并削弱X的竞争对手" names no rival of X
+            subject = _apposed(ctx, end)
+            if subject is None:
+                return
+    elif (pair := _its(ctx, start)) is not None:  # "Y is viewed as its chief competition"
+        subject, rivals = pair[0], [pair[1]]
+    elif (near := gov_left(ctx, start, _AGAINST, reach=25)) is not None:
+        rivals = [near]
+        subject = left(ctx, near.start, FIRMS, [near.eid])
+    else:
+        _rivals_named_together(ctx, start, found, status)
+        return
+    if subject is not None and _PRONOUN_SUBJECT.search(ctx.text[subject.end : start]):
+        subject = _described(ctx, start)  # "… the company …, it would rival Nvidia"
+        if subject is None:
+            return
+    eid = subject.eid if subject else ctx.doc.main_company()
+    if eid in {r.eid for r in rivals} and len(rivals) > 1:
+        return  # the article's main firm is one of the rivals listed: whose rivals is unsaid
+    for rival in rivals:
+        if eid and eid != rival.eid:
+            found.add(ctx, eid, RelationType.COMPETES_WITH, rival.eid, status=status)
+
+
+_AGAINST = ("with", "against", "与", "與", "和", "同", "跟", "对", "對", "contre")
+
+
+def _rivals_after(ctx: Ctx, end: int) -> list[Mention]:
+    """The rivals named after the trigger: right after it ("a rival to X and Y"), or a list an
+    intro word opens ("competing with other giants, such as A and B"); a product stands for its
+    maker ("rivaliser avec le ChatGPT d’OpenAI")."""
+    first = right(ctx, end, _RIVAL_KINDS, reach=25)
+    if first is not None and first.kind is EntityKind.PRODUCT:
+        maker = _maker_of(ctx, first)
+        return [maker] if maker is not None else []
+    if first is not None:
+        return expand(ctx, first, True, FIRMS)
+    items = list_after(ctx, end, FIRMS, reach=60)
+    if items and _INTRO.search(ctx.text[end : items[0].start]):
+        return items
+    return []
+
+
+def _maker_of(ctx: Ctx, product: Mention) -> Mention | None:
+    """The firm that makes a product: named right after it ("ChatGPT d’OpenAI", "OpenAI’s
+    ChatGPT" is the possessor case), else the gazetteer's owner."""
+    after = right(ctx, product.end, FIRMS, reach=6)
+    if after is not None and re.match(
+        r"\s*(?:of|de|du|d[’'])\s*$", ctx.text[product.end : after.start]
+    ):
+        return after
+    known = ctx.doc.entity(product.eid).known
+    eid = ctx.doc.gaz.by_alias.get(known.owner or "") if known else None
+    if not eid:
+        return None
+    ctx.doc.entity(eid)
+    return Mention(product.start, product.end, eid, ctx.doc.kind(eid), "description")
+
+
+_ITS = re.compile(r"\b(?:its|their|son|sa|leur)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _its(ctx: Ctx, start: int) -> tuple[Mention, Mention] | None:
+    """ "…OpenAI, and Anthropic is viewed as its chief competition": (the clause's subject,
+    the firm "its" stands for: the one named before the subject)."""
+    lo = max(0, start - 40)
+    its = _ITS.search(ctx.text[lo:start])
+    subject = left(ctx, start, FIRMS) if its else None
+    if its is None or subject is None or not _LINK.match(ctx.text[subject.end : lo + its.start()]):
+        return None
+    firms = [m for m in ctx.mentions if m.kind in FIRMS and m.end <= subject.start]
+    if not firms or firms[-1].eid == subject.eid:
+        return None
+    return subject, firms[-1]
+
+
+def _apposed(ctx: Ctx, end: int) -> Mention | None:
+    """The firm named right after "X’s rival", "X的竞争对手" (in apposition to it)."""
+    after = right(ctx, end, FIRMS, reach=4)
+    if after is not None and re.fullmatch(r"\s*,?\s*", ctx.text[end : after.start]):
+        return after
+    return None
+
+
+def _described(ctx: Ctx, pos: int) -> Mention | None:
+    """What "it" stands for before `pos`: a description of the sentence ("the company")."""
+    described = [m for m in ctx.mentions if m.end <= pos and m.via == "description"]
+    return described[-1] if described and described[-1].kind in FIRMS else None
+
+
+def _pit(ctx: Ctx, start: int, end: int, found: Found, status: str | None) -> bool:
+    """ "pits Microsoft against Google", "oppose A à B": the two named are rivals."""
+    if not link_words().pit.match(ctx.text, start):
+        return False
+    first = right(ctx, start, FIRMS, reach=40)
+    second = right(ctx, end, FIRMS, [first.eid], reach=12) if first else None
+    if first is None or second is None or first.start > end:
+        return True  # a pit phrase names its two rivals or none
+    found.add(ctx, first.eid, RelationType.COMPETES_WITH, second.eid, status=status)
+    return True
+
+
+def _rivals_named_together(ctx: Ctx, start: int, found: Found, status: str | None) -> None:
+    """ "腾讯与字节跳动在AI领域竞争", "Google and OpenAI compete": the pair right before."""
+    firms = [m for m in ctx.mentions if m.kind in FIRMS and m.end <= start]
+    if len(firms) < 2 or start - firms[-1].end > 25:
+        return
+    a, b = firms[-2], firms[-1]
+    joined = re.fullmatch(r"\s*(?:与|與|和|同|跟|and|et)\s*", ctx.text[a.end : b.start])
+    if a.eid != b.eid and joined:
+        found.add(ctx, a.eid, RelationType.COMPETES_WITH, b.eid, status=status)
+
+
+def partners_listed(
+    ctx: Ctx, start: int, end: int, found: Found, status: str | None, **props: Any
+) -> bool:
+    """ "S inked deals with giants like A and B", "S and partners including A and B": the
+    subject (and those listed with it) partners with each listed firm. True when it applied."""
+    items = list_after(ctx, end, FIRMS, reach=40)
+    if len(items) < 2:
+        return False
+    gap = ctx.text[end : items[0].start]
+    intro = link_words().partner_list_intro.search(gap)
+    if intro is None or re.search(r"[,;，；]", gap[: intro.start()]):
+        return False  # "…的合作伙伴关系，以及A、B和C之间的关系": another clause's list
+    subject = left(ctx, start, FIRMS, [m.eid for m in items])
+    if subject is None:
+        return False
+    for one in conjuncts(ctx, subject, False, FIRMS):
+        for other in items:
+            if one.eid != other.eid:
+                found.add(
+                    ctx, one.eid, RelationType.PARTNERS_WITH, other.eid, status=status, **props
+                )
+    return True

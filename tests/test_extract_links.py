@@ -1,0 +1,152 @@
+"""Rivalry and partnerships with lists (kg/extract/links.py), and supply deals
+(kg/extract/dependency.py), on our own sentences in zh, en and fr, with hard negatives: ended or
+denied partnerships, denied rivalry, staff called collaborators, unnamed rivals, a list that
+belongs to another clause."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import article, triples
+
+from kg.extract import extract_article
+
+P, C = "PARTNERS_WITH", "COMPETES_WITH"
+
+
+def found(text: str, lang: str) -> set[tuple[str, str, str]]:
+    return triples(extract_article(article(text, lang)))
+
+
+def has(facts: set[tuple[str, str, str]], a: str, rel: str, b: str) -> bool:
+    return (a, rel, b) in facts or (b, rel, a) in facts  # symmetric relations
+
+
+STATED = [
+    (
+        "en",
+        "Cohere has already inked major deals with giants like Oracle and SAP.",
+        "Cohere",
+        P,
+        ["Oracle", "SAP"],
+    ),
+    (
+        "en",
+        "OpenAI leads a group of technology partners which includes Microsoft, Nvidia and Oracle.",
+        "OpenAI",
+        P,
+        ["Microsoft", "NVIDIA", "Oracle"],
+    ),
+    (
+        "fr",
+        "Mistral AI a signé des accords avec des groupes comme Orange et Capgemini.",
+        "Mistral AI",
+        P,
+        ["Orange", "Capgemini"],
+    ),
+    (
+        "zh",
+        "智谱的合作伙伴包括腾讯、阿里巴巴和百度。",
+        "Zhipu AI",
+        P,
+        ["Tencent", "Alibaba", "Baidu"],
+    ),
+    (
+        "en",
+        "Meta said the hire should help the company keep competing with other giants, such as "
+        "Google and OpenAI.",
+        "Meta",
+        C,
+        ["Google", "OpenAI"],
+    ),
+    (
+        "en",
+        "Everyone is chasing OpenAI, and Anthropic is widely seen as its chief competition.",
+        "Anthropic",
+        C,
+        ["OpenAI"],
+    ),
+    ("en", "The AI race pits Microsoft against Google.", "Microsoft", C, ["Google"]),
+    (
+        "fr",
+        "La start-up Mistral AI est capable de rivaliser avec le ChatGPT d’OpenAI.",
+        "Mistral AI",
+        C,
+        ["OpenAI"],
+    ),
+    (
+        "fr",
+        "Kyutai entend faire concurrence à Mistral AI sur les petits modèles.",
+        "Kyutai",
+        C,
+        ["Mistral AI"],
+    ),
+    ("zh", "百度的竞争对手阿里巴巴推出了新模型。", "Alibaba", C, ["Baidu"]),
+    ("en", "Mistral AI has emerged as OpenAI’s main rival in Europe.", "Mistral AI", C, ["OpenAI"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "subject", "rel", "others"), STATED)
+def test_the_subject_is_linked_to_each_firm_listed(
+    lang: str, text: str, subject: str, rel: str, others: list[str]
+) -> None:
+    facts = found(text, lang)
+    for other in others:
+        assert has(facts, subject, rel, other), facts
+
+
+NOT_STATED = [
+    ("en", "Cohere ended its partnership with Oracle last year.", P),
+    ("en", "Cohere terminated its agreements with Oracle and SAP.", P),
+    ("en", "Cohere denied that it had signed a partnership with Oracle and SAP.", P),
+    ("fr", "Mistral AI a mis fin à son partenariat avec Orange.", P),
+    ("fr", "Mistral AI a été fondée par d’anciens collaborateurs de Meta et de Google.", P),
+    ("zh", "智谱宣布结束与阿里巴巴的合作。", P),
+    ("zh", "腾讯和阿里巴巴相比，无论是合作意愿还是投资规模，阿里巴巴都更高。", P),
+    # the list belongs to another clause: "A与B的合作伙伴关系，以及C、D之间的关系"
+    ("zh", "微软和OpenAI的合作伙伴关系，以及谷歌、亚马逊和Anthropic之间的关系引发审查。", None),
+    ("en", "Cohere denied that it competes with OpenAI.", C),
+    ("fr", "Mistral AI ne se voit pas comme une concurrente d’OpenAI.", C),
+    ("zh", "百度否认与阿里巴巴竞争。", C),
+    # rivals named in general, not a rival named
+    ("zh", "该交易将扭曲Arm的角色，并削弱英伟达的竞争对手。", C),
+    (
+        "fr",
+        "La Commission étudie l’impact pour la concurrence de l’investissement de Microsoft "
+        "dans Mistral AI.",
+        C,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "rel"), NOT_STATED)
+def test_ended_denied_or_general_wording_states_no_link(
+    lang: str, text: str, rel: str | None
+) -> None:
+    facts = found(text, lang)
+    if rel is None:  # no partner of the first clause with a firm of the second
+        assert not any(
+            t[1] == P
+            and {t[0], t[2]} & {"Microsoft", "OpenAI"}
+            and {t[0], t[2]} & {"Google", "Amazon", "Anthropic"}
+            for t in facts
+        ), facts
+    else:
+        assert not any(t[1] == rel for t in facts), facts
+
+
+def test_a_cloud_deal_is_a_dependency_on_the_cloud_firm_not_a_partnership() -> None:
+    facts = found("Google invested in Anthropic and has a cloud deal with the company too.", "en")
+    assert ("Anthropic", "DEPENDS_ON", "Google") in facts
+    assert not has(facts, "Anthropic", P, "Google")
+
+
+def test_rivals_listed_with_no_subject_are_not_rivals_of_each_other() -> None:
+    facts = found(
+        "The hire should help it keep competing with giants such as Google and OpenAI.", "en"
+    )
+    assert not has(facts, "Google", C, "OpenAI")
+
+
+def test_a_review_of_an_unnamed_deal_states_no_partnership() -> None:
+    facts = found("EU regulators pause their probe into Nvidia’s bid for Arm.", "en")
+    assert not has(facts, "NVIDIA", P, "Arm")
