@@ -87,8 +87,8 @@ def read_file(path: str | Path) -> Iterator[Article | InputError]:
         check_text(path, head_text)
     fmt = detect_format(path, head_text)
     if fmt in (ArticleFormat.RSS, ArticleFormat.ATOM):
-        check_prolog(path, head_text)
-        return read_feed(path, encoding)
+        check_prolog(path, head_text)  # before anything parses: DTDs are refused up front
+        return read_feed(path, encoding, head_text)
     if fmt is ArticleFormat.JSONL:
         return read_jsonl(path, encoding)
     text = read_text(path, size, encoding)

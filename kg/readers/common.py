@@ -9,9 +9,10 @@ from kg.data import READERS_DATA, load_yaml
 from kg.lang import languages
 from kg.schema import Section
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\(<?[^)>\s]*>?(?:\s+\"[^\"]*\")?\)")
-_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+# Bracketed parts stop at the next "[" or "]": a 10 MB line of "[" is read in linear time.
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\(<?[^()<>\s]*>?(?:[ \t]+\"[^\"\n]*\")?\)")
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]+\](?!:)")
+_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _HTML_WRAPPER = re.compile(r"^\s*</?(article|div|section|main)\b[^>]*>\s*$", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$")
@@ -38,15 +39,24 @@ def is_dropped(line: str) -> bool:
     return any(p.match(stripped) for p in _dropped())
 
 
+def heading(line: str) -> tuple[int, str] | None:
+    """`## Title ##` -> (2, 'Title'); None for a line that is not a heading. Linear: closing
+    #s are stripped in Python, not by overlapping regex quantifiers (they were cubic)."""
+    m = _HEADING.match(line)
+    if m is None:
+        return None
+    return len(m[1]), line[m.end() :].rstrip().rstrip("#").rstrip()
+
+
 def md_to_text(markdown: str) -> str:
     """Markdown to plain text: headings kept as lines, links to their text, markers removed."""
     lines = []
     for line in markdown.split("\n"):
         if _HTML_WRAPPER.match(line) or _RULE.match(line) or is_dropped(line):
             continue
-        heading = _HEADING.match(line)
-        if heading:
-            line = heading.group(1)
+        found = heading(line)
+        if found:
+            line = found[1]
         line = _FOOTNOTE_MARK.sub("", line)
         line = _LINK.sub(r"\1", line)
         line = _EMPHASIS.sub(r"\2", line)

@@ -32,14 +32,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
+# charset-normalizer's names -> Python codecs; Latin-1 is read as its superset cp1252.
+_CODE_PAGES = {"gb18030": "gb18030", "big5": "big5", "cp1252": "cp1252", "latin_1": "cp1252"}
+_MAX_CHAOS = 0.1  # mess ratio above which a guess is mojibake (EUC-KR read as GB18030: 0.18)
 _SPACE = re.compile(r"\s+")
 # Whitespace and fully assigned blocks (ASCII, Latin-1 and Latin Extended-A/B, Cyrillic,
 # punctuation, arrows, CJK symbols, ideographs, full-width forms): none is Cc, Co or Cn.
 _PLAIN = re.compile(
     "[\\s\x20-\x7e\xa0-\u024f\u0400-\u04ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
     "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9ffc\uff01-\uff5e]+")
-_LATIN_CJK_LATIN = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff](?=[A-Za-z])")
 
 
 def read_head(path: Path) -> tuple[bytes, int]:
@@ -64,33 +65,29 @@ def check_binary(path: Path, head: bytes) -> None:
 
 
 def detect_encoding(path: Path, head: bytes, complete: bool) -> str:
-    """Encoding of a file from its head: BOM, else UTF-8, else GB18030, else cp1252 (Latin text).
+    """Encoding of a file from its head: a BOM, else UTF-8, else charset-normalizer's best
+    guess among the code pages our languages come in (GB18030, Big5, Windows-1252, Latin-1).
 
-    `complete` says the head is the whole file; otherwise a multi-byte character cut at the end
-    of the head must not count against UTF-8.
+    A guess that reads as a mess (Korean, Japanese or Russian bytes, random bytes) is refused,
+    never decoded into mojibake that would become facts. `complete` says the head is the whole
+    file; otherwise a multi-byte character cut at the end of the head must not count.
     """
     for bom, name in _BOMS:
         if head.startswith(bom):
             return name
     sample = head if complete else head[: max(0, len(head) - 4)]
-    for name in ("utf-8", "gb18030", "cp1252"):
-        try:
-            text = sample.decode(name)
-        except UnicodeDecodeError:
-            continue
-        if name == "gb18030" and _looks_like_latin1(text):
-            continue
-        if name == "cp1252" and sum(b < 128 for b in sample) < len(sample) * 0.7:
-            break  # mostly high bytes: not a French or English text in a Latin code page
-        return name
-    raise InputError(f"{path}: cannot decode text (not UTF-8, UTF-16, GB18030 or Latin-1)")
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only for files that are not UTF-8
 
-
-def _looks_like_latin1(text: str) -> bool:
-    # A French cp1252 file also "decodes" as GB18030, but its accented letters turn into lone
-    # ideographs wedged between Latin letters ("d\u00e9but" -> "d閎ut").
-    cjk = len(_CJK.findall(text))
-    return cjk > 0 and len(_LATIN_CJK_LATIN.findall(text)) > cjk * 0.3
+    best = from_bytes(sample, cp_isolation=list(_CODE_PAGES), preemptive_behaviour=False).best()
+    if best is None or best.chaos > _MAX_CHAOS:
+        raise InputError(f"{path}: cannot decode text (not UTF-8, UTF-16, GB18030, Big5 or "
+                         "Latin-1)")  # fmt: skip
+    return _CODE_PAGES[best.encoding]
 
 
 def decode(path: Path, data: bytes, encoding: str) -> str:
@@ -129,3 +126,21 @@ def read_text(path: Path, size: int, encoding: str) -> str:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     return decode(path, data, encoding)
+
+
+def decode_whole(path: Path, encoding: str, limit: int, what: str) -> str:
+    """A whole multi-article file (a feed) as text, refused over `limit` bytes."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(f"{path}: file is {size / MB:.1f} MB, larger than the "
+                             f"{limit // MB} MB limit for {what}")  # fmt: skip
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: cannot decode feed as {encoding}") from exc
+    return text.lstrip("\ufeff").replace("\r\n", "\n")
+

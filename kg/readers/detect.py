@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.readers.feeds import scan_prolog
 from kg.readers.frontmatter import has_front_matter
 from kg.readers.insight import looks_like_insight
 from kg.readers.jsonfmt import looks_like_jsonl
@@ -37,7 +38,7 @@ _HTML_ROOTS = {
     "script",
 }
 _JSON_START = re.compile(r"\A(\{\s*(\"|\})|\[\s*([\[{\"\]\d-]|true|false|null))")
-_DTD = re.compile(r"\A(\s*(<\?.*?\?>|<!--.*?-->))*\s*<!(DOCTYPE\s+(?!html\b)|ENTITY)", re.S | re.I)
+_HTML_DOCTYPE = re.compile(r"<!DOCTYPE\s+html\b", re.IGNORECASE)
 _MD_MARKS = re.compile(r"^(#{1,6} \S|```|[-*] \S.*\n[-*] \S)", re.MULTILINE)
 
 
@@ -65,10 +66,10 @@ def detect_format(path: Path, head: str) -> ArticleFormat:
 
 def _markup_format(path: Path, text: str) -> ArticleFormat | None:
     """RSS, Atom or HTML from the first element's name; None when it is not markup after all."""
-    if _DTD.match(text):
-        return ArticleFormat.RSS  # the feed reader refuses any non-HTML DTD with a clear message
-    body = re.sub(r"\A(\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>))*", "", text, flags=re.S | re.I)
-    root = _ROOT.match(body.lstrip())
+    pos, doctype, declares = scan_prolog(text)  # linear: no regex over the prolog
+    if declares or (doctype and not _HTML_DOCTYPE.match(text, doctype[0])):
+        return ArticleFormat.RSS  # the feed reader decides on a non-HTML DTD, with a clear message
+    root = _ROOT.match(text, pos)
     lowered = text[:4096].lower()
     name = root.group(1).split(":")[-1].lower() if root else ""
     if name in ("rss", "rdf"):

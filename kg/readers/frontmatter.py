@@ -12,7 +12,7 @@ import yaml
 from kg.dates import read_date
 from kg.errors import InputError
 from kg.lang import detect
-from kg.readers.common import lang_fields, lexicon, md_to_text
+from kg.readers.common import heading, lang_fields, lexicon, md_to_text
 from kg.schema import Article, ArticleFormat, Section, SourceRef
 
 # libyaml's C loader parses the same YAML ~10x faster; pure Python when it is not built in.
@@ -24,9 +24,8 @@ _CITATION = re.compile(
     r"^(?:\((?P<date>[^)]*)\)\.?\s*)?\"?\[(?P<title>[^\]]*)\]\(<?(?P<url>[^)>\s]+)>?\)\"?\.?\s*(?P<rest>.*)$"
 )
 _URL = re.compile(r"https?://[^\s)>\]\"]+")
-_KEYWORD_LINE = re.compile(r"^\s*\*{0,2}([^*:：]{1,20}?)\*{0,2}\s*[:：]\s*\*{0,2}\s*(.+)$")
+_LABEL_END = re.compile(r"[:：]")
 _HASHTAG = re.compile(r"#([^\s#]+)")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SKIPPED_HEADINGS = {"content", "内容", "正文"}
 _REFERENCE_HEADINGS = {
     "references",
@@ -50,17 +49,31 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
     closing = _CLOSE.search(text, opening.end())
     if closing is None:
         raise InputError(f"{path}: front matter opened with --- is never closed")
-    try:
-        meta = yaml.load(text[opening.end() : closing.start()], Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise InputError(f"{path}: front matter is not valid YAML{where}") from exc
+    meta = _load_yaml(path, text[opening.end() : closing.start()])
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise InputError(f"{path}: front matter is not a 'key: value' mapping")
     return {str(k): v for k, v in meta.items()}, text[closing.end() :]
+
+
+def _load_yaml(path: Path, source: str) -> Any:
+    """Front matter YAML, aliases refused: a few hundred bytes of nested aliases expand to
+    gigabytes (the "billion laughs" of YAML). Anchors alone are harmless."""
+    try:
+        if "&" in source and "*" in source and any(
+            isinstance(event, yaml.AliasEvent) for event in yaml.parse(source, Loader=_LOADER)
+        ):
+            raise InputError(f"{path}: front matter uses YAML aliases (*name), not accepted")
+        return yaml.load(source, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise InputError(f"{path}: front matter is not valid YAML{where}") from exc
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # libyaml reads the text, then the constructors choke: "date: 2024-13-45"
+        reason = " ".join(str(exc).split())[:80] or type(exc).__name__
+        raise InputError(f"{path}: front matter is not valid YAML ({reason})") from exc
 
 
 def read_digest(path: Path, text: str) -> Article:
@@ -108,9 +121,9 @@ def _take_metadata(body: str) -> tuple[str, list[SourceRef], list[str], list[str
     hashtags: list[str] = []
     skipping = False  # inside `## References` or `## Tags`
     for line in body.split("\n"):
-        heading = _HEADING.match(line)
-        if heading:
-            name = heading.group(2).strip().lower()
+        found = heading(line)
+        if found:
+            name = found[1].strip().lower()
             skipping = name in _REFERENCE_HEADINGS or name in ("tags", "标签")
             if skipping or name in _SKIPPED_HEADINGS:
                 continue
@@ -131,10 +144,13 @@ def _take_metadata(body: str) -> tuple[str, list[SourceRef], list[str], list[str
 
 def keyword_line(line: str) -> list[str] | None:
     """`**关键词**：A, B，C` -> ['A', 'B', 'C']; None when the line is not a keyword line."""
-    m = _KEYWORD_LINE.match(line)
-    if not m or m.group(1).strip().lower() not in lexicon()["keyword_labels"]:
+    colon = _LABEL_END.search(line, 0, 64)
+    if colon is None:
         return None
-    return [w.strip(" *") for w in re.split(r"[,，、;；]", m.group(2)) if w.strip(" *")]
+    label, rest = line[: colon.start()].strip(" \t*"), line[colon.end() :].strip(" \t*")
+    if not rest or "*" in label or label.lower() not in lexicon()["keyword_labels"]:
+        return None
+    return [w.strip(" *") for w in re.split(r"[,，、;；]", rest) if w.strip(" *")]
 
 
 def parse_citation(label: str, raw: str) -> SourceRef:
@@ -157,16 +173,16 @@ def parse_citation(label: str, raw: str) -> SourceRef:
 def _sections(body: str) -> list[Section]:
     """One section per markdown heading, each with its own language."""
     sections: list[Section] = []
-    heading, buf = "", []
+    title, buf = "", []
     for line in body.split("\n") + ["# "]:
-        m = _HEADING.match(line)
+        m = heading(line)
         if not m and line != "# ":
             buf.append(line)
             continue
         text = md_to_text("\n".join(buf))
         if text:
-            sections.append(Section(lang=detect(text), heading=heading, text=text))
-        heading, buf = (md_to_text(m.group(2)) if m else ""), []
+            sections.append(Section(lang=detect(text), heading=title, text=text))
+        title, buf = (md_to_text(m[1]) if m else ""), []
     return sections
 
 

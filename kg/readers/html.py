@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,8 @@ _BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "br", "h1"
 _LINE = {"br", "li", "tr", "td", "th", "item", "row", "cell", "lb"}
 _DATE_KEYS = ("article:published_time", "datepublished", "date", "pubdate", "dc.date",
               "publish-date", "og:published_time", "sailthru.date")  # fmt: skip
+_RAW_TAG = re.compile(r"</?([A-Za-z][\w-]*)[^<>]*>")
+_RAW_SKIP = re.compile(r"<(script|style)\b[^<>]*>[^<]*</\1\s*>", re.IGNORECASE)
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its warnings are not ours to show
 
 
@@ -79,7 +83,7 @@ def read_html(path: Path, markup: str) -> Article:
     if tree is None:
         raise InputError(f"{path}: HTML page has no article text")
     m, ld, times, declared = _page_meta(tree)
-    text = _main_text(tree)
+    text = _main_text(tree, markup)
     if not text:
         raise InputError(f"{path}: HTML page has no article text")
     url = m.get("canonical") or m.get("og:url") or _str(ld.get("url")) or None
@@ -121,19 +125,40 @@ def _page_meta(tree: Any) -> tuple[dict[str, str], dict[str, Any], list[str], st
     return m, ld, times, (root.get("lang") or "").strip()
 
 
-def _main_text(tree: Any) -> str:
+def _main_text(tree: Any, markup: str) -> str:
     """The story's paragraphs, as trafilatura finds them (precision first: no boilerplate)."""
     from trafilatura import bare_extraction  # imported on first use: ~0.1 s
 
     try:
         doc = bare_extraction(tree, fast=True, favor_precision=True, include_comments=False,
                               include_tables=True, with_metadata=False)  # fmt: skip
-    except RecursionError:  # a tree deeper than trafilatura's own walks: the plain text
-        return ""
+    except RecursionError:  # deeper than trafilatura's own recursive walks
+        doc = None
     body = getattr(doc, "body", None)
-    if body is None:
-        return ""
-    return element_text(body)
+    text = element_text(body) if body is not None else ""
+    if not text:
+        # Nothing found. A valid page nested thousands of levels deep loses its text in any
+        # tree parser (libxml2 stops at a depth limit): the story is then what the page itself
+        # marks as its article, read from the markup without a tree; never the whole page.
+        marked = _marked_text(markup)
+        text = marked if len(marked) >= 40 else ""
+    return text
+
+
+def _marked_text(markup: str) -> str:
+    """Text of the first <article> (else <main>) element, tags dropped in one linear pass."""
+    lowered = markup.lower()
+    for tag in ("article", "main"):
+        start = lowered.find(f"<{tag}")
+        end = lowered.rfind(f"</{tag}")
+        if 0 <= start < end:
+            region = _RAW_SKIP.sub(" ", markup[start:end])
+            return _clean(unescape(_RAW_TAG.sub(_raw_tag, region)))
+    return ""
+
+
+def _raw_tag(m: re.Match[str]) -> str:
+    return "\n\n" if m[1].lower() in _BLOCK else ""
 
 
 def _clean(text: str) -> str:

@@ -26,7 +26,7 @@ _FIELDS = {
     "authors": ("authors", "author", "byline"),
 }
 _SURROGATE = re.compile(r"[\udc80-\udcff]")
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 def looks_like_jsonl(head: str) -> bool:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kg.readers.common import lang_fields, md_to_text, short_title, tidy
+from kg.readers.common import heading, lang_fields, md_to_text, short_title, tidy
 from kg.schema import Article, ArticleFormat
 
 _HEADER = re.compile(r"^(URL|TITLE|LANG|DATE|SOURCE|AUTHOR)\s*:\s*(.*)$", re.IGNORECASE)
 _NO_TITLE = re.compile(r"^\(no title\b.*\)$", re.IGNORECASE)
 _SLUG = re.compile(r"^\[url-slug\]\s*(\S+)$", re.IGNORECASE)
-_MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def has_header(text: str) -> bool:
@@ -26,8 +25,8 @@ def read_text_article(path: Path, text: str, markdown: bool) -> Article:
     body = md_to_text(body) if markdown else tidy(body)
     title = header_title(header.get("title", ""))
     if not title and markdown:
-        m = _MD_HEADING.search(text)
-        title = md_to_text(m.group(1)) if m else ""
+        first = next((h for line in text.split("\n") if (h := heading(line)) and h[0] == 1), None)
+        title = md_to_text(first[1]) if first and first[1] else ""
     if not title and "title" not in header:  # a header that says "no title" is believed
         title = short_title(body)
     url = header.get("url") or None

@@ -1,0 +1,91 @@
+"""Reading speed: articles/s of `kg.readers` alone (no extraction, no store), per format.
+
+    python benchmarks/bench_read.py                       # a 1k-article corpus + saved pages
+    python benchmarks/bench_read.py --articles 2000 --repeat 5 --work /tmp/kg-read
+
+Two inputs: the synthetic corpus of `corpus.py` (every format) and "saved pages": the HTML
+pages of our own writing under tests/fixtures (news pages with navigation, sidebars, comments,
+cookie banners) copied --copies times. Each is read --repeat times in this process, one core;
+the best run is printed (the machine is shared), with the load average next to it.
+Run it on another checkout with PYTHONPATH=that/checkout to compare before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.readers import iter_files, read_file
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted([*(ROOT / "tests/fixtures/web").glob("*.html"),
+                *(ROOT / "tests/fixtures/articles").glob("page_*.html"),
+                *(ROOT / "examples/news").glob("*.html")])  # fmt: skip
+
+
+def read_all(folder: Path) -> tuple[Counter[str], int, float]:
+    """Articles per format, failures, seconds for one pass over `folder`."""
+    counts: Counter[str] = Counter()
+    failed = 0
+    start = time.perf_counter()
+    for path in iter_files([folder]):
+        try:
+            for item in read_file(path):
+                if isinstance(item, InputError):
+                    failed += 1
+                else:
+                    counts[str(item.format)] += 1
+        except InputError:
+            failed += 1
+    return counts, failed, time.perf_counter() - start
+
+
+def best_of(folder: Path, repeat: int) -> tuple[Counter[str], int, float]:
+    runs = [read_all(folder) for _ in range(repeat)]
+    return min(runs, key=lambda r: r[2])
+
+
+def report(name: str, folder: Path, repeat: int) -> None:
+    counts, failed, seconds = best_of(folder, repeat)
+    total = sum(counts.values())
+    load = os.getloadavg()[0]
+    print(f"{name:>12} {total:8d} {failed:6d} {seconds:9.2f} {total / seconds:9.0f}   load {load:.2f}")
+    for fmt, n in sorted(counts.items()):
+        print(f"{'':>12}   {fmt:<16} {n:6d}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--copies", type=int, default=100, help="copies of each saved page")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--work", type=Path, default=None)
+    args = ap.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-read-"))
+    corpus, pages = work / "corpus", work / "pages"
+    if not corpus.exists():
+        subprocess.run([sys.executable, str(ROOT / "benchmarks/corpus.py"), str(corpus),
+                        "--articles", str(args.articles)], check=True, stdout=subprocess.DEVNULL)
+    shutil.rmtree(pages, ignore_errors=True)
+    pages.mkdir(parents=True)
+    for page in PAGES:
+        for i in range(args.copies):
+            shutil.copy(page, pages / f"{page.stem}_{i:04d}.html")
+    import kg
+
+    print(f"kg from {Path(kg.__file__).parent}")
+    print(f"{'input':>12} {'articles':>8} {'failed':>6} {'seconds':>9} {'art/s':>9}")
+    report("corpus", corpus, args.repeat)
+    report("saved pages", pages, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
