@@ -57,7 +57,8 @@ def report(name: str, folder: Path, repeat: int) -> None:
     counts, failed, seconds = best_of(folder, repeat)
     total = sum(counts.values())
     load = os.getloadavg()[0]
-    print(f"{name:>12} {total:8d} {failed:6d} {seconds:9.2f} {total / seconds:9.0f}   load {load:.2f}")
+    rate = total / seconds
+    print(f"{name:>12} {total:8d} {failed:6d} {seconds:9.2f} {rate:9.0f}   load {load:.2f}")
     for fmt, n in sorted(counts.items()):
         print(f"{'':>12}   {fmt:<16} {n:6d}")
 

@@ -64,3 +64,35 @@ def test_metadata_dates_keep_their_precision() -> None:
     assert read_date(dt.date(2024, 6, 11)) == "2024-06-11"
     assert read_date("June 2024") == "2024-06"
     assert read_date("not a date") is None
+
+
+# The forms publishers write in metadata (front matter, HTML meta and JSON-LD, feeds), en/fr/zh.
+META_FORMS = [
+    ("Feb 27th, 2024", "2024-02-27", "day"),
+    ("Tuesday, February 27, 2024", "2024-02-27", "day"),
+    ("Updated Feb. 27, 2024 3:45 p.m. ET", "2024-02-27T15:45:00", "day"),
+    ("Tue, 27 Feb 2024 10:00:00 CET", "2024-02-27T10:00:00+01:00", "day"),  # RFC 822, odd zone
+    ("Tue, 27 Feb 2024 18:30:00 GMT+8", "2024-02-27T18:30:00+08:00", "day"),
+    ("27 Feb 2024 10:00 +0530 (IST)", "2024-02-27T10:00:00+05:30", "day"),
+    ("2024-02-27T10:00:00.000+0100", "2024-02-27T10:00:00+01:00", "day"),
+    ("February 2024", "2024-02", "month"),
+    ("le 1er mars 2024", "2024-03-01", "day"),
+    ("mardi 27 février 2024 à 10h30", "2024-02-27T10:30:00", "day"),
+    ("27 févr. 2024", "2024-02-27", "day"),  # dateparser, the fallback
+    ("27.02.2024", "2024-02-27", "day"),
+    ("2024年2月27日", "2024-02-27", "day"),
+    ("2024年2月27日 星期二 10:30", "2024-02-27T10:30:00", "day"),
+    ("2024年2月", "2024-02", "month"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso", "precision"), META_FORMS)
+def test_metadata_date_forms(text: str, iso: str, precision: str) -> None:
+    assert read_date(text) == iso
+    assert precision_of(iso) == precision
+
+
+@pytest.mark.parametrize("text", ["Feb 27", "yesterday", "12 billion", "2月27日", "page 2 of 3",
+                                  "Published by Priya Raman on the 27th"])  # fmt: skip
+def test_metadata_non_dates_stay_out(text: str) -> None:
+    assert read_date(text) is None  # no year written: no year invented (nor "today")

@@ -1,0 +1,185 @@
+"""Readers for the web as it is (issue 13): main text only, tolerant feeds kept safe, encodings.
+
+Fixtures are our own writing under tests/fixtures/web; expected values worked out by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.extract import extract_article
+from kg.readers import read_file
+from kg.schema import Article
+
+WEB = Path(__file__).parent / "fixtures" / "web"
+
+
+def items(path: Path) -> list[Article | InputError]:
+    return list(read_file(path))
+
+
+def one(path: Path) -> Article:
+    (article,) = items(path)
+    assert isinstance(article, Article), article
+    return article
+
+
+# --- HTML: the story, never the page around it ----------------------------------------------
+
+TRAPS = [  # every line of the page that is not the story
+    "Trending", "Meta acquires Mistral AI", "Google invests $2 billion", "Related stories",
+    "Samsung acquires", "Microsoft acquires Fennel", "Amazon invests in Kestrel", "42 Comments",
+    "cookies", "Accept all", "All rights reserved", "Share on", "newsletter", "Subscribe",
+]
+
+
+def test_news_page_keeps_the_story_and_drops_every_trap() -> None:
+    a = one(WEB / "news_page_traps.html")
+    assert a.title == "Kestrel Robotics raises $40 million in Series B led by Northwind Capital"
+    assert a.url == a.id == "https://dailycircuit.example/2024/02/27/kestrel-robotics-series-b"
+    assert a.published == "2024-02-27"  # "Feb 27th, 2024" in the page's meta
+    assert a.authors == ["Priya Raman"] and a.outlet == "The Daily Circuit" and a.lang == "en"
+    assert a.text.startswith("Kestrel Robotics, a Lyon-based maker of warehouse robots")
+    assert "Existing investor Harbor Lane Ventures also took part in the round" in a.text
+    assert a.text.endswith("raised large rounds over the past year.")
+    assert len(a.text.split("\n\n")) == 5  # the five paragraphs of the story
+    for trap in TRAPS:
+        assert trap.lower() not in a.text.lower(), trap
+
+
+def test_boilerplate_never_becomes_facts() -> None:
+    result = extract_article(one(WEB / "news_page_traps.html"))
+    names = {e.id: e.name for e in result.entities}
+    stated = {(names.get(r.source, r.source), r.relation.value, names.get(r.target, r.target))
+              for r in result.relations}  # fmt: skip
+    assert not {s for s in stated if s[0] in ("Meta", "Microsoft", "Amazon", "Google")}
+    assert not {s for s in stated if "Mistral AI" in s}
+
+
+def test_page_without_main_text_is_one_clear_error() -> None:
+    path = WEB / "boilerplate_only.html"
+    with pytest.raises(InputError) as err:
+        items(path)
+    assert str(err.value) == f"{path}: HTML page has no article text"
+
+
+# --- feeds: tolerant like feed readers, one article per item ---------------------------------
+
+FEEDS = [
+    # file, format, titles, urls, published
+    ("feed_rss091.xml", "rss",  # RSS 0.91 with its standard DOCTYPE, Latin-1
+     ["Mistral AI lève 600 millions d'euros", "Kestrel Robotics s'installe près de Grenoble"],
+     ["https://filtech.example.fr/mistral-600", "https://filtech.example.fr/kestrel-grenoble"],
+     [None, None]),
+    ("feed_sloppy.xml", "rss",  # &nbsp; &hellip; and bare & as people write them
+     ["Kestrel Robotics raises $40 million…",
+      "Research & development: Fennel Dynamics opens a lab", "Third brief"],
+     ["https://dailycircuit.example/briefs/kestrel",
+      "https://dailycircuit.example/briefs/fennel-lab",
+      "https://dailycircuit.example/briefs/third"],
+     ["2024-02-27T09:30:00+01:00", "2024-02-28T14:00:00+08:00", "2024-02-29T08:00:00+00:00"]),
+    ("feed_rss10.rdf", "rss",  # RSS 1.0 (RDF), dc:date with a month-only Chinese date
+     ["星河智能完成B轮融资", "云帆科技发布新芯片"],
+     ["https://zhiku.example.cn/a/1", "https://zhiku.example.cn/a/2"], ["2024-02-27", "2024-03"]),
+    ("feed_atom03.xml", "atom",  # Atom 0.3: issued / modified
+     ["Regulator opens review of Orbital Compute deal"],
+     ["https://policy.example.org/notes/orbital-review"], ["2024-02-27T08:00:00+00:00"]),
+]
+
+
+@pytest.mark.parametrize(("name", "fmt", "titles", "urls", "published"), FEEDS)
+def test_feed_kinds_one_article_per_item(
+    name: str, fmt: str, titles: list[str], urls: list[str], published: list[str | None]
+) -> None:
+    got = items(WEB / name)
+    assert all(isinstance(a, Article) for a in got), got
+    arts = [a for a in got if isinstance(a, Article)]
+    assert [a.title for a in arts] == titles
+    assert [a.url for a in arts] == [a.id for a in arts] == urls
+    assert [a.published for a in arts] == published
+    assert {a.format.value for a in arts} == {fmt} and all(a.text for a in arts)
+
+
+def test_sloppy_feed_text_is_decoded_not_dropped() -> None:
+    _, second, _ = items(WEB / "feed_sloppy.xml")
+    assert isinstance(second, Article)
+    assert second.text == ("The R&D centre in Shenzhen will work on battery systems & motors "
+                           "for AT&T's partners.")  # fmt: skip
+
+
+def _feed(tmp_path: Path, name: str, prolog: str, title: str) -> Path:
+    path = tmp_path / name
+    path.write_text(f'<?xml version="1.0"?>\n{prolog}\n<rss version="2.0"><channel><title>T'
+                    f"</title><item><title>{title}</title><description>Mistral AI raised money."
+                    "</description></item></channel></rss>\n", encoding="utf-8")  # fmt: skip
+    return path
+
+
+LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol">'
+          + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+          + "]>").replace("&lol0;", "&lol;")  # fmt: skip
+PAYLOADS = [
+    ("billion_laughs.xml", LAUGHS, "&lol9;"),
+    ("quadratic.xml", f'<!DOCTYPE r [<!ENTITY a "{"x" * 100_000}">]>', "&a;" * 10_000),
+    ("external_entity.xml", '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', "&xxe;"),
+    ("parameter_entity.xml",
+     '<!DOCTYPE r [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>', "x"),
+    # the guard reads the real prolog: "<a" in a comment or PI does not end it
+    ("comment_bypass.xml", '<!-- <a --><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">]>', "&a;"),
+    ("pi_bypass.xml", '<?pi <a?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">]>', "&a;"),
+]
+
+
+@pytest.mark.parametrize(("name", "prolog", "title"), PAYLOADS)
+def test_classic_xml_payloads_are_refused(
+    tmp_path: Path, name: str, prolog: str, title: str
+) -> None:
+    path = _feed(tmp_path, name, prolog, title)
+    with pytest.raises(InputError) as err:
+        items(path)
+    assert str(err.value) == f"{path}: XML with a DOCTYPE or ENTITY declaration is not accepted"
+
+
+def test_external_dtd_is_never_retrieved(tmp_path: Path) -> None:
+    dtd = tmp_path / "evil.dtd"
+    dtd.write_text('<!ENTITY leak "LEAKED-FROM-THE-DTD">', encoding="utf-8")
+    path = _feed(tmp_path, "dtd.xml", f'<!DOCTYPE rss SYSTEM "{dtd.as_uri()}">', "Title &leak;")
+    (article,) = items(path)
+    assert isinstance(article, Article)
+    assert "LEAKED" not in article.title + article.text
+    assert article.title == "Title &leak;"  # an unknown entity stays text, as written
+
+
+# --- encodings: detected, and a wrong guess is refused rather than read as mojibake -----------
+
+ZH_T = "鴻海精密工業宣布將與輝達合作在高雄興建人工智慧超級電腦中心，預計明年完工。"
+ZH_S = "英国竞争和市场管理局宣布，将审查亚马逊对人工智能公司Anthropic的投资。"
+FR = "La société parisienne Mistral AI a annoncé une levée de fonds menée par General Catalyst."
+
+
+@pytest.mark.parametrize(("encoding", "text", "lang"), [
+    ("big5", ZH_T, "zh"), ("gb18030", ZH_S, "zh"), ("latin-1", FR, "fr"),
+    ("cp1252", FR.replace("a ", "a « ") + " »", "fr"),
+])  # fmt: skip
+def test_code_pages_are_read(tmp_path: Path, encoding: str, text: str, lang: str) -> None:
+    path = tmp_path / f"article_{encoding}.txt"
+    path.write_bytes(f"{text}\n\n{text}\n".encode(encoding))
+    a = one(path)
+    assert a.text == f"{text}\n\n{text}" and a.lang == lang
+
+
+@pytest.mark.parametrize(("encoding", "text"), [
+    ("euc_kr", "삼성전자는 새로운 인공지능 칩을 발표했다. 투자 규모는 크다."),
+    ("shift_jis", "ソフトバンクグループは、オープンAIへの追加出資を発表した。"),
+    ("koi8_r", "Компания объявила о запуске новой языковой модели для бизнеса."),
+])  # fmt: skip
+def test_wrong_guess_is_refused_not_mojibake(tmp_path: Path, encoding: str, text: str) -> None:
+    path = tmp_path / f"article_{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    with pytest.raises(InputError) as err:
+        items(path)
+    assert str(err.value) == (
+        f"{path}: cannot decode text (not UTF-8, UTF-16, GB18030, Big5 or Latin-1)")
