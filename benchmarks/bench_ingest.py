@@ -102,7 +102,7 @@ def bench_export(work: Path, data: Path, focus: list[str]) -> None:
         out = work / f"focus-{name.replace(' ', '_')}.html"
         t0 = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-m", "kg.cli", "export", "html", "--focus", name, "-o", str(out),
+            [sys.executable, "-m", "kg", "export", "html", "--focus", name, "-o", str(out),
              "--data-dir", str(data)], capture_output=True, text=True, check=False)
         dt = time.perf_counter() - t0
         size = out.stat().st_size / 1e6 if out.exists() else 0.0

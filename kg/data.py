@@ -218,6 +218,20 @@ class ReaderLexicon(DataFile):
     folder_skip: FolderSkip
 
 
+# --- kg/evaluate/conventions.yaml ------------------------------------------------------
+
+
+class EvalConventions(DataFile):
+    """How `kg eval` compares relations (the eval kit's scoring conventions)."""
+
+    families: dict[str, str]  # relation type -> family, "~" = the other way round
+    symmetric: Words
+    aliases: dict[str, str]  # normalised name -> the name it is scored as
+    suffixes: Words
+    generic_tokens: Words
+    round_label: str  # regex
+
+
 SCHEMAS: dict[str, type[DataFile]] = {
     "extract/data/abbreviations.yaml": Abbreviations,
     "extract/data/descriptors.yaml": Descriptors,
@@ -227,6 +241,7 @@ SCHEMAS: dict[str, type[DataFile]] = {
     "extract/data/patterns.yaml": Patterns,
     "extract/data/pinyin.yaml": Pinyin,
     "extract/data/roles.yaml": RolesFile,
+    "evaluate/conventions.yaml": EvalConventions,
     "lang.yaml": LangWords,
     "readers/data/lexicon.yaml": ReaderLexicon,
 }

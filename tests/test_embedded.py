@@ -44,7 +44,7 @@ def test_kg_chain_with_no_server_configured(tmp_path: Path) -> None:
     """A store, no NEO4J_URI, and `kg chain` answers, from the store: no server started."""
     data = build_store(tmp_path / "data", supply_chain_facts())
     result = subprocess.run(
-        [sys.executable, "-m", "kg.cli", "chain", "Mistral AI", "--depth", "1",
+        [sys.executable, "-m", "kg", "chain", "Mistral AI", "--depth", "1",
          "--data-dir", str(data)],
         capture_output=True, text=True, env=no_neo4j_env(), timeout=START_TIMEOUT, cwd=tmp_path,
     )

@@ -182,7 +182,7 @@ EXAMPLES = TESTS.parent / "examples"
 
 def kg_ingest(data: Path, workers: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "ingest", str(EXAMPLES), "--data-dir", str(data),
+        [sys.executable, "-m", "kg", "ingest", str(EXAMPLES), "--data-dir", str(data),
          "--workers", str(workers), "--format", "json"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

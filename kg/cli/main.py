@@ -1,4 +1,5 @@
-"""The `kg` command: parse options, call one library function, render the result.
+"""The `kg` group, its shared options, and the core commands (ingest, extract, stats, export,
+load, query, chain): parse options, call one library function, render the result.
 
 Errors: any `KgError` becomes `Error: <one line>` on stderr and exit 1 (a traceback only with
 `--debug`); click's usage errors exit 2.
@@ -393,9 +394,3 @@ def _show(result: Any, fmt: str) -> None:
     from kg.render import render
 
     render(result.rows, result.columns, fmt, joiners=result.joiners())
-
-
-import kg.cli_lookup  # noqa: E402, F401  (adds show, entities, deals, articles, search)
-
-if __name__ == "__main__":  # pragma: no cover
-    cli()

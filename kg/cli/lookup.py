@@ -1,7 +1,7 @@
 """The look-up commands of `kg` (show, entities, deals, articles, search): parse options, call
 one `kg.lookup` function on the local store, render the result with `kg.render`.
 
-Imported by kg.cli, which it adds its commands to.
+Imported by kg/cli/__init__.py; its commands go on the group of kg/cli/main.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from kg.cli import ROW_FORMATS, cli, data_dir_option, format_option
+from kg.cli.main import ROW_FORMATS, cli, data_dir_option, format_option
 
 RELATION_COLUMNS = ["subject", "relation", "object", "detail", "articles", "date", "lang",
                     "sentence", "url"]

@@ -1,0 +1,18 @@
+"""The `kg` command line: a thin click layer over the library.
+
+    main.py      the `kg` group, shared options (--data-dir, --format, Neo4j connection) and the
+                 core commands: extract, ingest, stats, export, load, query, chain
+    lookup.py    the look-ups on the local store: show, entities, deals, articles, search
+    evaluate.py  kg eval
+
+A new command goes in the module of its area (or a new one) as `@cli.command()` on the group
+from `main.py`, and that module is imported here. Errors: any `KgError` becomes
+`Error: <one line>` on stderr and exit 1 (a traceback only with `--debug`); usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+from kg.cli import evaluate, lookup  # noqa: F401  (they register their commands on the group)
+from kg.cli.main import cli
+
+__all__ = ["cli"]
