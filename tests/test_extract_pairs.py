@@ -89,3 +89,54 @@ def test_no_deal_stated_before_means_no_review_of_one(lang: str, text: str) -> N
 def test_regulators_named_without_a_review_word_review_nothing(lang: str, text: str) -> None:
     result = extract_article(article(text, lang))
     assert not [r for r in result.relations if r.relation.value == "REVIEWS"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "company"),
+    [
+        (
+            "fr",
+            "L’Autorité de la concurrence a infligé à Doctolib une amende de 4 millions d’euros.",
+            "Doctolib",
+        ),
+        ("en", "The FTC fined Amazon $25 million over its Alexa recordings.", "Amazon"),
+        ("zh", "国家市场监督管理总局对阿里巴巴处以罚款。", "Alibaba"),
+        (
+            "fr",
+            "Des agents de l’Autorité de la concurrence ont perquisitionné les locaux de Nvidia.",
+            "NVIDIA",
+        ),
+    ],
+)
+def test_a_fine_or_a_raid_by_a_regulator_reviews_the_company(
+    lang: str, text: str, company: str
+) -> None:
+    result = extract_article(article(text, lang))
+    names = {e.id: e.name for e in result.entities}
+    reviewed = {names[r.target] for r in result.relations if r.relation.value == "REVIEWS"}
+    assert reviewed == {company}
+
+
+def test_a_review_of_a_partnership_also_reviews_the_investment_the_sentence_states() -> None:
+    text = (
+        "La Commission européenne examinera le partenariat entre Microsoft et Kyutai, après "
+        "avoir étudié l’investissement du groupe Amazon dans Helsing."
+    )
+    result = extract_article(article(text, "fr"))
+    names = {e.id: e.name for e in result.entities}
+    reviewed = {names[r.target] for r in result.relations if r.relation.value == "REVIEWS"}
+    assert reviewed == {"Amazon–Helsing investment", "Microsoft–Kyutai partnership"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a fine paid by a company to a partner is no review: no regulator
+        ("en", "Amazon paid Helsing a $2 million penalty under their contract."),
+        # a regulator named, but the raid was by the police on someone else
+        ("fr", "La CNIL a publié un guide ; la police a perquisitionné un entrepôt."),
+    ],
+)
+def test_sanctions_without_a_regulator_and_company_review_nothing(lang: str, text: str) -> None:
+    result = extract_article(article(text, lang))
+    assert not [r for r in result.relations if r.relation.value == "REVIEWS"], triples(result)

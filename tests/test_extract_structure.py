@@ -361,3 +361,24 @@ def test_a_described_raiser_after_a_list_of_leads_is_the_raiser() -> None:
 )
 def test_the_new_round_phrasings_need_a_round(lang: str, text: str) -> None:
     assert funders(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Bruxelles s’interroge sur l’investissement du groupe Amazon dans Helsing.",
+            ("Amazon", "Helsing"),
+        ),
+        ("en", "The investment by Nvidia in Poolside was $500 million.", ("NVIDIA", "Poolside")),
+        ("zh", "英伟达对Poolside的投资达5亿美元。", ("NVIDIA", "Poolside")),
+    ],
+)
+def test_the_agent_of_a_deal_noun_is_its_of_or_by_complement(
+    lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    found = {
+        (a, b) for a, r, b in triples(extract_article(article(text, lang))) if r == "INVESTS_IN"
+    }
+    assert found == {expected}

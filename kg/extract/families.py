@@ -34,6 +34,7 @@ from kg.extract.structure import (
     conjuncts,
     described_subject,
     list_after,
+    nominal_args,
     object_after,
     possessive_owner,
     relative_antecedent,
@@ -141,8 +142,15 @@ def _for_company(ctx: Ctx, m: Mention) -> Mention:
     return m
 
 
+_DEAL_NOUN = re.compile(r"investment|investissement|participation|stake|injection", re.I)
+
+
 def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
-    agents, patient = _args(ctx, trig, start, end, ACTORS, (EntityKind.COMPANY,))
+    nominal = nominal_args(ctx, end) if _DEAL_NOUN.search(ctx.text[start:end]) else None
+    if nominal is not None:  # "l’investissement de X dans Y", "the investment by X in Y"
+        agents, patient = [nominal[0]], nominal[1]
+    else:
+        agents, patient = _args(ctx, trig, start, end, ACTORS, (EntityKind.COMPANY,))
     if patient is None or not agents:
         return
     money = money_near(ctx.text, end) if len(agents) == 1 else None

@@ -38,7 +38,11 @@ _TYPES = (
     ),
     (
         DealType.ACQUISITION,
-        re.compile(r"acqui\w*|rachat|takeover|merger|fusion|收购|收購|并购|合并", re.I),
+        re.compile(
+            r"acqui\w*|rachat|takeover|merger|fusion|\bbid for\b|\boffer for\b|offre (?:sur|de rachat)"
+            r"|收购|收購|并购|合并",
+            re.I,
+        ),
     ),
 )
 _CLEARED = re.compile(
@@ -178,7 +182,9 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         return
     found.last_review = (ctx.sent.index, sorted({m.eid for m in reviewers}))
     # "A and B invested in C, and the CMA is examining the investments": the sentence's own deals
-    typed = typed_pairs(ctx, found) or _own_deals(ctx, found)
+    typed = typed_pairs(ctx, found)
+    told = {frozenset((a, b)) for a, b, _ in typed}
+    typed += [d for d in _own_deals(ctx, found) if frozenset(d[:2]) not in told]
     if not typed and _THIS.search(ctx.text):
         typed = _deal_before(ctx, found)  # "L’opération doit être examinée par …"
     state = (

@@ -261,6 +261,25 @@ def round_owner(ctx: Ctx, pos: int) -> str | None:
     return None
 
 
+_OF_GOV = {"de", "du", "d’", "d'", "of", "by", "par", "des"}
+_IN_GOV = {"dans", "in", "into", "en", "chez", "au"}
+
+
+def nominal_args(ctx: Ctx, end: int) -> tuple[Mention, Mention] | None:
+    """Agent and patient of a deal noun: "l’investissement du géant américain dans OpenAI",
+    "the investment by Nvidia in Poolside": (the "of/by" complement, the "in" complement)."""
+    after = [m for m in ctx.mentions if m.start >= end and m.kind in FIRMS]
+    if not after or after[0].gov not in _OF_GOV or after[0].start - end > 40:
+        return None
+    agent = after[0]
+    for m in after[1:]:
+        if m.start - agent.end > 60:
+            return None
+        if m.gov in _IN_GOV:
+            return (agent, m) if m.eid != agent.eid else None
+    return None
+
+
 # --- reading one item ---------------------------------------------------------------------
 
 
