@@ -147,6 +147,7 @@ _DEAL_NOUN = re.compile(r"investment|investissement|participation|stake|injectio
 
 def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     nominal = nominal_args(ctx, end) if _DEAL_NOUN.search(ctx.text[start:end]) else None
+    patient: Mention | None
     if nominal is not None:  # "l’investissement de X dans Y", "the investment by X in Y"
         agents, patient = [nominal[0]], nominal[1]
     else:

@@ -39,8 +39,8 @@ _TYPES = (
     (
         DealType.ACQUISITION,
         re.compile(
-            r"acqui\w*|rachat|takeover|merger|fusion|\bbid for\b|\boffer for\b|offre (?:sur|de rachat)"
-            r"|收购|收購|并购|合并",
+            r"acqui\w*|rachat|takeover|merger|fusion|\bbid for\b|\boffer for\b"
+            r"|offre (?:sur|de rachat)|收购|收購|并购|合并",
             re.I,
         ),
     ),
