@@ -8,13 +8,13 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from kg import data
+from kg.data import DATA, load_yaml
 from kg.dates.values import PartialDate, Precision
 from kg.errors import InputError
 from kg.extract.trie import trie_pattern as alt
 
 # The month, weekday and relative-date words are the normaliser's (they share one data file).
-_DATA: dict[str, Any] = data.load_yaml(data.DATA / "normalize.yaml")
+_DATA: dict[str, Any] = load_yaml(DATA / "normalize.yaml")
 _LATIN_SCALE = [k.lower() for k in _DATA["scales"]["latin"]]
 _CJK_DIGITS = "零〇一二两兩三四五六七八九十百千"
 _Resolved = tuple[str, Precision]  # ("2024-06", "month")

@@ -10,12 +10,11 @@ text, evidence parallel lists (a property cannot hold maps).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from kg.dates import as_date
 from kg.schema import (
     Entity,
     Evidence,
@@ -26,7 +25,6 @@ from kg.schema import (
 )
 
 DATE_KEYS = ("date", "published", "since", "until")
-ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 
 
 def evidence_lists(kept: list[tuple[Any, ...]], new: list[Evidence]) -> dict[str, Any]:
@@ -86,14 +84,10 @@ def _flat(values: list[Any]) -> bool:
 def _date_prop(key: str, text: str) -> dict[str, Any]:
     """'2024-06-11' -> a date; '2024-06' and '2024' -> the first day plus `<key>_precision`, so
     ORDER BY and date arithmetic work on every deal; anything else stays text."""
-    m = ISO_DATE.match(text.strip())
-    if not m:
+    read = as_date(text)
+    if read is None:
         return {key: text}
-    try:
-        value = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-    except ValueError:
-        return {key: text}
-    precision = "day" if m[3] else "month" if m[2] else "year"
+    value, precision = read
     return {key: value} if precision == "day" else {key: value, f"{key}_precision": precision}
 
 
