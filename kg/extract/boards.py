@@ -105,7 +105,19 @@ def _members(ctx: Ctx, people: list[Mention], start: int, end: int, lang: str) -
     listed = words.board_listed.search(ctx.text, end)
     if listed is None or _clause_break(ctx.text[end : listed.start()].replace(",", "")):
         return []
-    return [p for p in people if p.start >= listed.end()]
+    # "composé du PDG de X, A, de l’ancien …, B, et de C": each member opens a list item (after
+    # the list word, a comma, "and" or, in French, "de"), not a name inside an apposition
+    members = [p for p in people if p.start >= listed.end()]
+    heads = [p for p in members if _ITEM.search(ctx.text[listed.end() : p.start])]
+    if any(_ITEM_DE.search(ctx.text[listed.end() : p.start]) for p in heads):
+        # "de A, de B et de C": an item after the first needs its "de" ("la Fondation Bill et
+        # Melinda Gates" is inside an apposition)
+        heads = heads[:1] + [p for p in heads[1:] if _ITEM_DE.search(ctx.text[: p.start])]
+    return heads
+
+
+_ITEM = re.compile(r"(?:^|[,，、;]|\b(?:and|et)\b)\s*(?:(?:de|du|des|d[’']|of)\s*)?$|^\s*$", re.I)
+_ITEM_DE = re.compile(r"(?:[,;]|\bet\b)\s*(?:de|du|d[’'])\s*$", re.I)
 
 
 def _serves_zh(ctx: Ctx, found: Found, people: list[Mention]) -> None:

@@ -92,8 +92,8 @@ _WHO_LEADS = re.compile(
 _LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ_"  # \w would take CJK too: "英伟达CEO" has a title start
 # "Mistral AI, led by Arthur Mensch," (a round "led by" a person is the fund rules' business)
 _LED_BY = re.compile(
-    r",\s*(?:(?:which|that) is\s+|qui est\s+)?"
-    r"(?:led|run|headed|helmed|dirigée?|pilotée?)\s+(?:by|par)\s",
+    r"(?:,\s*(?:(?:which|that) is\s+|qui est\s+)?|\s)"
+    r"(?P<verb>led|run|headed|helmed|dirigée?|pilotée?)\s+(?:by|par)\s",
     re.I,
 )
 _FOUNDED_BY = re.compile(
@@ -187,8 +187,11 @@ def _led_by(ctx: Ctx, found: Found) -> None:
     """ "Mistral AI, led by Arthur Mensch, …": the person leads the organisation named before."""
     for m in _LED_BY.finditer(ctx.text):
         person = right(ctx, m.end(), (EntityKind.PERSON,), reach=4)
-        org = left(ctx, m.start() + 1, ORGS)
-        if person is not None and org is not None and org.end == m.start():
+        org = left(ctx, m.end(), ORGS)
+        # "Mistral AI, led by …", "le groupe dirigé par …" (a description, no comma)
+        verb = m.start("verb")
+        adjacent = org is not None and (org.end == m.start() or org.start < verb <= org.end + 1)
+        if person is not None and org is not None and adjacent:
             found.add(ctx, person.eid, RelationType.LEADS, org.eid, role="head")
 
 
@@ -217,7 +220,7 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
     m = before.search(text[max(0, person.start - 80) : person.start])
     if m and _relation(m.group("title")) is not None:
         t_start = person.start - (len(text[max(0, person.start - 80) : person.start]) - m.start())
-        org = _adjacent_org(ctx, t_start) or _its_org(ctx, t_start) or left(ctx, t_start, ORGS)
+        org = _adjacent_org(ctx, t_start) or _its_org(ctx, t_start) or _near_left(ctx, t_start)
         if org is None and not any(x.kind in ORGS and x.end <= t_start for x in ctx.mentions):
             # "Chief executive Jane Roe said …": the company the previous sentence was about
             eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
@@ -274,6 +277,18 @@ def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
         return None
     m = titles.copula_zh.match(ctx.text[org.end :])
     return (org, m.group("title")) if m else None
+
+
+def _near_left(ctx: Ctx, pos: int) -> Mention | None:
+    """The organisation named before a title ("Cohere’s longtime CEO", "Anthropic, whose CEO",
+    "X co-founder, Chairman, and CEO"), unless a person stands between: that firm is theirs
+    ("OpenAI CEO Sam Altman met South Korean President Lee": Lee is no officer of OpenAI)."""
+    org = left(ctx, pos, ORGS)
+    if org is None:
+        return None
+    if any(m.kind is EntityKind.PERSON and org.end <= m.start < pos for m in ctx.mentions):
+        return None
+    return org
 
 
 _ITS = re.compile(r"(?:\b(?:its|their|son|sa|leur)|其)\s*$", re.I)
