@@ -27,25 +27,34 @@ from kg.store import Store
 pytestmark = pytest.mark.bolt
 
 M, MS, NV, TS, OA = "Mistral AI", "Microsoft", "NVIDIA", "TSMC", "OpenAI"
+# Each hop's first sentence: the evidence of the article with the smallest id.
+AZURE = "Mistral AI trains its models on Microsoft Azure."
+GPU, MS_NV = "Mistral AI achète ses GPU à NVIDIA.", "Microsoft équipe Azure de puces NVIDIA."
+NV_TS = "NVIDIA fait graver ses puces par TSMC."
 
 CASES: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
     "dependency_chain_down": ({"entity": "mistral ai"}, [
-        {"provider": MS, "depth": 1, "dependencies": ["cloud"], "path": [M, MS]},
-        {"provider": NV, "depth": 1, "dependencies": ["compute"], "path": [M, NV]},
-        {"provider": NV, "depth": 2, "dependencies": ["cloud", "compute"], "path": [M, MS, NV]},
+        {"provider": MS, "depth": 1, "dependencies": ["cloud"], "path": [M, MS],
+         "articles": [2], "evidence": [AZURE]},
+        {"provider": NV, "depth": 1, "dependencies": ["compute"], "path": [M, NV],
+         "articles": [1], "evidence": [GPU]},
+        {"provider": NV, "depth": 2, "dependencies": ["cloud", "compute"], "path": [M, MS, NV],
+         "articles": [2, 1], "evidence": [AZURE, MS_NV]},
         {"provider": TS, "depth": 2, "dependencies": ["compute", "manufacturing"],
-         "path": [M, NV, TS]},
+         "path": [M, NV, TS], "articles": [1, 1], "evidence": [GPU, NV_TS]},
         {"provider": TS, "depth": 3, "dependencies": ["cloud", "compute", "manufacturing"],
-         "path": [M, MS, NV, TS]},
+         "path": [M, MS, NV, TS], "articles": [2, 1, 1], "evidence": [AZURE, MS_NV, NV_TS]},
     ]),
     "dependency_chain_up": ({"entity": "company:tsmc", "depth": 2}, [
-        {"dependent": NV, "depth": 1, "dependencies": ["manufacturing"], "path": [NV, TS]},
+        {"dependent": NV, "depth": 1, "dependencies": ["manufacturing"], "path": [NV, TS],
+         "articles": [1], "evidence": [NV_TS]},
         {"dependent": MS, "depth": 2, "dependencies": ["compute", "manufacturing"],
-         "path": [MS, NV, TS]},
+         "path": [MS, NV, TS], "articles": [1, 1], "evidence": [MS_NV, NV_TS]},
         {"dependent": M, "depth": 2, "dependencies": ["compute", "manufacturing"],
-         "path": [M, NV, TS]},
+         "path": [M, NV, TS], "articles": [1, 1], "evidence": [GPU, NV_TS]},
         {"dependent": OA, "depth": 2, "dependencies": ["compute", "manufacturing"],
-         "path": [OA, NV, TS]},
+         "path": [OA, NV, TS], "articles": [1, 1],
+         "evidence": ["OpenAI buys NVIDIA accelerators.", NV_TS]},
     ]),
     "dependents_of": ({"entity": "Microsoft"}, [
         {"dependent": M, "dependency": "cloud", "articles": 2},
@@ -68,7 +77,8 @@ CASES: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
     ]),
     "shortest_path": ({"source": "Koyeb", "target": "TSMC"}, [
         {"hops": 3, "chain": ["Koyeb", M, NV, TS],
-         "relations": ["ACQUIRES", "DEPENDS_ON", "DEPENDS_ON"]},
+         "relations": ["ACQUIRES", "DEPENDS_ON", "DEPENDS_ON"],
+         "steps": "Koyeb <-ACQUIRES- Mistral AI -DEPENDS_ON-> NVIDIA -DEPENDS_ON-> TSMC"},
     ]),
     "edge_evidence": ({"source": M, "relation": "DEPENDS_ON", "target": "Microsoft"}, [
         {"article": "a1", "title": "Mistral runs on Azure", "published": "2025-03-01",

@@ -122,10 +122,13 @@ def test_cli_chain_table(loaded_env: Path) -> None:
     result = invoke("chain", "Mistral AI", "--depth", "1", "--data-dir", loaded_env)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "provider   depth  dependencies  path",
-        "---------  -----  ------------  ----------------------",
-        "Microsoft  1      cloud         Mistral AI > Microsoft",
-        "NVIDIA     1      compute       Mistral AI > NVIDIA",
+        "provider   depth  dependencies  path                    articles  evidence",
+        "---------  -----  ------------  ----------------------  --------  "
+        "------------------------------------------------",
+        "Microsoft  1      cloud         Mistral AI > Microsoft  2         "
+        "Mistral AI trains its models on Microsoft Azure.",
+        "NVIDIA     1      compute       Mistral AI > NVIDIA     1         "
+        "Mistral AI achète ses GPU à NVIDIA.",
     ]
 
 
@@ -136,7 +139,8 @@ def test_cli_chain_up_json(loaded_env: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [
         {"dependent": "NVIDIA", "depth": 1, "dependencies": ["manufacturing"],
-         "path": ["NVIDIA", "TSMC"]}]
+         "path": ["NVIDIA", "TSMC"], "articles": [1],
+         "evidence": ["NVIDIA fait graver ses puces par TSMC."]}]
 
 
 @pytest.mark.bolt
@@ -155,13 +159,16 @@ def test_cli_chain_jsonl_and_csv(loaded_env: Path) -> None:
     lines = invoke(*args, "--format", "jsonl").stdout.splitlines()
     assert [json.loads(line) for line in lines] == [
         {"provider": "Microsoft", "depth": 1, "dependencies": ["cloud"],
-         "path": ["Mistral AI", "Microsoft"]},
+         "path": ["Mistral AI", "Microsoft"], "articles": [2],
+         "evidence": ["Mistral AI trains its models on Microsoft Azure."]},
         {"provider": "NVIDIA", "depth": 1, "dependencies": ["compute"],
-         "path": ["Mistral AI", "NVIDIA"]}]
+         "path": ["Mistral AI", "NVIDIA"], "articles": [1],
+         "evidence": ["Mistral AI achète ses GPU à NVIDIA."]}]
     assert invoke(*args, "--format", "csv").stdout == (
-        "provider,depth,dependencies,path\n"
-        "Microsoft,1,cloud,Mistral AI > Microsoft\n"
-        "NVIDIA,1,compute,Mistral AI > NVIDIA\n")
+        "provider,depth,dependencies,path,articles,evidence\n"
+        "Microsoft,1,cloud,Mistral AI > Microsoft,2,Mistral AI trains its models on Microsoft "
+        "Azure.\n"
+        "NVIDIA,1,compute,Mistral AI > NVIDIA,1,Mistral AI achète ses GPU à NVIDIA.\n")
 
 
 @pytest.mark.bolt
