@@ -5,6 +5,14 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.clauses import (
+    described_subject,
+    nominal_args,
+    object_after,
+    possessive_owner,
+    relative_antecedent,
+    round_owner,
+)
 from kg.extract.deals import DealDraft
 from kg.extract.facts import (
     Found,
@@ -30,17 +38,7 @@ from kg.extract.slots import (
     right,
     speaker,
 )
-from kg.extract.structure import (
-    conjuncts,
-    described_subject,
-    list_after,
-    nominal_args,
-    object_after,
-    possessive_owner,
-    relative_antecedent,
-    round_owner,
-    zh_list_before,
-)
+from kg.extract.structure import conjuncts, list_after, zh_list_before
 from kg.schema import EntityKind, RelationType
 
 

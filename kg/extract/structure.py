@@ -12,6 +12,8 @@ news agency, and zh names are only the known ones (a segmenter would be needed t
     items = conjuncts(ctx, first, forward=True, discover=True)
     items = list_after(ctx, end_of_trigger)          # "investors such as A, B and C"
     items = zh_list_before(ctx, start_of_verb)       # "由A、B和C联合领投"
+
+Clause roles read over these (subjects, objects, relative clauses) are in `clauses.py`.
 """
 
 from __future__ import annotations
@@ -120,11 +122,11 @@ def list_after(
     "auprès des fonds A, B et C". The first item is the first known name within `reach`, or an
     unlisted name right after a description when `discover` is set."""
     text = ctx.text
-    start = _desc_span(text, pos)
+    start = desc_span(text, pos)
     intro = _INTRO.match(text, start)
     if intro is not None:
-        start = _desc_span(text, intro.end())
-    first = _item_at(ctx, start, kinds, discover and start - pos <= reach)
+        start = desc_span(text, intro.end())
+    first = item_at(ctx, start, kinds, discover and start - pos <= reach)
     if first is None:
         first = next(
             (
@@ -174,112 +176,6 @@ _ZH_GAP = re.compile(
 )
 
 
-_RELATIVE = re.compile(
-    r"\s*(?:,|—|–|\(|-)?\s*(?:which|who|that|qui|lequel|laquelle)\s+(?:[a-zà-ÿ][\w’']*\s+){0,3}",
-    re.I,
-)
-
-
-def relative_antecedent(
-    ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS
-) -> Mention | None:
-    """The subject of a relative clause the trigger at `pos` is in: "… in Anthropic, which had
-    raised …", "… de Mistral AI, qui a levé …": the name right before the relative pronoun,
-    whatever preposition governs it."""
-    before = [m for m in ctx.mentions if m.end <= pos]
-    if not before or before[-1].kind not in kinds:
-        return None
-    m = before[-1]
-    return m if _RELATIVE.fullmatch(ctx.text[m.end : pos]) else None
-
-
-def object_after(ctx: Ctx, pos: int, known: Mention | None) -> Mention | None:
-    """The object of a verb whose object is a firm ("acquired"): the known name found, or a
-    name the gazetteer lacks standing first after a description or apposition ("a racheté en
-    2018 son concurrent principal, MonDocteur", "bought the Lyon start-up Foo")."""
-    start = _desc_span(ctx.text, pos, years=True)
-    comma = re.match(r"(?:[a-zà-ÿ][\w\-’']*)?\s*,\s*(?=[A-Z])", ctx.text[start:])
-    if comma:
-        start = _desc_span(ctx.text, start + comma.end())
-    if known is not None and known.start <= start + 1:
-        return known
-    found = _item_at(ctx, start, FIRMS, True, bare=True)
-    return found or known
-
-
-_OWN_PRONOUN = re.compile(
-    r"\b(?:its|their|son|sa|ses|leur)\s+(?:[\w$€£.,-]+\s+){0,4}?$|其(?:[^，。；]{0,6})$", re.I
-)
-
-
-def possessive_owner(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
-    """Whose "its"/"son"/"其" is, right before a noun trigger ("Meta's biggest bet after its
-    acquisition of WhatsApp"): the first firm of the sentence, when it comes before."""
-    if not _OWN_PRONOUN.search(ctx.text[max(0, pos - 60) : pos]):
-        return None
-    return next(
-        (m for m in ctx.mentions if m.end <= pos and m.kind in kinds and m.via != "pronoun"),
-        None,
-    )
-
-
-_AUX = re.compile(
-    r"\s+(?:(?:a|ont|avait|avaient|aura|has|have|had|is|was|were|will|would|est|sont|"
-    r"vient de|viennent de|just|also|aussi|également|déjà|already|recently|récemment|"
-    r"finally|enfin|en effet)\s+)*",
-    re.I,
-)
-
-
-def described_subject(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
-    """A description right before its verb is the clause's subject, whatever a list before it
-    made of it: "…dirigée par A, B et C, la startup a levé …" (the startup raised)."""
-    before = [m for m in ctx.mentions if m.end <= pos]
-    if not before:
-        return None
-    m = before[-1]
-    if m.via not in ("description", "pronoun") or m.kind not in kinds:
-        return None
-    return m if _AUX.fullmatch(ctx.text[m.end : pos]) else None
-
-
-_ROUND_OF = re.compile(
-    r"(?:round|(?:series|série)\s+[A-K]\+?|seed|levée de fonds|tour de table|financement)\s+"
-    r"(?:of|for|in|de|du|d[’']|pour)\s*$",
-    re.I,
-)
-
-
-def round_owner(ctx: Ctx, pos: int) -> str | None:
-    """The firm a round named before `pos` belongs to: "la série B de Dust a été menée par",
-    "the seed round for Kyutai was led by"."""
-    for m in ctx.mentions:
-        if m.end > pos:
-            break
-        if m.kind in FIRMS and _ROUND_OF.search(ctx.text[max(0, m.start - 40) : m.start]):
-            return m.eid
-    return None
-
-
-_OF_GOV = {"de", "du", "d’", "d'", "of", "by", "par", "des"}
-_IN_GOV = {"dans", "in", "into", "en", "chez", "au"}
-
-
-def nominal_args(ctx: Ctx, end: int) -> tuple[Mention, Mention] | None:
-    """Agent and patient of a deal noun: "l’investissement du géant américain dans OpenAI",
-    "the investment by Nvidia in Poolside": (the "of/by" complement, the "in" complement)."""
-    after = [m for m in ctx.mentions if m.start >= end and m.kind in FIRMS]
-    if not after or after[0].gov not in _OF_GOV or after[0].start - end > 40:
-        return None
-    agent = after[0]
-    for m in after[1:]:
-        if m.start - agent.end > 60:
-            return None
-        if m.gov in _IN_GOV:
-            return (agent, m) if m.eid != agent.eid else None
-    return None
-
-
 # --- reading one item ---------------------------------------------------------------------
 
 
@@ -293,16 +189,16 @@ def _next_item(
     if sep is None or not (sep.group("comma") or sep.group("conj")):
         return None, pos, True
     last = bool(sep.group("conj")) and sep.group("conj") != "、"
-    start = _desc_span(text, sep.end())
+    start = desc_span(text, sep.end())
     if _END.match(text, start) or _END.match(text, sep.end()):
         return None, pos, True
-    item = _item_at(ctx, start, kinds, discover, lo=sep.end(), bare=bare)
+    item = item_at(ctx, start, kinds, discover, lo=sep.end(), bare=bare)
     if item is None:
         return None, pos, True
     return item, item.end, last
 
 
-def _desc_span(text: str, pos: int, years: bool = False) -> int:
+def desc_span(text: str, pos: int, years: bool = False) -> int:
     """Skip a description in front of an item; return where the item starts."""
     at, n = pos, 0
     while at < len(text) and text[at].isspace():
@@ -318,7 +214,7 @@ def _desc_span(text: str, pos: int, years: bool = False) -> int:
     return at
 
 
-def _item_at(
+def item_at(
     ctx: Ctx,
     start: int,
     kinds: Collection[EntityKind],
@@ -346,7 +242,7 @@ def _item_at(
         known = next((m for m in ctx.mentions if m.start == head.end()), None)
         if known is not None:
             return known if known.kind in kinds else None
-        return _item_at(ctx, head.end(), kinds, discover, bare=bare)  # "the Berlin firm Noval"
+        return item_at(ctx, head.end(), kinds, discover, bare=bare)  # "the Berlin firm Noval"
     if not bare and not _FUND_WORDS.search(name.group(0)):
         return None  # a bare capitalised word may be a place, a person or a source
     if not _ITEM_END.match(ctx.text, name.end()):

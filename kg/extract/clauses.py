@@ -1,0 +1,120 @@
+"""Clause roles the deal frames read, over the lists of `structure.py`: the subject of a
+relative clause ("…, which raised"), a description right before its verb ("la start-up a
+levé"), the owner of "its"/"son"/"其", the object after a description or apposition ("son
+concurrent, MonDocteur"), the firm a round belongs to ("la série B de X"), the of/by and in
+complements of a deal noun ("l’investissement de X dans Y")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from kg.extract.mentions import Mention
+from kg.extract.slots import FIRMS, Ctx
+from kg.extract.structure import desc_span, item_at
+from kg.schema import EntityKind
+
+_RELATIVE = re.compile(
+    r"\s*(?:,|—|–|\(|-)?\s*(?:which|who|that|qui|lequel|laquelle)\s+(?:[a-zà-ÿ][\w’']*\s+){0,3}",
+    re.I,
+)
+
+
+def relative_antecedent(
+    ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS
+) -> Mention | None:
+    """The subject of a relative clause the trigger at `pos` is in: "… in Anthropic, which had
+    raised …", "… de Mistral AI, qui a levé …": the name right before the relative pronoun,
+    whatever preposition governs it."""
+    before = [m for m in ctx.mentions if m.end <= pos]
+    if not before or before[-1].kind not in kinds:
+        return None
+    m = before[-1]
+    return m if _RELATIVE.fullmatch(ctx.text[m.end : pos]) else None
+
+
+def object_after(ctx: Ctx, pos: int, known: Mention | None) -> Mention | None:
+    """The object of a verb whose object is a firm ("acquired"): the known name found, or a
+    name the gazetteer lacks standing first after a description or apposition ("a racheté en
+    2018 son concurrent principal, MonDocteur", "bought the Lyon start-up Foo")."""
+    start = desc_span(ctx.text, pos, years=True)
+    comma = re.match(r"(?:[a-zà-ÿ][\w\-’']*)?\s*,\s*(?=[A-Z])", ctx.text[start:])
+    if comma:
+        start = desc_span(ctx.text, start + comma.end())
+    if known is not None and known.start <= start + 1:
+        return known
+    found = item_at(ctx, start, FIRMS, True, bare=True)
+    return found or known
+
+
+_OWN_PRONOUN = re.compile(
+    r"\b(?:its|their|son|sa|ses|leur)\s+(?:[\w$€£.,-]+\s+){0,4}?$|其(?:[^，。；]{0,6})$", re.I
+)
+
+
+def possessive_owner(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
+    """Whose "its"/"son"/"其" is, right before a noun trigger ("Meta's biggest bet after its
+    acquisition of WhatsApp"): the first firm of the sentence, when it comes before."""
+    if not _OWN_PRONOUN.search(ctx.text[max(0, pos - 60) : pos]):
+        return None
+    return next(
+        (m for m in ctx.mentions if m.end <= pos and m.kind in kinds and m.via != "pronoun"),
+        None,
+    )
+
+
+_AUX = re.compile(
+    r"\s+(?:(?:a|ont|avait|avaient|aura|has|have|had|is|was|were|will|would|est|sont|"
+    r"vient de|viennent de|just|also|aussi|également|déjà|already|recently|récemment|"
+    r"finally|enfin|en effet)\s+)*",
+    re.I,
+)
+
+
+def described_subject(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
+    """A description right before its verb is the clause's subject, whatever a list before it
+    made of it: "…dirigée par A, B et C, la startup a levé …" (the startup raised)."""
+    before = [m for m in ctx.mentions if m.end <= pos]
+    if not before:
+        return None
+    m = before[-1]
+    if m.via not in ("description", "pronoun") or m.kind not in kinds:
+        return None
+    return m if _AUX.fullmatch(ctx.text[m.end : pos]) else None
+
+
+_ROUND_OF = re.compile(
+    r"(?:round|(?:series|série)\s+[A-K]\+?|seed|levée de fonds|tour de table|financement)\s+"
+    r"(?:of|for|in|de|du|d[’']|pour)\s*$",
+    re.I,
+)
+
+
+def round_owner(ctx: Ctx, pos: int) -> str | None:
+    """The firm a round named before `pos` belongs to: "la série B de Dust a été menée par",
+    "the seed round for Kyutai was led by"."""
+    for m in ctx.mentions:
+        if m.end > pos:
+            break
+        if m.kind in FIRMS and _ROUND_OF.search(ctx.text[max(0, m.start - 40) : m.start]):
+            return m.eid
+    return None
+
+
+_OF_GOV = {"de", "du", "d’", "d'", "of", "by", "par", "des"}
+_IN_GOV = {"dans", "in", "into", "en", "chez", "au"}
+
+
+def nominal_args(ctx: Ctx, end: int) -> tuple[Mention, Mention] | None:
+    """Agent and patient of a deal noun: "l’investissement du géant américain dans OpenAI",
+    "the investment by Nvidia in Poolside": (the "of/by" complement, the "in" complement)."""
+    after = [m for m in ctx.mentions if m.start >= end and m.kind in FIRMS]
+    if not after or after[0].gov not in _OF_GOV or after[0].start - end > 40:
+        return None
+    agent = after[0]
+    for m in after[1:]:
+        if m.start - agent.end > 60:
+            return None
+        if m.gov in _IN_GOV:
+            return (agent, m) if m.eid != agent.eid else None
+    return None

@@ -1,0 +1,249 @@
+"""Clause roles (kg/extract/clauses.py) as the deal frames read them: relative clauses,
+described subjects, passive and nominal rounds, "its" owners, objects after descriptions and
+appositions, the complements of deal nouns, and the round phrasings that use them. Our own
+sentences in zh, en and fr, with hard negatives (plans, denials, goods, divestments)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_article
+from tests.test_extract import article, triples
+from tests.test_extract_structure import funders
+
+
+def raised(text: str, lang: str) -> set[tuple[str, str]]:
+    return {
+        (a, b) for a, rel, b in triples(extract_article(article(text, lang))) if rel == "RAISED"
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # relative clause: the raiser is the name before "which"/"qui", governed or not
+        (
+            "en",
+            "Accel invested in Helsing, which raised $200 million in a Series C last year.",
+            {("Helsing", "Helsing Series C funding round")},
+        ),
+        (
+            "fr",
+            "Partech a misé sur Dust, qui a levé 16 millions d’euros en série A l’an dernier.",
+            {("Dust", "Dust Series A funding round")},
+        ),
+        # passive: "raised by X", "levés par X"
+        (
+            "en",
+            "The $2 billion raised by Kyutai in its Series B will pay for research.",
+            {("Kyutai", "Kyutai Series B funding round")},
+        ),
+        (
+            "fr",
+            "Les 600 millions d’euros levés par Poolside lors de sa série B serviront à recruter.",
+            {("Poolside", "Poolside Series B funding round")},
+        ),
+        # the round named for its raiser: "a round for X", "X’s Series C round", "X的A轮融资"
+        (
+            "en",
+            "Sequoia Capital led a $300 million Series C round for Poolside.",
+            {("Poolside", "Poolside Series C funding round")},
+        ),
+        (
+            "en",
+            "Poolside’s $300 million Series C round was led by Sequoia Capital.",
+            {("Poolside", "Poolside Series C funding round")},
+        ),
+        (
+            "zh",
+            "智谱完成了B轮融资，由腾讯领投。",
+            {("Zhipu AI", "Zhipu AI Series B funding round")},
+        ),
+    ],
+)
+def test_the_raiser_is_read_from_the_clause_structure(
+    lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert raised(text, lang) == expected
+
+
+def test_the_lead_of_a_round_for_another_firm_is_not_its_raiser() -> None:
+    text = "Sequoia Capital has led a $300 million round for Poolside, which closed on Friday."
+    assert raised(text, "en") == {("Poolside", "Poolside $300 million funding round")}
+    assert funders(text, "en") == {"Sequoia Capital"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "对智谱来说，融资仍是一个难题。"),  # funding talked about, no round
+        ("en", "Poolside is in talks to raise $500 million in a Series B round."),  # planned
+        ("fr", "Dust envisage de lever 20 millions d’euros en série B."),  # planned
+        ("en", "Helsing denied it had raised a Series D round."),  # denied
+        ("zh", "智谱否认完成了新一轮融资。"),  # denied
+    ],
+)
+def test_no_round_is_raised_without_a_completed_round(lang: str, text: str) -> None:
+    assert raised(text, lang) == set()
+
+
+def acquired(text: str, lang: str) -> set[tuple[str, str]]:
+    return {
+        (a, b) for a, rel, b in triples(extract_article(article(text, lang))) if rel == "ACQUIRES"
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a firm described by what it makes is still a firm, not goods bought
+        (
+            "en",
+            "SoftBank has acquired the chip start-up Graphcore for $600 million.",
+            {("SoftBank", "Graphcore")},
+        ),
+        ("zh", "软银收购了英国芯片公司Graphcore。", {("SoftBank", "Graphcore")}),
+        # "its" before the noun is the sentence's first firm
+        (
+            "en",
+            "The deal is Amazon's largest bet since its acquisition of Whole Foods Market.",
+            {("Amazon", "Whole Foods Market")},
+        ),
+        # a nominal passive: "X's acquisition by Y"
+        (
+            "en",
+            "Regulators looked at Arm's acquisition by Nvidia for a year.",
+            {("NVIDIA", "Arm")},
+        ),
+        # objects coordinated after descriptions, names nobody listed
+        (
+            "fr",
+            "Thales a mis la main sur l’allemande Helsing et la suédoise Brisk pour 90 millions "
+            "d’euros.",
+            {("Thales", "Helsing"), ("Thales", "Brisk")},
+        ),
+        (
+            "en",
+            "Salesforce acquired the Lyon start-up Quartzic and the Berlin firm Noval last year.",
+            {("Salesforce", "Quartzic"), ("Salesforce", "Noval")},
+        ),
+    ],
+)
+def test_the_acquired_firms_are_read_from_the_object_structure(
+    lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert acquired(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Salesforce bought Nvidia chips for its data centres."),
+        ("fr", "Thales achète des puces à Nvidia pour ses serveurs."),
+        ("zh", "软银从英伟达购买芯片。"),
+        ("en", "Salesforce sold its Berlin unit Noval to Thales."),
+        ("fr", "Thales a abandonné le rachat de Vantor."),
+        ("zh", "软银否认收购Graphcore。"),
+    ],
+)
+def test_goods_divestments_and_dropped_deals_are_no_acquisition(lang: str, text: str) -> None:
+    assert acquired(text, lang) == set()
+
+
+ROUND_PHRASES = [
+    # a lead named with "dirigée notamment par"; the description after the list is the raiser
+    (
+        "fr",
+        "Lors d’une série B dirigée notamment par Accel et Temasek, la start-up parisienne Dust "
+        "a levé 40 millions d’euros.",
+        {"Accel", "Temasek"},
+    ),
+    # "the money comes from A, B and C", "les fonds proviennent de A, B et C"
+    (
+        "fr",
+        "Dust a bouclé une série A de 16 millions d’euros. Les fonds proviennent de Partech, "
+        "Elaia et Index Ventures.",
+        {"Partech", "Elaia", "Index Ventures"},
+    ),
+    (
+        "en",
+        "Helsing closed a $200 million Series C. The money came from Accel, Temasek and "
+        "General Catalyst.",
+        {"Accel", "Temasek", "General Catalyst"},
+    ),
+    # "joined by", "rejoint par": more participants of the round
+    (
+        "en",
+        "Accel led Poolside’s $300 million Series B round and was joined by Sequoia Capital "
+        "and Index Ventures.",
+        {"Accel", "Sequoia Capital", "Index Ventures"},
+    ),
+    (
+        "fr",
+        "La série B de Dust a été menée par Partech, rejoint par Elaia et Bpifrance.",
+        {"Partech", "Elaia", "Bpifrance"},
+    ),
+    # existing investors named as a list subject
+    (
+        "fr",
+        "Dust a levé 16 millions d’euros en série A. Les investisseurs historiques Partech et "
+        "Elaia ont remis au pot.",
+        {"Partech", "Elaia"},
+    ),
+    # zh: 加注 after an existing backer list; names nobody listed between 、 are stepped over
+    (
+        "zh",
+        "智谱完成B轮融资，由高瓴领投，启明创投、某某资本、IDG资本跟投，腾讯等老股东持续加注。",
+        {"Hillhouse", "Qiming Venture Partners", "IDG Capital", "Tencent"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), ROUND_PHRASES)
+def test_round_participants_named_in_other_phrasings(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    assert expected <= funders(text, lang)
+
+
+def test_a_described_raiser_after_a_list_of_leads_is_the_raiser() -> None:
+    text = (
+        "Lors d’une série B dirigée notamment par Accel et Temasek, la start-up parisienne Dust "
+        "a levé 40 millions d’euros."
+    )
+    assert {a for a, _ in raised(text, "fr")} <= {"Dust"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # no round in the sentence or the one before: a plain "comes from" is no funding
+        ("en", "Accel's partner came from Temasek and joined by train."),
+        ("fr", "Le PDG de Dust provient de Partech et d’Elaia."),
+        # a team joined by hires is no round
+        ("en", "Poolside's research team was joined by engineers from Accel."),
+    ],
+)
+def test_the_new_round_phrasings_need_a_round(lang: str, text: str) -> None:
+    assert funders(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Bruxelles s’interroge sur l’investissement du groupe Amazon dans Helsing.",
+            ("Amazon", "Helsing"),
+        ),
+        ("en", "The investment by Nvidia in Poolside was $500 million.", ("NVIDIA", "Poolside")),
+        ("zh", "英伟达对Poolside的投资达5亿美元。", ("NVIDIA", "Poolside")),
+    ],
+)
+def test_the_agent_of_a_deal_noun_is_its_of_or_by_complement(
+    lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    found = {
+        (a, b) for a, r, b in triples(extract_article(article(text, lang))) if r == "INVESTS_IN"
+    }
+    assert found == {expected}
