@@ -32,10 +32,10 @@ if TYPE_CHECKING:
         QueryResult,
         chain,
         connect,
-        load,
         open_graph,
         run_query,
     )
+    from kg.graphdb.load import load  # by its module: mypy may take kg.graphdb.load for it
     from kg.pipeline import IngestSummary, ingest
     from kg.readers import iter_files, read_file
     from kg.schema import (
