@@ -3,6 +3,7 @@
     main.py      the `kg` group, shared options (--data-dir, --format, Neo4j connection) and the
                  core commands: extract, ingest, stats, export, load, query, chain
     lookup.py    the look-ups on the local store: show, entities, deals, articles, search
+    db.py        kg db start|stop|status: the embedded graph database kept up between commands
     evaluate.py  kg eval
 
 A new command goes in the module of its area (or a new one) as `@cli.command()` on the group
@@ -12,7 +13,7 @@ from `main.py`, and that module is imported here. Errors: any `KgError` becomes
 
 from __future__ import annotations
 
-from kg.cli import evaluate, lookup  # noqa: F401  (they register their commands on the group)
+from kg.cli import db, evaluate, lookup  # noqa: F401  (they register their commands on the group)
 from kg.cli.main import cli
 
 __all__ = ["cli"]

@@ -1,8 +1,9 @@
 """Where the graph database is: connection settings from options with env fallbacks.
 
 Neo4j's own tools read NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE, so we do too.
-With no URI at all, `connect` starts the embedded ArcadeDB (kg.graphdb.embedded) under the data
-directory, and everything after that goes through the same neo4j driver.
+With no URI at all, `connect` uses the embedded ArcadeDB (kg.graphdb.embedded) of the data
+directory, started on first use and kept up between commands until idle (kg.graphdb.daemon),
+and everything after that goes through the same neo4j driver.
 
     from kg.graphdb import ConnectionSettings, connect
     with connect(ConnectionSettings.resolve(), Path("kg-data")) as conn:
@@ -90,10 +91,11 @@ def _collect(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) 
 def connect(settings: ConnectionSettings, data_dir: Path) -> Iterator[Connection]:
     """Open a checked connection: the server answers, the login works, the database exists."""
     if settings.embedded:
-        from kg.graphdb.embedded import ensure_server  # only pays for the JVM when it is needed
+        # Kept up between commands, so only the first one pays for the JVM (kg db start|stop).
+        from kg.graphdb.daemon import ensure_daemon, server_login
 
-        server = ensure_server(data_dir)
-        settings = ConnectionSettings(server.uri, server.username, server.password, server.database)
+        server = ensure_daemon(data_dir)
+        settings = ConnectionSettings(server.uri, *server_login(data_dir))
     assert settings.uri is not None
     try:
         driver = GraphDatabase.driver(

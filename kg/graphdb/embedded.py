@@ -235,7 +235,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--data-dir", type=Path, default=Path("kg-data"))
     serve.add_argument("--port", type=int, default=7687)
     serve.add_argument("--exit-with", type=int, default=None, metavar="PID",
-                       help="stop when this process is gone (kg starts its server so)")
+                       help="stop when this process is gone")
+    serve.add_argument("--state-file", type=Path, default=None,
+                       help="write pid and port here once ready; stop when it is removed")
+    serve.add_argument("--idle-timeout", type=float, default=None, metavar="SECONDS",
+                       help="with --state-file: stop after this long unused (kg.graphdb.daemon)")
     args = parser.parse_args(argv)
     data_dir = args.data_dir.resolve()
     # The engine writes `log/` relative to the working directory: keep it with the data.
@@ -246,18 +250,55 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # atexit then stops the server
+    if args.state_file is not None:
+        from kg.graphdb.daemon import idle_timeout, write_state
+
+        write_state(args.state_file.resolve(), args.port, idle_timeout(args.idle_timeout))
     # The password is in the file named here, never on the terminal.
     print(f"ready {server.uri} user={server.username} database={server.database} "
           f"password-file={server.root / 'root-password'}", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # atexit then stops the server
+    if args.state_file is not None:
+        _stdout_to_devnull()
     try:
-        while args.exit_with is None or _pid_alive(args.exit_with):
+        while _keep_serving(args):
             time.sleep(0.5)
     except (KeyboardInterrupt, SystemExit):
         pass
     server.stop()
+    if args.state_file is not None:
+        _forget_state(args.state_file)
     leave_without_finalizing(0)
     return 0  # pragma: no cover
+
+
+def _stdout_to_devnull() -> None:
+    """A server kept up between commands (kg.graphdb.daemon) stops writing to the starter's
+    pipe, which closes when the starting command exits."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+
+
+def _keep_serving(args: argparse.Namespace) -> bool:
+    if args.exit_with is not None and not _pid_alive(args.exit_with):
+        return False
+    if args.state_file is None:
+        return True
+    from kg.graphdb.daemon import idle_timeout, keep_serving
+
+    return keep_serving(args.state_file.resolve(), idle_timeout(args.idle_timeout))
+
+
+def _forget_state(state_file: Path) -> None:
+    """Remove the state file if it is still this server's."""
+    import json
+
+    try:
+        if json.loads(state_file.read_text(encoding="utf-8")).get("pid") == os.getpid():
+            state_file.unlink()
+    except (OSError, ValueError):
+        pass
 
 
 def leave_without_finalizing(status: int) -> None:

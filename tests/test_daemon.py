@@ -1,0 +1,94 @@
+"""`kg db start|stop|status` and the embedded server kept up between commands: reused by the
+next command, stopped by `kg db stop`, by its idle timer, or when its data directory goes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import build_store, supply_chain_facts
+
+from kg.cli import cli
+from kg.graphdb.daemon import daemon_status, stop_daemon
+
+pytestmark = pytest.mark.bolt
+
+
+def invoke(*args: str | Path):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def gone(pid: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.waitpid(pid, os.WNOHANG)  # our own child when CliRunner started it
+        except ChildProcessError:
+            pass
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    for key in [k for k in os.environ if k.startswith("NEO4J_")]:
+        monkeypatch.delenv(key)
+    data = build_store(tmp_path / "data", supply_chain_facts())
+    yield data
+    stop_daemon(data)  # never left running, whatever the test did
+
+
+def test_start_query_reuse_status_stop(data: Path) -> None:
+    assert invoke("db", "status", "--data-dir", data).output == "not running\n"
+    started = invoke("db", "start", "--data-dir", data, "--format", "json")
+    assert started.exit_code == 0, started.output
+    pid = json.loads(started.output)["pid"]
+    assert json.loads(started.output)["idle_timeout"] == 600.0
+    for _ in range(2):  # both queries go to the same server: no new JVM
+        result = invoke("query", "investors_of", "--param", "entity=OpenAI", "--data-dir", data,
+                        "--format", "json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)[1] == {"investor": "SoftBank", "other_holdings": []}
+        status = daemon_status(data)
+        assert status is not None and status.pid == pid and status.idle < 60
+    again = invoke("db", "start", "--data-dir", data, "--format", "json")
+    assert json.loads(again.output)["pid"] == pid
+    assert invoke("db", "stop", "--data-dir", data).output == f"stopped pid {pid}\n"
+    assert gone(pid, 5)
+    assert not (data / "arcadedb" / "server.json").exists()
+    assert invoke("db", "stop", "--data-dir", data).output == "not running\n"
+
+
+def test_idle_timer_and_removed_data_dir_stop_it(data: Path, tmp_path: Path) -> None:
+    started = invoke("db", "start", "--data-dir", data, "--idle", "2", "--format", "json")
+    assert started.exit_code == 0, started.output
+    pid = json.loads(started.output)["pid"]
+    assert gone(pid, 90), "the idle server did not stop"
+    assert daemon_status(data) is None
+    assert not (data / "arcadedb" / "server.json").exists()
+    # A second server, whose data directory is then deleted, stops too.
+    other = tmp_path / "other"
+    shutil.copytree(data, other, ignore=shutil.ignore_patterns("arcadedb"))
+    started = invoke("db", "start", "--data-dir", other, "--format", "json")
+    pid = json.loads(started.output)["pid"]
+    shutil.rmtree(other)
+    assert gone(pid, 90), "the server outlived its data directory"
+
+
+def test_stale_state_file_is_ignored(data: Path) -> None:
+    state = data / "arcadedb" / "server.json"
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps({"pid": 2**22 + 12345, "port": 1, "started": 0.0,
+                                 "idle_timeout": 600.0, "data_dir": str(data)}))
+    assert daemon_status(data) is None
+    assert not state.exists()
+    assert invoke("db", "status", "--data-dir", data).output == "not running\n"
