@@ -601,15 +601,24 @@ def test_common_words_are_not_companies() -> None:
     assert result.entities == []
 
 
-def test_rumoured_investment_is_kept_and_marked() -> None:
+def test_talks_right_before_the_verb_state_no_investment_yet() -> None:
     result = extract_article(article("SoftBank is in talks to invest $30 billion in OpenAI.", "en"))
+    assert not [r for r in result.relations if r.relation.value == "INVESTS_IN"]
+
+
+def test_a_hedge_elsewhere_in_the_sentence_keeps_the_investment_marked() -> None:
+    text = "SoftBank invested $30 billion in OpenAI, people familiar with the talks said."
+    result = extract_article(article(text, "en"))
     (rel,) = [r for r in result.relations if r.relation.value == "INVESTS_IN"]
     assert rel.properties["status"] == "rumoured"
     assert rel.properties["amount"] == 30e9
 
 
 def test_a_rumour_confirmed_elsewhere_in_the_article_is_no_longer_marked() -> None:
-    text = "SoftBank is in talks to invest in OpenAI. SoftBank invested $22.5 billion in OpenAI."
+    text = (
+        "SoftBank invested in OpenAI, according to talks reported last week. "
+        "SoftBank invested $22.5 billion in OpenAI."
+    )
     (rel,) = [r for r in extract_article(article(text, "en")).relations]
     assert "status" not in rel.properties
     assert len(rel.evidence) == 2

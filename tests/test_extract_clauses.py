@@ -144,6 +144,8 @@ def test_the_acquired_firms_are_read_from_the_object_structure(
         ("en", "Salesforce sold its Berlin unit Noval to Thales."),
         ("fr", "Thales a abandonné le rachat de Vantor."),
         ("zh", "软银否认收购Graphcore。"),
+        ("en", "Salesforce bought ads on Google for its launch."),  # not the verb's object
+        ("fr", "Thales achète de la publicité sur Google."),
     ],
 )
 def test_goods_divestments_and_dropped_deals_are_no_acquisition(lang: str, text: str) -> None:
@@ -247,3 +249,23 @@ def test_the_agent_of_a_deal_noun_is_its_of_or_by_complement(
         (a, b) for a, r, b in triples(extract_article(article(text, lang))) if r == "INVESTS_IN"
     }
     assert found == {expected}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Salesforce is in talks to acquire Helsing for $2 billion."),
+        ("fr", "Thales envisage de racheter Helsing pour 2 milliards d’euros."),
+        ("zh", "软银拟收购Graphcore。"),
+        ("en", "Nvidia plans to invest $1 billion in Poolside."),
+        ("zh", "腾讯计划投资智谱。"),
+    ],
+)
+def test_a_deal_only_planned_right_before_its_verb_is_no_deal(lang: str, text: str) -> None:
+    rels = {r for _, r, _ in triples(extract_article(article(text, lang)))}
+    assert not rels & {"ACQUIRES", "INVESTS_IN", "FUNDS"}, rels
+
+
+def test_a_hedge_elsewhere_in_the_sentence_leaves_the_deal_stated() -> None:
+    text = "SoftBank acquired Graphcore last year, as it seeks to grow in chips."
+    assert acquired(text, "en") == {("SoftBank", "Graphcore")}

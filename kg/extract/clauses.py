@@ -44,7 +44,19 @@ def object_after(ctx: Ctx, pos: int, known: Mention | None) -> Mention | None:
     if known is not None and known.start <= start + 1:
         return known
     found = item_at(ctx, start, FIRMS, True, bare=True)
-    return found or known
+    if found is not None:
+        return found
+    if known is not None and _PHRASE_BREAK.search(ctx.text[pos : known.start]):
+        return None  # "buys ads on Google", "acquired most of its compute from X": not the object
+    return known
+
+
+# a preposition or clause break between a verb and a firm: the firm is not the verb's object
+_PHRASE_BREAK = re.compile(
+    r"\b(?:on|from|with|for|at|to|by|via|through|across|over|under|than|after|before|while|"
+    r"sur|avec|pour|chez|auprès|par|après|avant|contre|selon)\b|[;:]|，|。",
+    re.I,
+)
 
 
 _OWN_PRONOUN = re.compile(

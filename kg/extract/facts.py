@@ -57,6 +57,14 @@ def negated(text: str, start: int, end: int, lang: str) -> bool:
     return bool(lex.negations[lang if lang in lex.negations else "en"].search(window))
 
 
+def planned(text: str, start: int, lang: str) -> bool:
+    """A hedge right before the trigger ("in talks to acquire", "envisage de racheter",
+    "拟收购"): the deal is not done, so it is no fact yet."""
+    lex = lexicon()
+    window = text[max(0, start - (6 if lang == "zh" else 40)) : start]
+    return bool(lex.hedges[lang if lang in lex.hedges else "en"].search(window))
+
+
 def hedged(text: str, lang: str) -> bool:
     lex = lexicon()
     return bool(lex.hedges[lang if lang in lex.hedges else "en"].search(text))
