@@ -65,3 +65,21 @@ def test_the_articles_spelling_becomes_an_alias() -> None:
     )
     nvidia = next(e for e in result.entities if e.name == "NVIDIA")
     assert "輝達" in nvidia.aliases
+
+
+def test_the_curated_gazetteer_is_large_and_typed() -> None:
+    gaz = load_gazetteer()
+    assert len(gaz.entries) >= 2500
+    allowed = {"Company", "Fund", "Regulator", "Person", "Product", "Country", "Region"}
+    assert {k.kind.value for k in gaz.entries.values()} <= allowed
+    people = [k for k in gaz.entries.values() if k.kind.value == "Person"]
+    assert sum(bool(k.roles) for k in people) > 0.8 * len(people)  # people come with their org
+
+
+def test_a_persons_surname_alone_needs_the_full_name_first() -> None:
+    gaz = load_gazetteer()
+    lacroix = gaz.by_alias["Timothée Lacroix"]
+    assert [e for _, _, e in gaz.match("Selon Lacroix, le modèle est prêt.")] == []
+    assert [e for _, _, e in gaz.match("Selon Lacroix, le modèle est prêt.", (lacroix,))] == [
+        lacroix
+    ]

@@ -6,7 +6,8 @@ CJK names match as substrings of the text folded to simplified characters (台�
 Ventures" over "Salesforce"). An entry's `ambiguous` aliases are also common words or other
 things' names ("Scale", "Together", 地平线): one names its entity only once the article has named
 it plainly, or, for a capitalised Latin word, inside a sentence that is not a headline (not its
-first word: "Scale matters" is no mention, "a deal with Scale" is). `match_loose` is
+first word: "Scale matters" is no mention, "a deal with Scale" is); a person's surname alone
+only once the article has named the person in full. `match_loose` is
 case-insensitive, for headlines written as URL slugs; it never uses ambiguous aliases.
 """
 
@@ -61,6 +62,8 @@ class Gazetteer:
     loose_re: re.Pattern[str] | None = None
 
     def add(self, known: Known) -> None:
+        if known.id in self.entries:  # two entries for one entity: the second would win silently
+            self.clashes.append((known.name, known.id, known.id))
         self.entries[known.id] = known
         for alias in (known.name, *known.aliases):
             keys = {alias, to_simplified(alias)} if _has_cjk(alias) else {alias}
@@ -89,7 +92,11 @@ class Gazetteer:
             if alias in self.ambiguous and eid not in seen:
                 if headline is None:
                     headline = _is_headline(text)
-                if headline or not text[: m.start()].strip(" \"“«‘'([-•*"):
+                if (
+                    headline
+                    or not text[: m.start()].strip(" \"“«‘'([-•*")
+                    or self.entries[eid].kind is EntityKind.PERSON  # "Lacroix": named in full first
+                ):
                     continue
             suffix = _SUFFIX.match(text, end)
             if suffix:  # "Salesforce Inc." / "Nvidia Corp." belong to the name
