@@ -55,10 +55,23 @@ class Descriptors(DataFile):
     watchdogs: dict[str, str]  # country code -> its competition authority (gazetteer name)
 
 
+class Suffixes(DataFile):
+    """Words that end an organisation's name, and what they make it ("Quillon Ventures",
+    "红杉资本"): a name nobody listed is discovered wherever one of them ends it."""
+
+    fund: Words  # Latin: Capital, Ventures, Partners …
+    company: Words  # Latin: Labs, Robotics, Technologies …
+    fund_zh: Words  # 资本, 创投, 基金 …
+    zh_noise: Words  # what may stand before a zh name in a list (老股东, 投资方, 包括 …)
+    zh_generic: Words  # words that alone make no name (政府引导基金, 产业基金)
+    generic: Words  # Latin words that alone make no name ("Venture Capital", "Private Equity")
+
+
 class Discovery(DataFile):
     company: Words
     person: Words
     stopwords: Words
+    suffixes: Suffixes
 
 
 class RolesFile(DataFile):
@@ -179,14 +192,14 @@ class Entry(DataFile):
 
     name: str = Field(min_length=1)
     kind: EntityKind | None = None  # else the file's kind
-    aliases: Words = []
-    ambiguous: Words = []
+    aliases: Words = Field(default_factory=list)
+    ambiguous: Words = Field(default_factory=list)
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
-    places: Words = []
-    tags: Words = []
+    places: Words = Field(default_factory=list)
+    tags: Words = Field(default_factory=list)
     owner: str | None = None  # products: the company that provides them
     dependency: Literal["compute", "gpu", "cloud", "model", "chips", "data"] | None = None
-    roles: list[RoleRecord] = []
+    roles: list[RoleRecord] = Field(default_factory=list)
 
 
 class GazetteerFile(DataFile):

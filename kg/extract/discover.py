@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.data import DATA, load_yaml
 from kg.extract.screen import screen
+from kg.extract.trie import trie_pattern
 from kg.schema import EntityKind
 
 # a capitalised word (at most 40 characters, starting at a word start: keeps scans linear).
@@ -27,6 +29,13 @@ PERSON = rf"(?P<name>{_PART}(?:\s+(?:(?:Le|La|De|Van|von|van|de|du)\s+)?{_PART})
 LIST = r"(?P<list>[^.;:。]{3,240})"
 _SPLIT = re.compile(r"\s*(?:,|;|、|\band\b|\bet\b|\bas well as\b|&)\s*")
 
+
+FUND, COMPANY = EntityKind.FUND, EntityKind.COMPANY
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_FUND_END = re.compile(
+    r"(?:\b(?:Capital|Ventures|Venture Partners|Partners|Investments|Fund|Equity)"
+    r"|资本|資本|创投|創投|基金)$"
+)
 
 Pattern = tuple[re.Pattern[str], EntityKind, "re.Pattern[str] | None"]
 
@@ -93,7 +102,7 @@ _ONE_WORD = re.compile(r"[^\s\u3400-\u9fff]+")
 def discover(text: str) -> dict[str, EntityKind]:
     """Candidate names and kinds in `text` (the caller drops names it already knows)."""
     patterns, stop = _patterns()
-    found: dict[str, EntityKind] = {}
+    found: dict[str, EntityKind] = by_suffix(text, stop)
     lowered = text.lower()
     for rx, kind, words in patterns:
         if words is not None and not words.search(lowered):
@@ -105,8 +114,69 @@ def discover(text: str) -> dict[str, EntityKind]:
                 if kind is EntityKind.PERSON and name and _ONE_WORD.fullmatch(name):
                     continue  # "Mme Dupont": a surname alone is a person named before
                 if name and name not in found:
-                    found[name] = _kind_of(name, kind) if listed else kind
+                    found[name] = _kind_of(name, kind, listed)
     return found
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> Suffix:
+    data = load_yaml(DATA / "discovery.yaml")["suffixes"]
+    latin = re.compile(
+        rf"(?<![\w-])(?P<name>(?:{_WORD}\s+(?:&\s+)?){{1,3}}"
+        rf"(?P<suffix>{trie_pattern(data['fund'] + data['company'])}))(?![\w-])"
+    )
+    zh = re.compile(rf"(?P<suffix>{trie_pattern(data['fund_zh'])})")
+    funds, zh_generic = frozenset(data["fund"]), frozenset(data["zh_generic"])
+    generic = frozenset(data["generic"]) | frozenset(data["fund"]) | frozenset(data["company"])
+    return Suffix(latin, funds, zh, _zh_strip(data["zh_noise"]), zh_generic, generic)
+
+
+class Suffix(NamedTuple):
+    latin: re.Pattern[str]
+    funds: frozenset[str]
+    zh: re.Pattern[str]
+    zh_noise: re.Pattern[str]
+    zh_generic: frozenset[str]
+    generic: frozenset[str]
+
+
+def _zh_strip(noise: list[str]) -> re.Pattern[str]:
+    """The zh name before a suffix: the run after the last delimiter or noise word."""
+    cut = rf"[^\u3400-\u9fffA-Za-z0-9·]|{trie_pattern(noise)}"
+    return re.compile(rf"(?:.*(?:{cut})|^)(?P<name>\S*)$")
+
+
+def by_suffix(text: str, stop: frozenset[str]) -> dict[str, EntityKind]:
+    """ "Quillon Ventures" (Fund), "Photon Robotics" (Company), "红杉资本" (Fund): names a
+    suffix ends, wherever they stand."""
+    sfx = _suffixes()
+    found: dict[str, EntityKind] = {}
+    for m in sfx.latin.finditer(text):
+        name = _clean(m.group("name"), stop)
+        head = name[: -len(m.group("suffix"))].split() if name else []
+        if name and any(w not in sfx.generic for w in head):
+            found.setdefault(name, FUND if m.group("suffix") in sfx.funds else COMPANY)
+    if not _CJK.search(text):
+        return found
+    for m in sfx.zh.finditer(text):
+        before = sfx.zh_noise.match(text[max(0, m.start() - 16) : m.start()])
+        head = before.group("name") if before else ""
+        if 2 <= len(head) <= 14 and not _generic(head, sfx.zh_generic):
+            found.setdefault(head + m.group("suffix"), FUND)
+    return found
+
+
+def _generic(head: str, words: frozenset[str]) -> bool:
+    """True when `head` is made only of generic words (政府引导, 产业投资)."""
+    rest = head
+    while rest:
+        for n in (3, 2, 1):
+            if rest[:n] in words:
+                rest = rest[n:]
+                break
+        else:
+            return False
+    return True
 
 
 def _list_names(text: str) -> list[str]:
@@ -142,9 +212,15 @@ def _clean(name: str, stop: frozenset[str]) -> str | None:
     return " ".join(words)
 
 
-def _kind_of(name: str, kind: EntityKind) -> EntityKind:
-    # list items ("investors include …") may be people: two or three capitalised words with
-    # no company word look like a first and last name
+def _kind_of(name: str, kind: EntityKind, listed: bool = True) -> EntityKind:
+    """A name ending in a fund's word is a Fund whatever the pattern that found it said
+    ("CEO of Quillon Capital" names no person); list items ("investors include …") may be
+    people: two or three capitalised words with no company word look like a first and last
+    name."""
+    if _FUND_END.search(name):
+        return FUND
+    if not listed:
+        return kind
     if kind is EntityKind.COMPANY and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}", name):
         if not re.search(
             r"(?:Capital|Ventures|Partners|Group|Labs|Fund|Holdings|Systems|AI|"

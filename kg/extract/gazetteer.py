@@ -60,26 +60,33 @@ class Gazetteer:
     latin_re: re.Pattern[str] | None = None
     cjk_re: re.Pattern[str] | None = None
     loose_re: re.Pattern[str] | None = None
+    _latin: set[str] = field(default_factory=set)  # Latin aliases as written
+    _cjk: set[str] = field(default_factory=set)  # CJK aliases folded to simplified
 
     def add(self, known: Known) -> None:
-        if known.id in self.entries:  # two entries for one entity: the second would win silently
-            self.clashes.append((known.name, known.id, known.id))
-        self.entries[known.id] = known
+        eid = known.id
+        if eid in self.entries:  # two entries for one entity: the second would win silently
+            self.clashes.append((known.name, eid, eid))
+        self.entries[eid] = known
         for alias in (known.name, *known.aliases):
-            keys = {alias, to_simplified(alias)} if _has_cjk(alias) else {alias}
+            if _has_cjk(alias):
+                folded = to_simplified(alias)
+                self._cjk.add(folded)
+                keys = {alias, folded}
+            else:
+                self._latin.add(alias)
+                keys = {alias}
             for key in keys:
-                kept = self.by_alias.setdefault(key, known.id)
-                if kept != known.id:
-                    self.clashes.append((key, kept, known.id))
-            self.by_lower.setdefault(alias.lower(), known.id)
+                kept = self.by_alias.setdefault(key, eid)
+                if kept != eid:
+                    self.clashes.append((key, kept, eid))
+            self.by_lower.setdefault(alias.lower(), eid)
         for alias in known.ambiguous:
             self.ambiguous.add(to_simplified(alias) if _has_cjk(alias) else alias)
 
     def compile(self) -> None:
-        latin = [a for a in self.by_alias if not _has_cjk(a)]
-        cjk = [a for a in self.by_alias if _has_cjk(a) and a == to_simplified(a)]
-        self.latin_re = _alternation(latin, rf"(?<![{_LATIN}])", rf"(?![{_LATIN}])")
-        self.cjk_re = _alternation(cjk, "", "")
+        self.latin_re = _alternation(list(self._latin), rf"(?<![{_LATIN}])", rf"(?![{_LATIN}])")
+        self.cjk_re = _alternation(list(self._cjk), "", "")
 
     def match(self, text: str, seen: Container[str] = ()) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of every known name in `text`, longest first, no overlaps;
