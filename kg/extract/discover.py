@@ -153,8 +153,8 @@ def by_suffix(text: str, stop: frozenset[str]) -> dict[str, EntityKind]:
     found: dict[str, EntityKind] = {}
     for m in sfx.latin.finditer(text):
         name = _clean(m.group("name"), stop)
-        head = name[: -len(m.group("suffix"))].split() if name else []
-        if name and any(w not in sfx.generic for w in head):
+        words = name[: -len(m.group("suffix"))].split() if name else []
+        if name and any(w not in sfx.generic for w in words):
             found.setdefault(name, FUND if m.group("suffix") in sfx.funds else COMPANY)
     if not _CJK.search(text):
         return found

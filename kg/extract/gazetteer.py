@@ -101,6 +101,7 @@ class Gazetteer:
                     headline = _is_headline(text)
                 if (
                     headline
+                    or not alias[0].isupper()
                     or not text[: m.start()].strip(" \"“«‘'([-•*")
                     or self.entries[eid].kind is EntityKind.PERSON  # "Lacroix": named in full first
                 ):
