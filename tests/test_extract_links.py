@@ -150,3 +150,13 @@ def test_rivals_listed_with_no_subject_are_not_rivals_of_each_other() -> None:
 def test_a_review_of_an_unnamed_deal_states_no_partnership() -> None:
     facts = found("EU regulators pause their probe into Nvidia’s bid for Arm.", "en")
     assert not has(facts, "NVIDIA", P, "Arm")
+
+
+def test_a_subject_after_while_is_not_governed_by_the_preposition_before_it() -> None:
+    text = (
+        "SoftBank takes on the funding risk while OpenAI leads a group of partners which "
+        "includes Microsoft and Oracle."
+    )
+    facts = found(text, "en")
+    assert has(facts, "OpenAI", P, "Microsoft") and has(facts, "OpenAI", P, "Oracle")
+    assert not has(facts, "SoftBank", P, "Microsoft")

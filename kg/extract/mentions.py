@@ -47,6 +47,11 @@ def _prepositions() -> tuple[frozenset[str], re.Pattern[str]]:
     )
 
 
+_CLAUSE_WORDS = frozenset(
+    """while whereas but and or as that which who when after before since because although
+    though is are was were has have had said says et mais ou qui que alors tandis lorsque quand
+    est sont était a ont""".split()
+)
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 _TOKEN = re.compile(r"[\w\-’'.]+|[^\w\s]")
 _MODIFIER = re.compile(r"[a-zà-ÿ0-9][\w\-’'.]*|[A-Z][\w]*-\w+|AI|IA|U\.S\.|US|UK|EU")
@@ -69,8 +74,8 @@ def governing_preposition(text: str, start: int, lang: str) -> str | None:
             return None  # "to make AWS its provider": an infinitive, not a preposition
         if low in latin:
             return low
-        if i >= 4 or not _MODIFIER.fullmatch(tok):
-            return None
+        if i >= 4 or not _MODIFIER.fullmatch(tok) or low in _CLAUSE_WORDS:
+            return None  # "responsibility while OpenAI": a new clause, not a modifier
     return None
 
 
