@@ -7,6 +7,7 @@ Errors: any `KgError` becomes `Error: <one line>` on stderr and exit 1 (a traceb
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -372,9 +373,10 @@ def chain(entity: str, depth: int, direction: str, data_dir: Path, uri: str | No
     """
     from kg.lookup.chain import LIST_JOINERS
 
-    settings = _settings(uri, username, password, database)
     result: Any
-    if settings.embedded:
+    # No server named: answered from the store, without even importing the neo4j driver
+    # (ConnectionSettings.resolve reads the same variable).
+    if not (uri or os.environ.get("NEO4J_URI")):
         from kg.lookup import open_store, store_chain
 
         with open_store(data_dir) as store:
@@ -383,7 +385,7 @@ def chain(entity: str, depth: int, direction: str, data_dir: Path, uri: str | No
         from kg.graphdb.query import chain as run_chain
         from kg.graphdb.query import open_graph
 
-        with open_graph(settings, data_dir) as conn:
+        with open_graph(_settings(uri, username, password, database), data_dir) as conn:
             result = run_chain(conn, entity, depth=depth, direction=direction)
     from kg.render import render
 
