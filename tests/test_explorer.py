@@ -153,7 +153,7 @@ def test_parallel_typed_edges_are_kept_and_fanned_out(small_page: str) -> None:
 
 def test_evidence_rows_carry_title_date_language_link(small_page: str) -> None:
     raised = next(e for e in page_data(small_page)["edges"] if e["relation"] == "RAISED")
-    assert raised["evidenceCount"] == 3
+    assert (raised["evidenceCount"], raised["articleCount"]) == (3, 1)  # zh, en, fr of 1 digest
     assert [ev["lang"] for ev in raised["evidence"]] == ["zh", "en", "fr"]
     assert raised["evidence"][0] == {
         "sentence": "这家巴黎公司完成了C轮融资，金额为17亿欧元。",

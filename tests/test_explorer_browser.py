@@ -181,7 +181,7 @@ def test_trilingual_evidence_in_tooltip(open_page: Any) -> None:
     p = open_page(load_fixture("small_graph"))
     hover_edge(p, edge_id(p, "RAISED"))
     text = p.page.inner_text("#kg-tip")
-    assert "Evidence (3)" in text
+    assert "Evidence (3 sentences, 1 article)" in text  # one digest, in three languages
     for sentence in ["这家巴黎公司完成了C轮融资，金额为17亿欧元。",
                      "The Paris company closed a Series C of EUR 1.7 billion.",
                      "L'entreprise parisienne a bouclé une série C de 1,7 milliard d'euros."]:

@@ -16,6 +16,10 @@ function kgPanel(ctx) {
     return e;
   }
 
+  // "1 article", "3 sentences": counts say what they count (a digest in zh, en and fr states a
+  // fact in three sentences but is one article).
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
   function safeHref(url) {
     if (typeof url !== "string") return null;
     try {
@@ -100,7 +104,8 @@ function kgPanel(ctx) {
     head.appendChild(document.createTextNode(" " + data.nodes[e.to].label));
     card.appendChild(head);
     if (e.props.length) card.appendChild(propsTable(e.props));
-    card.appendChild(el("div", "kg-muted", "Evidence (" + e.evidenceCount + ")"));
+    card.appendChild(el("div", "kg-muted", "Evidence (" + plural(e.evidenceCount, "sentence") +
+      ", " + plural(e.articleCount, "article") + ")"));
     e.evidence.forEach(function (ev) { card.appendChild(evidenceItem(ev)); });
     var more = e.evidenceCount - e.evidence.length;
     if (more > 0) card.appendChild(el("div", "kg-muted", "\u2026 and " + more + " more"));
@@ -136,13 +141,13 @@ function kgPanel(ctx) {
     keys.forEach(function (key) {
       var rows = groups[key].sort(function (a, b) { return b.edge.evidenceCount - a.edge.evidenceCount; });
       var total = rows.reduce(function (s, r) { return s + r.edge.evidenceCount; }, 0);
-      var head = el("div", "kg-group", key + " (" + rows.length + ", " + total + " evidence)");
+      var head = el("div", "kg-group", key + " (" + rows.length + ", " + plural(total, "sentence") + ")");
       head.style.color = ctx.relColor[rows[0].edge.relation] || "#444";
       card.appendChild(head);
       rows.slice(0, ROWS).forEach(function (r) {
         var row = el("div", "kg-row");
         row.appendChild(nodeButton(r.other));
-        row.appendChild(el("span", "kg-count", r.edge.evidenceCount + " ev"));
+        row.appendChild(el("span", "kg-count", plural(r.edge.articleCount, "article")));
         card.appendChild(row);
         var best = r.edge.evidence[0];
         if (best) card.appendChild(el("div", "kg-best", "\u201C" + best.sentence + "\u201D" + (best.date ? " \u00B7 " + best.date : "")));

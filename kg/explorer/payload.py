@@ -188,12 +188,18 @@ def _edges(
             "relation": relation,
             "props": [[str(k), _text(p)] for k, p in (attrs.get("properties") or {}).items()],
             "evidence": evidence[:MAX_EVIDENCE],
-            "evidenceCount": len(evidence),
+            "evidenceCount": len(evidence),  # sentences: a zh/en/fr digest gives three
+            "articleCount": _article_count(attrs.get("evidence") or []),
             "dates": sorted({e["date"] for e in evidence if e["date"]}),
             "curve": seen[pair],
         })
         seen[pair] += 1
     return edges
+
+
+def _article_count(items: Iterable[Any]) -> int:
+    """Distinct articles among an edge's evidence (one article may state it several times)."""
+    return len({ev.get("article") or ev.get("file") for ev in items if isinstance(ev, dict)})
 
 
 def best_first(evidence: list[dict[str, Any]], *names: str) -> list[dict[str, Any]]:
