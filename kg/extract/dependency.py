@@ -11,6 +11,7 @@ from kg.extract.mentions import Mention
 from kg.extract.patterns import Trigger, lexicon
 from kg.extract.slots import FIRMS, Ctx, before, expand, gov_left, left, right
 from kg.extract.sources import sourced
+from kg.extract.structure import conjuncts
 from kg.schema import EntityKind, RelationType
 
 
@@ -21,9 +22,13 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     if trig.agent == "deal":
         _supply_deal(ctx, trig, start, end, found, status)
         return
-    if trig.agent in ("zh_supplier", "supplier", "provider"):
+    if trig.agent in ("zh_supplier", "supplier", "provider", "powers"):
         user, provider = _supplied(ctx, trig.agent, start, end)
         providers = [provider] if provider else []
+        if provider is not None and trig.agent == "supplier":  # "A and B supply chips to X"
+            providers = [
+                m for m in conjuncts(ctx, provider, False, _KINDS) if m.eid != user_id(user)
+            ]
     else:
         user, providers = _used(ctx, trig, start, end)
     if user is None or lexicon().not_dependency.search(ctx.text, end):
@@ -57,11 +62,29 @@ def _sells(ctx: Ctx, m: Mention) -> bool:
     return bool(known and {"cloud", "chips"} & set(known.tags))
 
 
+def user_id(user: Mention | None) -> str | None:
+    return user.eid if user else None
+
+
+_RESOURCE_BEFORE = re.compile(
+    r"(?:(?:[’']s\s+)?[\w\-]+\s+)?(?:chips?|GPUs?|processors?|芯片|晶片|GPU|算力)\s*$", re.I
+)
+
+
+def _resource_start(ctx: Ctx, pos: int) -> int:
+    """Where "X的芯片", "X’s chips" begins before `pos` (the possessor ends there)."""
+    m = _RESOURCE_BEFORE.search(ctx.text, max(0, pos - 30), pos)
+    return m.start() if m else pos
+
+
 def _supplied(ctx: Ctx, how: str, start: int, end: int) -> tuple[Mention | None, Mention | None]:
     """(user, provider) when the provider is the subject: "Nvidia supplies GPUs to xAI"."""
     if how == "zh_supplier":  # 阿里云为月之暗面提供算力
         user = gov_left(ctx, start, ("为", "為", "向", "给", "給"), FIRMS, reach=15)
         return user, left(ctx, user.start, _KINDS, [user.eid]) if user else None
+    if how == "powers":  # "其晶片驱动OpenAI模型", "Nvidia’s chips power xAI’s models"
+        user = right(ctx, end, FIRMS, reach=8)
+        return user, before(ctx, _resource_start(ctx, start), _KINDS) or left(ctx, start, _KINDS)
     if how == "supplier":  # "Nvidia supplies GPUs to xAI", "supply the ChatGPT maker with"
         user = right(ctx, end, FIRMS, preps=("to", "for"), reach=60) or right(
             ctx, end, FIRMS, reach=20
