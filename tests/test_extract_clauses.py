@@ -269,3 +269,32 @@ def test_a_deal_only_planned_right_before_its_verb_is_no_deal(lang: str, text: s
 def test_a_hedge_elsewhere_in_the_sentence_leaves_the_deal_stated() -> None:
     text = "SoftBank acquired Graphcore last year, as it seeks to grow in chips."
     assert acquired(text, "en") == {("SoftBank", "Graphcore")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Microsoft is pouring billions into Helsing.", ("Microsoft", "Helsing")),
+        ("en", "Nvidia bought into Poolside last year.", ("NVIDIA", "Poolside")),
+        ("en", "Amazon keeps pumping money into Kyutai.", ("Amazon", "Kyutai")),
+    ],
+)
+def test_investment_verbs_of_putting_money_in(
+    lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    found = {
+        (a, b) for a, r, b in triples(extract_article(article(text, lang))) if r == "INVESTS_IN"
+    }
+    assert found == {expected}
+    assert acquired(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Jane Roe took over as chief executive of Helsing in May."),
+        ("en", "Salesforce bought back shares from Accel."),
+    ],
+)
+def test_taking_over_a_role_or_buying_back_is_no_acquisition(lang: str, text: str) -> None:
+    assert acquired(text, lang) == set()

@@ -53,7 +53,7 @@ def object_after(ctx: Ctx, pos: int, known: Mention | None) -> Mention | None:
 
 # a preposition or clause break between a verb and a firm: the firm is not the verb's object
 _PHRASE_BREAK = re.compile(
-    r"\b(?:on|from|with|for|at|to|by|via|through|across|over|under|than|after|before|while|"
+    r"\b(?:on|from|with|for|at|to|by|as|via|through|across|over|under|than|after|before|while|"
     r"sur|avec|pour|chez|auprès|par|après|avant|contre|selon)\b|[;:]|，|。",
     re.I,
 )
