@@ -66,17 +66,6 @@ def user_id(user: Mention | None) -> str | None:
     return user.eid if user else None
 
 
-_RESOURCE_BEFORE = re.compile(
-    r"(?:(?:[’']s\s+)?[\w\-]+\s+)?(?:chips?|GPUs?|processors?|芯片|晶片|GPU|算力)\s*$", re.I
-)
-
-
-def _resource_start(ctx: Ctx, pos: int) -> int:
-    """Where "X的芯片", "X’s chips" begins before `pos` (the possessor ends there)."""
-    m = _RESOURCE_BEFORE.search(ctx.text, max(0, pos - 30), pos)
-    return m.start() if m else pos
-
-
 def _supplied(ctx: Ctx, how: str, start: int, end: int) -> tuple[Mention | None, Mention | None]:
     """(user, provider) when the provider is the subject: "Nvidia supplies GPUs to xAI"."""
     if how == "zh_supplier":  # 阿里云为月之暗面提供算力
@@ -84,7 +73,7 @@ def _supplied(ctx: Ctx, how: str, start: int, end: int) -> tuple[Mention | None,
         return user, left(ctx, user.start, _KINDS, [user.eid]) if user else None
     if how == "powers":  # "其晶片驱动OpenAI模型", "Nvidia’s chips power xAI’s models"
         user = right(ctx, end, FIRMS, reach=8)
-        return user, before(ctx, _resource_start(ctx, start), _KINDS) or left(ctx, start, _KINDS)
+        return user, before(ctx, start, _KINDS) or left(ctx, start, _KINDS)
     if how == "supplier":  # "Nvidia supplies GPUs to xAI", "supply the ChatGPT maker with"
         user = right(ctx, end, FIRMS, preps=("to", "for"), reach=60) or right(
             ctx, end, FIRMS, reach=20
