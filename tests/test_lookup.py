@@ -173,6 +173,9 @@ def test_search_names_then_sentences_any_script(supply_chain_store: Path) -> Non
     assert [(h.entity, h.text) for h in zh] == [
         (f"{ADLC.name} REVIEWS Mistral AI acquires Koyeb", "法国竞争管理局正在审查这笔交易。")]
     assert len(azure) == 2 and all("Azure" in h.text for h in azure)
+    with open_store(supply_chain_store) as store:  # LIKE wildcards are plain characters
+        assert search(store, "%") == [] and search(store, "a_b") == []
+        assert list_entities(store, search="%") == []
 
 
 def test_lookup_tables_follow_replace_and_delete(supply_chain_store: Path) -> None:

@@ -94,12 +94,12 @@ class Lookups:
             where.append("e.kind = ? COLLATE NOCASE")
             params.append(kind)
         if search:
-            where.append("e.entity_id IN (SELECT entity_id FROM names WHERE name LIKE ?)")
+            where.append("e.entity_id IN (SELECT entity_id FROM names "
+                         "WHERE name LIKE ? ESCAPE '\\')")
             params.append(f"%{_like(search)}%")
         sql = ("SELECT e.entity_id, e.name, e.kind, MIN(e.seq), COUNT(*), MAX(a.published) "
                "FROM article_entities e JOIN articles a ON a.id = e.article_id "
-               + (" WHERE " + " AND ".join(where).replace("LIKE ?", "LIKE ? ESCAPE '\\'")
-                  if where else "")
+               + (" WHERE " + " AND ".join(where) if where else "")
                + " GROUP BY e.entity_id")
         rows = list(self._conn.execute(sql, params))
         aliases = self._aliases()
