@@ -238,3 +238,12 @@ def test_sql_views_for_datasette_users(supply_chain_store: Path) -> None:
         ("Mistral AI acquires Koyeb", "acquisition", "under_review", 120000000.0, "EUR",
          "2025-02-17", '["company:mistral-ai","company:koyeb"]', 1),
     ]
+
+
+def test_a_deal_card_lists_its_parties(supply_chain_store: Path) -> None:
+    with open_store(supply_chain_store) as store:
+        card = show_entity(store, "Mistral AI acquires Koyeb")
+    assert [(r.subject, r.relation) for r in card.relations] == [
+        ("Autorité de la concurrence", "REVIEWS")]
+    assert [(d.deal, d.role, d.parties) for d in card.deals] == [
+        ("Mistral AI acquires Koyeb", "", ["Mistral AI (acquirer)", "Koyeb (target)"])]

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process, utils
 
 from kg.errors import InputError
-from kg.schema import Entity, Evidence, Relation
+from kg.schema import Entity, EntityKind, Evidence, Relation
 from kg.store import Store
 
 SUGGESTIONS = 3
@@ -94,7 +94,8 @@ def show_entity(store: Store, text: str, lang: str | None = None) -> EntityCard:
     """The card of one entity; `lang` prefers evidence sentences in that language."""
     entity = find_entity(store, text)
     relations = store.reads.relations_touching([entity.id])
-    deal_ids = store.lookups.deals_of(entity.id)
+    # A deal's own card lists the deal itself: its parties with their roles.
+    deal_ids = [entity.id] if entity.kind is EntityKind.DEAL else store.lookups.deals_of(entity.id)
     others = {r.source for r in relations} | {r.target for r in relations}
     deals = store.reads.entities_of(deal_ids)
     party_ids = {p.id for d in deals for p in d.parties}
