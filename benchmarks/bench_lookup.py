@@ -137,12 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", type=Path, required=True, help="an ingested store")
     ap.add_argument("--repeat", type=int, default=5, help="best of this many runs")
     ap.add_argument("--bolt", action="store_true", help="also time kg query cold and warm")
+    ap.add_argument("--skip-library", action="store_true", help="only whole commands")
     args = ap.parse_args(argv)
     with open_store(args.data_dir) as store:
         s = store.stats()
     print(f"store {args.data_dir}: {s.articles} articles, {sum(s.entities.values())} entities, "
           f"{sum(s.relations.values())} relations; best of {args.repeat}")
-    groups = [("library call", library_cases), ("whole command", command_cases)]
+    groups = [("library call", library_cases)] if not args.skip_library else []
+    groups.append(("whole command", command_cases))
     if args.bolt:
         groups.append(("graph database", bolt_cases))
     for title, cases in groups:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, Field
-from rapidfuzz import fuzz, process, utils
 
 from kg.errors import InputError
 from kg.schema import Entity, EntityKind, Evidence, Relation
@@ -79,6 +78,8 @@ def find_entity(store: Store, text: str) -> Entity:
 def _suggestion(store: Store, text: str) -> str:
     """" (did you mean 'A', 'B'?)": the entities with the names or aliases closest to `text`,
     each by its own name."""
+    from rapidfuzz import fuzz, process, utils  # only a miss pays for it
+
     pairs = store.lookups.all_names()
     found = process.extract(text, [name for _, name in pairs], scorer=fuzz.WRatio,
                             processor=utils.default_process, limit=SUGGESTIONS * 5,
