@@ -67,11 +67,21 @@ class Suffixes(DataFile):
     generic: Words  # Latin words that alone make no name ("Venture Capital", "Private Equity")
 
 
+class ZhPeople(DataFile):
+    titles: Words
+    list_words: Words
+    surnames: str  # one character each
+    compound_surnames: Words
+    boundary: str  # characters that end a name
+    not_names: Words
+
+
 class Discovery(DataFile):
     company: Words
     person: Words
     stopwords: Words
     suffixes: Suffixes
+    zh_people: ZhPeople
 
 
 class RolesFile(DataFile):

@@ -44,3 +44,40 @@ def test_generic_words_make_no_name(text: str, absent: str) -> None:
 def test_a_fund_named_after_a_title_is_a_fund_not_a_person() -> None:
     found = discover("Managing partner of Harbor Peak Capital, Jane Roe, led the deal.")
     assert found.get("Harbor Peak Capital") is FUND
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("星河智能首席执行官周明远对记者表示，公司将扩产。", ["周明远"]),
+        ("公司执行董事包括陈立、王晓峰、林达。", ["陈立", "王晓峰", "林达"]),
+        ("关联董事许军及沙超然已回避表决。", ["许军", "沙超然"]),
+        ("銀河科技創辦人兼CTO王鶴，是業內少數的學者創業者。", ["王鶴"]),  # traditional
+        ("联合创始人欧阳明表示，团队正在扩张。", ["欧阳明"]),  # a two-character surname
+    ],
+)
+def test_chinese_names_after_a_title(text: str, names: list[str]) -> None:
+    found = discover(text)
+    assert [n for n in names if found.get(n) is PERSON] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "董事会决定，总裁高度评价了这一方案。",  # 高度 starts with a surname but is no name
+        "该校教授方法是什么？",
+        "董事会今天开会。",
+    ],
+)
+def test_no_name_after_a_title(text: str) -> None:
+    assert not [n for n, k in discover(text).items() if k is PERSON]
+
+
+def test_a_discovered_chinese_name_carries_its_pinyin() -> None:
+    from kg.extract import extract_article
+    from kg.schema import Article, ArticleFormat
+
+    text = "星河智能首席执行官周明远对记者表示，公司完成了新一轮融资。"
+    art = Article(id="t", file="t.txt", format=ArticleFormat.TEXT, text=text, lang="zh")
+    person = next(e for e in extract_article(art).entities if e.name == "周明远")
+    assert "Zhou Mingyuan" in person.aliases

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from kg.data import DATA, load_yaml
 from kg.extract.screen import screen
 from kg.extract.trie import trie_pattern
+from kg.extract.zh_people import zh_people
 from kg.schema import EntityKind
 
 # a capitalised word (at most 40 characters, starting at a word start: keeps scans linear).
@@ -103,6 +104,8 @@ def discover(text: str) -> dict[str, EntityKind]:
     """Candidate names and kinds in `text` (the caller drops names it already knows)."""
     patterns, stop = _patterns()
     found: dict[str, EntityKind] = by_suffix(text, stop)
+    for person in zh_people(text):
+        found.setdefault(person, EntityKind.PERSON)
     lowered = text.lower()
     for rx, kind, words in patterns:
         if words is not None and not words.search(lowered):
@@ -121,14 +124,17 @@ def discover(text: str) -> dict[str, EntityKind]:
 @lru_cache(maxsize=1)
 def _suffixes() -> Suffix:
     data = load_yaml(DATA / "discovery.yaml")["suffixes"]
+    # the suffix first (a literal scan), then the capitalised words before it
     latin = re.compile(
-        rf"(?<![\w-])(?P<name>(?:{_WORD}\s+(?:&\s+)?){{1,3}}"
-        rf"(?P<suffix>{trie_pattern(data['fund'] + data['company'])}))(?![\w-])"
+        rf"(?<=\s)(?P<suffix>{trie_pattern(data['fund'] + data['company'])})(?![\w-])"
     )
     zh = re.compile(rf"(?P<suffix>{trie_pattern(data['fund_zh'])})")
     funds, zh_generic = frozenset(data["fund"]), frozenset(data["zh_generic"])
     generic = frozenset(data["generic"]) | frozenset(data["fund"]) | frozenset(data["company"])
     return Suffix(latin, funds, zh, _zh_strip(data["zh_noise"]), zh_generic, generic)
+
+
+_BEFORE = re.compile(rf"(?<![\w-])(?P<name>(?:{_WORD}\s+(?:&\s+)?){{1,3}})$")
 
 
 class Suffix(NamedTuple):
@@ -152,7 +158,12 @@ def by_suffix(text: str, stop: frozenset[str]) -> dict[str, EntityKind]:
     sfx = _suffixes()
     found: dict[str, EntityKind] = {}
     for m in sfx.latin.finditer(text):
-        name = _clean(m.group("name"), stop)
+        if not text[m.start() - 1 : m.start()].isspace():
+            continue  # a word inside a longer one, or no word before it
+        before = _BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if before is None:
+            continue
+        name = _clean(before.group("name") + m.group("suffix"), stop)
         words = name[: -len(m.group("suffix"))].split() if name else []
         if name and any(w not in sfx.generic for w in words):
             found.setdefault(name, FUND if m.group("suffix") in sfx.funds else COMPANY)
