@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The README's test command: installs everything the suite needs on a fresh Debian machine
-# (Chromium for the browser tests, the package with its test extra, in a venv where the system's
-# Python is externally managed), then runs every test,
-# including the Bolt (ArcadeDB) and browser ones.
+# (Chromium for the browser tests, Java 17 and Maven for Neo4j, the package with its test extra,
+# in a venv where the system's Python is externally managed), starts Neo4j Community
+# (scripts/neo4j.sh; its jars are fetched once and cached), then runs every test, including the
+# Bolt ones (on Neo4j and on the embedded ArcadeDB) and the browser ones. Neo4j is stopped
+# afterwards, whatever the outcome.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: the browser, and a CJK font so Chinese labels render in screenshots.
-DEBS="chromium fonts-wqy-microhei"
+DEBS="chromium fonts-wqy-microhei openjdk-17-jdk-headless maven"
 missing=""
 for pkg in $DEBS; do dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"; done
 if [ -n "$missing" ]; then
@@ -32,4 +34,9 @@ else
   bash scripts/install.sh -e '.[test]'
   PY="${KG_VENV_DIR:-.venv}/bin/python"
 fi
-exec "$PY" -m pytest "$@"
+NEO4J_DIR="$(mktemp -d "${TMPDIR:-/tmp}/kg-test-neo4j.XXXXXX")"
+cleanup() { bash scripts/neo4j.sh stop "$NEO4J_DIR" || true; rm -rf "$NEO4J_DIR"; }
+trap cleanup EXIT
+KG_TEST_NEO4J="$(bash scripts/neo4j.sh start "$NEO4J_DIR")"
+export KG_TEST_NEO4J  # "bolt://127.0.0.1:PORT USER PASSWORD", read by tests/conftest.py
+"$PY" -m pytest "$@"

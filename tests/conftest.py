@@ -1,8 +1,12 @@
 """Shared fixtures.
 
-Bolt: one embedded ArcadeDB server per test session, inside the test process (JPype starts one JVM
-per process), on a free loopback port; each test that asks for `bolt_db` gets a fresh database on
-it. CLI tests reach it through the NEO4J_* variables set by `neo4j_env`.
+Bolt: every test that asks for `bolt_target`, `bolt_db`, `bolt_conn` or `neo4j_env` runs twice,
+on the embedded ArcadeDB and on Neo4j Community. One server of each kind per test session:
+ArcadeDB inside the test process (JPype starts one JVM per process), Neo4j from
+scripts/neo4j.sh (scripts/test.sh starts it and passes it in KG_TEST_NEO4J; a bare `pytest`
+starts its own). Each test gets a fresh, empty database: a new one on ArcadeDB, the emptied
+`neo4j` database on Neo4j (Community has one). CLI tests reach it through the NEO4J_* variables
+set by `neo4j_env`.
 
 The "supply chain" graph (`supply_chain_store`) is hand-made: five short articles of our own in
 en/fr/zh whose facts the Cypher library tests answer by hand (see tests/test_cypher_library.py).
@@ -12,8 +16,10 @@ from __future__ import annotations
 
 import itertools
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +37,18 @@ from kg.schema import (
     entity_id,
 )
 
-# --- Bolt server ---------------------------------------------------------------------------
+# --- Bolt servers ---------------------------------------------------------------------------
 
 _db_numbers = itertools.count(1)
 _EXIT_STATUS = pytest.StashKey[int]()
+ROOT = Path(__file__).resolve().parent.parent
+NEO4J_SH = ROOT / "scripts" / "neo4j.sh"
+BOLT_KINDS = ("arcadedb", "neo4j")
 
 
 @pytest.fixture(scope="session")
 def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The embedded ArcadeDB."""
     from kg.graphdb.embedded import start_in_process
 
     # In this process (not a child like `kg` uses): tests create databases through its handle.
@@ -52,6 +62,97 @@ def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         os.chdir(here)
     yield server
     server.stop()
+
+
+@dataclass
+class Neo4jServer:
+    """A Neo4j Community server from scripts/neo4j.sh; `dir` is None when the caller (scripts/
+    test.sh) started it and handed it over in KG_TEST_NEO4J."""
+
+    uri: str
+    username: str
+    password: str = field(repr=False)
+    dir: Path | None = None
+
+
+def start_neo4j(directory: Path) -> Neo4jServer:
+    done = subprocess.run(["bash", str(NEO4J_SH), "start", str(directory)], capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=900)
+    assert done.returncode == 0, f"scripts/neo4j.sh start failed: {done.stderr.strip()}"
+    uri, user, password = done.stdout.split()
+    return Neo4jServer(uri, user, password, directory)
+
+
+def stop_neo4j(server: Neo4jServer) -> None:
+    if server.dir is not None:
+        subprocess.run(["bash", str(NEO4J_SH), "stop", str(server.dir)], check=False,
+                       stdin=subprocess.DEVNULL, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
+    """Neo4j Community: the one scripts/test.sh started (KG_TEST_NEO4J="URI USER PASSWORD"),
+    or one started here for this session."""
+    given = os.environ.get("KG_TEST_NEO4J", "").split()
+    if given:
+        uri, username, password = given
+        yield Neo4jServer(uri, username, password)
+        return
+    server = start_neo4j(tmp_path_factory.mktemp("neo4j"))
+    try:
+        yield server
+    finally:
+        stop_neo4j(server)
+
+
+@dataclass
+class BoltTarget:
+    """One database server the Bolt tests run against; `fresh()` gives an empty database."""
+
+    kind: str  # "arcadedb" | "neo4j"
+    uri: str
+    username: str
+    password: str = field(repr=False)
+    server: Any = field(default=None, repr=False)
+
+    def fresh(self) -> Any:
+        from kg.graphdb.connection import ConnectionSettings
+
+        if self.kind == "arcadedb":
+            name = f"t{next(_db_numbers)}"
+            self.server.handle.create_database(name)
+        else:  # Community has one user database: empty it, schema included
+            name = "neo4j"
+            wipe_neo4j(self.uri, self.username, self.password, name)
+        return ConnectionSettings(self.uri, self.username, self.password, name)
+
+
+def wipe_neo4j(uri: str, username: str, password: str, database: str) -> None:
+    import neo4j
+
+    with (neo4j.GraphDatabase.driver(uri, auth=(username, password)) as driver,
+          driver.session(database=database) as session):
+        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS "
+                    "OF 10000 ROWS").consume()
+        for name in session.run("SHOW CONSTRAINTS YIELD name").value():
+            session.run(f"DROP CONSTRAINT `{name}`").consume()
+        for name in session.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' "
+                                "RETURN name").value():
+            session.run(f"DROP INDEX `{name}`").consume()
+
+
+def bolt_target_of(kind: str, request: pytest.FixtureRequest) -> BoltTarget:
+    if kind == "arcadedb":
+        server = request.getfixturevalue("bolt_server")
+        return BoltTarget(kind, server.uri, server.username, server.password, server)
+    neo = request.getfixturevalue("neo4j_server")
+    return BoltTarget(kind, neo.uri, neo.username, neo.password, neo)
+
+
+@pytest.fixture(scope="session", params=BOLT_KINDS)
+def bolt_target(request: pytest.FixtureRequest) -> BoltTarget:
+    """Every test that uses a Bolt database runs once on ArcadeDB and once on Neo4j."""
+    return bolt_target_of(request.param, request)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -69,18 +170,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 @pytest.fixture
-def bolt_db(bolt_server: Any) -> Any:
-    """Settings for a brand-new, empty database on the session server."""
-    from kg.graphdb.connection import ConnectionSettings
-
-    name = f"t{next(_db_numbers)}"
-    bolt_server.handle.create_database(name)
-    return ConnectionSettings(
-        uri=bolt_server.uri,
-        username=bolt_server.username,
-        password=bolt_server.password,
-        database=name,
-    )
+def bolt_db(bolt_target: BoltTarget) -> Any:
+    """Settings for a brand-new, empty database on the session's server of this kind."""
+    return bolt_target.fresh()
 
 
 @pytest.fixture

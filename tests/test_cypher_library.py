@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import BOLT_KINDS, bolt_target_of
 
+from kg.graphdb.connection import connect
 from kg.graphdb.library import library
 from kg.graphdb.load import load
 from kg.graphdb.query import run_query
@@ -124,3 +126,19 @@ def test_every_query_documents_its_question_and_parameters() -> None:
 def test_chain_depth_one_lists_direct_providers_only(loaded: Any) -> None:
     rows = run_query(loaded, "dependency_chain_down", {"entity": M, "depth": 1}).rows
     assert [(r["provider"], r["depth"]) for r in rows] == [(MS, 1), (NV, 1)]
+
+
+def test_every_library_query_gives_the_same_rows_on_neo4j_and_arcadedb(
+    supply_chain_store: Path, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """Neo4j is the reference: each query's rows, in order, must be the same on ArcadeDB."""
+    rows: dict[str, dict[str, list[Any]]] = {}
+    for kind in BOLT_KINDS:
+        with connect(bolt_target_of(kind, request).fresh(), tmp_path) as conn:
+            with Store.open(supply_chain_store) as store:
+                load(store, conn)
+            rows[kind] = {name: [plain(r) for r in run_query(conn, name, CASES[name][0]).rows]
+                          for name in sorted(library())}
+    differ = [name for name in sorted(library()) if rows["neo4j"][name] != rows["arcadedb"][name]]
+    assert differ == [], {name: (rows["neo4j"][name], rows["arcadedb"][name]) for name in differ}
+    assert all(rows["neo4j"][name] for name in library()), "every query answers something"
