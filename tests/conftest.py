@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -79,7 +81,12 @@ def start_neo4j(directory: Path) -> Neo4jServer:
     done = subprocess.run(["bash", str(NEO4J_SH), "start", str(directory)], capture_output=True,
                           text=True, stdin=subprocess.DEVNULL, timeout=900)
     assert done.returncode == 0, f"scripts/neo4j.sh start failed: {done.stderr.strip()}"
+    # What our checks read: exactly one line; the password is kept 0600 beside the data.
+    assert re.fullmatch(r"bolt://127\.0\.0\.1:\d+ neo4j \S+\n", done.stdout), done.stdout
     uri, user, password = done.stdout.split()
+    assert (directory / "password").read_text(encoding="utf-8") == password
+    assert stat.S_IMODE((directory / "password").stat().st_mode) == 0o600
+    assert (directory / "data").is_dir() and (directory / "logs" / "debug.log").is_file()
     return Neo4jServer(uri, user, password, directory)
 
 
