@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from functools import cache
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -130,8 +131,7 @@ def _main_text(tree: Any, markup: str) -> str:
     from trafilatura import bare_extraction  # imported on first use: ~0.1 s
 
     try:
-        doc = bare_extraction(tree, fast=True, favor_precision=True, include_comments=False,
-                              include_tables=True, with_metadata=False)  # fmt: skip
+        doc = bare_extraction(tree, options=_extractor_options())
     except RecursionError:  # deeper than trafilatura's own recursive walks
         doc = None
     body = getattr(doc, "body", None)
@@ -159,6 +159,16 @@ def _marked_text(markup: str) -> str:
 
 def _raw_tag(m: re.Match[str]) -> str:
     return "\n\n" if m[1].lower() in _BLOCK else ""
+
+
+@cache
+def _extractor_options() -> Any:
+    """Built once: trafilatura would build them again for every page (~0.5 ms)."""
+    from trafilatura.settings import Extractor
+
+    # fast: no second opinion from the fallback extractors; precision: a page of boilerplate
+    # gives nothing rather than its navigation.
+    return Extractor(fast=True, precision=True, comments=False, tables=True)
 
 
 def _clean(text: str) -> str:
