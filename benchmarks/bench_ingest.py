@@ -37,7 +37,10 @@ s = ingest(paths, data, workers=workers)
 dt = time.perf_counter() - t0
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": dt, "summary": s.model_dump(exclude={"failures", "duplicates"}),
+cpu = sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF,
+                                                                   resource.RUSAGE_CHILDREN)))
+print(json.dumps({"seconds": dt, "cpu": cpu,
+                  "summary": s.model_dump(exclude={"failures", "duplicates"}),
                   "first_failures": s.failures[:3], "rss_self_kb": own, "rss_child_kb": kids}))
 """
 
@@ -62,12 +65,12 @@ def row(label: str, articles: int, r: dict, data: Path) -> str:
     return (f"{label:>12} {articles:>8} {r['seconds']:>9.1f} {rate:>10.0f} "
             f"{r['rss_self_kb'] / 1024:>9.0f} {r['rss_child_kb'] / 1024:>9.0f} "
             f"{dir_size(data) / 1e6:>9.1f} {s['entities']:>9} {s['relations']:>9} "
-            f"{s['articles_new']:>7} {s['failed']:>6}")
+            f"{s['articles_new']:>7} {s['failed']:>6} {r.get('cpu', 0):>7.1f}")
 
 
 HEADER = (f"{'run':>12} {'articles':>8} {'seconds':>9} {'art/s':>10} {'rss MB':>9} "
           f"{'wkr MB':>9} {'store MB':>9} {'entities':>9} {'relations':>9} {'new':>7} "
-          f"{'failed':>6}")
+          f"{'failed':>6} {'cpu s':>7}")
 
 
 def bench_sizes(work: Path, sizes: list[int], workers: int, seed: int) -> tuple[Path, Path, int]:
