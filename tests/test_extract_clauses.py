@@ -298,3 +298,25 @@ def test_investment_verbs_of_putting_money_in(
 )
 def test_taking_over_a_role_or_buying_back_is_no_acquisition(lang: str, text: str) -> None:
     assert acquired(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "According to Reuters, the deal is Amazon's largest since its acquisition of "
+            "Whole Foods Market.",
+            {("Amazon", "Whole Foods Market")},
+        ),
+        (
+            "fr",
+            "Selon Reuters, il s’agit du plus gros pari de Thales depuis son rachat de Helsing.",
+            {("Thales", "Helsing")},
+        ),
+    ],
+)
+def test_its_owner_is_the_possessor_not_the_news_source(
+    lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert acquired(text, lang) == expected

@@ -140,3 +140,31 @@ def test_a_review_of_a_partnership_also_reviews_the_investment_the_sentence_stat
 def test_sanctions_without_a_regulator_and_company_review_nothing(lang: str, text: str) -> None:
     result = extract_article(article(text, lang))
     assert not [r for r in result.relations if r.relation.value == "REVIEWS"], triples(result)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "« Nous allons examiner ce dossier », a déclaré à Reuters la Commission européenne.",
+        ),
+        ("en", "“We will examine it,” the European Commission told Reuters on Monday."),
+    ],
+)
+def test_the_outlet_a_regulator_speaks_to_is_not_reviewed(lang: str, text: str) -> None:
+    result = extract_article(article(text, lang))
+    names = {e.id: e.name for e in result.entities}
+    reviewed = {names[r.target] for r in result.relations if r.relation.value == "REVIEWS"}
+    assert "Reuters" not in reviewed
+
+
+def test_ce_partenariat_points_back_to_the_partnership_stated_before() -> None:
+    text = (
+        "Microsoft a noué un partenariat avec Kyutai. « Nous allons examiner ce partenariat », "
+        "a indiqué la Commission européenne."
+    )
+    result = extract_article(article(text, "fr"))
+    names = {e.id: e.name for e in result.entities}
+    reviewed = {names[r.target] for r in result.relations if r.relation.value == "REVIEWS"}
+    assert reviewed == {"Microsoft–Kyutai partnership"}

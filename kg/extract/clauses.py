@@ -66,13 +66,27 @@ _OWN_PRONOUN = re.compile(
 
 def possessive_owner(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
     """Whose "its"/"son"/"其" is, right before a noun trigger ("Meta's biggest bet after its
-    acquisition of WhatsApp"): the first firm of the sentence, when it comes before."""
+    acquisition of WhatsApp"): the nearest possessor before it, else the first firm no
+    preposition governs ("According to Reuters, …" names a source, not the owner)."""
     if not _OWN_PRONOUN.search(ctx.text[max(0, pos - 60) : pos]):
         return None
-    return next(
-        (m for m in ctx.mentions if m.end <= pos and m.kind in kinds and m.via != "pronoun"),
-        None,
-    )
+    before = [
+        m
+        for m in ctx.mentions
+        if m.end <= pos
+        and m.kind in kinds
+        and m.via != "pronoun"
+        and not _SOURCE.search(ctx.text[max(0, m.start - 20) : m.start])
+    ]
+    owners = [m for m in before if m.possessive or m.gov in ("de", "du", "d’", "d'", "of")]
+    if owners:
+        return owners[-1]  # "Meta's …, its", "le pari de Thales depuis son"
+    return next((m for m in before if m.gov is None), None)
+
+
+_SOURCE = re.compile(
+    r"(?:selon|according to|d[’']après|citing|cité par|据|據)\s*(?:the\s+)?$", re.I
+)
 
 
 _AUX = re.compile(

@@ -52,7 +52,8 @@ _BLOCKED = re.compile(r"\bblock\w*|bloqu\w*|interdi\w*|禁止|否决", re.I)
 # a reference back to the one deal named just before ("the deal", "l’opération", "对此")
 _THIS = re.compile(
     r"\b(?:(?:this|the) (?:deal|transaction|merger|acquisition|investment|partnership)|"
-    r"ce dossier|l[’']opération|la transaction|cette opération|le rachat|"
+    r"ce dossier|l[’']opération|la transaction|cette opération|le rachat|ce partenariat|"
+    r"cet accord|cet investissement|cette acquisition|cette prise de participation|"
     r"(?:a|the) similar (?:review|probe|investigation|inquiry))\b|"
     r"对此|對此|此事|这[项笔][交投合]|這[項筆][交投合]|该交易|該交易|该投资|該投資",
     re.I,
@@ -267,8 +268,8 @@ def _review_companies(
     by the regulator(s) named closest before the trigger ("… while the FTC will examine …")."""
     # "investigations into Microsoft", "对英伟达立案调查" (zh: the object before the verb)
     first = right(ctx, end, FIRMS, reach=40) or gov_left(ctx, start, ("对", "對"), FIRMS, reach=30)
-    if first is None:
-        return
+    if first is None or _SPEECH.search(ctx.text[max(0, first.start - 30) : first.start]):
+        return  # "« Nous allons examiner », a déclaré à l’AFP …": told to, not reviewed
     before_trigger = [m for m in reviewers if m.end <= start]
     who = (
         expand(ctx, before_trigger[-1], False, (EntityKind.REGULATOR,))
@@ -278,6 +279,13 @@ def _review_companies(
     for company in expand(ctx, first, True, FIRMS):
         for reviewer in {m.eid for m in who}:
             found.add(ctx, reviewer, RelationType.REVIEWS, company.eid, status=state.value)
+
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|according|déclaré|indiqué|précisé|confié|selon|rapporte)\b\W+"
+    r"(?:\w+\W+){0,2}$|表示|称|稱|透露",
+    re.I,
+)
 
 
 _AGENT_DEALS = {
