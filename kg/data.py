@@ -82,6 +82,7 @@ class Discovery(DataFile):
     stopwords: Words
     suffixes: Suffixes
     zh_people: ZhPeople
+    shared_surname_cues: Words  # "siblings A and B Last": both people bear Last
 
 
 class RolesFile(DataFile):

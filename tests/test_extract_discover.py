@@ -81,3 +81,14 @@ def test_a_discovered_chinese_name_carries_its_pinyin() -> None:
     art = Article(id="t", file="t.txt", format=ArticleFormat.TEXT, text=text, lang="zh")
     person = next(e for e in extract_article(art).entities if e.name == "周明远")
     assert "Zhou Mingyuan" in person.aliases
+
+
+def test_two_first_names_share_one_last_name() -> None:
+    from kg.extract import extract_article
+    from kg.schema import Article, ArticleFormat
+
+    text = "The lab is run by siblings Marta and Jonas Keller, who founded it in 2023."
+    art = Article(id="t", file="t.txt", format=ArticleFormat.TEXT, text=text, lang="en")
+    people = {e.name for e in extract_article(art).entities if e.kind is PERSON}
+    assert {"Marta Keller", "Jonas Keller"} <= people
+    assert discover("Microsoft and Google Cloud signed a deal.") == {}

@@ -104,7 +104,7 @@ def discover(text: str) -> dict[str, EntityKind]:
     """Candidate names and kinds in `text` (the caller drops names it already knows)."""
     patterns, stop = _patterns()
     found: dict[str, EntityKind] = by_suffix(text, stop)
-    for person in zh_people(text):
+    for person in [*zh_people(text), *shared_surname(text)]:
         found.setdefault(person, EntityKind.PERSON)
     lowered = text.lower()
     for rx, kind, words in patterns:
@@ -119,6 +119,24 @@ def discover(text: str) -> dict[str, EntityKind]:
                 if name and name not in found:
                     found[name] = _kind_of(name, kind, listed)
     return found
+
+
+@lru_cache(maxsize=1)
+def _shared_surname() -> re.Pattern[str]:
+    cues = trie_pattern(load_yaml(DATA / "discovery.yaml")["shared_surname_cues"])
+    first = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
+    return re.compile(
+        rf"\b(?i:{cues}),?\s+(?P<a>{first})\s+(?:and|et|&)\s+(?P<b>{first})\s+(?P<last>{_PART})"
+    )
+
+
+def shared_surname(text: str) -> list[str]:
+    """ "siblings Dario and Daniela Amodei", "les frères Jean et Paul Martin": two people who
+    share the last name written once."""
+    out = []
+    for m in _shared_surname().finditer(text):
+        out += [f"{m.group('a')} {m.group('last')}", f"{m.group('b')} {m.group('last')}"]
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -64,12 +64,18 @@ class Doc:
         """Names found by discovery or listed by the article (Key Players …) become entities."""
         merged = {**names, **extra}
         shorts = {short for name in merged for short in short_forms(name)}
+        text = "\n".join(s.text for s in self.sentences)
         for name, kind in merged.items():
-            if name in self.gaz.by_alias or name.lower() in self.gaz.by_lower or name in shorts:
+            known = self.gaz.by_alias.get(name)
+            if known or name.lower() in self.gaz.by_lower or name in shorts:
+                if known and name not in text:  # "Dario and Daniela Amodei": named, unspelt
+                    self.counts.setdefault(self.entity(known).id, 0)
                 continue
             eid = entity_id(kind, name)
             self.entities.setdefault(eid, Draft(eid, name, kind))
             self.found[name] = eid
+            if name not in text:  # no span will find it: it is one of the article's entities
+                self.counts.setdefault(eid, 0)
             latin = romanize_name(name) if kind is EntityKind.PERSON else None
             if latin:  # 王晓刚 is "Wang Xiaogang" in English-language news
                 self.entities[eid].aliases.add(latin)

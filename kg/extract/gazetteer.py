@@ -168,11 +168,28 @@ def _alternation(names: list[str], before: str, after: str) -> re.Pattern[str] |
     return re.compile(before + trie_pattern(set(names)) + after)
 
 
+_PARTICLE = re.compile(r"(?<= )(?:bin|bint|al|el|de|du|des|da|di|van|von|der|den|la|le)(?= )")
+
+
+def _particle_variants(names: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Alwaleed bin Talal" is also written "Alwaleed Bin Talal" (names of people only)."""
+    out = [n for n in names]
+    for name in names:
+        variant = _PARTICLE.sub(lambda m: m.group(0).capitalize(), name)
+        if variant != name and variant not in out:
+            out.append(variant)
+    return tuple(out)
+
+
 def _known(entry: Entry, kind: EntityKind) -> Known:
+    kind = entry.kind or kind
+    aliases = (*entry.aliases, *entry.ambiguous)
+    if kind is EntityKind.PERSON:
+        aliases = _particle_variants((entry.name, *aliases))[1:]
     return Known(
         name=entry.name,
-        kind=entry.kind or kind,
-        aliases=(*entry.aliases, *entry.ambiguous),
+        kind=kind,
+        aliases=aliases,
         ambiguous=tuple(entry.ambiguous),
         country=entry.country,
         places=tuple(entry.places),
