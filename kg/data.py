@@ -69,6 +69,7 @@ class Suffixes(DataFile):
 
 class ZhPeople(DataFile):
     titles: Words
+    speech: Words  # "，李明表示": a name at a clause start before one of these
     list_words: Words
     surnames: str  # one character each
     compound_surnames: Words
@@ -83,6 +84,7 @@ class Discovery(DataFile):
     suffixes: Suffixes
     zh_people: ZhPeople
     shared_surname_cues: Words  # "siblings A and B Last": both people bear Last
+    person_not_last: Words  # a discovered person's name never ends with one of these
 
 
 class RolesFile(DataFile):

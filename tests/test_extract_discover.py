@@ -92,3 +92,30 @@ def test_two_first_names_share_one_last_name() -> None:
     people = {e.name for e in extract_article(art).entities if e.kind is PERSON}
     assert {"Marta Keller", "Jonas Keller"} <= people
     assert discover("Microsoft and Google Cloud signed a deal.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The round is closed, said Jane Roe, a partner at the fund.", "Jane Roe"),
+        ("Jane Roe told reporters the chips had shipped.", "Jane Roe"),
+        ("Selon Jeanne Dupont, la levée est bouclée.", "Jeanne Dupont"),
+        ("« Nous accélérons », explique Marc Durand.", "Marc Durand"),
+        ("，周明远表示，公司会继续投入研发。", "周明远"),
+        ("“我们很有信心，”王小川说。", "王小川"),
+    ],
+)
+def test_a_quoted_person(text: str, name: str) -> None:
+    assert discover(text).get(name) is PERSON
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quillon Systems said it would list its shares.",  # a company's word ends the name
+        "该公司表示将扩大产能。",  # 公司 is no name
+        "高管表示业绩会改善。",
+    ],
+)
+def test_a_quoted_company_is_no_person(text: str) -> None:
+    assert not [n for n, k in discover(text).items() if k is PERSON]

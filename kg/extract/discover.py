@@ -114,11 +114,21 @@ def discover(text: str) -> dict[str, EntityKind]:
             listed = "list" in m.groupdict()
             for raw in _list_names(m.group("list")) if listed else [m.group("name")]:
                 name = _clean(raw, stop)
-                if kind is EntityKind.PERSON and name and _ONE_WORD.fullmatch(name):
+                if kind is EntityKind.PERSON and name and _not_a_person(name):
                     continue  # "Mme Dupont": a surname alone is a person named before
                 if name and name not in found:
                     found[name] = _kind_of(name, kind, listed)
     return found
+
+
+def _not_a_person(name: str) -> bool:
+    """A surname alone ("Mme Dupont") or a company's name ("Cerebras Systems")."""
+    return bool(_ONE_WORD.fullmatch(name)) or name.split()[-1] in _not_last()
+
+
+@lru_cache(maxsize=1)
+def _not_last() -> frozenset[str]:
+    return frozenset(load_yaml(DATA / "discovery.yaml")["person_not_last"])
 
 
 @lru_cache(maxsize=1)

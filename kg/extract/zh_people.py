@@ -22,10 +22,12 @@ _JOIN = "、,，和及与"
 
 class _Words(NamedTuple):
     titles: re.Pattern[str]
+    speech: re.Pattern[str]
     surnames: frozenset[str]
     compound: tuple[str, ...]
     boundary: frozenset[str]
     not_names: frozenset[str]
+    speech_end: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -34,10 +36,14 @@ def _words() -> _Words:
     lists = trie_pattern(data["list_words"])
     return _Words(
         re.compile(rf"(?:{trie_pattern(data['titles'])})(?:{lists})?[:：]?"),
+        re.compile(
+            rf"(?:^|(?<=[，,。；;：:“”\s]))(?=[^，,。；;：:“”\s]{{2,3}}(?:{trie_pattern(data['speech'])}))"
+        ),
         frozenset(data["surnames"]),
         tuple(data["compound_surnames"]),
         frozenset(data["boundary"]),
         frozenset(data["not_names"]),
+        re.compile(trie_pattern(data["speech"])),
     )
 
 
@@ -48,6 +54,10 @@ def zh_people(text: str) -> list[str]:
     words = _words()
     folded = to_simplified(text)
     found: list[str] = []
+    for m in words.speech.finditer(folded):  # "，李明表示"
+        size = _name_at(folded, m.end(), words, speech=True)
+        if size and text[m.end() : m.end() + size] not in found:
+            found.append(text[m.end() : m.end() + size])
     for m in words.titles.finditer(folded):
         pos = m.end()
         while True:
@@ -65,8 +75,9 @@ def zh_people(text: str) -> list[str]:
     return found
 
 
-def _name_at(text: str, pos: int, w: _Words) -> int:
-    """The length (2 or 3) of the name starting at `pos`, or 0 when none starts there."""
+def _name_at(text: str, pos: int, w: _Words, speech: bool = False) -> int:
+    """The length (2 or 3) of the name starting at `pos`, or 0 when none starts there; with
+    `speech`, the name must end right before a speech verb."""
     if text.startswith(w.compound, pos):
         sizes = (3, 4)
     elif pos < len(text) and text[pos] in w.surnames:
@@ -78,6 +89,10 @@ def _name_at(text: str, pos: int, w: _Words) -> int:
         if len(name) < size or not all("\u4e00" <= c <= "\u9fff" for c in name):
             return 0
         after = text[pos + size : pos + size + 1]
+        if speech:
+            if w.speech_end.match(text, pos + size) and name not in w.not_names:
+                return size
+            continue
         if (not after or after in w.boundary) and name not in w.not_names:
             return size
     return 0
