@@ -76,3 +76,13 @@ NO_PERSON = [
 def test_a_pronoun_with_no_person_before_it_is_no_one(lang: str, text: str) -> None:
     found = triples(extract_article(article(text, lang)))
     assert not any(t[1] == "BOARD_MEMBER_OF" and t[2] == "Kyutai" for t in found), found
+
+
+def test_a_bare_surname_is_the_person_not_a_new_company() -> None:
+    text = (
+        "Cohere hired CEO Alexis Wong last year. Now 31, Wong founded Kyutai at 22, and Wong's "
+        "team is growing."
+    )
+    result = extract_article(article(text, "en"))
+    assert not any(e.name == "Wong" for e in result.entities)
+    assert ("Alexis Wong", "FOUNDED", "Kyutai") in triples(result)

@@ -9,6 +9,7 @@ about. (Companies referred to by "the company", "该公司", "la pépite": coref
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kg.extract.linkwords import link_words
@@ -40,6 +41,16 @@ def remember_people(doc: Doc, mentions: list[Mention]) -> None:
         parts = doc.entity(m.eid).name.split()
         if len(parts) >= 2 and _SURNAME.match(parts[-1]):
             doc.surnames.setdefault(parts[-1], m.eid)
+
+
+def surnames_of(people: Iterable[str]) -> set[str]:
+    """The surnames of full Latin names ("Alexandr Wang" -> "Wang")."""
+    out = set()
+    for name in people:
+        parts = name.split()
+        if len(parts) >= 2 and _SURNAME.match(parts[-1]):
+            out.add(parts[-1])
+    return out
 
 
 def _surnames(doc: Doc, sent: Sentence, named: list[Mention]) -> list[Mention]:

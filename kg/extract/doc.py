@@ -14,7 +14,7 @@ from kg.extract.coref import (
     has_latin_pronoun,
     zh_pronouns,
 )
-from kg.extract.discourse import person_references, remember_people
+from kg.extract.discourse import person_references, remember_people, surnames_of
 from kg.extract.discover import short_forms
 from kg.extract.gazetteer import Gazetteer, Known, drop_overlaps
 from kg.extract.mentions import Mention, attach, governing_preposition
@@ -64,13 +64,14 @@ class Doc:
         """Names found by discovery or listed by the article (Key Players …) become entities."""
         merged = {**names, **extra}
         shorts = {short for name in merged for short in short_forms(name)}
+        shorts |= surnames_of(n for n, k in merged.items() if k is EntityKind.PERSON)
         text = "\n".join(s.text for s in self.sentences)
         for name, kind in merged.items():
             known = self.gaz.by_alias.get(name)
             if known or name.lower() in self.gaz.by_lower or name in shorts:
                 if known and name not in text:  # "Dario and Daniela Amodei": named, unspelt
                     self.counts.setdefault(self.entity(known).id, 0)
-                continue
+                continue  # ("Wang" alone is Alexandr Wang's surname: discourse.py, no firm)
             eid = entity_id(kind, name)
             self.entities.setdefault(eid, Draft(eid, name, kind))
             self.found[name] = eid
