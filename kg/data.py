@@ -188,6 +188,7 @@ class Normalize(DataFile):
 
 class Pinyin(DataFile):
     surnames: dict[str, str]  # surname -> its spelling as a surname (单 Shan, 欧阳 Ouyang)
+    org_suffixes: dict[str, str]  # 资本 -> Capital
     readings: dict[str, str]  # syllable -> the characters read so
 
 

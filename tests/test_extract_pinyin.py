@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pinyin import romanize_name
+from kg.extract.pinyin import romanize_name, romanized
+from kg.schema import EntityKind
 
 
 @pytest.mark.parametrize(
@@ -26,3 +27,21 @@ def test_romanize_name(name: str, latin: str) -> None:
 @pytest.mark.parametrize("name", ["王", "王晓刚明天见", "Jane Roe", "王X"])
 def test_not_a_chinese_name_of_two_to_four_characters(name: str) -> None:
     assert romanize_name(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "spellings"),
+    [
+        ("青禾资本", ["Qinghe", "Qinghe Capital"]),
+        ("远帆创投", ["Yuanfan", "Yuanfan Ventures"]),
+        ("渤海远帆基金", ["Bohai Yuanfan", "Bohai Yuanfan Fund"]),  # two characters a word
+        ("青禾資本", ["Qinghe", "Qinghe Capital"]),  # traditional characters
+    ],
+)
+def test_a_chinese_fund_name_in_english(name: str, spellings: list[str]) -> None:
+    assert romanized(name, EntityKind.FUND) == spellings
+
+
+def test_only_people_and_funds_are_spelt() -> None:
+    assert romanized("青禾科技", EntityKind.COMPANY) == []
+    assert romanized("资本", EntityKind.FUND) == []  # a suffix alone

@@ -18,7 +18,7 @@ from kg.extract.discourse import person_references, remember_people, surnames_of
 from kg.extract.discover import short_forms
 from kg.extract.gazetteer import Gazetteer, Known, drop_overlaps
 from kg.extract.mentions import Mention, attach, governing_preposition
-from kg.extract.pinyin import romanize_name
+from kg.extract.pinyin import romanized
 from kg.extract.text import Sentence
 from kg.schema import EntityKind, entity_id
 
@@ -77,9 +77,8 @@ class Doc:
             self.found[name] = eid
             if name not in text:  # no span will find it: it is one of the article's entities
                 self.counts.setdefault(eid, 0)
-            latin = romanize_name(name) if kind is EntityKind.PERSON else None
-            if latin:  # 王晓刚 is "Wang Xiaogang" in English-language news
-                self.entities[eid].aliases.add(latin)
+            # 王晓刚 is "Wang Xiaogang" in English-language news, 国鑫创投 "Guoxin Ventures"
+            self.entities[eid].aliases.update(romanized(name, kind))
             for short in short_forms(name) if kind is not EntityKind.PERSON else ():
                 if short not in self.gaz.by_alias:
                     self.found.setdefault(short, eid)

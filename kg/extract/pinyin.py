@@ -7,10 +7,12 @@ own such as 单 Shan, 曾 Zeng by hand). Traditional characters are folded to si
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from kg.data import DATA, Pinyin, load_model
 from kg.lang import to_simplified
+from kg.schema import EntityKind
 
 
 @cache
@@ -43,3 +45,33 @@ def _spell(chars: str, reading: dict[str, str]) -> str | None:
             return None
         out.append(syl.replace("v", "u"))  # ü is written u in names (吕 Lu)
     return "".join(out)
+
+
+def romanize_org(name: str, suffixes: dict[str, str]) -> list[str]:
+    """English spellings of a Chinese organisation name ending in one of `suffixes` (资本:
+    Capital): the head in pinyin, two characters a word (国鑫创投 -> "Guoxin", "Guoxin
+    Ventures"; 渤海中盛基金 -> "Bohai Zhongsheng", "Bohai Zhongsheng Fund")."""
+    name = to_simplified(name)
+    suffix = next((s for s in sorted(suffixes, key=len, reverse=True) if name.endswith(s)), "")
+    head = name[: len(name) - len(suffix)]
+    if not suffix or not 2 <= len(head) <= 8:
+        return []
+    _, reading = _tables()
+    cuts = [head[i : i + 2] for i in range(0, len(head), 2)]
+    if len(cuts) > 1 and len(cuts[-1]) == 1:
+        cuts[-2:] = [cuts[-2] + cuts[-1]]
+    words = [_spell(c, reading) for c in cuts]
+    if not all(words):
+        return []
+    latin = " ".join(w.capitalize() for w in words if w)
+    return [latin, f"{latin} {suffixes[suffix]}"]
+
+
+def romanized(name: str, kind: EntityKind) -> list[str]:
+    """The English spellings of a discovered Chinese name: a person's or a fund's."""
+    if kind is EntityKind.PERSON:
+        latin = romanize_name(name)
+        return [latin] if latin else []
+    if kind is EntityKind.FUND and re.search(r"[\u4e00-\u9fff]", name):
+        return romanize_org(name, load_model(DATA / "pinyin.yaml", Pinyin).org_suffixes)
+    return []
