@@ -50,6 +50,18 @@ def test_news_page_keeps_the_story_and_drops_every_trap() -> None:
         assert trap.lower() not in a.text.lower(), trap
 
 
+def test_chinese_gbk_page_keeps_the_story() -> None:
+    a = one(WEB / "news_page_zh.html")  # GBK bytes, <meta charset="gbk">, no og: tags
+    assert a.title == "星河智能完成2亿元B轮融资 北辰资本领投"  # the <h1>, not "…_科技频道_智库网"
+    assert a.published == "2024-02-27"  # <meta name="publishdate" content="2024年2月27日">
+    assert a.url == "https://zhiku.example.cn/tech/2024/0227/xinghe.html" and a.lang == "zh"
+    assert a.text.startswith("记者27日获悉，上海人工智能企业星河智能宣布完成2亿元人民币B轮融资")
+    assert "老股东云杉创投继续跟投" in a.text and len(a.text.split("\n\n")) == 3
+    for trap in ("腾讯收购", "百度投资", "热门推荐", "华为收购", "字节跳动", "相关阅读",
+                 "阿里巴巴与", "版权所有", "关于我们", "首页", "登录"):  # fmt: skip
+        assert trap not in a.text, trap
+
+
 def test_boilerplate_never_becomes_facts() -> None:
     result = extract_article(one(WEB / "news_page_traps.html"))
     names = {e.id: e.name for e in result.entities}

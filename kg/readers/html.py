@@ -31,8 +31,9 @@ _BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "br", "h1"
           "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "hr",
           "figcaption", "body", "list", "item", "head", "quote", "row", "cell"}  # fmt: skip
 _LINE = {"br", "li", "tr", "td", "th", "item", "row", "cell", "lb"}
-_DATE_KEYS = ("article:published_time", "datepublished", "date", "pubdate", "dc.date",
-              "publish-date", "og:published_time", "sailthru.date")  # fmt: skip
+_DATE_KEYS = ("article:published_time", "datepublished", "date", "pubdate", "publishdate",
+              "publish_date", "publish-date", "dc.date", "dc.date.issued", "og:published_time",
+              "sailthru.date")  # fmt: skip
 _RAW_TAG = re.compile(r"</?([A-Za-z][\w-]*)[^<>]*>")
 _RAW_SKIP = re.compile(r"<(script|style)\b[^<>]*>[^<]*</\1\s*>", re.IGNORECASE)
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its warnings are not ours to show
@@ -88,7 +89,7 @@ def read_html(path: Path, markup: str) -> Article:
     if not text:
         raise InputError(f"{path}: HTML page has no article text")
     url = m.get("canonical") or m.get("og:url") or _str(ld.get("url")) or None
-    title = m.get("og:title") or m.get("title") or m.get("h1") or _str(ld.get("headline"))
+    title = m.get("og:title") or _page_title(m) or _str(ld.get("headline"))
     if title and text.startswith(title + "\n"):  # the headline is the title, not a sentence
         text = text[len(title):].lstrip("\n")
     published = _first_date(*(m.get(k) for k in _DATE_KEYS[:1]), _str(ld.get("datePublished")),
@@ -103,6 +104,12 @@ def read_html(path: Path, markup: str) -> Article:
         outlet=m.get("og:site_name") or None,
         meta={k: v for k, v in {"description": m.get("description")}.items() if v},
     )
+
+
+def _page_title(m: dict[str, str]) -> str:
+    """<title>, or the <h1> when the title is that headline plus the site's name after it."""
+    title, h1 = m.get("title", ""), m.get("h1", "")
+    return h1 if h1 and (not title or title.startswith(h1)) else title
 
 
 def _page_meta(tree: Any) -> tuple[dict[str, str], dict[str, Any], list[str], str]:
