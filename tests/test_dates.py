@@ -78,7 +78,7 @@ META_FORMS = [
     ("February 2024", "2024-02", "month"),
     ("le 1er mars 2024", "2024-03-01", "day"),
     ("mardi 27 février 2024 à 10h30", "2024-02-27T10:30:00", "day"),
-    ("27 févr. 2024", "2024-02-27", "day"),  # dateparser, the fallback
+    ("27 févr. 2024", "2024-02-27", "day"),
     ("27.02.2024", "2024-02-27", "day"),
     ("2024年2月27日", "2024-02-27", "day"),
     ("2024年2月27日 星期二 10:30", "2024-02-27T10:30:00", "day"),
@@ -90,6 +90,13 @@ META_FORMS = [
 def test_metadata_date_forms(text: str, iso: str, precision: str) -> None:
     assert read_date(text) == iso
     assert precision_of(iso) == precision
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("27-Feb-2024", "2024-02-27"), ("2024年02月27日 10时30分", "2024-02-27T10:30:00"),
+])  # fmt: skip
+def test_forms_left_to_dateparser(text: str, iso: str) -> None:
+    assert read_date(text) == iso
 
 
 @pytest.mark.parametrize("text", ["Feb 27", "yesterday", "12 billion", "2月27日", "page 2 of 3",

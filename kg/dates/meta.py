@@ -8,6 +8,7 @@ import datetime as dt
 import email.utils
 import re
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 
 from kg.dates.text import WEEKDAY_NAMES, find_dates, ymd
@@ -40,7 +41,11 @@ def read_date(value: Any) -> str | None:
         return value.isoformat()
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split())
+    return _read_text(" ".join(value.split()))
+
+
+@lru_cache(maxsize=4096)  # a corpus repeats its dates; dateparser costs 20-70 ms a call
+def _read_text(text: str) -> str | None:
     if text[:1] == "(" and text[-1:] == ")":  # "(2024, June 11)", a citation's date
         text = text[1:-1].strip()
     if not text or len(text) > 80:

@@ -19,7 +19,9 @@ _LATIN_SCALE = [k.lower() for k in _DATA["scales"]["latin"]]
 _CJK_DIGITS = "零〇一二两兩三四五六七八九十百千"
 _Resolved = tuple[str, Precision]  # ("2024-06", "month")
 _D = _DATA["dates"]
-_MONTHS: dict[str, int] = {k.lower(): v for lang in _D["months"].values() for k, v in lang.items()}
+_MONTHS: dict[str, int] = {
+    k.lower().rstrip("."): v for lang in _D["months"].values() for k, v in lang.items()
+}
 _WEEKDAYS: dict[str, int] = {
     k.lower(): v for k, v in (_D["weekdays"]["en"] | _D["weekdays"]["fr"]).items()
 }
