@@ -72,19 +72,23 @@
     return true;
   }
 
-  function expand(id) {
+  // Bring a node's neighbours into view (through the relations the filters keep) and fit the
+  // view to them; `quiet` only brings them in (many at once: call api.refresh() after).
+  function expand(id, quiet) {
     var rels = checkedSet("kg-relations");
     adj[id].forEach(function (eid) {
       var e = data.edges[eid];
       if (rels.has(e.relation)) bringIn(e.from === id ? e.to : e.from, id);
     });
-    sync();
-    applyFilters();
+    if (quiet === true) return;
+    refresh();
     var ids = [id].concat(adj[id].map(function (eid) { var e = data.edges[eid]; return e.from === id ? e.to : e.from; }))
       .filter(function (n) { return nodeVisible[n]; });
     if (network && ids.length) network.fit({ nodes: ids, animation: false });
     updateStatus(data.nodes[id].label + ": " + (ids.length - 1) + " neighbour(s) shown");
   }
+
+  function refresh() { sync(); applyFilters(); }
 
   // --- vis-network -----------------------------------------------------------------------------
 
@@ -394,7 +398,7 @@
   }
 
   var api = { network: null, data: data, ready: false, timings: timings, applyFilters: applyFilters,
-    focusNode: focusNode, findNode: findNode, expand: expand, select: select, fit: fit,
+    focusNode: focusNode, findNode: findNode, expand: expand, refresh: refresh, select: select, fit: fit,
     showAll: function () { setMode("all"); }, overview: function () { setMode("overview"); },
     inView: function (id) { return inView[id] === 1; }, visible: function (id) { return nodeVisible[id] === true; },
     mode: function () { return mode; }, setPeriod: setPeriod };

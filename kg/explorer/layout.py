@@ -33,10 +33,25 @@ def compute_layout(graph: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[fl
         pairs = zip(nodes, _normalise(xy) * spread, strict=True)
         return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in pairs}
     main, small = _split_components(graph)
-    xy = _normalise(mesh_layout(graph, main, seed=seed)) * SCALE * np.sqrt(len(main)) / 8
+    xy = _separate(_normalise(mesh_layout(graph, main, seed=seed)) * SCALE * np.sqrt(len(main)) / 8)
     out = {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(main, xy, strict=True)}
     out.update(_pack_rows(small, left=float(xy[:, 0].min()), width=float(np.ptp(xy[:, 0])),
                           top=float(xy[:, 1].max()) + SCALE * 0.3))
+    return out
+
+
+def _separate(xy: np.ndarray, cell: float = 24.0) -> np.ndarray:
+    """Nodes the grid could not tell apart (same neighbours, same cell) land on one point: put
+    those sharing a cell on a small circle around it."""
+    keys = np.floor(xy / cell).astype(np.int64)
+    _, group, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    group = group.ravel()
+    out = xy.copy()
+    seen: dict[int, int] = {}
+    for i in np.flatnonzero(counts[group] > 1):
+        k = seen[group[i]] = seen.get(group[i], -1) + 1
+        angle = 2 * np.pi * k / counts[group[i]]
+        out[i] += cell * 0.6 * np.array([np.cos(angle), np.sin(angle)])
     return out
 
 

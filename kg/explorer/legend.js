@@ -37,20 +37,29 @@ function kgBuildLegend(data, byId, el, glyphs, on) {
 })();
 }
 
-// Exact name or alias, then prefix, then substring; within each, the most connected first.
+// Search ranking: an entity with relations before an isolated one (an isolated node has nothing
+// to show), then how well a name, alias or id matches (exact, prefix, contains the query, is
+// contained in it: "Microsoft Azure" finds Microsoft), then the most connected.
 function kgFindNode(nodes, query) {
   "use strict";
   var q = query.trim().toLowerCase();
   if (!q) return null;
-  var best = null, bestRank = 3;
+  var best = null, bestScore = null;
   nodes.forEach(function (n) {
-    var rank = 3;
-    [n.label].concat(n.aliases).forEach(function (s) {
+    var tier = 4;
+    [n.label, n.key].concat(n.aliases).forEach(function (s) {
       s = s.toLowerCase();
-      var r = s === q ? 0 : s.indexOf(q) === 0 ? 1 : s.indexOf(q) >= 0 ? 2 : 3;
-      if (r < rank) rank = r;
+      var t = s === q ? 0 : s.indexOf(q) === 0 ? 1 : s.indexOf(q) >= 0 ? 2 :
+        s.length >= 3 && (" " + q + " ").indexOf(" " + s + " ") >= 0 ? 3 : 4;
+      if (t < tier) tier = t;
     });
-    if (rank < bestRank || (rank === bestRank && rank < 3 && n.value > best.value)) { best = n; bestRank = rank; }
+    if (tier === 4) return;
+    var score = [n.value > 0 ? 0 : 1, tier, -n.value];
+    if (best === null || score[0] < bestScore[0] || (score[0] === bestScore[0] &&
+        (score[1] < bestScore[1] || (score[1] === bestScore[1] && score[2] < bestScore[2])))) {
+      best = n;
+      bestScore = score;
+    }
   });
   return best;
 }

@@ -111,10 +111,11 @@ def overview_layout(
             groups)
 
 
+STEP = 1.0  # share of an overlap removed per round (each side moves half of it)
 LABEL_EM = 7.5  # canvas units per label character at the overview's 13 px font
 
 
-def spread_labels(xy: np.ndarray, boxes: np.ndarray, rounds: int = 80) -> np.ndarray:
+def spread_labels(xy: np.ndarray, boxes: np.ndarray, rounds: int = 400) -> np.ndarray:
     """Move nodes apart until their label boxes (width, height, centred on the node) no longer
     overlap, each step along the axis that needs the smaller move; labels are wide and short,
     so up or down is preferred until the layout grows taller than wide."""
@@ -134,8 +135,8 @@ def spread_labels(xy: np.ndarray, boxes: np.ndarray, rounds: int = 80) -> np.nda
         tie = np.where(np.arange(len(xy))[:, None] < np.arange(len(xy))[None, :], 1.0, -1.0)
         sx = np.where(dx != 0, np.sign(dx), tie)
         sy = np.where(dy != 0, np.sign(dy), tie)
-        xy[:, 0] += (np.where(along_x, need_x * sx, 0.0) / 2).sum(axis=1) * 0.5
-        xy[:, 1] += (np.where(along_y, need_y * sy, 0.0) / 2).sum(axis=1) * 0.5
+        xy[:, 0] += (np.where(along_x, need_x * sx, 0.0) / 2).sum(axis=1) * STEP
+        xy[:, 1] += (np.where(along_y, need_y * sy, 0.0) / 2).sum(axis=1) * STEP
     return xy
 
 
