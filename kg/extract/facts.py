@@ -38,12 +38,21 @@ class Found:
     # the last deal stated plainly (sentence, agent, patient, relation): what "the deal",
     # "这项合作", "a similar review" point back to
     last_deal: tuple[int, str, str, RelationType] | None = None
+    # the same facts by sentence: rules read their own sentence's facts, and scanning every
+    # fact per sentence made a long article quadratic
+    by_sentence: dict[int, list[Fact]] = field(default_factory=dict)
+
+    def in_sentence(self, index: int) -> list[Fact]:
+        """The facts stated by sentence `index`, in the order they were found."""
+        return self.by_sentence.get(index, [])
 
     def add(self, ctx: Ctx, source: str, relation: RelationType, target: str, **props: Any) -> None:
         if source == target:
             return
         clean = {k: v for k, v in props.items() if v not in (None, "", [], False)}
-        self.facts.append(Fact(source, relation, target, ctx.sent.index, clean))
+        fact = Fact(source, relation, target, ctx.sent.index, clean)
+        self.facts.append(fact)
+        self.by_sentence.setdefault(fact.sentence, []).append(fact)
         if relation in _DEALS and not target.startswith("round:"):
             self.last_deal = (ctx.sent.index, source, target, relation)
 

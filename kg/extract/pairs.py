@@ -142,10 +142,9 @@ _ORIENT = {
 def _oriented(found: Found, ctx: Ctx, kind: DealType, a: str, b: str) -> tuple[str, str]:
     """Investor/acquirer first, as the sentence's own INVESTS_IN / ACQUIRES facts say."""
     rel = _ORIENT.get(kind)
-    for fact in found.facts:
+    for fact in found.in_sentence(ctx.sent.index):
         if (
-            fact.sentence == ctx.sent.index
-            and fact.relation is rel
+            fact.relation is rel
             and (fact.target, fact.source) == (a, b)
         ):
             return b, a
@@ -298,8 +297,8 @@ def _co_agents(ctx: Ctx, found: Found) -> set[frozenset[str]]:
     """Parties on the same side of one of the sentence's own deals: "A与B加码C" makes A and B
     co-investors, never a deal between themselves."""
     sides: dict[tuple[RelationType, str], set[str]] = {}
-    for fact in found.facts:
-        if fact.sentence == ctx.sent.index and fact.relation in _AGENT_DEALS:
+    for fact in found.in_sentence(ctx.sent.index):
+        if fact.relation in _AGENT_DEALS:
             sides.setdefault((fact.relation, fact.target), set()).add(fact.source)
     for g in groups(ctx):  # "微软与英伟达收购了X" states one acquirer: the list is both
         listed = {m.eid for m in g}
@@ -321,9 +320,8 @@ def _own_deals(
     """The agent–patient deals this sentence states (of `agents` only, when given)."""
     deals = [
         (fact.source, fact.target, _AGENT_DEALS[fact.relation])
-        for fact in found.facts
-        if fact.sentence == ctx.sent.index
-        and fact.relation in _AGENT_DEALS
+        for fact in found.in_sentence(ctx.sent.index)
+        if fact.relation in _AGENT_DEALS
         and (not agents or fact.source in agents)
     ]
     return list(dict.fromkeys(deals))
