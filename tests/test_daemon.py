@@ -92,3 +92,15 @@ def test_stale_state_file_is_ignored(data: Path) -> None:
     assert daemon_status(data) is None
     assert not state.exists()
     assert invoke("db", "status", "--data-dir", data).output == "not running\n"
+
+
+def test_a_long_command_keeps_the_server_up(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `kg load` longer than the idle time must not have its server stopped under it."""
+    from kg.graphdb.connection import ConnectionSettings, connect
+
+    monkeypatch.setenv("KG_DB_IDLE", "2")
+    with connect(ConnectionSettings(), data) as conn:
+        pid = daemon_status(data).pid  # type: ignore[union-attr]
+        time.sleep(6)  # three idle times
+        assert conn.run("RETURN 1 AS ok") == [{"ok": 1}]
+    assert gone(pid, 90)  # and once the command is over, the idle timer stops it

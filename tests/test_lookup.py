@@ -189,20 +189,53 @@ def test_lookup_tables_follow_replace_and_delete(supply_chain_store: Path) -> No
         assert store.lookups.ids_named("Koyeb") == []
     conn = sqlite3.connect(supply_chain_store / kg.store.DB_NAME)
     assert conn.execute("SELECT COUNT(*) FROM ingested WHERE article_id = 'a3'").fetchone() == (0,)
+    assert_names_consistent(conn)
     # The index holds exactly the rows it indexes (FTS5's own integrity check).
     conn.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
 
 
-def test_existing_store_migrates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def assert_names_consistent(conn: sqlite3.Connection) -> None:
+    """The kept names and their search rows equal what the articles give, counted afresh."""
+    kept = conn.execute("SELECT entity_id, name, refs FROM names ORDER BY 1, 2").fetchall()
+    fresh = conn.execute(
+        "SELECT entity_id, n, COUNT(*) FROM (SELECT entity_id, article_id, name AS n FROM "
+        "article_entities UNION SELECT e.entity_id, e.article_id, a.value FROM "
+        "article_entities e, json_each(e.aliases) a) GROUP BY entity_id, n ORDER BY 1, 2"
+    ).fetchall()
+    assert kept == fresh
+    indexed = conn.execute("SELECT ref, text FROM search_rows WHERE what = 'name' "
+                           "ORDER BY 1, 2").fetchall()
+    assert indexed == [(e, n) for e, n, _ in fresh]
+
+
+def test_names_counted_once_per_article_whatever_the_aliases(tmp_path: Path) -> None:
+    aliased = ent(EntityKind.COMPANY, "NVIDIA").model_copy(
+        update={"aliases": ["英伟达", "NVIDIA", "Nvidia Corp"]})
+    plain_view = ent(EntityKind.COMPANY, "NVIDIA")
+    data = build_store(tmp_path / "d", [pair("x", "zh", "t", [aliased], []),
+                                        pair("y", "en", "u", [plain_view], [])])
+    conn = sqlite3.connect(data / kg.store.DB_NAME)
+    assert conn.execute("SELECT name, refs FROM names ORDER BY name").fetchall() == [
+        ("NVIDIA", 2), ("Nvidia Corp", 1), ("英伟达", 1)]
+    with Store.open(data) as store:
+        store.delete("x")
+    assert conn.execute("SELECT name, refs FROM names").fetchall() == [("NVIDIA", 1)]
+    assert_names_consistent(conn)
+
+
+@pytest.mark.parametrize("before", [4, 6])  # before the look-ups; with per-article names
+def test_existing_store_migrates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                 before: int) -> None:
     full = list(kg.store.schema.MIGRATIONS)
-    monkeypatch.setattr(kg.store.schema, "MIGRATIONS", full[:4])
+    monkeypatch.setattr(kg.store.schema, "MIGRATIONS", full[:before])
     data = build_store(tmp_path / "old", supply_chain_facts())
     monkeypatch.setattr(kg.store.schema, "MIGRATIONS", full)
     with open_store(data) as store:
         assert store.schema_version() == len(full)
+        assert_names_consistent(store._conn)
         assert [h.entity for h in search(store, "Koyeb")][:2] == [
             "Koyeb", "Mistral AI acquires Koyeb"]
-        assert list_articles(store)[0].ingested is None  # stored before it was recorded
+        assert (list_articles(store)[0].ingested is None) == (before < 5)  # not recorded then
         assert find_entity(store, "Microsoft").id == MSFT.id
 
 

@@ -91,11 +91,18 @@ def _collect(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) 
 def connect(settings: ConnectionSettings, data_dir: Path) -> Iterator[Connection]:
     """Open a checked connection: the server answers, the login works, the database exists."""
     if settings.embedded:
-        # Kept up between commands, so only the first one pays for the JVM (kg db start|stop).
-        from kg.graphdb.daemon import ensure_daemon, server_login
+        # Kept up between commands, so only the first one pays for the JVM (kg db start|stop),
+        # and kept alive while this connection is open.
+        from kg.graphdb.daemon import ensure_daemon, kept_alive, server_login
 
         server = ensure_daemon(data_dir)
-        settings = ConnectionSettings(server.uri, *server_login(data_dir))
+        with kept_alive(data_dir, server):
+            yield from _connect(ConnectionSettings(server.uri, *server_login(data_dir)))
+        return
+    yield from _connect(settings)
+
+
+def _connect(settings: ConnectionSettings) -> Iterator[Connection]:
     assert settings.uri is not None
     try:
         driver = GraphDatabase.driver(

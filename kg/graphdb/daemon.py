@@ -23,6 +23,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -99,6 +100,29 @@ def ensure_daemon(data_dir: Path, idle: float | None = None) -> DaemonStatus:
         status = daemon_status(data_dir) or _spawn(root, idle_timeout(idle))
     touch(data_dir)
     return status
+
+
+@contextmanager
+def kept_alive(data_dir: Path, status: DaemonStatus) -> Iterator[None]:
+    """While the caller works (a long `kg load`), mark the server used every quarter of its
+    idle time, so that its idle timer never stops it under a running command."""
+    done = threading.Event()
+
+    def beat() -> None:
+        while not done.wait(max(0.5, status.idle_timeout / 4)):
+            try:
+                touch(data_dir)
+            except OSError:  # the data directory went away: nothing left to keep
+                return
+
+    thread = threading.Thread(target=beat, name="kg-db-keepalive", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+        touch(data_dir)  # the idle time counts from the end of the command
 
 
 def touch(data_dir: Path) -> None:

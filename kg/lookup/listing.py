@@ -116,7 +116,7 @@ class SearchHit(BaseModel):
     text: str
     entity: str  # the entity's name, or "Source RELATION Target" for a sentence
     kind: str = ""  # the entity's kind, or the relation type
-    article: str
+    article: str | None = None  # the article of a sentence (a name is in many)
     id: str  # entity id, or the relation's source|RELATION|target
 
 
@@ -139,8 +139,7 @@ def search(store: Store, text: str, limit: int = 50) -> list[SearchHit]:
         if what == "name":
             entity = known.get(ref)
             hits.append(SearchHit(match="name", text=found, entity=entity.name if entity else ref,
-                                  kind=entity.kind.value if entity else "", article=article,
-                                  id=ref))
+                                  kind=entity.kind.value if entity else "", id=ref))
         else:
             s, r, t = split_relation_key(ref) or (ref, "", "")
             label = f"{known[s].name if s in known else s} {r} {known[t].name if t in known else t}"

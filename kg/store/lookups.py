@@ -34,14 +34,14 @@ class Lookups:
         """Entity ids whose id, name or alias is `text` (ASCII letters in any case), the
         entity named in most articles first."""
         rows = self._conn.execute(
-            "SELECT entity_id, COUNT(DISTINCT article_id) AS n FROM names "
+            "SELECT entity_id, MAX(refs) AS n FROM names "
             "WHERE name = ?1 COLLATE NOCASE OR entity_id = ?1 GROUP BY entity_id "
             "ORDER BY n DESC, entity_id", (text.strip(),))
         return [r[0] for r in rows]
 
     def all_names(self) -> list[tuple[str, str]]:
-        """Every distinct (entity id, name or alias): what a fuzzy match picks from."""
-        return list(self._conn.execute("SELECT DISTINCT entity_id, name FROM names"))
+        """Every (entity id, name or alias): what a fuzzy match picks from."""
+        return list(self._conn.execute("SELECT entity_id, name FROM names"))
 
     def first_names(self, ids: list[str]) -> dict[str, str]:
         """Entity id -> its name as the first article has it (ids with no entity left out)."""
@@ -111,7 +111,7 @@ class Lookups:
 
     def _aliases(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
-        for eid, name in self._conn.execute("SELECT DISTINCT entity_id, name FROM names"):
+        for eid, name in self._conn.execute("SELECT entity_id, name FROM names"):
             out.setdefault(eid, []).append(name)
         return out
 
@@ -169,8 +169,8 @@ class Lookups:
 
     def search(self, text: str, limit: int) -> list[tuple[str, str, str, str]]:
         """(what, ref, text, article id) rows whose text contains `text` (any case): names
-        and aliases (`what` = "name", ref = entity id) and evidence sentences ("sentence",
-        ref = source|RELATION|target), best matches first."""
+        and aliases (`what` = "name", ref = entity id, no article) and evidence sentences
+        ("sentence", ref = source|RELATION|target), best matches first."""
         text = text.strip()
         if len(text) >= MIN_INDEXED:
             sql = ("SELECT r.what, r.ref, r.text, r.article_id FROM search_index f "
