@@ -119,11 +119,18 @@ class Board(DataFile):
     listed: str
 
 
+class Helm(DataFile):
+    person_first: str
+    org_first: str
+
+
 class Links(DataFile):
     """kg/extract/data/links.yaml: the words of the link frames and of discourse."""
 
     former: dict[Lang, Words]
     board: Board
+    take_role: dict[Lang, str]
+    helm: Helm
     serves_zh: str
     serves_verb_zh: str
     partner_list_intro: str

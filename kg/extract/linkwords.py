@@ -18,6 +18,9 @@ class LinkWords:
     board_member: dict[str, re.Pattern[str]]  # lang -> the verb before it ("sits on the")
     board_past: re.Pattern[str]
     board_listed: re.Pattern[str]
+    take_role: dict[str, re.Pattern[str]]  # "P will take over as" (before the title)
+    helm_person_first: re.Pattern[str]  # "P, à la tête de X", "P执掌X"
+    helm_org_first: re.Pattern[str]  # "X, avec à sa tête P"
     serves_zh: re.Pattern[str]  # the gap of "P在X担任T"
     serves_verb_zh: re.Pattern[str]  # its verb, right after the organisation
     partner_list_intro: re.Pattern[str]
@@ -45,6 +48,9 @@ def link_words() -> LinkWords:
         board_member=_by_lang({"en": b.member_en, "fr": b.member_fr, "zh": b.member_zh}),
         board_past=re.compile(b.past, re.I),
         board_listed=re.compile(b.listed, re.I),
+        take_role=_by_lang(data.take_role),
+        helm_person_first=re.compile(data.helm.person_first, re.I),
+        helm_org_first=re.compile(data.helm.org_first, re.I),
         serves_zh=re.compile(rf"^\s*(?:{data.serves_zh})\s*$"),
         serves_verb_zh=re.compile(rf"^\s*(?:{data.serves_verb_zh})\s*"),
         partner_list_intro=re.compile(data.partner_list_intro, re.I),

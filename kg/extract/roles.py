@@ -13,6 +13,7 @@ from kg.extract.facts import Found
 from kg.extract.mentions import Mention
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import apposition_end
+from kg.extract.tenure import tenure
 from kg.schema import EntityKind, RelationType
 
 ORGS = (*FIRMS, EntityKind.REGULATOR)
@@ -31,6 +32,7 @@ class Titles:
     copula: re.Pattern[str]  # " is the CEO of ", " est le PDG de "
     copula_zh: re.Pattern[str]  # "是<org>的首席执行官"
     named_as: re.Pattern[str]  # "appointed <person> as its new CEO": what follows the person
+    lead: re.Pattern[str]  # a title at the start of a text, any case ("CEO of", "执行董事")
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +74,7 @@ def _titles() -> Titles:
             re.I,
         ),
         copula_zh=re.compile(rf"^\s*(?:的)?\s*{title}"),
+        lead=re.compile(rf"^\s*(?:的)?\s*{title}(?![A-Za-z\-])", re.I),
         named_as=re.compile(
             rf"^\s*,?\s*(?:as|comme|en tant que|为|為|担任|擔任)?\s*(?:{det}\s*)?"
             rf"(?:(?:new|next|nouveau|nouvelle|futur|future)\s+)?{title}(?![\w-])",
@@ -117,6 +120,7 @@ def roles(ctx: Ctx, found: Found) -> None:
     _led_by(ctx, found)
     _career_verbs(ctx, found)
     boards(ctx, found)
+    tenure(ctx, found)
     for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
         for rx, relation, role in _WHO:  # "Jane Roe, who co-founded Kyutai, …"
             who = rx.match(ctx.text[person.end :])
@@ -261,7 +265,9 @@ def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     return (org, m.group("title")) if m and _relation(m.group("title")) else None
 
 
-_IS_ZH = re.compile(r"^\s*(?:也|还|還|亦|同时|同時|目前)?(?:是|为|為|担任|擔任|出任|现任|現任)\s*$")
+_IS_ZH = re.compile(
+    r"^\s*(?:也|还|還|亦|同时|同時|目前)?(?:是|为|為|担任|擔任|出任|现任|現任|接任|升任|就任)\s*$"
+)
 
 
 def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
@@ -318,9 +324,15 @@ def _parts(title: str) -> list[str]:
     return _JOINED.split(title)
 
 
+def title_at(text: str) -> str | None:
+    """The title (with any space before it) at the start of `text`: "CEO", " directeur général"."""
+    m = _titles().lead.match(text)
+    return m.group(0) if m else None
+
+
 def relations_of_title(text: str) -> list[tuple[RelationType, str]]:
     """The relations a title at the start of `text` states ("执行董事", "CEO兼创始人")."""
-    m = _titles().copula_zh.match(text)
+    m = _titles().lead.match(text)
     out = []
     for part in _parts(m.group("title")) if m else ():
         relation = _relation(part)

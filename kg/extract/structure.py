@@ -280,7 +280,7 @@ def _backward(ctx: Ctx, first: Mention, kinds: Collection[EntityKind]) -> list[M
 # --- appositions ----------------------------------------------------------------------------
 
 _APPOSITION = re.compile(
-    r"\s*,\s*(?:a|an|the|its|un|une|le|la|l[’']|son|sa)\s+"
+    r"\s*,\s*(?:(?:a|an|the|its|un|une|le|la|l[’']|son|sa)\s+|(?=[a-zà-ÿ]))"
     r"(?:(?!(?:is|was|has|had|said|says|est|était|a|ont|sont)\b)[\w\-’'.&]+\s+){0,7}?"
     r"(?!(?:is|was|has|had|said|says|est|était|a|ont|sont)\b)[\w\-’'.&]+\s*,",
     re.I,
