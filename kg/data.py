@@ -137,7 +137,6 @@ class Links(DataFile):
     partner_not: str
     pit: str
     person_pronouns: dict[Lang, str]
-    courtesy: str
 
 
 class Prepositions(DataFile):

@@ -27,7 +27,6 @@ class LinkWords:
     partner_not: re.Pattern[str]
     pit: re.Pattern[str]
     person_pronouns: dict[str, re.Pattern[str]]
-    courtesy: re.Pattern[str]
 
 
 def _any(words: list[str], flags: int = re.I) -> re.Pattern[str]:
@@ -57,5 +56,4 @@ def link_words() -> LinkWords:
         partner_not=re.compile(data.partner_not, re.I),
         pit=re.compile(data.pit, re.I),
         person_pronouns=_by_lang(data.person_pronouns, 0),
-        courtesy=re.compile(data.courtesy),
     )
