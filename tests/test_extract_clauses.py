@@ -320,3 +320,58 @@ def test_its_owner_is_the_possessor_not_the_news_source(
     lang: str, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert acquired(text, lang) == expected
+
+
+def test_each_passive_round_names_its_own_raiser() -> None:
+    text = (
+        "It beats the $900 million Series D closed by Helsing in May, as well as the "
+        "$500 million Series B raised by Poolside last year."
+    )
+    assert raised(text, "en") == {
+        ("Helsing", "Helsing Series D funding round"),
+        ("Poolside", "Poolside Series B funding round"),
+    }
+
+
+def test_coordinated_rounds_of_one_raiser_are_two_rounds() -> None:
+    text = (
+        "Kyutai’s $50 million Series A round and its $90 million Series B round were "
+        "oversubscribed."
+    )
+    assert raised(text, "en") == {
+        ("Kyutai", "Kyutai Series A funding round"),
+        ("Kyutai", "Kyutai Series B funding round"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Helsing closed a Series C round with an investor lineup that includes Accel and "
+            "Temasek.",
+            {"Accel", "Temasek"},
+        ),
+        (
+            "en",
+            "Helsing closed its Series C round. Financing from big investors, including Accel, "
+            "valued it at $5 billion.",
+            {"Accel"},
+        ),
+    ],
+)
+def test_investor_lineups_and_financing_from(lang: str, text: str, expected: set[str]) -> None:
+    assert funders(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Salesforce’s latest attempt to purchase Helsing has failed."),
+        ("fr", "La tentative de rachat de Helsing par Thales a échoué."),
+        ("zh", "软银试图收购Graphcore。"),
+    ],
+)
+def test_an_attempted_acquisition_is_no_acquisition(lang: str, text: str) -> None:
+    assert acquired(text, lang) == set()

@@ -144,3 +144,16 @@ def nominal_args(ctx: Ctx, end: int) -> tuple[Mention, Mention] | None:
         if m.gov in _IN_GOV:
             return (agent, m) if m.eid != agent.eid else None
     return None
+
+
+_MORE_ROUNDS = re.compile(
+    r"\b(?:and|as well as|et|ainsi que)\s+(?:its|their|son|sa|ses|leur|the)\s+"
+    r"(?:[\w$€£.,+-]+\s+){0,5}?(?:round|tour de table|levée|série\s+[A-K])\b|以及其?|和其",
+    re.I,
+)
+
+
+def more_rounds(text: str, end: int) -> list[int]:
+    """Where further rounds of the same raiser are coordinated after the first ("Crusoe’s
+    series C round in 2022 and its series D round in 2024"): positions to read labels at."""
+    return [m.start() for m in _MORE_ROUNDS.finditer(text, end)]

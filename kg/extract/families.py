@@ -7,6 +7,7 @@ import re
 
 from kg.extract.clauses import (
     described_subject,
+    more_rounds,
     nominal_args,
     object_after,
     possessive_owner,
@@ -235,6 +236,11 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         return
     draft = _round_details(ctx, found, agent.eid, end)
     found.add(ctx, agent.eid, RelationType.RAISED, draft.key, status=status)
+    for pos in more_rounds(ctx.text, end):  # "… series C round and its series D round"
+        if (label := round_label(ctx.text, pos + 4)) and label != draft.round:
+            more = found.deals.round_of(agent.eid, label)
+            found.add(ctx, agent.eid, RelationType.RAISED, more.key, status=status)
+            found.deals.current[agent.eid] = draft.key
     found.round_sentence = ctx.sent.index
     for name in led_names(ctx.text):
         eid = ctx.doc.gaz.by_alias.get(name) or ctx.doc.found.get(name)

@@ -126,8 +126,8 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
                 continue  # "in talks to acquire X": no deal yet
             HANDLERS[trig.family](ctx, trig, m.start(), m.end(), found, status)
             done.add(trig.family)
-            if trig.family in _ONCE:
-                break
+            if trig.family in _ONCE and trig.agent != "right":
+                break  # passive rounds each name their own raiser ("the $2bn raised by X, … by Y")
 
 
 def _pairs_last(trig: Trigger) -> bool:
