@@ -25,6 +25,7 @@ STATED = [
     ("en", "Nvidia's chips power xAI's models in Memphis.", [("xAI", DEP, "NVIDIA")]),
     ("zh", "英伟达是现有投资者，且其芯片驱动OpenAI模型的发展。", [("OpenAI", DEP, "NVIDIA")]),
     ("fr", "Mistral AI dépend des GPU de NVIDIA.", [("Mistral AI", DEP, "NVIDIA")]),
+    ("fr", "NVIDIA fournit des puces à Mistral AI depuis 2023.", [("Mistral AI", DEP, "NVIDIA")]),
 ]
 
 
@@ -42,6 +43,7 @@ NOT_STATED = [
     ("en", "Cohere's engineers power the product used by Oracle."),
     ("zh", "英伟达的芯片不再驱动OpenAI的模型。"),
     ("fr", "Mistral AI ne dépend pas des GPU de NVIDIA."),
+    ("fr", "NVIDIA ne fournit plus de puces à Mistral AI."),
     # customers named in passing are not a dependency stated by the sentence
     ("en", "Cohere sells to banks; its customers include Oracle and SAP."),
 ]

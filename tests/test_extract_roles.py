@@ -39,12 +39,29 @@ STATED = [
     ),
     ("zh", "7月13日，商汤首席执行官李明对记者回应。", ("李明", "LEADS", "SenseTime")),
     ("zh", "商汤执行董事王震宇认为，模型更重要。", ("王震宇", "BOARD_MEMBER_OF", "SenseTime")),
+    # a plural title covers each person listed after it
+    (
+        "en",
+        "Mistral AI co-founders Arthur Mensch and Timothée Lacroix spoke on Monday.",
+        ("Timothée Lacroix", "FOUNDED", "Mistral AI"),
+    ),
+    (
+        "fr",
+        "Les cofondateurs de Mistral AI, Arthur Mensch et Timothée Lacroix, ont parlé.",
+        ("Timothée Lacroix", "FOUNDED", "Mistral AI"),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("lang", "text", "triple"), STATED)
 def test_a_title_names_the_persons_role(lang: str, text: str, triple: tuple) -> None:
     assert triple in found(text, lang)
+
+
+def test_a_singular_title_covers_only_its_person() -> None:
+    facts = found("Cohere CEO Jane Roe and John Poe, a banker, spoke on Monday.", "en")
+    assert ("Jane Roe", "LEADS", "Cohere") in facts
+    assert not any(t[0] == "John Poe" for t in facts)
 
 
 def test_a_title_after_another_persons_organisation_is_not_of_that_organisation() -> None:

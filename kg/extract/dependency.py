@@ -75,9 +75,9 @@ def _supplied(ctx: Ctx, how: str, start: int, end: int) -> tuple[Mention | None,
         user = right(ctx, end, FIRMS, reach=8)
         return user, before(ctx, start, _KINDS) or left(ctx, start, _KINDS)
     if how == "supplier":  # "Nvidia supplies GPUs to xAI", "supply the ChatGPT maker with"
-        user = right(ctx, end, FIRMS, preps=("to", "for"), reach=60) or right(
-            ctx, end, FIRMS, reach=20
-        )
+        user = right(
+            ctx, end, FIRMS, preps=("to", "for", "à", "au", "aux", "pour"), reach=60
+        ) or right(ctx, end, FIRMS, reach=20)
         return user, left(ctx, start, _KINDS)
     user = before(ctx, start, FIRMS + (EntityKind.PRODUCT,)) or right(
         ctx, end, FIRMS, preps=("to", "for", "of", "de", "pour", "d’", "d'"), reach=20

@@ -63,7 +63,12 @@ _DEALS = {RelationType.INVESTS_IN, RelationType.ACQUIRES, RelationType.PARTNERS_
 def negated(text: str, start: int, end: int, lang: str) -> bool:
     lex = lexicon()
     window = text[max(0, start - (8 if lang == "zh" else 30)) : end]
+    if lang == "fr" and _FR_AFTER.match(text, end):
+        return True  # "ne fournit plus", "n’investit pas": the second half follows the verb
     return bool(lex.negations[lang if lang in lex.negations else "en"].search(window))
+
+
+_FR_AFTER = re.compile(r"\s+(?:pas|plus|jamais|guère)\b", re.I)
 
 
 def planned(text: str, start: int, lang: str) -> bool:

@@ -49,7 +49,9 @@ def _titles() -> Titles:
     det = r"(?:the|a|an|its|le|la|l[’']|un|une|son|sa)"
     return Titles(
         relation=rel,
-        before=re.compile(rf"(?:(?<![{_LATIN}-])|(?=[\u3400-\u9fff])){title}\s*[,:]?\s*$", re.I),
+        before=re.compile(
+            rf"(?:(?<![{_LATIN}-])|(?=[\u3400-\u9fff])){title}(?P<plural>s)?\s*[,:]?\s*$", re.I
+        ),
         after=re.compile(
             rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
             rf"\s+(?:with|at|of|for|de|du|chez|d[’'])\s*",
@@ -61,7 +63,7 @@ def _titles() -> Titles:
             re.I,
         ),
         owner=re.compile(rf"^(?:[’']s?)?\s+{title}\b", re.I),
-        title_of=re.compile(rf"(?<![{_LATIN}-]){title}{of}$", re.I),
+        title_of=re.compile(rf"(?<![{_LATIN}-]){title}(?P<plural>s)?{of}$", re.I),
         copula=re.compile(
             r"^\s+(?:is|was|has been|had been|remains|became|becomes|serves as|served as|"
             r"est|était|a été|reste|devient|est devenue?|"
@@ -132,10 +134,24 @@ def roles(ctx: Ctx, found: Found) -> None:
                 continue
             if former_title(ctx, person, title):
                 continue  # "former CEO", "l’ancien PDG", "前CEO": not a role held now
+            # "X co-founders A and B", "les cofondateurs de X, A et B", "X联合创始人A和B"
+            holders = _holders(ctx, person, title)
             for part in _parts(title):  # "CEO and co-founder": leads it and founded it
                 stated = _relation(part)
-                if stated is not None:
-                    found.add(ctx, person.eid, stated, org.eid, role=part)
+                for holder in holders:
+                    if stated is not None:
+                        found.add(ctx, holder.eid, stated, org.eid, role=part)
+
+
+def _holders(ctx: Ctx, person: Mention, title: str) -> list[Mention]:
+    """The person, and those listed with it when the title is plural ("co-founders A and B")
+    or Chinese (no plural mark: "联合创始人张伟和李明")."""
+    plural = re.search(
+        rf"{re.escape(title)}s\b", ctx.text[max(0, person.start - 90) : person.start], re.I
+    )
+    if not plural and ctx.sent.lang != "zh":
+        return [person]
+    return expand(ctx, person, True, (EntityKind.PERSON,))
 
 
 _WHO = (
