@@ -122,7 +122,8 @@
       // The overview's labels keep one readable size (its layout leaves room for them); in the
       // whole graph, bigger nodes get bigger labels and the smallest vanish when zoomed out.
       nodes: { borderWidth: 1, scaling: { min: 6, max: 32,
-        label: { enabled: mode === "all", min: 12, max: 22, drawThreshold: 6, maxVisible: 26 } },
+        label: { enabled: mode === "all", min: 12, max: 22, drawThreshold: mode === "all" ? 6 : 4,
+          maxVisible: 26 } },
         font: { size: 13, color: "#222", strokeWidth: 3, strokeColor: "#ffffff" } },
       edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, smooth: false, width: 1,
         hoverWidth: 1, selectionWidth: 2,

@@ -61,8 +61,9 @@ CELL = 90.0  # canvas units between packed nodes
 
 def _split_components(graph: nx.Graph) -> tuple[list[Hashable], list[list[Hashable]]]:
     """Nodes of the components bigger than TINY_COMPONENT; the tiny components, biggest first."""
-    parts = sorted((sorted(c, key=str) for c in nx.connected_components(
-        nx.Graph(graph.to_undirected(as_view=True)))), key=lambda c: (-len(c), str(c[0])))
+    found = (nx.weakly_connected_components(graph) if graph.is_directed()
+             else nx.connected_components(graph))
+    parts = sorted((sorted(c, key=str) for c in found), key=lambda c: (-len(c), str(c[0])))
     main = [n for c in parts if len(c) > TINY_COMPONENT for n in c]
     small = [c for c in parts if len(c) <= TINY_COMPONENT]
     if not main:  # nothing but tiny components: the first half is the main part
@@ -95,7 +96,8 @@ def _normalise(xy: np.ndarray) -> np.ndarray:
 
 def _edge_index(graph: nx.Graph, nodes: list[Hashable]) -> tuple[np.ndarray, np.ndarray]:
     index = {n: i for i, n in enumerate(nodes)}
-    pairs = {(index[u], index[v]) for u, v in graph.edges() if u != v}
+    pairs = {(index[u], index[v]) for u, v in graph.edges() if u != v and u in index
+             and v in index}
     if not pairs:
         return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
     arr = np.array(sorted(pairs), dtype=int)
@@ -109,7 +111,7 @@ def mesh_layout(
     """Fruchterman-Reingold-style layout, about the unit square, with grid-based repulsion."""
     rng = np.random.default_rng(seed)
     n = len(nodes)
-    src, dst = _edge_index(graph.subgraph(nodes), nodes)
+    src, dst = _edge_index(graph, nodes)
     xy = rng.random((n, 2))
     k = 1.0 / np.sqrt(n)  # ideal edge length for n nodes in the unit square
     kernel = _repulsion_kernel(grid)

@@ -98,24 +98,38 @@ def overview_layout(
                            k=2.5 / np.sqrt(len(nodes)))
     xy = np.array([raw[n] for n in nodes], dtype=float)
     xy -= xy.mean(axis=0)
-    xy /= float(np.abs(xy).max()) or 1.0
+    xy /= np.maximum(np.abs(xy).max(axis=0), 1e-9)  # each axis on its own: about square
     xy *= SPACING * np.sqrt(len(nodes)) / 2
     names = [str(graph.nodes[n].get("name") or n) for n in nodes]
     degree = np.array([graph.degree(n) for n in nodes], dtype=float)
     size = 6.0 + 26.0 * (degree - degree.min()) / (np.ptp(degree) or 1.0)  # as the page scales
     boxes = np.array([[max(LABEL_EM * len(s) + 24, 2 * r + 8), 2 * r + 28]
                       for s, r in zip(names, size, strict=True)])
-    xy = spread_labels(xy, boxes)
+    xy = _about_square(spread_labels(xy, boxes))
     return ({n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, xy,
                                                                             strict=True)},
             groups)
+
+
+def _about_square(xy: np.ndarray, most: float = 1.25) -> np.ndarray:
+    """Stretch the short axis until the layout is at most `most` times longer one way than the
+    other: the view fits the long axis anyway, and stretching never makes labels overlap."""
+    width, height = np.ptp(xy, axis=0) + 1e-9
+    centre = xy.mean(axis=0)
+    if width > most * height:
+        return np.column_stack([xy[:, 0], centre[1] + (xy[:, 1] - centre[1]) * width / most
+                                / height])
+    if height > most * width:
+        return np.column_stack([centre[0] + (xy[:, 0] - centre[0]) * height / most / width,
+                                xy[:, 1]])
+    return xy
 
 
 STEP = 1.0  # share of an overlap removed per round (each side moves half of it)
 LABEL_EM = 7.5  # canvas units per label character at the overview's 13 px font
 
 
-def spread_labels(xy: np.ndarray, boxes: np.ndarray, rounds: int = 400) -> np.ndarray:
+def spread_labels(xy: np.ndarray, boxes: np.ndarray, rounds: int = 1000) -> np.ndarray:
     """Move nodes apart until their label boxes (width, height, centred on the node) no longer
     overlap, each step along the axis that needs the smaller move; labels are wide and short,
     so up or down is preferred until the layout grows taller than wide."""
@@ -130,7 +144,7 @@ def spread_labels(xy: np.ndarray, boxes: np.ndarray, rounds: int = 400) -> np.nd
         if not overlap.any():
             break
         extent = np.ptp(xy, axis=0) + 1.0  # the taller the layout gets, the likelier sideways
-        along_x = overlap & (need_x < need_y * 3.0 * extent[1] / extent[0])
+        along_x = overlap & (need_x < need_y * 1.5 * extent[1] / extent[0])
         along_y = overlap & ~along_x
         tie = np.where(np.arange(len(xy))[:, None] < np.arange(len(xy))[None, :], 1.0, -1.0)
         sx = np.where(dx != 0, np.sign(dx), tie)

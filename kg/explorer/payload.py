@@ -205,19 +205,19 @@ def _article_count(items: Iterable[Any]) -> int:
 def best_first(evidence: list[dict[str, Any]], *names: str) -> list[dict[str, Any]]:
     """The sentence that names both ends first (then one end), the latest and shortest first
     among equals: the details panel shows the first one as the relation's best sentence."""
+    if len(evidence) < 2:
+        return evidence
     wanted = [n.casefold() for n in names if n]
 
-    def score(ev: dict[str, Any]) -> tuple[int, str, int]:
+    def named(ev: dict[str, Any]) -> int:
         text = ev["sentence"].casefold()
-        named = sum(1 for n in wanted if n in text)
-        return -named, _invert(ev["date"]), len(ev["sentence"])
+        return -sum(1 for n in wanted if n in text)
 
-    return sorted(evidence, key=score)
-
-
-def _invert(day: str) -> str:
-    """A key that sorts later days first ('' last)."""
-    return "".join(chr(0x7F - ord(c)) for c in day) if day else "\x7f"
+    # Stable sorts, the least important key first.
+    out = sorted(evidence, key=lambda ev: len(ev["sentence"]))
+    out.sort(key=lambda ev: ev["date"] or "", reverse=True)
+    out.sort(key=named)
+    return out
 
 
 def _iter_edges(graph: nx.Graph) -> Iterable[tuple[Hashable, Hashable, Any, dict[str, Any]]]:
