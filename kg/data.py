@@ -84,6 +84,7 @@ class Discovery(DataFile):
     suffixes: Suffixes
     zh_people: ZhPeople
     shared_surname_cues: Words  # "siblings A and B Last": both people bear Last
+    latin_in_zh_stop: Words  # Latin words in Chinese lists that name nothing (AI, GPU, CEO)
     person_not_last: Words  # a discovered person's name never ends with one of these
 
 

@@ -119,3 +119,10 @@ def test_a_quoted_person(text: str, name: str) -> None:
 )
 def test_a_quoted_company_is_no_person(text: str) -> None:
     assert not [n for n, k in discover(text).items() if k is PERSON]
+
+
+def test_a_latin_item_of_a_chinese_list_is_a_name() -> None:
+    found = discover("本轮由青禾资本领投，远帆创投、Harborline、QX Partners跟投。")
+    assert found.get("Harborline") is COMPANY
+    assert found.get("QX Partners") is FUND  # the suffix decides the kind
+    assert "GPU" not in discover("公司采购了GPU、CPU等芯片。")

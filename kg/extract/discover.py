@@ -106,6 +106,8 @@ def discover(text: str) -> dict[str, EntityKind]:
     found: dict[str, EntityKind] = by_suffix(text, stop)
     for person in [*zh_people(text), *shared_surname(text)]:
         found.setdefault(person, EntityKind.PERSON)
+    for org in latin_in_zh_lists(text):
+        found.setdefault(org, _kind_of(org, COMPANY, listed=False))
     lowered = text.lower()
     for rx, kind, words in patterns:
         if words is not None and not words.search(lowered):
@@ -129,6 +131,25 @@ def _not_a_person(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _not_last() -> frozenset[str]:
     return frozenset(load_yaml(DATA / "discovery.yaml")["person_not_last"])
+
+
+_ZH_ITEM = re.compile(
+    r"(?<=[、，,和及与與])\s*(?P<name>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3})\s*"
+    r"(?=[、，,和及与與等]|跟投|领投|領投|参投|參投|联合|聯合)"
+)
+
+
+def latin_in_zh_lists(text: str) -> list[str]:
+    """ "五源、Neumann、IDG跟投": a Latin-script item of a Chinese list is a name."""
+    if not _CJK.search(text):
+        return []
+    stop = _zh_latin_stop()
+    return [m.group("name") for m in _ZH_ITEM.finditer(text) if m.group("name") not in stop]
+
+
+@lru_cache(maxsize=1)
+def _zh_latin_stop() -> frozenset[str]:
+    return frozenset(load_yaml(DATA / "discovery.yaml")["latin_in_zh_stop"])
 
 
 @lru_cache(maxsize=1)
