@@ -62,6 +62,7 @@ SLOW_TEXT = [
     ("byline.txt", "Headline\n\nOutlet by " + "by " * 20_000 + "\n摘要\n文本\nSummary\nText\n"),
     ("keywords.md", "---\ntitle: t\n---\nText.\n\n" + " " * 20_000 + "x\n"),
     ("tags.json", json.dumps({"title": "t", "text": "<a" * 200_000})),
+    ("players.txt", "标题\n\n摘要\n文本\nKey Players\nMistral AI" + " " * 200_000 + "x\n"),
 ]
 
 

@@ -20,7 +20,7 @@ from kg.schema import Article, ArticleFormat, Section
 
 _BYLINE_DATE = re.compile(r"(?<!\S)(\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\Z")
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bet\b|、)\s*", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r",|&|\band\b|\bet\b|、", re.IGNORECASE)  # parts are stripped
 Block = tuple[str, list[str]]  # (label key, lines): key "body:<lang>", "body:" or a tail name
 
 

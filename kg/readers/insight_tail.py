@@ -14,7 +14,8 @@ from kg.readers.common import lexicon
 from kg.schema import KeyPlayer, RelatedCompany
 
 _BULLET = re.compile(r"^\s*(?:[•·▪●*]|-(?=\s))\s*")
-_DASH = re.compile(r"\s+[—–-]\s+|\s*[—–]\s*")
+# One character, no quantifier: a line of spaces is split in linear time (parts are stripped).
+_DASH = re.compile(r"[—–]|(?<=\s)-(?=\s)")
 _IMPACT = re.compile(
     r"^(?P<sector>[^:：]+)[:：]\s*(?P<level>high|medium|low|高|中|低)?\s*(?:[—–-]\s*)?(?P<text>.*)$",
     re.IGNORECASE,
