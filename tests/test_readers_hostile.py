@@ -143,3 +143,13 @@ def test_deeply_nested_valid_page_is_read(tmp_path: Path, depth: int) -> None:
     path.write_text(page, encoding="utf-8")
     (article,) = read(path)
     assert isinstance(article, Article) and article.text == STORY
+
+
+def test_feed_parser_exceptions_are_one_line_errors(tmp_path: Path) -> None:
+    path = tmp_path / "namespace.xml"  # a no-break space in a namespace URI (found by fuzzing)
+    path.write_text('<?xml version="1.0"?>\n<rss version="2.0" xmlns:dc="http://purl.org/a&nbsp;b/">'
+                    "<channel><title>c</title><item><title>t</title><dc:creator>x</dc:creator>"
+                    "</item></channel></rss>\n", encoding="utf-8")  # fmt: skip
+    with pytest.raises(InputError) as err:
+        read(path)
+    assert str(err.value) == f"{path}: malformed XML (ValueError in the feed parser)"

@@ -94,7 +94,11 @@ def read_feed(path: Path, encoding: str, head: str) -> Iterator[Article | InputE
     if end:
         text = text[:start] + text[end:]
     text = repair(text)
-    parsed, shift = _parse(text)
+    try:
+        parsed, shift = _parse(text)
+    except Exception as exc:  # feedparser's own bugs on broken markup (KeyError, ValueError)
+        reason = f"{type(exc).__name__} in the feed parser"
+        raise InputError(f"{path}: malformed XML ({reason})") from exc
     entries = parsed.get("entries", [])
     error = _structural_error(path, parsed, text, shift)
     if error is not None:
