@@ -44,6 +44,9 @@ NOT_STATED = [
     ("zh", "英伟达的芯片不再驱动OpenAI的模型。"),
     ("fr", "Mistral AI ne dépend pas des GPU de NVIDIA."),
     ("fr", "NVIDIA ne fournit plus de puces à Mistral AI."),
+    # a past supply
+    ("zh", "腾讯的推理业务曾主要使用英伟达芯片。"),
+    ("en", "Cohere used to rely on Nvidia chips."),
     # customers named in passing are not a dependency stated by the sentence
     ("en", "Cohere sells to banks; its customers include Oracle and SAP."),
 ]

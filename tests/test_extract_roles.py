@@ -58,6 +58,13 @@ def test_a_title_names_the_persons_role(lang: str, text: str, triple: tuple) -> 
     assert triple in found(text, lang)
 
 
+def test_a_title_after_a_firm_we_do_not_know_is_not_the_previous_firms() -> None:
+    text = "苹果选择了阿里巴巴。某某创投执行董事王震宇认为，阿里更透明。"
+    assert not any(t[0] == "王震宇" and t[2] == "Apple" for t in found(text, "zh"))
+    text = "Cohere builds models. Chief executive Jane Roe said the chips are ready."
+    assert ("Jane Roe", "LEADS", "Cohere") in found(text, "en")
+
+
 def test_a_singular_title_covers_only_its_person() -> None:
     facts = found("Cohere CEO Jane Roe and John Poe, a banker, spoke on Monday.", "en")
     assert ("Jane Roe", "LEADS", "Cohere") in facts

@@ -93,6 +93,8 @@ def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None
     "OpenAI depends on Microsoft Azure and on Oracle Cloud"."""
     if _PASSIVE_ZH.search(ctx.text[max(0, start - 5) : start]):
         return None, []  # "被广泛采用的模型": adopted by others, the subject uses nothing
+    if _FORMERLY.search(ctx.text[max(0, start - 14) : start]):
+        return None, []  # "曾主要使用X", "used to rely on X": a past supply
     subject = left(ctx, start, FIRMS)
     own = _owned_by(ctx, subject.eid) if subject else set()
     preps = _PROVIDER_PREPS_STRONG if trig.strong else _PROVIDER_PREPS
@@ -111,6 +113,9 @@ def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None
     return left(ctx, provider.start, FIRMS, [provider.eid]), [provider, *providers[1:]]
 
 
+_FORMERLY = re.compile(
+    r"(?:曾|曾经|曾經|以前|过去|過去)[\u4e00-\u9fff]{0,4}$|\bused to\s+$|\bformerly\s+$"
+)
 _PASSIVE_ZH = re.compile(r"被[\u4e00-\u9fff]{0,3}$")
 # the provider put before the verb: 在昇腾上训练, 从英伟达采购芯片, 向英伟达购买 (and for
 # 依赖 only: 对英伟达的依赖)

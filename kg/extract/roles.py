@@ -241,8 +241,14 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
     if m and _relation(m.group("title")) is not None:
         t_start = person.start - (len(text[max(0, person.start - 80) : person.start]) - m.start())
         org = _adjacent_org(ctx, t_start) or _its_org(ctx, t_start) or _near_left(ctx, t_start)
-        if org is None and not any(x.kind in ORGS and x.end <= t_start for x in ctx.mentions):
+        unnamed = _UNKNOWN_OWNER.search(text[max(0, t_start - 12) : t_start])
+        if (
+            org is None
+            and not unnamed
+            and not any(x.kind in ORGS and x.end <= t_start for x in ctx.mentions)
+        ):
             # "Chief executive Jane Roe said …": the company the previous sentence was about
+            # (not "创新工场执行董事…": a firm we do not know is named right before the title)
             eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
             org = Mention(t_start, t_start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
         return [(org, m.group("title"))] if org else []
@@ -313,6 +319,10 @@ def _near_left(ctx: Ctx, pos: int) -> Mention | None:
     return org
 
 
+_UNKNOWN_OWNER = re.compile(
+    r"(?:[\u4e00-\u9fff](?<![的其，。、：；])|\b(?!(?:Its|The|Their|Our|Le|La|Les|Son|Sa|Leur)\b)"
+    r"[A-Z][\w&\-]+)\s*$"
+)
 _ITS = re.compile(r"(?:\b(?:its|their|son|sa|leur)|其)\s*$", re.I)
 
 
