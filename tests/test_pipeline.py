@@ -61,7 +61,9 @@ def run(paths: list[Path], data: Path, **kw: object):
 def snapshot(data: Path) -> tuple[object, ...]:
     with Store.open(data) as s:
         stats = s.stats().model_dump(exclude={"revision"})
-        return stats, list(s.entities()), list(s.relations()), [a.id for a in s.articles()]
+        # articles sorted: workers finish files in any order (the merged facts do not depend
+        # on it: kg.store.rows.merge_order)
+        return stats, list(s.entities()), list(s.relations()), sorted(a.id for a in s.articles())
 
 
 def test_first_ingest_counts_and_duplicate(tmp_path: Path) -> None:
@@ -211,7 +213,7 @@ def test_rescan_with_nothing_new_starts_no_worker_pool(
     def no_pool(*args: object) -> None:
         raise AssertionError("a worker pool was started")
 
-    monkeypatch.setattr(kg.pipeline.workers.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(kg.pipeline.workers, "WorkerPool", no_pool)
     again = ingest([GOOD], tmp_path, workers=2, extractor="fixture")
     assert (again.articles_unchanged, again.articles_duplicate, again.failed) == (2, 1, 0)
 
@@ -225,17 +227,13 @@ def spy_pool_sizes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Record the size of every worker pool ingest starts (the pools still run)."""
     import kg.pipeline.workers
 
-    real, sizes = kg.pipeline.workers.multiprocessing.get_context, []
+    real, sizes = kg.pipeline.workers.WorkerPool, []
 
-    class Spy:
-        def __init__(self, method: str) -> None:
-            self.ctx = real(method)
+    def spy(n: int, *args: object):  # type: ignore[no-untyped-def]
+        sizes.append(n)
+        return real(n, *args)  # type: ignore[arg-type]
 
-        def Pool(self, n: int, **kw: object):  # type: ignore[no-untyped-def]  # noqa: N802
-            sizes.append(n)
-            return self.ctx.Pool(n, **kw)
-
-    monkeypatch.setattr(kg.pipeline.workers.multiprocessing, "get_context", Spy)
+    monkeypatch.setattr(kg.pipeline.workers, "WorkerPool", spy)
     return sizes
 
 
@@ -286,3 +284,44 @@ def test_a_busy_store_lookup_in_a_worker_means_extract_not_a_failed_file() -> No
     items = list(_records(path, BusyStore(), done))  # type: ignore[arg-type]
     assert [type(i).__name__ for i in items] == ["Article", "FileRead"]
     assert done.clean
+
+
+# --- hostile file names and special files (issue 15) -----------------------------------------
+
+
+def test_a_fifo_named_on_the_command_line_is_refused_not_opened(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    out: list[object] = []
+    thread = threading.Thread(target=lambda: out.append(run([fifo, GOOD], tmp_path / "data")),
+                              daemon=True)
+    thread.start()
+    thread.join(60)
+    if thread.is_alive():  # before: open() waited for a writer forever; release it
+        with open(fifo, "w"):
+            pass
+        raise AssertionError("ingest blocked on a FIFO")
+    (summary,) = out
+    assert summary.failures == [f"{fifo}: a FIFO, not a regular file: not read"]  # type: ignore[attr-defined]
+    assert summary.articles_new == 2  # type: ignore[attr-defined]
+
+
+def test_file_names_of_any_bytes_are_read_and_reported_on_one_line(tmp_path: Path) -> None:
+    import os
+
+    root = tmp_path / "in"
+    root.mkdir()
+    gbk = os.fsdecode(b"\xc4\xe3\xba\xc3.txt")  # 你好 in GBK: not UTF-8
+    (root / gbk).write_text("Orbis Capital invests in Lumen Robotics.\n", "utf-8")
+    (root / "evil\nError: fake.txt").write_bytes(b"")  # empty: a failure naming the file
+    summary = run([root], tmp_path / "data")
+    assert summary.articles_new == 1
+    assert summary.failures == [f"{root}/evil\\x0aError: fake.txt: empty file"]
+    with Store.open(tmp_path / "data") as s:
+        (article,) = s.articles()
+    assert article.file.endswith("\\xc4\\xe3\\xba\\xc3.txt")
+    again = run([root], tmp_path / "data")  # remembered by its escaped name: not read again
+    assert (again.articles_unchanged, again.articles_new) == (1, 0)

@@ -201,9 +201,9 @@ def test_deal_parties_from_two_articles_are_unioned(store: Store) -> None:
                    properties={"deal_type": "acquisition", "parties": parties, **props})
         return result(aid, [e], [])
 
-    store.put(make_article("d1", "first"), deal_view(
+    store.put(make_article("d1", "first", published="2025-01-10"), deal_view(
         "d1", [{"id": "company:orbis", "role": "acquirer"}], amount=None, status="announced"))
-    store.put(make_article("d2", "second"), deal_view(
+    store.put(make_article("d2", "second", published="2025-02-03"), deal_view(
         "d2", [{"id": "company:orbis", "role": "acquirer"},
                {"id": "company:lumen", "role": "target"}], amount=5e8, status="under_review"))
     (merged,) = list(store.entities())
@@ -212,6 +212,29 @@ def test_deal_parties_from_two_articles_are_unioned(store: Store) -> None:
         "parties": [{"id": "company:orbis", "role": "acquirer"},
                     {"id": "company:lumen", "role": "target"}],
     }
+
+
+def test_merged_values_do_not_depend_on_ingest_order(tmp_path: Path) -> None:
+    # Before, a later *ingested* value won: two concurrent ingests of the same articles could
+    # store different deal amounts (issue 15). Now the order is the articles' own.
+    deal = "deal:orbis-lumen"
+
+    def put(s: Store, aid: str, published: str | None, amount: float, status: str) -> None:
+        e = Entity(id=deal, name="Orbis / Lumen", kind="Deal", properties={
+            "deal_type": "acquisition", "amount": amount, "status": status,
+            "parties": [{"id": f"company:{aid}", "role": "acquirer"}]})
+        s.put(make_article(aid, f"text {aid}", published=published), result(aid, [e], []))
+
+    views = [("x1", "2025-01-10", 1e8, "announced"), ("x2", "2025-02-03", 2e8, "completed"),
+             ("x3", None, 3e8, "rumoured"), ("x4", None, 4e8, "under_review")]
+    merged = []
+    for n, order in enumerate([views, views[::-1], views[1::2] + views[::2]]):
+        with Store.open(tmp_path / str(n)) as s:
+            for view in order:
+                put(s, *view)
+            merged.append(list(s.entities()))
+    assert merged[0] == merged[1] == merged[2]
+    assert merged[0][0].properties["amount"] in (3e8, 4e8)  # undated counts as newest
 
 
 def test_v1_store_is_migrated_in_place(tmp_path: Path, monkeypatch) -> None:

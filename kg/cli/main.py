@@ -137,37 +137,46 @@ PROGRESS_MIN_FILES = 50  # below this a bar is noise, even on a terminal
 @click.argument("paths", nargs=-1, required=True)
 @data_dir_option
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Extraction processes (default: min(2, CPUs); 1 = no subprocesses).")
+              help="Extraction processes (default: min(2, CPUs)).")
+@click.option("--file-timeout", type=click.FloatRange(min=0), default=300, show_default=True,
+              help="Seconds one file (or one record of a big file) may take; 0 = no limit.")
+@click.option("--file-memory", type=click.IntRange(min=0), default=2048, show_default=True,
+              help="MB of memory one file may need above a worker's own; 0 = no limit.")
 @click.option("--strict", is_flag=True, help="Stop at the first bad file instead of skipping it.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: on a terminal, for long runs).")
 @format_option("table", "json", default="table")
 @click.option("--extractor", default="rules", show_default=True, help="Extractor to use.")
-def ingest(paths: tuple[str, ...], data_dir: Path, workers: int | None, strict: bool,
-           progress: bool | None, fmt: str, extractor: str) -> None:
+def ingest(paths: tuple[str, ...], data_dir: Path, workers: int | None, file_timeout: float,
+           file_memory: int, strict: bool, progress: bool | None, fmt: str,
+           extractor: str) -> None:
     """Read, extract and store articles (files, folders, globs); re-running is safe.
 
     Unchanged articles are skipped, changed ones replace their facts, copies under another
     name are reported and skipped. Bad files: `Error: <file>: <reason>`, exit 1 at the end.
+    Files are read in worker processes, each under a time and memory budget: one slow, huge
+    or crashing file fails alone. With both budgets 0 and --workers 1, all in this process.
 
     \b
     Example:
         kg ingest examples/ news/*.md --data-dir kg-data
         kg ingest feed.xml --strict --format json
     """
+    from kg.pipeline import Budget, list_files
     from kg.pipeline import ingest as run_ingest
-    from kg.pipeline import list_files
     from kg.render import to_json
 
+    budget = (Budget(seconds=file_timeout or None, memory_mb=file_memory or None)
+              if file_timeout or file_memory else None)
+    options: dict[str, Any] = dict(workers=workers, strict=strict, extractor=extractor,
+                                   budget=budget)
     total = len(list_files(paths)[0]) if progress or sys.stderr.isatty() else 0
     if progress or (progress is None and total >= PROGRESS_MIN_FILES):
         with click.progressbar(length=total, label=f"Ingesting {total} files",
                                file=sys.stderr) as bar:
-            summary = run_ingest(paths, data_dir, workers=workers, strict=strict,
-                                 extractor=extractor, progress=bar.update)
+            summary = run_ingest(paths, data_dir, progress=bar.update, **options)
     else:
-        summary = run_ingest(paths, data_dir, workers=workers, strict=strict,
-                             extractor=extractor)
+        summary = run_ingest(paths, data_dir, **options)
     for message in summary.failures:
         click.echo(f"Error: {message}", err=True)
     for message in summary.duplicates:

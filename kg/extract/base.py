@@ -39,3 +39,10 @@ def get_extractor(name: str = "rules") -> Extractor:
 
 def extractor_names() -> list[str]:
     return sorted(_REGISTRY)
+
+
+def factory(name: str) -> Callable[[], Extractor]:
+    """The factory registered under `name` (sent to worker processes, which register it too:
+    an extractor registered by the caller works with workers)."""
+    get_extractor(name)  # ConfigurationError when unknown
+    return _REGISTRY[name]

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from kg.pipeline.flow import IngestSummary
+from kg.pipeline.flow import Budget, IngestSummary
 from kg.pipeline.workers import (
     check_extractor,
     default_workers,
@@ -21,5 +21,5 @@ from kg.pipeline.workers import (
 )
 from kg.pipeline.writer import ingest
 
-__all__ = ["IngestSummary", "check_extractor", "default_workers", "extract_paths", "file_error",
-           "ingest", "list_files"]
+__all__ = ["Budget", "IngestSummary", "check_extractor", "default_workers", "extract_paths",
+           "file_error", "ingest", "list_files"]

@@ -3,7 +3,8 @@ sends workers, and the summary the writer returns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -51,8 +52,23 @@ class ToRead:
     """A file a worker will read and extract; replaced by its items when the batch returns."""
 
     path: Path
+    key: str  # the file as the store remembers it (`file_key`)
     size: int
     mtime_ns: int
+
+
+def file_key(path: Path) -> str:
+    """The file's resolved path as text the store can hold: bytes that are not UTF-8 (a GBK
+    name from a zip archive) kept as backslash escapes."""
+    return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
+
+
+class Budget(BaseModel):
+    """Per-file limits in worker processes: seconds to read and extract one file (or one
+    record of a streamed file), and memory (MB) above the warmed-up worker's own size."""
+
+    seconds: float | None = Field(default=None, gt=0)
+    memory_mb: int | None = Field(default=None, gt=0)
 
 
 Unit = Article | ToRead  # the part of a batch a worker does
@@ -64,20 +80,26 @@ class Batch:
 
     items: list[Item | Unit]
     files_done: int = 0  # files whose last record is in this batch
+    files: list[int] = field(default_factory=list)  # each item's file number (order listed)
+
+    def add(self, file_no: int, item: Item | Unit) -> None:
+        """Append one item of file number `file_no`."""
+        self.items.append(item)
+        self.files.append(file_no)
 
     def units(self) -> list[Unit]:
         """The items a worker must do (articles to extract, files to read)."""
         return [i for i in self.items if isinstance(i, Article | ToRead)]
 
-    def fill(self, results: list[list[Item]]) -> list[Item]:
-        """The batch's items in order, each unit replaced by the items its worker returned."""
+    def fill(self, results: list[list[Item]]) -> list[tuple[int, Item]]:
+        """(file number, item) in order, each unit replaced by the items its worker returned."""
         done = iter(results)
-        out: list[Item] = []
-        for item in self.items:
+        out: list[tuple[int, Item]] = []
+        for file_no, item in zip(self.files, self.items, strict=True):
             if isinstance(item, Article | ToRead):
-                out.extend(next(done))
+                out.extend((file_no, i) for i in next(done))
             else:
-                out.append(item)
+                out.append((file_no, item))
         return out
 
 

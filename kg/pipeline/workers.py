@@ -8,16 +8,27 @@ known copies are never extracted) and send rows back in file order to the single
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sqlite3
-from collections import deque
+import stat
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.pool import AsyncResult, Pool
+from multiprocessing.connection import Connection
 from pathlib import Path
 
-from kg.errors import ExtractionError, InputError, KgError
-from kg.pipeline.flow import Batch, Extracted, FileRead, Item, Skipped, ToRead, Unit
+from kg.errors import ExtractionError, InputError, KgError, printable
+from kg.extract.base import Extractor, factory, register
+from kg.pipeline.flow import (
+    Batch,
+    Budget,
+    Extracted,
+    FileRead,
+    Item,
+    Skipped,
+    ToRead,
+    Unit,
+    file_key,
+)
+from kg.pipeline.pool import WorkerPool, memory_limit
 from kg.schema import Article, ExtractionResult
 from kg.store import Store, prepare
 
@@ -39,16 +50,34 @@ def list_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[KgError]]:
 
 
 def file_error(path: Path | str, exc: BaseException) -> KgError:
-    """A one-line error that names the file, whatever the reader or extractor raised."""
-    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    """A one-line error that names the file, whatever the reader or extractor raised; control
+    characters and undecodable bytes of the name are shown escaped."""
+    text = str(exc)
+    if text.startswith(f"{path}: "):  # the name may hold a newline: split after it
+        text = text[len(str(path)) + 2:]
+    reason = text.splitlines()[0] if text.strip() else type(exc).__name__
     if isinstance(exc, OSError) and exc.strerror:
         reason = exc.strerror.lower()
+    if isinstance(exc, MemoryError):
+        reason = "needs more memory than the per-file budget"
     if reason.startswith(str(path)) or reason.startswith(Path(path).name):
         message = reason
     else:
         message = f"{path}: {reason}"
     cls = type(exc) if isinstance(exc, KgError) else InputError
-    return cls(message)
+    return cls(printable(message))
+
+
+_SPECIAL = [(stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+            (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")]
+
+
+def special_file(mode: int) -> str | None:
+    """What a file that is not a regular file is ("a FIFO"), else None: such files are refused
+    before anyone opens them (opening a FIFO blocks until a writer comes)."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
 
 
 def check_extractor(name: str) -> None:
@@ -65,6 +94,8 @@ def _extract_one(article: Article, extractor: str) -> ExtractionResult | KgError
     try:
         return extract_article(article, extractor=extractor)
     except KgError as exc:  # extract_article names the article; we add the file
+        if isinstance(exc.__cause__, MemoryError):
+            return file_error(article.file, exc.__cause__)
         return file_error(article.file, exc)
     except Exception as exc:  # noqa: BLE001 - an extractor bug on one article is reported
         return ExtractionError(f"{article.file}: {article.id}: extractor failed: {exc!r}")
@@ -78,7 +109,7 @@ def extract_paths(
     files, errors = list_files(paths)
     yield from errors
     for _, items in results(files, extractor, None, 1):
-        for item in items:
+        for _file_no, item in items:
             if isinstance(item, Extracted):
                 yield item.article, item.result
             elif isinstance(item, KgError):
@@ -101,13 +132,15 @@ BIG_FILE = 1024 * 1024
 
 
 def _batches(
-    files: Iterable[Path], store: Store | None, parent_reads: Callable[[], bool]
+    files: Iterable[Path], store: Store | None, parent_reads: Callable[[], bool],
+    units: int = BATCH_ARTICLES,
 ) -> Iterator[Batch]:
+    """Consecutive files' items, cut after `units` units to do (or many items or files)."""
     batch = Batch([])
-    for path in files:
+    for file_no, path in enumerate(files):
         for item in _plan(path, store, parent_reads()):
-            batch.items.append(item)
-            if len(batch.items) >= BATCH_ARTICLES * 4 or len(batch.units()) >= BATCH_ARTICLES:
+            batch.add(file_no, item)
+            if len(batch.items) >= BATCH_ARTICLES * 4 or len(batch.units()) >= units:
                 yield batch
                 batch = Batch([])
         batch.files_done += 1
@@ -121,11 +154,16 @@ def _batches(
 def _plan(path: Path, store: Store | None, parent_reads: bool) -> Iterator[Item | Unit]:
     """Skipped items for a file stored before unchanged, else its records (big file, or no
     workers), else one ToRead for a worker."""
-    done = FileRead(str(path.resolve()), 0, 0, [], clean=False)
+    done = FileRead(file_key(path), 0, 0, [], clean=False)
     try:
         st = path.stat()
     except OSError as exc:
         yield file_error(path, exc)
+        yield done
+        return
+    kind = special_file(st.st_mode)
+    if kind is not None:
+        yield InputError(printable(f"{path}: {kind}, not a regular file: not read"))
         yield done
         return
     done.size, done.mtime_ns = st.st_size, st.st_mtime_ns
@@ -136,7 +174,7 @@ def _plan(path: Path, store: Store | None, parent_reads: bool) -> Iterator[Item 
     elif parent_reads or st.st_size >= BIG_FILE:
         yield from _records(path, store, done)
     else:
-        yield ToRead(path, st.st_size, st.st_mtime_ns)
+        yield ToRead(path, done.path, st.st_size, st.st_mtime_ns)
 
 
 def _records(path: Path, store: Store | None, done: FileRead) -> Iterator[Item | Article]:
@@ -150,6 +188,7 @@ def _records(path: Path, store: Store | None, done: FileRead) -> Iterator[Item |
                 done.clean = False
                 yield file_error(path, record)
                 continue
+            record = _storable(record)
             done.articles.append((record.id, record.content_hash))
             hit = _known(store, record)
             yield record if hit is None else Skipped(record.id, hit[0], hit[1])
@@ -157,6 +196,22 @@ def _records(path: Path, store: Store | None, done: FileRead) -> Iterator[Item |
         done.clean = False
         yield file_error(path, exc)
     yield done
+
+
+def _storable(article: Article) -> Article:
+    """The article with a file name of undecodable bytes kept as backslash escapes (SQLite
+    holds UTF-8 text only)."""
+    fixed = {name: _text(getattr(article, name)) for name in ("id", "file")}
+    if all(fixed[name] == getattr(article, name) for name in fixed):
+        return article
+    return article.model_copy(update=fixed)
+
+
+def _text(value: str) -> str:
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name holds (from a JSON escape)
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _known(store: Store | None, article: Article) -> tuple[str, str | None] | None:
@@ -178,7 +233,7 @@ def _work(units: list[Unit], extractor: str, store: Store | None) -> list[list[I
         if isinstance(unit, Article):
             out.append([_pair(unit, _extract_one(unit, extractor))])
             continue
-        done = FileRead(str(unit.path.resolve()), unit.size, unit.mtime_ns, [], clean=False)
+        done = FileRead(unit.key, unit.size, unit.mtime_ns, [], clean=False)
         out.append([_pair(r, _extract_one(r, extractor)) if isinstance(r, Article) else r
                     for r in _records(unit.path, store, done)])
     return out
@@ -203,40 +258,80 @@ def _work_in_worker(units: list[Unit], extractor: str) -> list[list[Item]]:
             for items in _work(units, extractor, _WORKER_STORE)]
 
 
+def _serve(conn: Connection, extractor: str, factory: Callable[[], Extractor] | None,
+           data_dir: str | None, memory_mb: int | None) -> None:
+    """A worker process (`kg.pipeline.pool`): tasks in, each unit announced, then its items."""
+    if factory is not None:
+        register(extractor, factory)
+    _warm_up(extractor, data_dir)
+    memory_limit(memory_mb)
+    while True:
+        try:
+            _key, units, offset = conn.recv()
+        except (EOFError, OSError):
+            return
+        for i, unit in enumerate(units, offset):
+            conn.send(("start", i))
+            conn.send(("unit", i, _work_in_worker([unit], extractor)[0]))
+
+
+Results = Iterator[tuple[int, list[tuple[int, Item]]]]
+
+
 def results(
-    files: list[Path], extractor: str, store: Store | None, workers: int
-) -> Iterator[tuple[int, list[Item]]]:
-    """(files finished, items in order) for each batch, read and extracted in `workers`
-    processes (in this one when `workers` is 1)."""
-    if workers <= 1:
+    files: list[Path], extractor: str, store: Store | None, workers: int,
+    budget: Budget | None = None,
+) -> Results:
+    """(files finished, (file number, item) in order) for each batch, read and extracted in
+    `workers` processes (in this one when `workers` is 1 and there is no budget). Batches are
+    given as they finish, so a slow file delays no other's; a file cut across batches keeps
+    its order."""
+    if workers <= 1 and budget is None:
         for batch in _batches(files, store, lambda: True):
             yield batch.files_done, batch.fill(_work(batch.units(), extractor, store))
         return
-    pool: Pool | None = None  # started at the first article to extract: a re-scan needs none
-    pending: deque[tuple[Batch, AsyncResult[list[list[Item]]] | None]] = deque()
+    pool: WorkerPool | None = None  # started at the first file to read: a re-scan needs none
+    pending: dict[int, Batch] = {}  # by batch number, in order
+    finished: dict[int, list[list[Item]]] = {}
     data_dir = str(store.path.parent) if store is not None else None
     try:
-        # Until a first article needs extracting the parent reads files itself: a re-scan that
-        # finds nothing new (or only known copies) never pays for starting workers.
-        for batch in _batches(files, store, lambda: pool is None):  # noqa: B023 - late on purpose
-            if batch.units() and pool is None:
-                # spawn: fork would copy the parent's SQLite handle into the workers
-                pool = multiprocessing.get_context("spawn").Pool(
-                    workers, initializer=_warm_up, initargs=(extractor, data_dir))
-            task = (pool.apply_async(_work_in_worker, (batch.units(), extractor))
-                    if pool is not None and batch.units() else None)
-            pending.append((batch, task))
-            while pending and (len(pending) >= WINDOW * workers or pending[0][1] is None):
-                yield _done(*pending.popleft())
+        # Without a budget the parent reads files itself until a first article needs
+        # extracting: a re-scan that finds nothing new never pays for starting workers. With
+        # one, every file is read in a worker, under its budget.
+        parent_reads = (lambda: pool is None) if budget is None else (lambda: False)  # noqa: B023
+        # one unit per task: a worker's tasks finish one file at a time, so a slow file
+        # holds back no other file's results
+        for number, batch in enumerate(_batches(files, store, parent_reads, units=1)):
+            pending[number] = batch
+            if batch.units():
+                if pool is None:
+                    pool = WorkerPool(workers, (extractor, factory(extractor)), data_dir,
+                                      budget or Budget())
+                pool.submit(number, batch.units())
+            while pool is not None and pool.busy() >= WINDOW * workers:
+                finished.update(pool.finished(block=True))
+                yield from _release(pending, finished)
+            yield from _release(pending, finished)
         while pending:
-            yield _done(*pending.popleft())
+            assert pool is not None
+            finished.update(pool.finished(block=True))
+            yield from _release(pending, finished)
     finally:
         if pool is not None:
-            pool.terminate()
+            pool.close()
 
 
-def _done(batch: Batch, task: AsyncResult[list[list[Item]]] | None) -> tuple[int, list[Item]]:
-    return batch.files_done, batch.fill(task.get() if task is not None else [])
+def _release(pending: dict[int, Batch], finished: dict[int, list[list[Item]]]) -> Results:
+    """Every batch that is done, unless it continues a file an earlier pending batch holds."""
+    previous: Batch | None = None
+    for number, batch in list(pending.items()):
+        ready = number in finished or not batch.units()
+        continues = previous is not None and previous.files[-1:] == batch.files[:1]
+        if ready and not continues:
+            del pending[number]
+            yield batch.files_done, batch.fill(finished.pop(number, []))
+        else:
+            previous = batch
 
 
 def default_workers() -> int:

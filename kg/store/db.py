@@ -23,7 +23,15 @@ from kg.errors import StoreError
 from kg.schema import Article, Entity, ExtractionResult, Relation
 from kg.store.lookups import Lookups
 from kg.store.reads import Reads
-from kg.store.rows import ArticleChange, ArticleRecord, PreparedPut, PutOutcome, StoreStats, prepare
+from kg.store.rows import (
+    ArticleChange,
+    ArticleRecord,
+    PreparedPut,
+    PutOutcome,
+    StoreStats,
+    merge_order,
+    prepare,
+)
 from kg.store.schema import Transaction, migrate, schema_version
 
 DB_NAME = "kg.sqlite"
@@ -137,7 +145,7 @@ class Store:
         rev = self._bump(aid, "upsert")
         self._conn.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            (*p.article[:9], rev, p.article[9]))
-        self._insert_facts(p, rev)
+        self._insert_facts(p, merge_order(p.article[7], aid))
         status: Literal["new", "replaced"] = "new" if row is None else "replaced"
         return PutOutcome(status=status, article_id=aid, revision=rev)
 
