@@ -375,3 +375,44 @@ def test_investor_lineups_and_financing_from(lang: str, text: str, expected: set
 )
 def test_an_attempted_acquisition_is_no_acquisition(lang: str, text: str) -> None:
     assert acquired(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Helsing raised $600 million. Accel, an existing investor, also put in more money.",
+            ("Accel", "Helsing"),
+        ),
+        (
+            "fr",
+            "Dust a levé 20 millions d’euros. Partech, actionnaire historique, a remis au pot.",
+            ("Partech", "Dust"),
+        ),
+        ("zh", "智谱完成新一轮融资。腾讯作为现有股东继续加码。", ("Tencent", "Zhipu AI")),
+    ],
+)
+def test_an_existing_investor_named_as_such_backs_the_company_in_topic(
+    lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    result = extract_article(article(text, lang))
+    names = {e.id: e.name for e in result.entities}
+    parties = {
+        p["id"] for e in result.entities if e.kind.value == "Deal" for p in e.properties["parties"]
+    }
+    backers = {
+        (names[r.source], names[r.target])
+        for r in result.relations
+        if r.relation.value in ("INVESTS_IN", "FUNDS")
+    }
+    investee = {names[p] for p in parties} | {t for _, t in backers}
+    assert expected[0] in {s for s, _ in backers}
+    assert expected[1] in investee
+
+
+def test_an_existing_investor_of_another_firm_is_read_by_its_own_phrase() -> None:
+    text = "Accel, an existing investor in Poolside, did not join Helsing's round."
+    rels = {(a, r, b) for a, r, b in triples(extract_article(article(text, "en")))}
+    assert ("Accel", "INVESTS_IN", "Poolside") in rels
+    assert not {(a, b) for a, r, b in rels if r == "FUNDS"}
