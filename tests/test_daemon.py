@@ -49,6 +49,10 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 def test_start_query_reuse_status_stop(data: Path) -> None:
     assert invoke("db", "status", "--data-dir", data).output == "not running\n"
+    assert invoke("db", "status", "--data-dir", data, "--format", "csv").output == (
+        "pid,uri,port,started,idle,idle_timeout,data_dir\n")
+    assert invoke("db", "status", "--data-dir", data, "--format", "jsonl").output == ""
+    assert invoke("db", "status", "--data-dir", data, "--format", "json").output == "null\n"
     started = invoke("db", "start", "--data-dir", data, "--format", "json")
     assert started.exit_code == 0, started.output
     pid = json.loads(started.output)["pid"]
@@ -62,6 +66,10 @@ def test_start_query_reuse_status_stop(data: Path) -> None:
         assert status is not None and status.pid == pid and status.idle < 60
     again = invoke("db", "start", "--data-dir", data, "--format", "json")
     assert json.loads(again.output)["pid"] == pid
+    row = json.loads(invoke("db", "status", "--data-dir", data, "--format", "jsonl").output)
+    assert (row["pid"], row["uri"], row["data_dir"]) == (pid, status.uri, str(data.resolve()))
+    table = invoke("db", "status", "--data-dir", data).output.splitlines()
+    assert table[:2] == [f"running  pid {pid}", f"uri      {status.uri}"]
     assert invoke("db", "stop", "--data-dir", data).output == f"stopped pid {pid}\n"
     assert gone(pid, 5)
     assert not (data / "arcadedb" / "server.json").exists()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.cli.main import cli, data_dir_option, format_option
+from kg.cli.main import ROW_FORMATS, cli, data_dir_option, format_option
 
 if TYPE_CHECKING:
     from kg.graphdb.daemon import DaemonStatus
@@ -36,6 +36,11 @@ def _describe(status: DaemonStatus | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(to_json(status))
         return
+    if fmt != "table":  # one row (none when not running), every field a column
+        columns = ["pid", "uri", "port", "started", "idle", "idle_timeout", "data_dir"]
+        records = [] if status is None else [status.model_dump() | {"uri": status.uri}]
+        render(records, columns, fmt)
+        return
     rows = [] if status is None else [
         ("running", f"pid {status.pid}"), ("uri", status.uri),
         ("up", f"{time.time() - status.started:.0f} s"),
@@ -49,7 +54,7 @@ def _describe(status: DaemonStatus | None, fmt: str) -> None:
 @click.option("--idle", type=click.FloatRange(min=1), default=None,
               help="Stop after this many seconds unused (default: env KG_DB_IDLE or 600).")
 @data_dir_option
-@format_option("table", "json", default="table")
+@format_option(*ROW_FORMATS, default="table")
 def start(idle: float | None, data_dir: Path, fmt: str) -> None:
     """Start the embedded database for --data-dir (or say it is already running).
 
@@ -80,7 +85,7 @@ def stop(data_dir: Path) -> None:
 
 @db.command()
 @data_dir_option
-@format_option("table", "json", default="table")
+@format_option(*ROW_FORMATS, default="table")
 def status(data_dir: Path, fmt: str) -> None:
     """Is the embedded database for --data-dir running: pid, Bolt URI, uptime, idle time.
 
