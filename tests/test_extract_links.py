@@ -134,6 +134,14 @@ def test_ended_denied_or_general_wording_states_no_link(
         assert not any(t[1] == rel for t in facts), facts
 
 
+def test_coordinated_subjects_each_partner_the_firm_after_the_trigger() -> None:
+    facts = found("Microsoft and Google, both partners of OpenAI, declined to comment.", "en")
+    assert has(facts, "Microsoft", P, "OpenAI") and has(facts, "Google", P, "OpenAI")
+    assert not has(facts, "Microsoft", P, "Google")
+    facts = found("Samsung et SK Hynix ont noué un partenariat avec OpenAI.", "fr")
+    assert has(facts, "Samsung", P, "OpenAI") and not has(facts, "Samsung", P, "SK Hynix")
+
+
 def test_a_cloud_deal_is_a_dependency_on_the_cloud_firm_not_a_partnership() -> None:
     facts = found("Google invested in Anthropic and has a cloud deal with the company too.", "en")
     assert ("Anthropic", "DEPENDS_ON", "Google") in facts

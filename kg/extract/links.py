@@ -168,7 +168,7 @@ def partners_listed(
     """ "S inked deals with giants like A and B", "S and partners including A and B": the
     subject (and those listed with it) partners with each listed firm. True when it applied."""
     items = list_after(ctx, end, FIRMS, reach=40)
-    if len(items) < 2:
+    if not items:
         return False
     gap = ctx.text[end : items[0].start]
     intro = link_words().partner_list_intro.search(gap)
@@ -177,7 +177,10 @@ def partners_listed(
     subject = left(ctx, start, FIRMS, [m.eid for m in items])
     if subject is None:
         return False
-    for one in conjuncts(ctx, subject, False, FIRMS):
+    subjects = conjuncts(ctx, subject, False, FIRMS)
+    if len(items) == 1 and len(subjects) == 1:
+        return False  # one on each side: the pair rules say the same
+    for one in subjects:
         for other in items:
             if one.eid != other.eid:
                 found.add(
