@@ -81,6 +81,21 @@ STATED = [
         ["Mistral AI"],
     ),
     ("zh", "百度的竞争对手阿里巴巴推出了新模型。", "Alibaba", C, ["Baidu"]),
+    ("zh", "智谱联合腾讯推出新模型。", "Zhipu AI", P, ["Tencent"]),
+    (
+        "fr",
+        "Mistral AI et Capgemini ont signé un accord stratégique.",
+        "Mistral AI",
+        P,
+        ["Capgemini"],
+    ),
+    (
+        "en",
+        "Mistral AI and Capgemini signed a multi-year agreement.",
+        "Mistral AI",
+        P,
+        ["Capgemini"],
+    ),
     ("en", "Mistral AI has emerged as OpenAI’s main rival in Europe.", "Mistral AI", C, ["OpenAI"]),
 ]
 
@@ -101,6 +116,8 @@ NOT_STATED = [
     ("fr", "Mistral AI a mis fin à son partenariat avec Orange.", P),
     ("fr", "Mistral AI a été fondée par d’anciens collaborateurs de Meta et de Google.", P),
     ("zh", "智谱宣布结束与阿里巴巴的合作。", P),
+    # 联合创始人 (co-founder) is no joint launch
+    ("zh", "智谱联合创始人张伟在腾讯的活动上推出新模型。", P),
     ("zh", "腾讯和阿里巴巴相比，无论是合作意愿还是投资规模，阿里巴巴都更高。", P),
     # the list belongs to another clause: "A与B的合作伙伴关系，以及C、D之间的关系"
     ("zh", "微软和OpenAI的合作伙伴关系，以及谷歌、亚马逊和Anthropic之间的关系引发审查。", None),
