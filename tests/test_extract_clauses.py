@@ -416,3 +416,15 @@ def test_an_existing_investor_of_another_firm_is_read_by_its_own_phrase() -> Non
     rels = {(a, r, b) for a, r, b in triples(extract_article(article(text, "en")))}
     assert ("Accel", "INVESTS_IN", "Poolside") in rels
     assert not {(a, b) for a, r, b in rels if r == "FUNDS"}
+
+
+def test_possessive_rounds_before_a_round_in_a_year() -> None:
+    text = (
+        "Accel previously joined Kyutai’s $50 million Series A round in 2023 and its "
+        "$90 million Series B round in 2024."
+    )
+    assert raised(text, "en") == {
+        ("Kyutai", "Kyutai Series A funding round"),
+        ("Kyutai", "Kyutai Series B funding round"),
+    }
+
