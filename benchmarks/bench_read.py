@@ -2,6 +2,7 @@
 
     python benchmarks/bench_read.py                       # a 1k-article corpus + saved pages
     python benchmarks/bench_read.py --articles 2000 --repeat 5 --work /tmp/kg-read
+    python benchmarks/bench_read.py --growth 100,1000,10000   # CPU per KB as a page grows
 
 Two inputs: the synthetic corpus of `corpus.py` (every format) and "saved pages": the HTML
 pages of our own writing under tests/fixtures (news pages with navigation, sidebars, comments,
@@ -66,13 +67,36 @@ def report(name: str, folder: Path, repeat: int) -> None:
         print(f"{'':>12}   {fmt:<16} {n:6d} {cpu[fmt] * 1000 / n:7.2f} ms/article")
 
 
+def growth(sizes_kb: list[int]) -> None:
+    """CPU per KB of one HTML article page as it grows: flat means linear."""
+    para = "<p>{i}. Kestrel Robotics raised $40 million in a round led by Northwind Capital.</p>"
+    for page in PAGES:  # first-use imports (trafilatura, lxml) are not the page's cost
+        list(read_file(page))
+    with tempfile.TemporaryDirectory() as tmp:
+        for kb in sizes_kb:
+            n = kb * 1024 // len(para.format(i=0))
+            body = "".join(para.format(i=i) for i in range(n))
+            path = Path(tmp) / f"page_{kb}.html"
+            path.write_text(f"<html><body><nav>Home</nav><article>{body}</article></body></html>")
+            start = time.process_time()
+            list(read_file(path))
+            seconds = time.process_time() - start
+            size = path.stat().st_size / 1024
+            print(f"{'html page':>12} {size:8.0f} KB {seconds * 1000 / size:7.3f} ms/KB   "
+                  f"load {os.getloadavg()[0]:.2f}")  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--copies", type=int, default=100, help="copies of each saved page")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--work", type=Path, default=None)
+    ap.add_argument("--growth", default="", help="HTML page sizes in KB, e.g. 100,1000,10000")
     args = ap.parse_args()
+    if args.growth:
+        growth([int(x) for x in args.growth.split(",")])
+        return
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-read-"))
     corpus, pages = work / "corpus", work / "pages"
     if not corpus.exists():

@@ -34,6 +34,7 @@ _LINE = {"br", "li", "tr", "td", "th", "item", "row", "cell", "lb"}
 _DATE_KEYS = ("article:published_time", "datepublished", "date", "pubdate", "publishdate",
               "publish_date", "publish-date", "dc.date", "dc.date.issued", "og:published_time",
               "sailthru.date")  # fmt: skip
+MAX_ELEMENTS = 20_000  # trafilatura: 0.4 ms/KB up to ~2 MB of page, 1.6 ms/KB at 10 MB
 _RAW_TAG = re.compile(r"</?([A-Za-z][\w-]*)[^<>]*>")
 _RAW_SKIP = re.compile(r"<(script|style)\b[^<>]*>[^<]*</\1\s*>", re.IGNORECASE)
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its warnings are not ours to show
@@ -134,7 +135,12 @@ def _page_meta(tree: Any) -> tuple[dict[str, str], dict[str, Any], list[str], st
 
 
 def _main_text(tree: Any, markup: str) -> str:
-    """The story's paragraphs, as trafilatura finds them (precision first: no boilerplate)."""
+    """The story's paragraphs, as trafilatura finds them (precision first: no boilerplate).
+    Its time grows faster than the page past a few thousand elements: a bigger page is read
+    from what it marks as its article (<article>, else <main>), in linear time."""
+    if sum(1 for _ in tree.iter()) > MAX_ELEMENTS:
+        marked = next((el for tag in ("article", "main") for el in tree.iter(tag)), None)
+        return element_text(marked) if marked is not None else ""
     from trafilatura import bare_extraction  # imported on first use: ~0.1 s
 
     try:
