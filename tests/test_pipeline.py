@@ -325,3 +325,21 @@ def test_file_names_of_any_bytes_are_read_and_reported_on_one_line(tmp_path: Pat
     assert article.file.endswith("\\xc4\\xe3\\xba\\xc3.txt")
     again = run([root], tmp_path / "data")  # remembered by its escaped name: not read again
     assert (again.articles_unchanged, again.articles_new) == (1, 0)
+
+
+def test_an_article_is_one_article_however_its_path_is_typed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before, the id was the path as typed: the edit below added a second article and kept the
+    # old facts next to the new ones.
+    news = tmp_path / "news"
+    news.mkdir()
+    story = news / "a.txt"
+    story.write_text("Orbis Capital invests in Lumen Robotics.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = run([Path("news/a.txt")], tmp_path / "data")
+    story.write_text("Kestrel Cloud acquires Pico Labs.\n", "utf-8")
+    second = run([story], tmp_path / "data")
+    assert (first.articles_new, second.articles_replaced, second.articles_new) == (1, 1, 0)
+    with Store.open(tmp_path / "data") as s:
+        assert [a.id for a in s.articles()] == [str(story)]
+        assert {r.source for r in s.relations()} == {"company:kestrel-cloud"}

@@ -203,3 +203,59 @@ def test_cli_bad_cypher_is_one_line(loaded_env: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: bolt://127.0.0.1:")
     assert "query failed" in result.stderr and result.stderr.count("\n") == 1
+
+
+# --- hostile settings and parameters (issue 15) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    ("n=" + "9" * 30, "integer out of the 64-bit range"),
+    ("n=[1, [2, " + "9" * 25 + "]]", "integer out of the 64-bit range"),
+    ("ids=" + "[" * 100_000, "lists nested deeper than 32"),
+    ("name=caf\udce9", "not valid UTF-8"),  # the byte 0xe9 of a Latin-1 argv
+])
+def test_params_bolt_cannot_carry_are_one_line_errors(raw: str, reason: str) -> None:
+    with pytest.raises(ConfigurationError, match=reason) as err:
+        parse_params([raw])
+    assert "\n" not in str(err.value) and len(str(err.value)) < 200
+
+
+def test_a_password_in_the_uri_is_used_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.graphdb.connection import ConnectionSettings
+
+    settings = ConnectionSettings.resolve(env={"NEO4J_URI": "bolt://ann:pa%3Ass@127.0.0.1:9"})
+    assert (settings.uri, settings.username, settings.password) == (
+        "bolt://127.0.0.1:9", "ann", "pa:ss")
+    monkeypatch.setenv("NEO4J_URI", "bolt://ann:s3cret-pw@127.0.0.1:9")  # nothing listens
+    result = invoke("query", "MATCH (n) RETURN n", "--data-dir", "unused")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.output
+    assert "s3cret-pw" not in result.output and "bolt://127.0.0.1:9" in result.stderr
+
+
+@pytest.mark.parametrize("uri", ["http://neo:pw@localhost:7474", "localhost:7687", "ftp://x"])
+def test_a_wrong_scheme_is_one_line(uri: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", uri)
+    result = invoke("query", "MATCH (n) RETURN n", "--data-dir", "unused")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: NEO4J_URI ") and result.stderr.count("\n") == 1
+    assert "unsupported scheme" in result.stderr and ":pw@" not in result.stderr
+
+
+@pytest.mark.bolt
+def test_queries_are_read_only_unless_asked(loaded_env: Path) -> None:
+    # Before, `kg query "CREATE ..."` wrote to the embedded database behind the store's back.
+    count = "MATCH (n:Probe) RETURN count(n) AS n"
+    for cypher in ["CREATE (:Probe {x: 1})", "MATCH (d:Deal) SET d.name = 'x' RETURN d",
+                   "MATCH (n) DETACH DELETE n"]:
+        result = invoke("query", cypher, "--data-dir", loaded_env)
+        assert result.exit_code == 1 and "read-only unless you pass --write" in result.stderr
+    assert json.loads(invoke("query", count, "--format", "json", "--data-dir",
+                             loaded_env).stdout) == [{"n": 0}]
+    result = invoke("query", "CREATE (p:Probe {x: 1}) RETURN p.x AS x", "--write",
+                    "--data-dir", loaded_env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(invoke("query", count, "--format", "json", "--data-dir",
+                             loaded_env).stdout) == [{"n": 1}]
+    quoted = invoke("query", "MATCH (d:Deal) WHERE d.name <> 'CREATE' RETURN count(d) AS n",
+                    "--format", "json", "--data-dir", loaded_env)
+    assert json.loads(quoted.stdout) == [{"n": 2}]

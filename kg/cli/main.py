@@ -335,11 +335,14 @@ def load(data_dir: Path, uri: str | None, username: str | None, password: str | 
 @click.argument("query_or_file")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Query parameter (repeatable); numbers and true/false are typed.")
+@click.option("--write", is_flag=True,
+              help="Allow a query that changes the database (refused otherwise).")
 @data_dir_option
 @neo4j_options
 @format_option(*ROW_FORMATS, default="table")
-def query(query_or_file: str, params: tuple[str, ...], data_dir: Path, uri: str | None,
-          username: str | None, password: str | None, database: str | None, fmt: str) -> None:
+def query(query_or_file: str, params: tuple[str, ...], write: bool, data_dir: Path,
+          uri: str | None, username: str | None, password: str | None, database: str | None,
+          fmt: str) -> None:
     """Run a library query (cypher/*.cypher, by name), a .cypher file, or Cypher text.
 
     \b
@@ -354,7 +357,7 @@ def query(query_or_file: str, params: tuple[str, ...], data_dir: Path, uri: str 
 
     values = parse_params(params)
     with open_graph(_settings(uri, username, password, database), data_dir) as conn:
-        result = run_query(conn, query_or_file, values)
+        result = run_query(conn, query_or_file, values, write=write)
     _show(result, fmt)
 
 

@@ -18,12 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import neo4j
 from neo4j import GraphDatabase
 from neo4j import exceptions as nx
 
-from kg.errors import ConfigurationError, KgError, StoreError
+from kg.errors import ConfigurationError, KgError, StoreError, printable
 
 CONNECT_TIMEOUT = 10.0
 RETRY_TIME = 10.0  # managed transactions retry this long on a lost server before giving up
@@ -48,18 +49,39 @@ class ConnectionSettings:
         database: str | None = None,
         env: Mapping[str, str] | None = None,
     ) -> ConnectionSettings:
-        """Options win over the environment; empty strings count as unset."""
+        """Options win over the environment; empty strings count as unset. A login inside the
+        URI (`bolt://user:pw@host`) is taken out of it, so the URI can be shown in messages;
+        a scheme the driver does not speak is a one-line ConfigurationError."""
         env = os.environ if env is None else env
+        given = uri or env.get("NEO4J_URI") or None
+        clean, user, secret = split_login(given) if given else (None, None, None)
         return cls(
-            uri=uri or env.get("NEO4J_URI") or None,
-            username=username or env.get("NEO4J_USERNAME") or "neo4j",
-            password=password or env.get("NEO4J_PASSWORD") or None,
+            uri=clean,
+            username=username or user or env.get("NEO4J_USERNAME") or "neo4j",
+            password=password or secret or env.get("NEO4J_PASSWORD") or None,
             database=database or env.get("NEO4J_DATABASE") or None,
         )
 
     @property
     def embedded(self) -> bool:
         return self.uri is None
+
+
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def split_login(uri: str) -> tuple[str, str | None, str | None]:
+    """(URI without its login, username, password); ConfigurationError for a scheme other than
+    bolt/neo4j (and their +s, +ssc forms). The password never appears in a message."""
+    parts = urlsplit(uri.strip())
+    shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+    if parts.scheme.lower() not in SCHEMES:
+        raise ConfigurationError(
+            f"NEO4J_URI {printable(shown)!r}: unsupported scheme {parts.scheme or '(none)'!r} "
+            f"(use bolt:// or neo4j://, with +s or +ssc for TLS)")
+    login = parts.netloc.rpartition("@")[0] if "@" in parts.netloc else ""
+    user, _, secret = login.partition(":")
+    return shown, unquote(user) or None, unquote(secret) or None
 
 
 @dataclass
@@ -73,10 +95,13 @@ class Connection:
     def session(self) -> neo4j.Session:
         return self.driver.session(database=self.database)
 
-    def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    def run(self, cypher: str, params: Mapping[str, Any] | None = None,
+            write: bool = False) -> list[dict[str, Any]]:
+        """Rows of `cypher` in a read transaction (a write one with `write`)."""
         with self.session() as session:
             try:
-                return session.execute_read(_collect, cypher, dict(params or {}))
+                execute = session.execute_write if write else session.execute_read
+                return execute(_collect, cypher, dict(params or {}))
             except nx.Neo4jError as exc:
                 raise StoreError(f"{self.uri}: query failed: {_first_line(exc)}") from exc
             except nx.DriverError as exc:

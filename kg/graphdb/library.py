@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.errors import ConfigurationError, InputError
+from kg.errors import ConfigurationError, InputError, printable
 
 PARAM_LINE = re.compile(r"^//\s*@param\s+(\w+)\s*(?:=\s*([^:\s]+))?\s*:?\s*(.*)$")
 
@@ -118,13 +118,51 @@ def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, Any]:
     return params
 
 
+MAX_NESTING = 32  # lists inside lists a --param may hold
+_INT64 = (-(2**63), 2**63 - 1)
+
+
 def _value(raw: str) -> Any:
-    """Numbers, booleans, null and JSON lists as such; everything else is text."""
+    """Numbers, booleans, null and JSON lists as such; everything else is text. What Bolt
+    cannot carry (an integer past 64 bits, lists nested past MAX_NESTING, bytes that are not
+    UTF-8) is a one-line ConfigurationError."""
+    if _SURROGATE.search(raw):
+        raise ConfigurationError(f"--param value {printable(raw)[:80]!r}: not valid UTF-8")
+    if _depth(raw) > MAX_NESTING:
+        raise ConfigurationError(f"--param value {raw[:40]!r}...: lists nested deeper than "
+                                 f"{MAX_NESTING}")
     try:
         value = json.loads(raw)
     except ValueError:
         return raw
-    return value if isinstance(value, int | float | bool | list) or value is None else raw
+    if not (isinstance(value, int | float | bool | list) or value is None):
+        return raw
+    _check_ints(value, raw)
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _depth(raw: str) -> int:
+    """How deep the brackets of `raw` nest (strings not parsed: an upper bound)."""
+    deepest = depth = 0
+    for char in raw:
+        if char == "[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "]":
+            depth -= 1
+    return deepest
+
+
+def _check_ints(value: Any, raw: str) -> None:
+    if isinstance(value, list):
+        for item in value:
+            _check_ints(item, raw)
+    elif isinstance(value, int) and not isinstance(value, bool) and \
+            not _INT64[0] <= value <= _INT64[1]:
+        raise ConfigurationError(f"--param value {raw[:40]!r}: integer out of the 64-bit range")
 
 
 def bind(query: LibraryQuery, given: dict[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ Queries come from the `cypher/` library (kg.graphdb.library), a .cypher file, or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -52,13 +53,32 @@ def open_graph(settings: ConnectionSettings, data_dir: Path) -> Iterator[Connect
         yield conn
 
 
-def run_query(conn: Connection, query_or_file: str, params: dict[str, Any] | None = None
-              ) -> QueryResult:
-    """Run a library query (by name), a .cypher file or Cypher text with bound parameters."""
+def run_query(conn: Connection, query_or_file: str, params: dict[str, Any] | None = None,
+              write: bool = False) -> QueryResult:
+    """Run a library query (by name), a .cypher file or Cypher text with bound parameters.
+    Read-only unless `write`: a query with a writing clause is refused before it is sent
+    (the embedded ArcadeDB does not enforce read transactions itself)."""
     query = resolve_query(query_or_file)
-    rows = conn.run(query.text, bind(query, dict(params or {})))
+    clause = None if write else writing_clause(query.text)
+    if clause is not None:
+        raise ConfigurationError(f"query {query.name}: {clause} writes to the database; "
+                                 "queries are read-only unless you pass --write")
+    rows = conn.run(query.text, bind(query, dict(params or {})), write=write)
     columns = list(rows[0]) if rows else []
     return QueryResult(query=query.name, columns=columns, rows=rows)
+
+
+_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/",
+                       re.S)
+_WRITES = re.compile(
+    r"(?<![.$:\w])(CREATE|MERGE|SET|DELETE|REMOVE|DROP|FOREACH|LOAD\s+CSV|CALL)\b(?!\s*:)", re.I)
+
+
+def writing_clause(cypher: str) -> str | None:
+    """The first clause of `cypher` that can write (CREATE, MERGE, SET, DELETE, REMOVE, DROP,
+    FOREACH, LOAD CSV, or a CALL of a procedure), outside strings, names and comments."""
+    m = _WRITES.search(_LITERALS.sub(" ", cypher))
+    return " ".join(m.group(1).upper().split()) if m else None
 
 
 def chain(conn: Connection, entity: str, depth: int = 3, direction: str = "down") -> QueryResult:

@@ -188,7 +188,7 @@ def _records(path: Path, store: Store | None, done: FileRead) -> Iterator[Item |
                 done.clean = False
                 yield file_error(path, record)
                 continue
-            record = _storable(record)
+            record = _storable(_identity(record, path, done.path))
             done.articles.append((record.id, record.content_hash))
             hit = _known(store, record)
             yield record if hit is None else Skipped(record.id, hit[0], hit[1])
@@ -196,6 +196,15 @@ def _records(path: Path, store: Store | None, done: FileRead) -> Iterator[Item |
         done.clean = False
         yield file_error(path, exc)
     yield done
+
+
+def _identity(article: Article, path: Path, key: str) -> Article:
+    """An article named by its file (no URL or id of its own) is named by the resolved path:
+    `news/a.txt` and `/abs/news/a.txt` are one article, whatever the working directory."""
+    given = str(path)
+    if article.id == given or article.id.startswith(given + "#"):
+        return article.model_copy(update={"id": key + article.id[len(given):]})
+    return article
 
 
 def _storable(article: Article) -> Article:
