@@ -323,3 +323,15 @@ def test_any_history_equals_storing_only_the_latest_versions(history) -> None:
             for idx in sorted(latest)[::2]:
                 replayed.delete(f"art{idx}")
             assert replayed.stats() == replayed.scan_stats()
+
+
+def test_store_files_are_private(tmp_path: Path) -> None:
+    # Before, the store was 0644 in a 0755 directory while the graph's password file was 0600.
+    import stat
+
+    with Store.open(tmp_path / "data") as s:
+        s.put(*fact_a1())
+        modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "data").iterdir()}
+    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+    assert modes[DB_NAME] == 0o600
+    assert all(mode == 0o600 for mode in modes.values()), modes

@@ -95,7 +95,7 @@ def daemon_status(data_dir: Path) -> DaemonStatus | None:
 def ensure_daemon(data_dir: Path, idle: float | None = None) -> DaemonStatus:
     """The running server for `data_dir`, started if there is none; marks it used."""
     root = _root(data_dir)
-    root.mkdir(parents=True, exist_ok=True)
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
     with _start_lock(root):  # two commands at once start one server, not two
         status = daemon_status(data_dir) or _spawn(root, idle_timeout(idle))
     touch(data_dir)

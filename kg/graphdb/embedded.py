@@ -134,7 +134,7 @@ def root_password(root: Path) -> str:
     path = root / "root-password"
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
-    root.mkdir(parents=True, exist_ok=True)
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
     password = secrets.token_urlsafe(18)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -243,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_dir = args.data_dir.resolve()
     # The engine writes `log/` relative to the working directory: keep it with the data.
-    (data_dir / "arcadedb").mkdir(parents=True, exist_ok=True)
+    os.umask(0o077)  # the graph's files are the user's alone, like the store and the password
+    (data_dir / "arcadedb").mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chdir(data_dir / "arcadedb")
     try:
         server = start_in_process(data_dir, args.port)

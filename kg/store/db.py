@@ -13,6 +13,7 @@ live in `kg.store.reads`; a Store hands them out as its own methods.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -56,11 +57,14 @@ class Store:
         data = Path(data_dir)
         if not create and not (data / DB_NAME).is_file():
             raise StoreError(f"{data}: no kg store here (run `kg ingest` first)")
+        path = data / DB_NAME
         try:
-            data.mkdir(parents=True, exist_ok=True)
+            # private, like the graph database's password file: the directory 0700, the store
+            # 0600 (SQLite gives its -wal and -shm files the store's own mode)
+            data.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
         except OSError as exc:
             raise StoreError(f"{data}: cannot create data directory ({exc.strerror})") from exc
-        path = data / DB_NAME
         try:
             # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE ... COMMIT).
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
