@@ -111,33 +111,6 @@
 
   function bigView() { return mode === "all" && opts.large; }
 
-  function visOptions() {
-    var groups = {};
-    data.kinds.forEach(function (k) {
-      groups[k.name] = { shape: k.shape, color: { background: k.color, border: "#333",
-        highlight: { background: k.color, border: "#000" }, hover: { background: k.color, border: "#000" } } };
-    });
-    var physics = mode === "all" && opts.physics;
-    return {
-      // The overview's labels keep one readable size (its layout leaves room for them); in the
-      // whole graph, bigger nodes get bigger labels and the smallest vanish when zoomed out.
-      nodes: { borderWidth: 1, scaling: { min: 6, max: 32,
-        label: { enabled: mode === "all", min: 12, max: 22, drawThreshold: mode === "all" ? 6 : 4,
-          maxVisible: 26 } },
-        font: { size: 13, color: "#222", strokeWidth: 3, strokeColor: "#ffffff" } },
-      edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, smooth: false, width: 1,
-        hoverWidth: 1, selectionWidth: 2,
-        font: { size: 10, align: "middle", color: "#444", strokeWidth: 3, strokeColor: "#fff" } },
-      groups: groups,
-      layout: { improvedLayout: false },
-      physics: physics ? { enabled: true, solver: "barnesHut",
-        barnesHut: { gravitationalConstant: -3500, centralGravity: 0.9, springLength: 150, avoidOverlap: 0.3 },
-        stabilization: { enabled: true, iterations: opts.stabilizeIterations, fit: true } } : false,
-      interaction: { hover: true, tooltipDelay: 80, hideEdgesOnDrag: bigView(),
-        hideEdgesOnZoom: bigView(), keyboard: false, multiselect: false }
-    };
-  }
-
   // Items in view that vis-network does not have yet are added, hidden or not as the filters
   // last said (applyFilters shows the new ones that pass).
   function fresh() {
@@ -170,7 +143,7 @@
     var items = fresh();
     nodeSet = new vis.DataSet(items.nodes);
     edgeSet = new vis.DataSet(items.edges);
-    network = new vis.Network(canvasBox, { nodes: nodeSet, edges: edgeSet }, visOptions());
+    network = new vis.Network(canvasBox, { nodes: nodeSet, edges: edgeSet }, kgVisOptions(data, mode, bigView()));
     if (!(mode === "all" && opts.physics)) network.fit({ animation: false });
     timings.network = performance.now();
     canvasBox.appendChild(tip);  // keep the tooltip above the canvas vis-network just added
@@ -235,18 +208,7 @@
   }
 
   function renderTimeline() {
-    var from = byId("kg-from").value, until = byId("kg-until").value;
-    var period = from && until ? { from: from, until: until } : null;
-    if (selected === null) {
-      timeline.render(data.nodes.filter(function (n) { return n.events; }), "whole graph", period);
-      return;
-    }
-    var n = data.nodes[selected], seen = {}, deals = n.events ? [n] : [];
-    adj[selected].forEach(function (eid) {
-      var e = data.edges[eid], o = data.nodes[e.from === selected ? e.to : e.from];
-      if (o.events && !seen[o.id]) { seen[o.id] = 1; deals.push(o); }
-    });
-    timeline.render(deals, n.label, period);
+    timeline.renderFor(selected, adj, byId("kg-from").value, byId("kg-until").value);
   }
 
   // --- filters -------------------------------------------------------------------------------

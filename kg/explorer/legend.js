@@ -1,5 +1,6 @@
-// Legend rows with their filters, search ranking and the search box, and the selected node's
-// neighbourhood drawn above a veil (any view, any size: only the neighbourhood is redrawn).
+// Legend rows with their filters, search ranking and the search box, vis-network's drawing
+// options, and the selected node's neighbourhood drawn above a veil (any view, any size: only
+// the neighbourhood is redrawn).
 
 function kgBuildLegend(data, byId, el, glyphs, on) {
   "use strict";
@@ -121,3 +122,32 @@ function kgHighlight(ctx, network, data, selected, adj, edgeVisible, kindColor, 
   });
 }
 
+
+function kgVisOptions(data, mode, big) {
+  "use strict";
+  var opts = data.options;
+  var groups = {};
+  data.kinds.forEach(function (k) {
+    groups[k.name] = { shape: k.shape, color: { background: k.color, border: "#333",
+      highlight: { background: k.color, border: "#000" }, hover: { background: k.color, border: "#000" } } };
+  });
+  var physics = mode === "all" && opts.physics;
+  return {
+    // The overview's labels keep one readable size (its layout leaves room for them); in the
+    // whole graph, bigger nodes get bigger labels and the smallest vanish when zoomed out.
+    nodes: { borderWidth: 1, scaling: { min: 6, max: 32,
+      label: { enabled: mode === "all", min: 12, max: 22, drawThreshold: mode === "all" ? 6 : 4,
+        maxVisible: 26 } },
+      font: { size: 13, color: "#222", strokeWidth: 3, strokeColor: "#ffffff" } },
+    edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, smooth: false, width: 1,
+      hoverWidth: 1, selectionWidth: 2,
+      font: { size: 10, align: "middle", color: "#444", strokeWidth: 3, strokeColor: "#fff" } },
+    groups: groups,
+    layout: { improvedLayout: false },
+    physics: physics ? { enabled: true, solver: "barnesHut",
+      barnesHut: { gravitationalConstant: -3500, centralGravity: 0.9, springLength: 150, avoidOverlap: 0.3 },
+      stabilization: { enabled: true, iterations: opts.stabilizeIterations, fit: true } } : false,
+    interaction: { hover: true, tooltipDelay: 80, hideEdgesOnDrag: big,
+      hideEdgesOnZoom: big, keyboard: false, multiselect: false }
+  };
+}

@@ -121,5 +121,20 @@ function kgTimeline(box, ctx) {
     box.appendChild(axis);
   }
 
-  return { render: render };
+  // The selected node's deals (a deal: itself and the deals next to it), or the whole graph's.
+  function renderFor(selected, adj, from, until) {
+    var period = from && until ? { from: from, until: until } : null;
+    if (selected === null) {
+      render(data.nodes.filter(function (n) { return n.events; }), "whole graph", period);
+      return;
+    }
+    var n = data.nodes[selected], seen = {}, deals = n.events ? [n] : [];
+    adj[selected].forEach(function (eid) {
+      var e = data.edges[eid], o = data.nodes[e.from === selected ? e.to : e.from];
+      if (o.events && !seen[o.id]) { seen[o.id] = 1; deals.push(o); }
+    });
+    render(deals, n.label, period);
+  }
+
+  return { render: render, renderFor: renderFor };
 }
