@@ -428,3 +428,26 @@ def test_possessive_rounds_before_a_round_in_a_year() -> None:
         ("Kyutai", "Kyutai Series B funding round"),
     }
 
+
+@pytest.mark.parametrize(
+    ("lang", "text", "raiser"),
+    [
+        ("en", "Poolside nabs $500 million in Series B funding.", "Poolside"),
+        ("en", "Helsing hauled in $600 million in a round led by Accel.", "Helsing"),
+        ("fr", "Dust décroche 16 millions d’euros en série A.", "Dust"),
+        ("fr", "Kyutai a récolté 90 millions d’euros lors d’un tour de table.", "Kyutai"),
+    ],
+)
+def test_headline_verbs_of_raising(lang: str, text: str, raiser: str) -> None:
+    assert {a for a, _ in raised(text, lang)} == {raiser}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Poolside nabbed a new chief executive from Helsing."),  # no round
+        ("fr", "Dust décroche un contrat avec Thales."),  # a contract, no round
+    ],
+)
+def test_headline_verbs_without_a_round_raise_nothing(lang: str, text: str) -> None:
+    assert raised(text, lang) == set()
