@@ -193,3 +193,24 @@ def test_progress_flag_draws_on_stderr_only(tmp_path: Path) -> None:
     assert loud.stdout == quiet.stdout
     assert loud.stderr.startswith("Ingesting 3 files")
     assert not quiet.stderr.startswith("Ingesting")
+
+
+def test_export_open_opens_the_written_page(data: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    out = tmp_path / "g.html"
+    result = invoke("export", "html", "-o", out, "--data-dir", data, "--open")
+    assert result.exit_code == 0, result.output
+    assert opened == [out.resolve().as_uri()]
+    monkeypatch.setattr("webbrowser.open", lambda url: False)
+    result = invoke("export", "html", "-o", out, "--data-dir", data, "--open")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {out}: no web browser found to open it (set $BROWSER)\n"
+
+
+def test_export_open_is_for_html_only(data: Path, tmp_path: Path) -> None:
+    result = invoke("export", "json", "-o", tmp_path / "g.json", "--data-dir", data, "--open")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: --open: only html exports open in a browser, not json\n"
+    assert not (tmp_path / "g.json").exists()  # checked before anything is written
