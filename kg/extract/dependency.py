@@ -140,8 +140,7 @@ def _any_left(ctx: Ctx, provider: Mention) -> Mention | None:
 
 
 def _owned_by(ctx: Ctx, eid: str) -> set[str]:
-    name = ctx.doc.entity(eid).name
-    return {k.id for k in ctx.doc.gaz.entries.values() if k.owner == name}
+    return ctx.doc.gaz.owned_by(ctx.doc.entity(eid).name)
 
 
 def _is_resource(ctx: Ctx, provider: Mention) -> bool:

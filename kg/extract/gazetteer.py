@@ -57,6 +57,7 @@ class Gazetteer:
     by_lower: dict[str, str] = field(default_factory=dict)  # lower-cased alias -> id
     ambiguous: set[str] = field(default_factory=set)  # aliases that need a licence (see above)
     clashes: list[tuple[str, str, str]] = field(default_factory=list)  # alias, kept id, other id
+    products: dict[str, set[str]] = field(default_factory=dict)  # owner's name -> product ids
     latin_re: re.Pattern[str] | None = None
     cjk_re: re.Pattern[str] | None = None
     loose_re: re.Pattern[str] | None = None
@@ -68,6 +69,8 @@ class Gazetteer:
         if eid in self.entries:  # two entries for one entity: the second would win silently
             self.clashes.append((known.name, eid, eid))
         self.entries[eid] = known
+        if known.owner:
+            self.products.setdefault(known.owner, set()).add(eid)
         for alias in (known.name, *known.aliases):
             if _has_cjk(alias):
                 folded = to_simplified(alias)
@@ -83,6 +86,10 @@ class Gazetteer:
             self.by_lower.setdefault(alias.lower(), eid)
         for alias in known.ambiguous:
             self.ambiguous.add(to_simplified(alias) if _has_cjk(alias) else alias)
+
+    def owned_by(self, name: str) -> set[str]:
+        """Ids of the products whose `owner` is `name` (Azure for Microsoft)."""
+        return self.products.get(name, set())
 
     def compile(self) -> None:
         self.latin_re = _alternation(list(self._latin), rf"(?<![{_LATIN}])", rf"(?![{_LATIN}])")
