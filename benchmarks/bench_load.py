@@ -1,157 +1,217 @@
-"""Relationships per second: `kg load` (UNWIND batches, whole articles per transaction) against
-one auto-committed query per relationship, on the same server, plus an incremental reload.
+"""Loading a real store into Neo4j and into the embedded ArcadeDB: `kg load` against one
+auto-committed query per relationship and against a raw batched `UNWIND … MERGE` ceiling.
 
-    python benchmarks/bench_load.py                      # embedded ArcadeDB, 50,000 relations
-    python benchmarks/bench_load.py --relations 5000     # quick look
-    python benchmarks/bench_load.py --batch-size 5000 --tx-articles 1000   # fewer, bigger txs
-    NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=... python benchmarks/bench_load.py
+    python benchmarks/bench_load.py --articles 5000                 # both databases
+    python benchmarks/bench_load.py --store kg-data --target neo4j  # an existing store
+    python benchmarks/bench_load.py --articles 1000 --methods kg-load --repeat 3
 
-The naive side runs on a sample (--naive-sample relationships, the store's first) and reports its
-rate; both sides write the same relationships with the same properties and evidence lists, each
-into a fresh database on its own fresh server with the same schema (unique index on Entity.id).
-The naive side gets its entities loaded beforehand, untimed; `kg load` is timed end to end.
+The store is one `kg ingest` makes from benchmarks/corpus.py (deals with their parties, hub
+companies such as NVIDIA or Microsoft Azure that thousands of articles name), or --store.
+Neo4j: NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD when set (the database is wiped!), otherwise a
+server of its own from scripts/neo4j.sh; ArcadeDB: a fresh embedded server.
+
+Methods, each into a freshly emptied database with kg's schema (unique Entity.id and Article.id):
+- kg-load: `kg load --full`, timed end to end (reading the store, entities, articles, evidence
+  lists, PARTY_TO, its bookkeeping);
+- per-row: one auto-committed `MATCH … MATCH … MERGE … SET` per relationship, on the first
+  --per-row-sample relationships (entities written beforehand, untimed);
+- raw: the same final graph (entities, relationships with their evidence lists, articles,
+  PARTY_TO) in UNWIND batches of --batch-size, one transaction each (CREATE for the nodes of
+  the fresh database, MERGE for relationships), rows built in one pass over the store: no
+  incremental bookkeeping, the ceiling for a batched loader. Timed end to end too.
+Each prints relationships/s (the store's relationships plus PARTY_TO); best of --repeat.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
+import os
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from kg.graphdb.connection import Connection, ConnectionSettings, connect
 from kg.graphdb.embedded import ensure_server
 from kg.graphdb.load import ensure_schema, load, wipe
-from kg.graphdb.rows import entity_props, evidence_lists, typed_props
-from kg.schema import (
-    Article,
-    ArticleFormat,
-    Entity,
-    EntityKind,
-    Evidence,
-    ExtractionResult,
-    Relation,
-    RelationType,
-    entity_id,
-)
+from kg.graphdb.rows import article_rows, entity_props, evidence_lists, party_rows, typed_props
+from kg.schema import EntityKind, relation_key
 from kg.store import Store
 
-TYPES = [RelationType.DEPENDS_ON, RelationType.INVESTS_IN, RelationType.PARTNERS_WITH,
-         RelationType.ACQUIRES, RelationType.COMPETES_WITH]
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def synthetic_pair(n: int, rng: random.Random, companies: int, per_article: int) -> tuple:
-    aid = f"bench-{n}"
-    names = [f"Company {rng.randrange(companies)}" for _ in range(per_article * 2)]
-    ents = {entity_id(EntityKind.COMPANY, x): Entity(id=entity_id(EntityKind.COMPANY, x), name=x,
-                                                     kind=EntityKind.COMPANY) for x in names}
-    rels = {}
-    for i in range(per_article):
-        src, dst = entity_id(EntityKind.COMPANY, names[2 * i]), entity_id(
-            EntityKind.COMPANY, names[2 * i + 1])
-        kind = TYPES[(n + i) % len(TYPES)]
-        if src == dst:
-            continue
-        ev = Evidence(article=aid, file=f"{aid}.txt", sentence=f"{names[2 * i]} and "
-                      f"{names[2 * i + 1]}: {kind.value} (synthetic {n}.{i}).", lang="en")
-        rels[(src, kind, dst)] = Relation(source=src, target=dst, relation=kind, evidence=[ev],
-                                          properties={"dependency": "cloud"}
-                                          if kind == RelationType.DEPENDS_ON else {})
-    text = " ".join(r.evidence[0].sentence for r in rels.values())
-    art = Article(id=aid, file=f"{aid}.txt", format=ArticleFormat.TEXT, title=f"Synthetic {n}",
-                  text=text, lang="en", langs=["en"], published="2025-01-01")
-    return art, ExtractionResult(article=aid, entities=list(ents.values()),
-                                 relations=list(rels.values()))
+def make_store(articles: int, work: Path) -> Path:
+    corpus, data = work / f"corpus{articles}", work / f"store{articles}"
+    if not (data / "kg.sqlite").exists():
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus.py"), str(corpus),
+                        "--articles", str(articles)], check=True, stdout=subprocess.DEVNULL)
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "kg", "ingest", str(corpus), "--data-dir", str(data),
+                        "--no-progress"], check=True, stdout=subprocess.DEVNULL)
+        print(f"ingest: {articles} articles in {time.perf_counter() - started:.1f} s")
+    return data
 
 
-def build_store(data_dir: Path, articles: int, per_article: int, seed: int = 7) -> Store:
-    rng = random.Random(seed)
-    store = Store.open(data_dir)
-    companies = max(100, articles * per_article // 4)
-    for n in range(store.stats().articles, articles):
-        store.put(*synthetic_pair(n, rng, companies, per_article))
-    return store
+@contextmanager
+def neo4j_settings(work: Path) -> Iterator[ConnectionSettings]:
+    given = ConnectionSettings.resolve()
+    if not given.embedded:
+        yield given
+        return
+    script, home = ROOT / "scripts" / "neo4j.sh", work / "neo4j"
+    line = subprocess.run(["bash", str(script), "start", str(home)], check=True,
+                          capture_output=True, text=True).stdout.split()
+    try:
+        yield ConnectionSettings(line[0], line[1], line[2], "neo4j")
+    finally:
+        subprocess.run(["bash", str(script), "stop", str(home)], check=False)
 
 
-def naive(conn: Connection, store: Store, sample: int) -> tuple[int, float]:
-    """One auto-committed query per relationship (what a first attempt usually looks like),
-    writing the same properties and evidence lists as `kg load`, into a database that holds
-    the entities already."""
-    entities = [{"id": e.id, "props": entity_props(e)} for e in store.entities()]
-    ensure_schema(conn)  # the same unique index on Entity.id that `kg load` relies on
+@contextmanager
+def arcadedb_settings(work: Path) -> Iterator[ConnectionSettings]:
+    server = ensure_server(work / "arcadedb")  # a child process, as `kg load` uses
+    try:
+        yield ConnectionSettings(server.uri, server.username, server.password, server.database)
+    finally:
+        server.stop()
+
+
+def empty(conn: Connection) -> None:
+    wipe(conn)
     with conn.session() as session:
-        for start in range(0, len(entities), 1000):
-            session.run("UNWIND $rows AS row CREATE (n:Entity:Company) SET n = row.props",
-                        rows=entities[start : start + 1000]).consume()
+        session.run("MATCH (n:KgMeta) DELETE n").consume()
+    ensure_schema(conn)
+
+
+def relationship_count(store: Store) -> int:
+    parties = sum(len(party_rows(e)) for e in store.entities() if e.kind == EntityKind.DEAL)
+    return sum(1 for _ in store.relations()) + parties
+
+
+def run_kg_load(conn: Connection, store: Store, batch: int) -> float:
+    summary = load(store, conn, batch_size=batch, full=True)
+    return summary.seconds
+
+
+def run_raw(conn: Connection, store: Store, batch: int) -> float:
+    started = time.perf_counter()
+    mentions = store.entity_articles()
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    parties: list[dict[str, Any]] = []
+    for e in store.entities():
+        by_kind.setdefault(e.kind.value, []).append(
+            entity_props(e) | {"articles": mentions.get(e.id, [])})
+        if e.kind == EntityKind.DEAL:
+            parties += party_rows(e)
+    rels: dict[str, list[list[Any]]] = {}
+    for r in store.relations():
+        key = relation_key(r.source, r.relation, r.target)
+        props = typed_props(r.properties) | {"key": key} | evidence_lists([], r.evidence)
+        rels.setdefault(r.relation.value, []).append([r.source, r.target, props])
+    articles = article_rows({a.id: a for a in store.articles()}, list(store.relations()),
+                            mentions)
+    for label, rows in by_kind.items():  # a fresh database: CREATE, as any bulk loader would
+        _batches(conn, f"UNWIND $rows AS p CREATE (n:Entity:{label}) SET n = p", rows, batch)
+    for rel, rows in rels.items():
+        _batches(conn, "UNWIND $rows AS r MATCH (s:Entity {id: r[0]}) MATCH (t:Entity {id: r[1]}) "
+                 f"MERGE (s)-[x:{rel}]->(t) SET x = r[2]", rows, batch)
+    _batches(conn, "UNWIND $rows AS p CREATE (a:Article) SET a = p", articles, batch)
+    _batches(conn, "UNWIND $rows AS p MATCH (s:Entity {id: p.party}) MATCH (d:Entity {id: p.deal}) "
+             "MERGE (s)-[r:PARTY_TO]->(d) SET r.role = p.role, r.key = p.key", parties, batch)
+    return time.perf_counter() - started
+
+
+def _batches(conn: Connection, query: str, rows: list[Any], batch: int) -> None:
+    with conn.session() as session:
+        for start in range(0, len(rows), batch):
+            part = rows[start : start + batch]
+            session.execute_write(lambda tx, q=query, p=part: tx.run(q, rows=p).consume())
+
+
+def run_per_row(conn: Connection, store: Store, sample: int) -> tuple[int, float]:
+    with conn.session() as session:
+        for kind in EntityKind:
+            rows = [entity_props(e) for e in store.entities() if e.kind == kind]
+            for start in range(0, len(rows), 5000):
+                session.run(f"UNWIND $rows AS p CREATE (n:Entity:{kind.value}) SET n = p",
+                            rows=rows[start : start + 5000]).consume()
         rels = [r for _, r in zip(range(sample), store.relations(), strict=False)]
         started = time.perf_counter()
         for r in rels:
             props = typed_props(r.properties) | evidence_lists([], r.evidence)
-            session.run(
-                f"MATCH (s:Entity {{id: $s}}) MATCH (t:Entity {{id: $t}}) "
-                f"MERGE (s)-[r:{r.relation.value}]->(t) SET r = $props",
-                s=r.source, t=r.target, props=props,
-            ).consume()
+            session.run(f"MATCH (s:Entity {{id: $s}}) MATCH (t:Entity {{id: $t}}) "
+                        f"MERGE (s)-[x:{r.relation.value}]->(t) SET x = $props",
+                        s=r.source, t=r.target, props=props).consume()
         return len(rels), time.perf_counter() - started
 
 
-@contextmanager
-def fresh_database(data_dir: Path, name: str) -> Iterator[Connection]:
-    """A new database on the embedded server, or the configured one wiped (NEO4J_URI set)."""
-    settings = ConnectionSettings.resolve()
-    if settings.embedded:  # a server of its own (a child process, as `kg load` uses)
-        server = ensure_server(data_dir / name)
-        settings = ConnectionSettings(server.uri, server.username, server.password, "kg")
-    with connect(settings, data_dir) as conn:
-        wipe(conn)
-        with conn.session() as session:
-            session.run("MATCH (n) WHERE n:KgMeta OR n:Entity DETACH DELETE n").consume()
-        yield conn
+def best(repeat: int, conn: Connection, run: Callable[[], float]) -> float:
+    times = []
+    for _ in range(repeat):
+        empty(conn)
+        times.append(run())
+    return min(times)
+
+
+def bench_target(name: str, settings: ConnectionSettings, store: Store, args: Any) -> None:
+    total = relationship_count(store)
+    rates: dict[str, float] = {}
+    lines = []
+    with connect(settings, Path(store.path)) as conn:
+        if "kg-load" in args.methods:
+            s = best(args.repeat, conn, lambda: run_kg_load(conn, store, args.batch_size))
+            rates["kg-load"] = total / s
+            lines.append(("kg load --full", total, s))
+        if "raw" in args.methods:
+            s = best(args.repeat, conn, lambda: run_raw(conn, store, args.batch_size))
+            rates["raw"] = total / s
+            lines.append(("raw UNWIND … MERGE", total, s))
+        if "per-row" in args.methods:
+            empty(conn)
+            n, s = run_per_row(conn, store, args.per_row_sample)
+            rates["per-row"] = n / s
+            lines.append(("one query per relationship", n, s))
+    load_avg = os.getloadavg()
+    print(f"\n{name} (load average {load_avg[0]:.2f} {load_avg[1]:.2f} {load_avg[2]:.2f}, "
+          f"best of {args.repeat})")
+    print(f"{'method':<28} {'relationships':>13} {'seconds':>8} {'rel/s':>9}")
+    for label, n, s in lines:
+        print(f"{label:<28} {n:>13} {s:>8.2f} {n / s:>9,.0f}")
+    if "kg-load" in rates and "per-row" in rates:
+        print(f"kg load vs one query per relationship: {rates['kg-load'] / rates['per-row']:.1f}x")
+    if "kg-load" in rates and "raw" in rates:
+        print(f"kg load vs raw UNWIND … MERGE ceiling: {rates['kg-load'] / rates['raw']:.0%}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--relations", type=int, default=50_000)
-    parser.add_argument("--per-article", type=int, default=20)
-    parser.add_argument("--naive-sample", type=int, default=3000)
-    parser.add_argument("--batch-size", type=int, default=1000)
-    parser.add_argument("--tx-articles", type=int, default=200)
-    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--store", type=Path, default=None, help="an existing kg data directory")
+    parser.add_argument("--target", choices=("neo4j", "arcadedb", "both"), default="both")
+    parser.add_argument("--methods", default="kg-load,per-row,raw",
+                        type=lambda s: set(s.split(",")))
+    parser.add_argument("--per-row-sample", type=int, default=3000)
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args()
-    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="kg-bench-"))
-    t0 = time.perf_counter()
-    store = build_store(data_dir, -(-args.relations // args.per_article), args.per_article)
-    stats = store.stats()
-    print(f"store: {stats.articles} articles, {sum(stats.relations.values())} relations, "
-          f"{sum(stats.entities.values())} entities (built in {time.perf_counter() - t0:.1f} s)")
-    stamp = int(time.time())
-    with fresh_database(data_dir, f"naive{stamp}") as conn:
-        count, seconds = naive(conn, store, args.naive_sample)
-    naive_rate = count / seconds
-    print(f"one query per relationship: {count} relations, {seconds:.1f} s -> "
-          f"{naive_rate:,.0f} relationships/s\n"
-          "  (each its own auto-commit session.run: MATCH source and target on the unique "
-          "Entity.id index, MERGE the relationship, SET its properties and evidence lists; "
-          "entities loaded beforehand, not timed; Python row building timed)")
-    with fresh_database(data_dir, f"load{stamp}") as conn:
-        summary = load(store, conn, args.batch_size, args.tx_articles, full=True)
-        rate = summary.relations / summary.seconds
-        print(f"kg load (full): {summary.relations} relations, {summary.evidence} evidence, "
-              f"{summary.seconds:.1f} s -> {rate:,.0f} relationships/s\n"
-              f"  (everything timed: reading the store, wipe, {summary.entities} entities, "
-              f"{summary.articles_written} articles, UNWIND batches of {args.batch_size}, "
-              f"{args.tx_articles} whole articles per managed transaction)")
-        print(f"ratio: {rate / naive_rate:.1f}x (target >= 10x)")
-        rng = random.Random(99)
-        for n in range(stats.articles, stats.articles + 100):
-            store.put(*synthetic_pair(n, rng, 1000, args.per_article))
-        inc = load(store, conn, args.batch_size, args.tx_articles)
-        print(f"kg load (incremental, +100 articles): mode {inc.mode}, "
-              f"{inc.articles_written} articles, {inc.relations} relations, {inc.seconds:.2f} s")
-    store.close()
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-load-"))
+    data = args.store or make_store(args.articles, work)
+    with Store.open(data, create=False) as store:
+        stats = store.stats()
+        print(f"store: {stats.articles} articles, {sum(stats.entities.values())} entities "
+              f"({stats.entities.get('Deal', 0)} deals), {sum(stats.relations.values())} "
+              f"relations; {relationship_count(store)} relationships with PARTY_TO")
+        targets = ("neo4j", "arcadedb") if args.target == "both" else (args.target,)
+        for name in targets:
+            opener = neo4j_settings if name == "neo4j" else arcadedb_settings
+            with opener(work) as settings:
+                bench_target(name, settings, store, args)
 
 
 if __name__ == "__main__":

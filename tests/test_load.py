@@ -4,6 +4,7 @@ evidence accumulation, deletion, incremental loads, connection errors."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +188,26 @@ def test_cli_load_then_reload(supply_chain_store: Path, neo4j_env: Any) -> None:
     second = invoke("load", "--data-dir", supply_chain_store)
     assert second.exit_code == 0
     assert second.stdout.startswith(f"unchanged load into {neo4j_env.uri}: 0 articles written")
+
+
+def test_cli_load_shows_progress_and_counts_what_the_store_holds(
+    supply_chain_store: Path, neo4j_env: Any
+) -> None:
+    """One article per transaction: Mistral AI -> Microsoft is stated by a1 and by a2, in two
+    transactions, and still counts once (12 relationships, 13 evidence rows)."""
+    result = invoke("load", "--data-dir", supply_chain_store, "--tx-articles", 1,
+                    "--format", "json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    with Store.open(supply_chain_store) as store:
+        stats = store.stats()
+    assert (summary["articles_written"], summary["relations"], summary["evidence"],
+            summary["entities"]) == (5, 12, 13, 11)
+    assert (stats.articles, sum(stats.relations.values()), stats.evidence,
+            sum(stats.entities.values())) == (5, 12, 13, 11)
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "loading: 5/5 articles, 12 relations written"
+    assert all(re.fullmatch(r"loading: [1-5]/5 articles, \d+ relations written", x) for x in lines)
 
 
 def test_wrong_password_is_one_line_without_the_password(

@@ -19,7 +19,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, Neo4jServer, build_store, ent, pair, rel, start_neo4j, stop_neo4j
+from conftest import (
+    MISTRAL,
+    NVIDIA,
+    ROOT,
+    Neo4jServer,
+    build_store,
+    ent,
+    pair,
+    rel,
+    start_neo4j,
+    stop_neo4j,
+    supply_chain_facts,
+)
 
 from kg.errors import KgError
 from kg.graphdb.connection import ConnectionSettings, connect
@@ -166,6 +178,39 @@ def test_server_killed_mid_load(tmp_path: Path, bolt_target: Any) -> None:
         log = (server.dir / "logs" / "debug.log").read_text(encoding="utf-8")
         assert re.search(r"Stopped 'DatabaseId\{\w+\[neo4j\]\}' successfully", log)
         assert not (server.dir / "neo4j.pid").exists()
+    with Store.open(data) as store, connect(bolt_target.fresh(), data) as clean:
+        load(store, clean)
+        assert graph(clean) == after
+
+
+def test_a_constraint_of_the_database_refuses_a_write(
+    tmp_path: Path, bolt_target: Any, bolt_db: Any
+) -> None:
+    """A user's own constraint (unique Article titles) that the store breaks: a6 has a1's title.
+    The load stops with one line, the articles in the database are whole, and once the
+    constraint is gone the next load gives the clean graph."""
+    a1 = supply_chain_facts()[0]
+    a6 = pair("a6", "en", a1[0].title, [MISTRAL, NVIDIA], [
+        rel(MISTRAL, RelationType.DEPENDS_ON, NVIDIA, "a6", "Mistral AI rents NVIDIA GPUs.",
+            dependency="compute")])
+    data = build_store(tmp_path / "data", [*supply_chain_facts(), a6])
+    with Store.open(data) as store, connect(bolt_db, data) as conn:
+        with conn.session() as session:
+            session.run("CREATE CONSTRAINT user_title IF NOT EXISTS "
+                        "FOR (a:Article) REQUIRE a.title IS UNIQUE").consume()
+        with pytest.raises(KgError) as failed:
+            load(store, conn, tx_articles=2)
+        message = str(failed.value)
+        assert message.startswith(f"{bolt_db.uri}: a constraint in the database refused the "
+                                  "write, which was rolled back (") and "\n" not in message
+        assert partial_articles(conn, store) == []
+        assert {r["id"] for r in conn.run("MATCH (a:Article) RETURN a.id AS id")} < {
+            "a1", "a2", "a3", "a4", "a5", "a6"}
+        with conn.session() as session:
+            session.run("DROP CONSTRAINT user_title").consume()
+        assert load(store, conn).mode == "full"  # the failed load never completed
+        after = graph(conn)
+    assert len(after[0]) == 6 + 11  # articles, entities
     with Store.open(data) as store, connect(bolt_target.fresh(), data) as clean:
         load(store, clean)
         assert graph(clean) == after

@@ -313,7 +313,7 @@ def load(data_dir: Path, uri: str | None, username: str | None, password: str | 
         NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=... kg load --batch-size 2000
     """
     from kg.graphdb.connection import connect
-    from kg.graphdb.load import BATCH_SIZE, TX_ARTICLES
+    from kg.graphdb.load import BATCH_SIZE, TX_ARTICLES, print_progress
     from kg.graphdb.load import load as run_load
     from kg.render import to_json
     from kg.store import Store
@@ -321,7 +321,8 @@ def load(data_dir: Path, uri: str | None, username: str | None, password: str | 
     settings = _settings(uri, username, password, database)
     with Store.open(data_dir, create=False) as store, connect(settings, data_dir) as conn:
         summary = run_load(store, conn, batch_size=batch_size or BATCH_SIZE,
-                           tx_articles=tx_articles or TX_ARTICLES, full=full)
+                           tx_articles=tx_articles or TX_ARTICLES, full=full,
+                           progress=print_progress())
     if fmt == "json":
         click.echo(to_json(summary))
         return

@@ -169,6 +169,9 @@ def describe_error(exc: Exception, uri: str, database: str | None) -> KgError:
         )
     if isinstance(exc, nx.ServiceUnavailable | nx.SessionExpired):
         return StoreError(f"{uri}: database server unreachable or gone ({_first_line(exc)})")
+    if "Constraint" in code or isinstance(exc, nx.ConstraintError):
+        return StoreError(f"{uri}: a constraint in the database refused the write, which was "
+                          f"rolled back ({_first_line(exc)})")
     return StoreError(f"{uri}: {_first_line(exc)}")
 
 

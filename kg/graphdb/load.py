@@ -19,15 +19,15 @@ deleted. A crash never leaves half an article, and a rerun resumes where it stop
     with Store.open("kg-data") as store, connect(ConnectionSettings.resolve(), data) as conn:
         summary = load(store, conn)
 
-The statements it sends are in kg.graphdb.statements, the rows they read built by
-kg.graphdb.rows.
+One transaction of whole articles is kg.graphdb.chunk; the statements it sends are in
+kg.graphdb.statements, the rows they read built by kg.graphdb.rows.
 """
 
 from __future__ import annotations
 
+import sys
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,22 +37,16 @@ from pydantic import BaseModel
 
 from kg.errors import StoreError
 from kg.graphdb import statements as cypher
+from kg.graphdb.chunk import META_KEY, Chunk, apply, new_entities, set_meta
 from kg.graphdb.connection import Connection, describe_error
 from kg.graphdb.rows import (
-    article_rows,
-    by_relation,
     entity_props,
-    flat_row,
-    key_ends,
-    party_rows,
-    plan_relations,
 )
-from kg.schema import Entity, EntityKind, Relation, relation_key
+from kg.schema import EntityKind, relation_key
 
 if TYPE_CHECKING:
     from kg.store import Store
 
-META_KEY = "load"
 
 
 class LoadSummary(BaseModel):
@@ -73,6 +67,8 @@ class LoadSummary(BaseModel):
 BATCH_SIZE = 5000
 TX_ARTICLES = 1000
 
+Progress = Callable[["LoadSummary", int], None]  # (summary so far, articles to write in all)
+
 
 def load(
     store: Store,
@@ -80,9 +76,11 @@ def load(
     batch_size: int = BATCH_SIZE,
     tx_articles: int = TX_ARTICLES,
     full: bool = False,
+    progress: Progress | None = None,
 ) -> LoadSummary:
     """Bring the database up to the store's revision: only the changed articles when the
-    database already holds an earlier revision of this store, everything otherwise."""
+    database already holds an earlier revision of this store, everything otherwise.
+    `progress(summary, total)` is called after each committed transaction of articles."""
     if batch_size < 1 or tx_articles < 1:
         raise StoreError(f"batch size {batch_size} / articles per transaction {tx_articles}: "
                          "must be at least 1")
@@ -92,13 +90,30 @@ def load(
         meta = read_meta(conn)
         store_id = str(Path(store.path).resolve())
         if not full and meta is not None and _matches(meta, store_id, store.revision):
-            summary = _incremental(store, conn, int(meta["revision"]), batch_size, tx_articles)
+            summary = _incremental(store, conn, int(meta["revision"]), batch_size, tx_articles,
+                                   progress)
         else:
-            summary = _full(store, conn, store_id, batch_size, tx_articles)
+            summary = _full(store, conn, store_id, batch_size, tx_articles, progress)
     except (nx.Neo4jError, nx.DriverError) as exc:
         raise describe_error(exc, conn.uri, conn.database) from exc
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+def print_progress(stream: Any = None, every: float = 2.0) -> Progress:
+    """A `progress` that writes `loading: N/M articles, R relations written` lines to stderr
+    (or `stream`) at most every `every` seconds, and once at the end."""
+    last = [time.monotonic()]
+
+    def report(summary: LoadSummary, total: int) -> None:
+        done = summary.articles_written + summary.articles_deleted
+        if done < total and time.monotonic() - last[0] < every:
+            return
+        last[0] = time.monotonic()
+        print(f"loading: {done}/{total} articles, {summary.relations} relations written",
+              file=stream or sys.stderr, flush=True)
+
+    return report
 
 
 def ensure_schema(conn: Connection) -> None:
@@ -126,7 +141,8 @@ def _matches(meta: dict[str, Any] | None, store_id: str, revision: int) -> bool:
 
 
 def _incremental(
-    store: Store, conn: Connection, since: int, batch_size: int, tx_articles: int
+    store: Store, conn: Connection, since: int, batch_size: int, tx_articles: int,
+    progress: Progress | None,
 ) -> LoadSummary:
     changes = store.changes_since(since)
     summary = LoadSummary(mode="incremental" if changes else "unchanged", revision=since)
@@ -134,16 +150,20 @@ def _incremental(
         upserts = [c.article_id for c in chunk if c.action == "upsert"]
         deletes = [c.article_id for c in chunk if c.action == "delete"]
         _write_chunk(store, conn, upserts, deletes, chunk[-1].revision, batch_size, summary)
+        if progress is not None:
+            progress(summary, len(changes))
     summary.revision = store.revision
     if changes and _article_count(conn) != store.article_count():
         # Someone else edited the database since our last load: start again from the store.
-        return _full(store, conn, str(Path(store.path).resolve()), batch_size, tx_articles)
+        return _full(store, conn, str(Path(store.path).resolve()), batch_size, tx_articles,
+                     progress)
     _write_meta(conn, {"revision": store.revision, "complete": True})
     return summary
 
 
 def _full(
-    store: Store, conn: Connection, store_id: str, batch_size: int, tx_articles: int
+    store: Store, conn: Connection, store_id: str, batch_size: int, tx_articles: int,
+    progress: Progress | None = None,
 ) -> LoadSummary:
     revision = store.revision  # taken first: later writes show up in the next incremental load
     _write_meta(conn, {"store": store_id, "revision": -1, "complete": False})
@@ -155,6 +175,8 @@ def _full(
     for chunk in _chunks(list(records), tx_articles):
         part = {i: records[i] for i in chunk}
         _write_chunk(store, conn, list(chunk), [], None, batch_size, summary, part, written)
+        if progress is not None:
+            progress(summary, len(records))
     _write_meta(conn, {"store": store_id, "revision": revision, "complete": True})
     return summary
 
@@ -179,20 +201,7 @@ def _write_all_entities(store: Store, conn: Connection, batch_size: int) -> int:
 
 def _create_entities(conn: Connection, kind: EntityKind, rows: list[dict], batch: int) -> None:
     with conn.session() as session:
-        session.execute_write(_new_entities, kind, rows, batch)
-
-
-def _new_entities(
-    tx: neo4j.ManagedTransaction, kind: EntityKind, rows: list[dict[str, Any]], batch: int
-) -> None:
-    """Entities known not to exist yet: CREATE, no look-up (ArcadeDB plans a two-label MERGE
-    as a scan)."""
-    flat = [flat_row([], props, cypher.ENTITY_COLUMNS) for props in rows]
-    label = EntityKind(kind).value
-    _unwind(tx, cypher.ENTITY_CREATE.format(label=label),
-            [r for r in flat if len(r) == len(cypher.ENTITY_COLUMNS)], batch)
-    _unwind(tx, cypher.ENTITY_CREATE_MORE.format(label=label),
-            [r for r in flat if len(r) > len(cypher.ENTITY_COLUMNS)], batch)
+        session.execute_write(new_entities, kind, rows, batch)
 
 
 def wipe(conn: Connection, batch: int = 5000) -> None:
@@ -211,11 +220,7 @@ def _single(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) ->
 
 def _write_meta(conn: Connection, values: dict[str, Any]) -> None:
     with conn.session() as session:
-        session.execute_write(_set_meta, values)
-
-
-def _set_meta(tx: neo4j.ManagedTransaction, values: dict[str, Any]) -> None:
-    tx.run(cypher.META_SET, key=META_KEY, values=values).consume()
+        session.execute_write(set_meta, values)
 
 
 def _article_count(conn: Connection) -> int:
@@ -225,25 +230,6 @@ def _article_count(conn: Connection) -> int:
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-@dataclass
-class Chunk:
-    """Whole articles to write in one transaction, with their facts from the store."""
-
-    upserts: list[str]
-    deletes: list[str]
-    records: dict[str, Any]
-    entities: list[Entity]
-    relations: list[Relation]
-    mentions: dict[str, list[str]]  # entity id -> ids of chunk articles mentioning it
-    revision: int | None
-    batch: int
-    written: set[str] | None = None  # full load: relationship keys created by earlier chunks
-
-    @property
-    def touched(self) -> set[str]:
-        return set(self.upserts) | set(self.deletes)
 
 
 def _write_chunk(
@@ -268,14 +254,15 @@ def _write_chunk(
     chunk = Chunk(upserts, deletes, records, entities, relations, mentions, revision, batch_size,
                   written)
     with conn.session() as session:
-        session.execute_write(_apply, chunk)
-    if written is not None:
+        session.execute_write(apply, chunk)
+    if written is not None:  # a full load: relationships stated again count once, as stored
         written.update(relation_key(r.source, r.relation, r.target) for r in relations)
+        summary.relations = len(written)
     else:
         summary.entities += len(entities)
+        summary.relations += len(relations)
     summary.articles_written += len(upserts)
     summary.articles_deleted += len(deletes)
-    summary.relations += len(relations)
     summary.evidence += sum(len(r.evidence) for r in relations)
 
 
@@ -289,99 +276,3 @@ def _records(store: Store, ids: list[str]) -> dict[str, Any]:
 def mentions_of(store: Store, ids: list[str]) -> dict[str, list[str]]:
     """article id -> ids of the entities it mentions."""
     return dict(store.mentions(ids)) if ids else {}
-
-
-def _apply(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
-    """One transaction: forget what these articles said before, then write what they say now.
-    The merging of evidence lists happens here in Python, from what the database holds."""
-    old_keys, old_entities, known = _forget(tx, chunk)
-    if chunk.written is None:
-        _write_entities(tx, chunk)
-    _write_relations(tx, chunk, old_keys)
-    rows = article_rows(chunk.records, chunk.relations, chunk.mentions)
-    _unwind(tx, cypher.ARTICLE_SET, [r for r in rows if r["id"] in known], chunk.batch)
-    _unwind(tx, cypher.ARTICLE_CREATE, [r for r in rows if r["id"] not in known], chunk.batch)
-    _write_parties(tx, chunk)
-    _drop_orphans(tx, chunk, old_entities)
-    if chunk.revision is not None:
-        _set_meta(tx, {"revision": chunk.revision})
-
-
-def _forget(tx: neo4j.ManagedTransaction, chunk: Chunk) -> tuple[set[str], set[str], set[str]]:
-    """What the touched articles said before: relationship keys, entity ids, and which of them
-    are in the database at all (those are updated, the others created without a MERGE)."""
-    old_keys: set[str] = set()
-    old_entities: set[str] = set()
-    known: set[str] = set()
-    for record in tx.run(cypher.ARTICLE_STATE, ids=sorted(chunk.touched)):
-        known.add(record["id"])
-        old_keys.update(record["relations"] or [])
-        old_entities.update(record["entities"] or [])
-    if chunk.deletes:
-        tx.run(cypher.ARTICLE_DELETE, ids=chunk.deletes).consume()
-    return old_keys, old_entities, known
-
-
-def _write_entities(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
-    ids = [e.id for e in chunk.entities]
-    existing = {r["id"]: r["articles"] or [] for r in tx.run(cypher.ENTITY_STATE, ids=ids)}
-    creates: dict[EntityKind, list[dict[str, Any]]] = {}
-    updates = []
-    for e in chunk.entities:
-        kept = [a for a in existing.get(e.id, []) if a not in chunk.touched]
-        mentioned = set(kept) | set(chunk.mentions.get(e.id, []))
-        props = entity_props(e) | {"articles": sorted(mentioned)}
-        if e.id in existing:
-            updates.append(props)
-        else:
-            creates.setdefault(e.kind, []).append(props)
-    for kind, rows in sorted(creates.items()):
-        _new_entities(tx, kind, rows, chunk.batch)
-    _unwind(tx, cypher.ENTITY_SET, updates, chunk.batch)
-
-
-def _write_relations(tx: neo4j.ManagedTransaction, chunk: Chunk, old_keys: set[str]) -> None:
-    """Per relationship type: read the evidence the database holds for keys that may exist,
-    then create, replace, patch or delete (rows are plain lists: less to pack and send)."""
-    new = {relation_key(r.source, r.relation, r.target): r for r in chunk.relations}
-    for rel, keys in by_relation(set(new) | old_keys):
-        lookup = keys if chunk.written is None else [k for k in keys if k in chunk.written]
-        existing = _relation_state(tx, rel, lookup)
-        plan = plan_relations(keys, new, existing, chunk.touched)
-        for action, rows in plan.items():
-            _unwind(tx, cypher.RELATION_WRITE[action].format(type=rel), rows, chunk.batch)
-
-
-def _relation_state(
-    tx: neo4j.ManagedTransaction, rel: str, keys: list[str]
-) -> dict[str, list[Any]]:
-    """key -> [evidence articles, sentences, langs, source urls] of the relationships found."""
-    if not keys:
-        return {}
-    rows = [[*key_ends(k), k] for k in keys]
-    found = tx.run(cypher.RELATION_STATE.format(type=rel), rows=rows)
-    return {r["key"]: r["evidence"] for r in found}
-
-
-def _write_parties(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
-    deals = [e for e in chunk.entities if e.kind == EntityKind.DEAL]
-    stated = {relation_key(r.source, r.relation, r.target) for r in chunk.relations}
-    rows = [p for d in deals for p in party_rows(d) if p["key"] not in stated]
-    _unwind(tx, cypher.PARTY_RESET, [{"deal": d.id} for d in deals], chunk.batch)
-    _unwind(tx, cypher.PARTY_CREATE, rows, chunk.batch)
-
-
-def _drop_orphans(tx: neo4j.ManagedTransaction, chunk: Chunk, old: set[str]) -> None:
-    """Entities these articles mentioned before and nobody mentions now."""
-    gone = sorted(old - {e.id for e in chunk.entities})
-    if not gone:  # always so in a full load: skip the round trip
-        return
-    rows = [{"id": r["id"], "articles": [a for a in r["articles"] or [] if a not in chunk.touched]}
-            for r in tx.run(cypher.ENTITY_STATE, ids=gone)]
-    _unwind(tx, cypher.ENTITY_ARTICLES, [r for r in rows if r["articles"]], chunk.batch)
-    _unwind(tx, cypher.ENTITY_DELETE, [r for r in rows if not r["articles"]], chunk.batch)
-
-
-def _unwind(tx: neo4j.ManagedTransaction, query: str, rows: Sequence[Any], batch: int) -> None:
-    for start in range(0, len(rows), batch):
-        tx.run(query, rows=rows[start : start + batch]).consume()

@@ -79,8 +79,8 @@ RELATION_WRITE = {  # by the action names of rows.plan_relations
 
 # --- deal parties -----------------------------------------------------------------------------
 
-PARTY_RESET = (
-    "UNWIND $rows AS row MATCH (:Entity)-[r:PARTY_TO]->(d:Entity {id: row.deal}) "
+PARTY_RESET = (  # from the deal, found by its unique id: never a scan of every party
+    "UNWIND $rows AS row MATCH (d:Entity {id: row.deal})<-[r:PARTY_TO]-() "
     "WHERE r.derived = true DELETE r"
 )
 PARTY_CREATE = (
