@@ -26,6 +26,9 @@ _LOOK_BACK = 2  # sentences a pronoun may reach back over
 
 def person_references(doc: Doc, sent: Sentence, named: list[Mention]) -> list[Mention]:
     """Mentions of people named in earlier sentences: by surname, or by an opening pronoun."""
+    recent = doc.mentions[max(0, sent.index - _LOOK_BACK) : sent.index]
+    if not doc.surnames and not any(m.kind is EntityKind.PERSON for ms in recent for m in ms):
+        return []  # no one named before: no surname and no "she" to read
     out = _surnames(doc, sent, named)
     pronoun = _pronoun(doc, sent, [*named, *out])
     if pronoun is not None:
@@ -37,6 +40,8 @@ def remember_people(doc: Doc, mentions: list[Mention]) -> None:
     """Record the surnames of the people named in full in this sentence."""
     for m in mentions:
         if m.kind is not EntityKind.PERSON or m.via not in ("name", "discovered"):
+            continue
+        if m.eid in doc.surnames.values():
             continue
         parts = doc.entity(m.eid).name.split()
         if len(parts) >= 2 and _SURNAME.match(parts[-1]):

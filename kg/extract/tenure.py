@@ -30,7 +30,8 @@ def tenure(ctx: Ctx, found: Found) -> None:
     """Roles taken up ("take over as"), held at the helm ("à la tête de") or in parentheses."""
     lang = ctx.sent.lang if ctx.sent.lang in ("en", "fr", "zh") else "en"
     words = link_words()
-    for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
+    people = [m for m in ctx.mentions if m.kind is EntityKind.PERSON]
+    for person in people:
         after = ctx.text[apposition_end(ctx.text, person.end) or person.end :]
         if (m := words.take_role[lang].match(after)) is not None:
             _took(ctx, found, person, len(ctx.text) - len(after) + m.end())
@@ -42,6 +43,8 @@ def tenure(ctx: Ctx, found: Found) -> None:
             if org is not None and not re.search(r"[,;，；]", ctx.text[at : org.start]):
                 found.add(ctx, person.eid, RelationType.LEADS, org.eid, role="head")
         _parenthesis(ctx, found, person)
+    if not words.helm_org_screen.search(ctx.text):
+        return  # most sentences have no "avec à sa tête": no scan after each firm
     for org in [m for m in ctx.mentions if m.kind in ORGS]:
         if (m := words.helm_org_first.match(ctx.text[org.end :])) is not None:
             head = right(ctx, org.end + m.end(), (EntityKind.PERSON,), reach=4)
