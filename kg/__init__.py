@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from kg.explorer import write_html
     from kg.export import export_graph
     from kg.extract import extract_article
-    from kg.graph import build_graph, focus_graph, subgraph
+    from kg.graph import GraphFilter, build_graph, focus_graph, subgraph
     from kg.graphdb import (
         ConnectionSettings,
         LoadSummary,
@@ -60,7 +60,7 @@ _HOMES = {
     "kg.extract": ("extract_article",),
     "kg.pipeline": ("IngestSummary", "ingest"),
     "kg.store": ("Store",),
-    "kg.graph": ("build_graph", "focus_graph", "subgraph"),
+    "kg.graph": ("GraphFilter", "build_graph", "focus_graph", "subgraph"),
     "kg.export": ("export_graph",),
     "kg.explorer": ("write_html",),
     "kg.graphdb": ("ConnectionSettings", "LoadSummary", "QueryResult", "chain", "connect",
@@ -70,7 +70,7 @@ _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names
 
 __all__ = [
     "Article", "ConfigurationError", "ConnectionSettings", "Entity", "EntityKind", "Evidence",
-    "ExtractionError", "ExtractionResult", "IngestSummary", "InputError", "KgError",
+    "ExtractionError", "ExtractionResult", "GraphFilter", "IngestSummary", "InputError", "KgError",
     "LoadSummary", "QueryResult", "Relation", "RelationType", "Store", "StoreError",
     "__version__", "build_graph", "chain", "connect", "export_graph", "extract_article",
     "focus_graph", "ingest", "iter_files", "load", "open_graph", "read_file", "run_query",
