@@ -8,6 +8,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -47,7 +48,22 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     stop_daemon(data)  # never left running, whatever the test did
 
 
-def test_start_query_reuse_status_stop(data: Path) -> None:
+@pytest.fixture
+def many_fds() -> Any:
+    """Over 1024 descriptors open, as in a long test session with a JVM in it: select()
+    cannot wait on a descriptor above FD_SETSIZE, the server start must not use it."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 2048 <= hard or hard == resource.RLIM_INFINITY:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (2048, hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    yield held
+    for fd in held:
+        os.close(fd)
+
+
+def test_start_query_reuse_status_stop(data: Path, many_fds: Any) -> None:
     assert invoke("db", "status", "--data-dir", data).output == "not running\n"
     assert invoke("db", "status", "--data-dir", data, "--format", "csv").output == (
         "pid,uri,port,started,idle,idle_timeout,data_dir\n")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import selectors
 import signal
 import socket
 import subprocess
@@ -158,10 +159,17 @@ def _spawn(root: Path, idle: float) -> DaemonStatus:
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
     assert proc.stdout is not None
-    import select
-
-    ready, _, _ = select.select([proc.stdout], [], [], START_TIMEOUT)
-    line = proc.stdout.readline() if ready else ""
+    # A selector, not select.select: a long-lived process (a test session with a JVM inside)
+    # may hand out descriptors above FD_SETSIZE (1024), which select() refuses.
+    try:
+        with selectors.DefaultSelector() as waiting:
+            waiting.register(proc.stdout, selectors.EVENT_READ)
+            ready = waiting.select(START_TIMEOUT)
+        line = proc.stdout.readline() if ready else ""
+    except BaseException:  # never leave a server we could not hear from running
+        proc.kill()
+        proc.wait()
+        raise
     proc.stdout.close()
     if not line.startswith("ready "):
         proc.kill()
