@@ -246,6 +246,8 @@ def _write_chunk(
     """`written` is given by a full load: the keys it created so far (any other key cannot be
     in the freshly wiped database, so it is created without a lookup), entities already in."""
     entities, relations = store.facts_of(upserts) if upserts else ([], [])
+    if written is None:  # incremental: entities these articles named before get the store's
+        entities += _still_named(store, conn, upserts + deletes, entities)  # merged values
     records = records if records is not None else _records(store, upserts)
     mentions: dict[str, list[str]] = {}
     for article, ids in mentions_of(store, upserts).items():
@@ -264,6 +266,16 @@ def _write_chunk(
     summary.articles_written += len(upserts)
     summary.articles_deleted += len(deletes)
     summary.evidence += sum(len(r.evidence) for r in relations)
+
+
+def _still_named(store: Store, conn: Connection, ids: list[str], named: list[Entity]
+                 ) -> list[Entity]:
+    """Entities the graph says these articles named, that they no longer name but other
+    articles still do: their merged properties (a deal's parties, amount) changed too."""
+    before: set[str] = set()
+    for row in conn.run(cypher.ARTICLE_STATE, {"ids": sorted(ids)}):
+        before.update(row["entities"] or [])
+    return store.entities_of(sorted(before - {e.id for e in named})) if before else []
 
 
 def _records(store: Store, ids: list[str]) -> dict[str, Any]:

@@ -53,7 +53,10 @@ def article_props(a: Any) -> dict[str, Any]:
                                                "content_hash")}
     props["format"] = str(getattr(a, "format", "") or "")
     props["name"] = a.title or a.id  # Browser and Bloom caption nodes by `name`
-    props["langs"] = list(getattr(a, "langs", []) or [])
+    # as the store's own column has it (an Article's langs may be empty when lang is set): a
+    # full load (records) and an incremental one (whole articles) write the same value
+    lang = getattr(a, "lang", None)
+    props["langs"] = list(getattr(a, "langs", []) or ([lang] if lang else []))
     props |= typed_props({"published": getattr(a, "published", None)})
     return {k: v for k, v in props.items() if v is not None}
 
