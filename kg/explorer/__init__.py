@@ -31,12 +31,13 @@ from kg.explorer.overview import (
     select_overview,
 )
 from kg.explorer.payload import View, build_payload, to_json_block
+from kg.explorer.pyvis_network import to_pyvis
 from kg.explorer.style import load_style
 
 if TYPE_CHECKING:
     from kg.graph import GraphFilter
 
-__all__ = ["render_html", "write_html"]
+__all__ = ["render_html", "to_pyvis", "write_html"]
 
 PHYSICS_MAX_NODES = 300  # above this the page draws the Python layout as is, physics off
 EDGE_LABELS_MAX_EDGES = 400  # above this relation names are in colours, legend and tooltips only
