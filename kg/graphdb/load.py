@@ -42,7 +42,7 @@ from kg.graphdb.connection import Connection, describe_error
 from kg.graphdb.rows import (
     entity_props,
 )
-from kg.schema import EntityKind, relation_key
+from kg.schema import Entity, EntityKind, relation_key
 
 if TYPE_CHECKING:
     from kg.store import Store
