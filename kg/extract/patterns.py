@@ -58,14 +58,19 @@ class Lexicon:
     def for_lang(self, lang: str) -> tuple[Trigger, ...]:
         return self.by_lang.get(lang, ())
 
-    def candidates(self, lowered: str, lang: str, skip: Collection[str] = ()) -> Iterator[Trigger]:
-        """The triggers of `lang` that may match the lower-cased sentence, in file order,
-        leaving out the families in `skip`."""
-        for rx, triggers in self.screens.get(lang, ()):
-            if triggers[0].family in skip:
-                continue
-            if rx is None or rx.search(lowered):
-                yield from triggers
+    def candidates(
+        self, lowered: str, lang: str, skip: Collection[str] = (), last: Collection[str] = ()
+    ) -> Iterator[Trigger]:
+        """The triggers of `lang` that may match the lower-cased sentence, in file order but
+        the families in `last` after the others, leaving out the families in `skip`."""
+        groups = self.screens.get(lang, ())
+        for late in (False, True):
+            for rx, triggers in groups:
+                family = triggers[0].family
+                if family in skip or (family in last) is not late:
+                    continue
+                if rx is None or rx.search(lowered):
+                    yield from triggers
 
 
 def _any(words: list[str]) -> re.Pattern[str]:

@@ -115,8 +115,7 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
     status = "rumoured" if hedged(ctx.text, lang) else None
     done: set[str] = set()
     # pair rules last: they read the sentence's own investments to tell co-investors apart
-    candidates = sorted(lexicon().candidates(lowered, lang, _skipped(ctx)), key=_pairs_last)
-    for trig in candidates:
+    for trig in lexicon().candidates(lowered, lang, _skipped(ctx), last=_PAIR_FAMILIES):
         if trig.family in _ONCE and trig.family in done:
             continue
         for m in trig.finditer(ctx.text, lowered):
@@ -128,10 +127,6 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
             done.add(trig.family)
             if trig.family in _ONCE and trig.agent != "right":
                 break  # passive rounds each name their own raiser ("the $2bn raised by X, … by Y")
-
-
-def _pairs_last(trig: Trigger) -> bool:
-    return trig.family in _PAIR_FAMILIES
 
 
 def _skipped(ctx: Ctx) -> set[str]:
