@@ -45,7 +45,8 @@ def _expand(given: str | Path) -> Iterator[Path]:
     path = Path(given)
     if path.is_dir():
         found = (p for p in path.rglob("*")
-                 if p.is_file() and not _hidden(p.relative_to(path)) and not _not_an_article(p))
+                 # not only regular files: a FIFO or device met is refused by name, not skipped
+                 if not p.is_dir() and not _hidden(p.relative_to(path)) and not _not_an_article(p))
         yield from sorted(found, key=lambda p: p.relative_to(path).parts)
     elif path.exists():
         yield path
