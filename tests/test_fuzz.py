@@ -223,7 +223,8 @@ def hostile_folder(root: Path) -> dict[str, str]:
     for name, text in good.items():
         (root / name).write_text(text, "utf-8")
     levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    levels += [f"{b}: &{b} [{','.join(['*' + a] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi")]
+    pairs = zip("abcdefgh", "bcdefghi", strict=True)
+    levels += [f"{b}: &{b} [{','.join(['*' + a] * 9)}]" for a, b in pairs]
     rows = [{"title": f"t{i}", "text": f"<p>Helsing raised round {i}.</p>"} for i in range(5)]
     rows[1]["text"] = "<p>Opening.</p><![CDATAx bad</p>"
     files = {
