@@ -20,7 +20,7 @@ import argparse
 import atexit
 import os
 import secrets
-import select
+import selectors
 import signal
 import socket
 import subprocess
@@ -117,7 +117,11 @@ def _spawn(root: Path, port: int) -> EmbeddedServer:
 
 def _first_line(proc: subprocess.Popen[str], timeout: float) -> str:
     assert proc.stdout is not None
-    ready, _, _ = select.select([proc.stdout], [], [], timeout)
+    # A selector, not select.select: a long-lived caller (a test session with a JVM inside) may
+    # hold descriptors above FD_SETSIZE (1024), which select() refuses.
+    with selectors.DefaultSelector() as waiting:
+        waiting.register(proc.stdout, selectors.EVENT_READ)
+        ready = waiting.select(timeout)
     return proc.stdout.readline() if ready else ""
 
 
