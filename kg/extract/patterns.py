@@ -9,7 +9,8 @@ from functools import lru_cache
 from typing import Any
 
 from kg.data import DATA, load_yaml
-from kg.extract.screen import screen
+from kg.extract.screen import screen, stems
+from kg.extract.trie import trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class Trigger:
     reach: int = 90  # how far after the trigger its right-hand argument may start
     rx_lower: re.Pattern[str] | None = None  # the same, for lower-cased text (faster than re.I)
     stems: re.Pattern[str] | None = None  # the words a match starts with (see screen.py)
+    words: frozenset[str] | None = None  # the same words, looked up in StemIndex.present
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         if self.stems is not None and not self.stems.search(lowered):
@@ -34,6 +36,30 @@ class Trigger:
         if self.rx_lower is not None and len(lowered) == len(text):
             return self.rx_lower.finditer(lowered)
         return self.rx.finditer(text)
+
+
+@dataclass(frozen=True)
+class StemIndex:
+    """Every screen word of one language found in a lower-cased sentence in one pass: at each
+    position the trie gives the longest word starting there, and with it every shorter word it
+    starts with. A trigger's screen passes exactly when one of its words is in that set."""
+
+    finder: re.Pattern[str] | None
+    prefixes: dict[str, frozenset[str]]  # a word -> the words it starts with, itself included
+
+    def present(self, lowered: str) -> set[str]:
+        out: set[str] = set()
+        for m in self.finder.finditer(lowered) if self.finder else ():
+            out |= self.prefixes[m.group(1)]
+        return out
+
+
+def _stem_index(triggers: tuple[Trigger, ...]) -> StemIndex:
+    words = {w for t in triggers for w in t.words or ()}
+    if not words:
+        return StemIndex(None, {})
+    prefixes = {w: frozenset(p for p in words if w.startswith(p)) for w in words}
+    return StemIndex(re.compile(f"(?=({trie_pattern(words)}))"), prefixes)
 
 
 @dataclass(frozen=True)
@@ -53,7 +79,8 @@ class Lexicon:
     by_lang: dict[str, tuple[Trigger, ...]]
     # per language: (screen, triggers) of each family; a sentence runs only the triggers of the
     # families whose screen finds a stem in it (most sentences state few families)
-    screens: dict[str, tuple[tuple[re.Pattern[str] | None, tuple[Trigger, ...]], ...]]
+    screens: dict[str, tuple[tuple[frozenset[str] | None, tuple[Trigger, ...]], ...]]
+    stem_index: dict[str, StemIndex]
 
     def for_lang(self, lang: str) -> tuple[Trigger, ...]:
         return self.by_lang.get(lang, ())
@@ -64,13 +91,16 @@ class Lexicon:
         """The triggers of `lang` that may match the lower-cased sentence, in file order but
         the families in `last` after the others, leaving out the families in `skip`."""
         groups = self.screens.get(lang, ())
+        present = self.stem_index[lang].present(lowered) if groups else set()
         for late in (False, True):
-            for rx, triggers in groups:
+            for words, triggers in groups:
                 family = triggers[0].family
                 if family in skip or (family in last) is not late:
                     continue
-                if rx is None or rx.search(lowered):
-                    yield from triggers
+                if words is None or not words.isdisjoint(present):
+                    for t in triggers:
+                        if t.words is None or not t.words.isdisjoint(present):
+                            yield t
 
 
 def _any(words: list[str]) -> re.Pattern[str]:
@@ -92,6 +122,7 @@ def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
         strong=bool(raw.get("strong")),
         reach=int(raw.get("reach", 90)),
         stems=screen([(raw["re"], flags)]),
+        words=_words(raw["re"], flags),
         # a pattern with no upper-case letter of its own matches lower-cased text as it is
         rx_lower=None
         if flags == 0 or re.search(r"(?<!\\)[A-Z]", raw["re"])
@@ -99,19 +130,27 @@ def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
     )
 
 
+def _words(pattern: str, flags: int) -> frozenset[str] | None:
+    found = stems(pattern, flags)
+    return frozenset(found) if found and all(found) else None
+
+
+def _family_words(group: list[Trigger]) -> frozenset[str] | None:
+    if any(t.words is None for t in group):
+        return None
+    return frozenset(w for t in group for w in t.words or ())
+
+
 def _screens(
     triggers: tuple[Trigger, ...],
-) -> dict[str, tuple[tuple[re.Pattern[str] | None, tuple[Trigger, ...]], ...]]:
-    out: dict[str, tuple[tuple[re.Pattern[str] | None, tuple[Trigger, ...]], ...]] = {}
+) -> dict[str, tuple[tuple[frozenset[str] | None, tuple[Trigger, ...]], ...]]:
+    out: dict[str, tuple[tuple[frozenset[str] | None, tuple[Trigger, ...]], ...]] = {}
     for lang in LANGS:
         groups: dict[str, list[Trigger]] = {}
         for t in triggers:
             if t.lang == lang:
                 groups.setdefault(t.family, []).append(t)
-        out[lang] = tuple(
-            (screen([(t.rx.pattern, t.rx.flags) for t in group]), tuple(group))
-            for group in groups.values()
-        )
+        out[lang] = tuple((_family_words(group), tuple(group)) for group in groups.values())
     return out
 
 
@@ -128,6 +167,9 @@ def lexicon() -> Lexicon:
         triggers=triggers,
         by_lang={lang: tuple(t for t in triggers if t.lang == lang) for lang in LANGS},
         screens=_screens(triggers),
+        stem_index={
+            lang: _stem_index(tuple(t for t in triggers if t.lang == lang)) for lang in LANGS
+        },
         negations={k: _any(v) for k, v in data["negations"].items()},
         hedges={k: _any(v) for k, v in data["hedges"].items()},
         denials=_any(data["denials"]),
