@@ -128,3 +128,19 @@ def test_a_long_command_keeps_the_server_up(data: Path, monkeypatch: pytest.Monk
         time.sleep(6)  # three idle times
         assert conn.run("RETURN 1 AS ok") == [{"ok": 1}]
     assert gone(pid, 90)  # and once the command is over, the idle timer stops it
+
+
+def test_queries_at_once_share_the_graph(data: Path) -> None:
+    # Before, two first `kg query` at once both loaded the graph and one failed with a
+    # duplicate-key error on the load record; now the second waits for the first's load.
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "kg", "query", "MATCH (n:Entity) RETURN count(n) AS n",
+               "--data-dir", str(data), "--format", "json"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=env) for _ in range(3)]
+    outputs = [run.communicate(timeout=600) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], outputs
+    assert {out for out, _ in outputs} == {'[\n  {\n    "n": 11\n  }\n]\n'}

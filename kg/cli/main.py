@@ -7,6 +7,7 @@ Errors: any `KgError` becomes `Error: <one line>` on stderr and exit 1 (a traceb
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -313,13 +314,15 @@ def load(data_dir: Path, uri: str | None, username: str | None, password: str | 
         NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=... kg load --batch-size 2000
     """
     from kg.graphdb.connection import connect
+    from kg.graphdb.daemon import load_lock
     from kg.graphdb.load import BATCH_SIZE, TX_ARTICLES, print_progress
     from kg.graphdb.load import load as run_load
     from kg.render import to_json
     from kg.store import Store
 
     settings = _settings(uri, username, password, database)
-    with Store.open(data_dir, create=False) as store, connect(settings, data_dir) as conn:
+    lock = load_lock(data_dir) if settings.embedded else contextlib.nullcontext()
+    with Store.open(data_dir, create=False) as store, connect(settings, data_dir) as conn, lock:
         summary = run_load(store, conn, batch_size=batch_size or BATCH_SIZE,
                            tx_articles=tx_articles or TX_ARTICLES, full=full,
                            progress=print_progress())

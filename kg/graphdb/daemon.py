@@ -104,6 +104,17 @@ def ensure_daemon(data_dir: Path, idle: float | None = None) -> DaemonStatus:
 
 
 @contextmanager
+def load_lock(data_dir: Path) -> Iterator[None]:
+    """Held while the embedded graph is brought up to date with the store: a second command
+    at the same time waits for the first, then finds the graph current (two first loads at
+    once collided on the load record)."""
+    root = _root(data_dir)
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with _start_lock(root, "load.lock"):
+        yield
+
+
+@contextmanager
 def kept_alive(data_dir: Path, status: DaemonStatus) -> Iterator[None]:
     """While the caller works (a long `kg load`), mark the server used every quarter of its
     idle time, so that its idle timer never stops it under a running command."""
@@ -209,8 +220,8 @@ def server_login(data_dir: Path) -> tuple[str, str, str]:
 
 
 @contextmanager
-def _start_lock(root: Path) -> Iterator[None]:
-    with open(root / "start.lock", "w") as fh:
+def _start_lock(root: Path, name: str = "start.lock") -> Iterator[None]:
+    with open(root / name, "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield

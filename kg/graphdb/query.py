@@ -45,10 +45,11 @@ def open_graph(settings: ConnectionSettings, data_dir: Path) -> Iterator[Connect
     up to date with the store (a no-op when nothing changed); a named server is queried as is."""
     with connect(settings, data_dir) as conn:
         if settings.embedded and (Path(data_dir) / "kg.sqlite").is_file():
+            from kg.graphdb.daemon import load_lock
             from kg.graphdb.load import load
             from kg.store import Store
 
-            with Store.open(data_dir, create=False) as store:
+            with load_lock(Path(data_dir)), Store.open(data_dir, create=False) as store:
                 load(store, conn)
         yield conn
 
