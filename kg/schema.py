@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -278,6 +279,7 @@ def split_relation_key(key: str) -> tuple[str, str, str] | None:
     return parts[0], parts[1], parts[2]
 
 
+@lru_cache(maxsize=8192)  # the same names come back in every article
 def slug(text: str) -> str:
     """Lower-case ASCII-ish slug that keeps CJK: 'Mistral AI' -> 'mistral-ai', '智谱' -> '智谱'."""
     s = unicodedata.normalize("NFKD", text)
