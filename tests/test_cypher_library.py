@@ -12,6 +12,7 @@ out by hand from the facts in conftest.supply_chain_facts():
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from kg.graphdb.library import library
 from kg.graphdb.load import load
 from kg.graphdb.query import run_query
 from kg.render import plain
+from kg.schema import EntityKind, RelationType
 from kg.store import Store
 
 pytestmark = pytest.mark.bolt
@@ -142,3 +144,29 @@ def test_every_library_query_gives_the_same_rows_on_neo4j_and_arcadedb(
     differ = [name for name in sorted(library()) if rows["neo4j"][name] != rows["arcadedb"][name]]
     assert differ == [], {name: (rows["neo4j"][name], rows["arcadedb"][name]) for name in differ}
     assert all(rows["neo4j"][name] for name in library()), "every query answers something"
+
+
+def test_browser_style_sheet_has_the_explorer_colours_for_every_kind_and_type() -> None:
+    """cypher/style.grass (Neo4j Browser's GraSS): one rule per entity kind and relationship
+    type, in the colour the HTML explorer uses for it; nodes captioned by name."""
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "cypher" / "style.grass").read_text(encoding="utf-8")
+    rules = {m[1]: dict(re.findall(r"([\w-]+):\s*([^;]+);", m[2]))
+             for m in re.finditer(r"^((?:node|relationship)(?:\.\w+)?) \{\n(.*?)^\}", text,
+                                  re.S | re.M)}
+    style = json.loads((root / "kg" / "explorer" / "style.json").read_text(encoding="utf-8"))
+    for kind in EntityKind:
+        assert rules[f"node.{kind.value}"]["color"] == style["kinds"][kind.value]["color"]
+        assert rules[f"node.{kind.value}"]["caption"] == '"{name}"'
+    for rel in RelationType:
+        assert rules[f"relationship.{rel.value}"]["color"] == style["relations"][rel.value]
+    assert rules["node.Article"]["caption"] == '"{name}"'
+    lines = text.splitlines()
+    assert sum(x.endswith(" {") for x in lines) == lines.count("}") == len(rules)
+
+
+def test_shortest_path_walks_every_stated_type_and_no_mentions() -> None:
+    text = library()["shortest_path"].text
+    types = re.search(r"shortestPath\(\(a\)-\[:([A-Z_|]+)\*", text)
+    assert types is not None
+    assert sorted(types[1].split("|")) == sorted(r.value for r in RelationType)

@@ -77,6 +77,20 @@ def test_full_load_writes_typed_graph(supply_chain_store: Path, bolt_conn: Any) 
     assert parties == [{"p": "Koyeb", "role": "target"}, {"p": "Mistral AI", "role": "acquirer"}]
 
 
+def test_articles_lead_to_what_they_state_and_back(
+    supply_chain_store: Path, bolt_conn: Any
+) -> None:
+    with Store.open(supply_chain_store) as store:
+        load(store, bolt_conn)
+    named = bolt_conn.run("MATCH (:Article {id: 'a3'})-[:MENTIONS]->(e:Entity) "
+                          "RETURN e.name AS name ORDER BY name")
+    assert [r["name"] for r in named] == ["Autorité de la concurrence", "Koyeb", "Mistral AI",
+                                          "Mistral AI acquires Koyeb"]
+    back = bolt_conn.run("MATCH (:Entity {id: 'company:nvidia'})<-[:MENTIONS]-(a:Article) "
+                         "RETURN a.id AS id ORDER BY id")
+    assert [r["id"] for r in back] == ["a2", "a4"]
+
+
 def test_every_node_has_a_name(supply_chain_store: Path, bolt_conn: Any) -> None:
     with Store.open(supply_chain_store) as store:
         load(store, bolt_conn)
@@ -94,7 +108,8 @@ def test_loading_twice_gives_the_same_graph(supply_chain_store: Path, bolt_conn:
         assert snapshot(bolt_conn) == first
         assert load(store, bolt_conn, full=True).mode == "full"
         assert snapshot(bolt_conn) == first
-    assert len(first) == 5 + 11 + 16  # articles, entities, 12 stated + 4 PARTY_TO relationships
+    # articles, entities, 12 stated + 4 PARTY_TO relationships, 17 MENTIONS (2 + 4 + 4 + 4 + 3)
+    assert len(first) == 5 + 11 + 16 + 17
 
 
 def test_replaced_article_replaces_its_facts(
@@ -110,6 +125,9 @@ def test_replaced_article_replaces_its_facts(
         summary = load(store, bolt_conn)
         assert (summary.mode, summary.articles_written) == ("incremental", 1)
         assert "company:tsmc" not in ids(bolt_conn, "Entity")  # only a2 mentioned TSMC
+        mentioned = bolt_conn.run("MATCH (:Article {id: 'a2'})-[:MENTIONS]->(e) "
+                                  "RETURN e.id AS id ORDER BY id")
+        assert [r["id"] for r in mentioned] == [MISTRAL.id, "company:nvidia"]
         assert edge(bolt_conn, "company:nvidia", "DEPENDS_ON", "company:tsmc") is None
         assert edge(bolt_conn, "company:microsoft", "DEPENDS_ON", "company:nvidia") is None
         kept = edge(bolt_conn, MISTRAL.id, "DEPENDS_ON", "company:microsoft")

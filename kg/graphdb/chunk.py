@@ -56,10 +56,19 @@ def apply(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
     rows = article_rows(chunk.records, chunk.relations, chunk.mentions)
     unwind(tx, cypher.ARTICLE_SET, [r for r in rows if r["id"] in known], chunk.batch)
     unwind(tx, cypher.ARTICLE_CREATE, [r for r in rows if r["id"] not in known], chunk.batch)
+    _write_mentions(tx, chunk, known)
     _write_parties(tx, chunk)
     _drop_orphans(tx, chunk, old_entities)
     if chunk.revision is not None:
         set_meta(tx, {"revision": chunk.revision})
+
+
+def _write_mentions(tx: neo4j.ManagedTransaction, chunk: Chunk, known: set[str]) -> None:
+    """(:Article)-[:MENTIONS]->(:Entity) for each entity (deals included) an article names:
+    Browser users go from an article to what it states and back."""
+    unwind(tx, cypher.MENTIONS_RESET, sorted(known & set(chunk.upserts)), chunk.batch)
+    rows = sorted([a, e] for e, articles in chunk.mentions.items() for a in articles)
+    unwind(tx, cypher.MENTIONS_CREATE, rows, chunk.batch)
 
 
 def _forget(tx: neo4j.ManagedTransaction, chunk: Chunk) -> tuple[set[str], set[str], set[str]]:

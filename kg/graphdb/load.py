@@ -11,6 +11,8 @@ The graph in the database:
   of the relationships it supports, so "which articles support this edge" is one lookup each way.
 - `PARTY_TO` (party -> deal, `role`) from each Deal's parties; `(:KgMeta {key: "load"})` records
   which store and revision the database holds.
+- `(:Article)-[:MENTIONS]->(:Entity)` for each entity (deals included) an article names, so a
+  Browser user goes from an article to what it states and back.
 
 Each transaction carries whole articles: what they said before is taken out of the evidence
 lists, what they say now is put in, and relationships or entities nobody supports any more are

@@ -38,6 +38,14 @@ ARTICLE_DELETE = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
 ARTICLE_CREATE = "UNWIND $rows AS props CREATE (a:Article) SET a = props"
 ARTICLE_SET = "UNWIND $rows AS props MATCH (a:Article {id: props.id}) SET a = props"
 
+# (:Article)-[:MENTIONS]->(:Entity): the one relationship type that is not a RelationType (no
+# article states it; the loader derives it from the store's mentions).
+MENTIONS_RESET = "UNWIND $rows AS id MATCH (a:Article {id: id})-[m:MENTIONS]->() DELETE m"
+MENTIONS_CREATE = (
+    "UNWIND $rows AS row MATCH (a:Article {id: row[0]}) MATCH (e:Entity {id: row[1]}) "
+    "CREATE (a)-[:MENTIONS]->(e)"
+)
+
 # --- entities ---------------------------------------------------------------------------------
 
 ENTITY_STATE = (
