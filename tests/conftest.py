@@ -128,7 +128,7 @@ class BoltTarget:
         if self.kind == "arcadedb":
             name = f"t{next(_db_numbers)}"
             self.server.handle.create_database(name)
-        else:  # Community has one user database: empty it, schema included
+        else:  # Community has one user database: empty it
             name = "neo4j"
             wipe_neo4j(self.uri, self.username, self.password, name)
         return ConnectionSettings(self.uri, self.username, self.password, name)
@@ -141,10 +141,14 @@ def wipe_neo4j(uri: str, username: str, password: str, database: str) -> None:
           driver.session(database=database) as session):
         session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS "
                     "OF 10000 ROWS").consume()
-        for name in session.run("SHOW CONSTRAINTS YIELD name").value():
-            session.run(f"DROP CONSTRAINT `{name}`").consume()
-        for name in session.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' "
+        # kg's own schema (kg_*) stays: `kg load` creates it IF NOT EXISTS, and building it
+        # again for every test would cost seconds each; anything else a test made goes.
+        for name in session.run("SHOW CONSTRAINTS YIELD name WHERE NOT name STARTS WITH 'kg_' "
                                 "RETURN name").value():
+            session.run(f"DROP CONSTRAINT `{name}`").consume()
+        for name in session.run("SHOW INDEXES YIELD name, type, owningConstraint "
+                                "WHERE type <> 'LOOKUP' AND owningConstraint IS NULL "
+                                "AND NOT name STARTS WITH 'kg_' RETURN name").value():
             session.run(f"DROP INDEX `{name}`").consume()
 
 
