@@ -1,7 +1,8 @@
 """The `kg` command line: a thin click layer over the library.
 
     main.py      the `kg` group, shared options (--data-dir, --format, Neo4j connection) and the
-                 core commands: extract, ingest, stats, export, load, query, chain
+                 core commands: extract, ingest, stats, export
+    graphdb.py   the graph database: load, query, chain
     lookup.py    the look-ups on the local store: show, entities, deals, articles, search
     db.py        kg db start|stop|status: the embedded graph database kept up between commands
     evaluate.py  kg eval
@@ -13,7 +14,7 @@ from `main.py`, and that module is imported here. Errors: any `KgError` becomes
 
 from __future__ import annotations
 
-from kg.cli import db, evaluate, lookup  # noqa: F401  (they register their commands on the group)
+from kg.cli import db, evaluate, graphdb, lookup  # noqa: F401  (they register their commands on the group)
 from kg.cli.main import cli
 
 __all__ = ["cli"]
