@@ -126,3 +126,29 @@ def test_a_latin_item_of_a_chinese_list_is_a_name() -> None:
     assert found.get("Harborline") is COMPANY
     assert found.get("QX Partners") is FUND  # the suffix decides the kind
     assert "GPU" not in discover("公司采购了GPU、CPU等芯片。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("La pépite lyonnaise de la robotique, Nexalor, annonce une levée de fonds.", "Nexalor"),
+        ("La jeune pousse bordelaise, Vireo Labs, recrute vingt ingénieurs.", "Vireo Labs"),
+        ("The Oslo-based quantum startup, Quarnex, said it had raised $20 million.", "Quarnex"),
+        ("A Berlin robotics company, Tessmar, closed a Series A on Monday.", "Tessmar"),
+    ],
+)
+def test_a_name_in_apposition_after_a_described_firm(text: str, name: str) -> None:
+    assert discover(text).get(name) is COMPANY
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # no closing comma: the capitalised word starts a clause, it is no apposition
+        ("La start-up nantaise a levé des fonds, Bercy salue l'opération.", "Bercy"),
+        ("The startup said on Tuesday, Reuters reported.", "Reuters"),
+        ("The company's chief, Paris, declined to comment.", "Paris"),
+    ],
+)
+def test_no_apposition_without_both_commas(text: str, absent: str) -> None:
+    assert absent not in discover(text)
