@@ -145,3 +145,53 @@ def test_a_list_ends_where_the_investors_end(lang: str, text: str, expected: set
 def test_divestments_and_denials_state_no_investment(lang: str, text: str) -> None:
     rels = {r for _, r, _ in triples(extract_article(article(text, lang)))}
     assert not rels & {"INVESTS_IN", "FUNDS", "RAISED"}, rels
+
+
+BARE = [
+    (
+        "en",
+        "Orvane raised $90 million in a Series B round. Nvidia also took part in the round, "
+        "alongside Harborline, Quillmark, T. Rowe Price and others.",
+        {"NVIDIA", "Harborline", "Quillmark", "T. Rowe Price"},
+    ),
+    (
+        "fr",
+        "La start-up Orvane a levé 90 millions d'euros auprès d'investisseurs tels que "
+        "Quillmark, Harborline, Stellantis et Uber.",
+        {"Quillmark", "Harborline", "Stellantis", "Uber"},
+    ),
+    (
+        "en",
+        "Orvane raised $90 million in a round led by Fidelity Management & Research, "
+        "with participation from Harborline, Accel and Index Ventures.",
+        {"Fidelity", "Harborline", "Accel", "Index Ventures"},
+    ),
+    # zh names nobody listed stay out unless the list's own rule reads them (Latin items)
+    ("zh", "智谱完成新一轮融资，由红杉中国领投，Harborline、腾讯跟投。", {"Harborline", "Tencent"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), BARE)
+def test_a_bare_name_between_investors_is_one_more_investor(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    assert expected <= funders(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        # the list does not go on to a firm after the bare name: a place, a source, a person
+        ("en", "Orvane raised $90 million in a round backed by Accel, Tokyo and Seoul.", "Tokyo"),
+        ("en", "Orvane raised $90 million from Accel and Harborline, Reuters reported.", "Reuters"),
+        ("fr", "Orvane a levé 90 millions d'euros auprès d'Accel et Harborline.", "Harborline"),
+        # a rumour names no round
+        (
+            "en",
+            "Orvane is in talks with investors such as Harborline, Accel and others.",
+            "Harborline",
+        ),
+    ],
+)
+def test_a_bare_name_that_ends_a_list_is_no_investor(lang: str, text: str, absent: str) -> None:
+    assert absent not in funders(text, lang)

@@ -37,6 +37,8 @@ _SEP = re.compile(
     r"|&|以及|及|和|与|與|或|、)?"
     r"(?:\s*(?:…|\.\.\.))?\s*"
 )
+# capitalised words that go on a known name ("Fidelity Management", "Orvane Capital Partners")
+_LONGER = re.compile(r"(?:\s+(?:&\s+)?[A-Z][\w’'\-]*)*")
 # a description in front of an item: determiners, lower-case words, short acronyms ("US tech
 # investor", "le fonds souverain singapourien", "de l’incubateur américain"), never a verb or
 # a preposition that starts a new phrase ("with", "par", "said")
@@ -95,6 +97,8 @@ def conjuncts(
     out, pos = [first], first.end
     while True:
         item, pos, last = _next_item(ctx, pos, kinds, discover, bare)
+        if item is None and discover and not bare:
+            item, pos, last = _bare_inside(ctx, pos, kinds)
         if item is None:
             break
         if all(item.eid != o.eid for o in out):
@@ -127,6 +131,8 @@ def list_after(
     if intro is not None:
         start = desc_span(text, intro.end())
     first = item_at(ctx, start, kinds, discover and start - pos <= reach)
+    if first is None and discover and start - pos <= reach:
+        first = _confirmed(ctx, item_at(ctx, start, kinds, True, bare=True, make=False), kinds)
     if first is None:
         first = next(
             (
@@ -180,11 +186,20 @@ _ZH_GAP = re.compile(
 
 
 def _next_item(
-    ctx: Ctx, pos: int, kinds: Collection[EntityKind], discover: bool, bare: bool = False
+    ctx: Ctx,
+    pos: int,
+    kinds: Collection[EntityKind],
+    discover: bool,
+    bare: bool = False,
+    make: bool = True,
 ) -> tuple[Mention | None, int, bool]:
     text = ctx.text
     at = _TAIL.match(text, pos)
     at_end = at.end() if at else pos
+    longer = _LONGER.match(text, at_end)  # "Fidelity Management & Research": one firm's name
+    stop = longer.end() if longer else at_end
+    if stop > at_end and not any(at_end <= m.start < stop for m in ctx.mentions):
+        at_end = stop
     sep = _SEP.match(text, at_end)
     if sep is None or not (sep.group("comma") or sep.group("conj")):
         return None, pos, True
@@ -192,10 +207,43 @@ def _next_item(
     start = desc_span(text, sep.end())
     if _END.match(text, start) or _END.match(text, sep.end()):
         return None, pos, True
-    item = item_at(ctx, start, kinds, discover, lo=sep.end(), bare=bare)
+    item = item_at(ctx, start, kinds, discover, lo=sep.end(), bare=bare, make=make)
     if item is None:
         return None, pos, True
     return item, item.end, last
+
+
+def _bare_inside(
+    ctx: Ctx, pos: int, kinds: Collection[EntityKind]
+) -> tuple[Mention | None, int, bool]:
+    """A bare capitalised item of an investors' list ("alongside A, Orvane, T. Rowe Price and
+    others", "tels que Orvane, Stellantis et Uber"): one more firm when the list goes on after
+    it to a firm, or ends with "and others"; a place or a source ("A, Tokyo and Seoul officials
+    said") does not."""
+    item, end, last = _next_item(ctx, pos, kinds, True, bare=True, make=False)
+    if item is None or item.via != "discovered" or last:
+        return None, pos, True
+    found = _confirmed(ctx, item, kinds)
+    return (found, end, last) if found is not None else (None, pos, True)
+
+
+def _confirmed(ctx: Ctx, item: Mention | None, kinds: Collection[EntityKind]) -> Mention | None:
+    """`item` (not yet made an entity) when the list carries on after it to a known or
+    fund-worded firm, or closes with "and others"/"et d’autres"."""
+    if item is None or item.via != "discovered":
+        return item
+    return _discovered(ctx, item.start, item.end) if _goes_on(ctx, item.end, kinds) else None
+
+
+def _goes_on(ctx: Ctx, end: int, kinds: Collection[EntityKind], depth: int = 3) -> bool:
+    """Does the list go on after `end` to a firm (through at most `depth` bare names)?"""
+    sep = _SEP.match(ctx.text, end)
+    if sep is None or not (sep.group("comma") or sep.group("conj")):
+        return False
+    if _END.match(ctx.text, sep.end()) or _next_item(ctx, end, kinds, True, make=False)[0]:
+        return True
+    bare, after, last = _next_item(ctx, end, kinds, True, bare=True, make=False)
+    return bare is not None and not last and depth > 0 and _goes_on(ctx, after, kinds, depth - 1)
 
 
 def desc_span(text: str, pos: int, years: bool = False) -> int:
@@ -221,8 +269,10 @@ def item_at(
     discover: bool,
     lo: int | None = None,
     bare: bool = False,
+    make: bool = True,
 ) -> Mention | None:
-    """The item starting at `start` (a description may have begun at `lo`)."""
+    """The item starting at `start` (a description may have begun at `lo`); with `make`
+    unset a name nobody listed is returned without becoming an entity."""
     lo = start if lo is None else lo
     for m in ctx.mentions:
         if m.start < lo:
@@ -242,19 +292,22 @@ def item_at(
         known = next((m for m in ctx.mentions if m.start == head.end()), None)
         if known is not None:
             return known if known.kind in kinds else None
-        return item_at(ctx, head.end(), kinds, discover, bare=bare)  # "the Berlin firm Noval"
+        # "the Berlin firm Noval"
+        return item_at(ctx, head.end(), kinds, discover, bare=bare, make=make)
     if not bare and not _FUND_WORDS.search(name.group(0)):
         return None  # a bare capitalised word may be a place, a person or a source
     if not _ITEM_END.match(ctx.text, name.end()):
         return None  # "…, Reuters reported": a name followed by its verb is no list item
-    return _discovered(ctx, name.start(), name.end())
+    return _discovered(ctx, name.start(), name.end(), make)
 
 
-def _discovered(ctx: Ctx, start: int, end: int) -> Mention:
+def _discovered(ctx: Ctx, start: int, end: int, make: bool = True) -> Mention:
     name = ctx.text[start:end]
     doc = ctx.doc
     kind = EntityKind.COMPANY if re.search(r"\bGroup\b", name) else EntityKind.FUND
     eid = doc.found.get(name) or entity_id(kind, name)
+    if not make:
+        return Mention(start, end, eid, kind, "discovered")
     draft = doc.entities.setdefault(eid, Draft(eid, name, kind))
     m = Mention(start, end, eid, draft.kind, "discovered")
     ctx.mentions.append(m)
