@@ -195,3 +195,62 @@ def test_a_bare_name_between_investors_is_one_more_investor(
 )
 def test_a_bare_name_that_ends_a_list_is_no_investor(lang: str, text: str, absent: str) -> None:
     assert absent not in funders(text, lang)
+
+
+def investors(text: str, lang: str) -> set[tuple[str, str]]:
+    return {
+        (a, b) for a, rel, b in triples(extract_article(article(text, lang))) if rel == "INVESTS_IN"
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Mistral AI opened an office in Munich. Mistral AI hires. "
+            "Its investor lineup includes General Catalyst and Lightspeed Venture Partners.",
+            {("General Catalyst", "Mistral AI"), ("Lightspeed Venture Partners", "Mistral AI")},
+        ),
+        (
+            "fr",
+            "Mistral AI ouvre un bureau à Munich. Mistral AI recrute. "
+            "Parmi ses investisseurs figurent General Catalyst et Lightspeed Venture Partners.",
+            {("General Catalyst", "Mistral AI"), ("Lightspeed Venture Partners", "Mistral AI")},
+        ),
+        (
+            "zh",
+            "智谱发布了新模型。智谱还在招聘。腾讯作为现有股东表示支持。",
+            {("Tencent", "Zhipu AI")},
+        ),
+    ],
+)
+def test_investors_named_without_a_round_back_the_articles_company(
+    lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert expected <= investors(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a round we could not tie to its raiser is not the article's other company's round
+        (
+            "en",
+            "Microsoft opened an office. Microsoft hires. A young startup closed a seed round; "
+            "investors in the round included Accel and Index Ventures.",
+        ),
+        (
+            "zh",
+            "微软发布了新产品。微软还在招聘。一家新创公司完成A轮融资，投资方包括红杉中国和腾讯。",
+        ),
+        # two companies named as often: no topic to give the investors to
+        (
+            "fr",
+            "Mistral AI et Helsing ouvrent des bureaux. Mistral AI et Helsing recrutent. "
+            "Parmi leurs investisseurs figurent General Catalyst et Accel.",
+        ),
+    ],
+)
+def test_no_topic_company_no_investee(lang: str, text: str) -> None:
+    assert investors(text, lang) == set()

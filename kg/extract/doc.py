@@ -229,3 +229,14 @@ class Doc:
             (n, eid) for eid, n in self.counts.items() if self.kind(eid) in COMPANY_KINDS
         )
         return ranked[-1][1] if ranked else None
+
+    def topic_company(self) -> str | None:
+        """The company (not a fund) the article names most, more often than any other and at
+        least twice; None when two tie."""
+        ranked = sorted(
+            ((n, eid) for eid, n in self.counts.items() if self.kind(eid) is EntityKind.COMPANY),
+            reverse=True,
+        )
+        if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None
+        return ranked[0][1]

@@ -92,6 +92,8 @@ def _slot(
             if after is not None:
                 return after
         eid = ctx.doc_last
+        if eid is None and not has_round(ctx.text):  # "its investor lineup includes …": the
+            eid = ctx.doc.topic_company()  # article's company (a round we missed is not)
         return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
     return None
 
