@@ -254,3 +254,44 @@ def test_investors_named_without_a_round_back_the_articles_company(
 )
 def test_no_topic_company_no_investee(lang: str, text: str) -> None:
     assert investors(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Mistral AI raised $1 billion. SoftBank is providing $600 million for this round "
+            "and is joined by software maker Microsoft and investment firms including Accel, "
+            "Coatue and Thrive Capital.",
+            {"Microsoft", "Accel", "Coatue", "Thrive Capital"},
+        ),
+        (
+            "fr",
+            "Mistral AI a levé 600 millions d'euros auprès de Microsoft et de fonds comme Accel, "
+            "Index Ventures et Lightspeed Venture Partners.",
+            {"Microsoft", "Accel", "Index Ventures", "Lightspeed Venture Partners"},
+        ),
+    ],
+)
+def test_a_nested_list_of_investment_firms_goes_on_the_list(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    assert expected <= funders(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # customers named in passing after the investors are no investors
+        (
+            "fr",
+            "Mistral AI a levé 600 millions d'euros auprès d'Accel "
+            "et de clients comme BNP Paribas.",
+        ),
+        ("en", "Mistral AI raised $600 million from Accel and customers such as BNP Paribas."),
+        ("zh", "智谱完成新一轮融资，由红杉中国领投，客户包括腾讯和百度。"),
+    ],
+)
+def test_customers_after_the_investors_are_no_investors(lang: str, text: str) -> None:
+    assert not {"BNP Paribas", "Tencent", "Baidu"} & funders(text, lang)

@@ -37,6 +37,12 @@ _SEP = re.compile(
     r"|&|以及|及|和|与|與|或|、)?"
     r"(?:\s*(?:…|\.\.\.))?\s*"
 )
+# the description of a nested list of investors ("and investment firms including …")
+_BACKERS = re.compile(
+    r"\b(?:firms?|funds?|investors?|backers?|investment|venture|fonds|investisseurs|"
+    r"sociétés? de (?:capital|gestion)|capital-risque)\b",
+    re.I,
+)
 # capitalised words that go on a known name ("Fidelity Management", "Orvane Capital Partners")
 _LONGER = re.compile(r"(?:\s+(?:&\s+)?[A-Z][\w’'\-]*)*")
 # a description in front of an item: determiners, lower-case words, short acronyms ("US tech
@@ -207,6 +213,10 @@ def _next_item(
     start = desc_span(text, sep.end())
     if _END.match(text, start) or _END.match(text, sep.end()):
         return None, pos, True
+    desc = text[sep.end() : start]
+    intro = _INTRO.match(text, start) if _BACKERS.search(desc) else None
+    if intro is not None:  # "A and investment firms including B, C and D": the list goes on
+        start, last = desc_span(text, intro.end()), False
     item = item_at(ctx, start, kinds, discover, lo=sep.end(), bare=bare, make=make)
     if item is None:
         return None, pos, True
