@@ -49,7 +49,21 @@ class TitleExtractor:
         return ExtractionResult(article=article.id, entities=[entity])
 
 
+class SlowFirstExtractor(TitleExtractor):
+    """The same, but the file's first record takes 15 s (a slow article in a streamed file)."""
+
+    name = "scale-slow-first"
+
+    def extract(self, article):
+        if article.id.endswith("/0"):
+            import time
+
+            time.sleep(15)
+        return super().extract(article)
+
+
 register("scale-title", TitleExtractor)
+register("scale-slow-first", SlowFirstExtractor)
 
 if __name__ == "__main__":
     from kg.pipeline import ingest
@@ -88,6 +102,16 @@ def test_50mb_jsonl_ingests_with_bounded_memory(tmp_path: Path) -> None:
     assert (report["new"], report["failed"]) == (records, 0)
     assert report["self_kb"] / 1024 < RSS_LIMIT_MB
     assert report["child_kb"] / 1024 < RSS_LIMIT_MB
+
+
+def test_one_slow_record_does_not_make_the_parent_hold_the_whole_file(tmp_path: Path) -> None:
+    """Batches done behind a slow one of the same file wait, so they are bounded (HELD): the
+    parent stops reading ahead instead of holding the rest of the 50 MB file (133 MB before)."""
+    big = tmp_path / "corpus.jsonl"
+    records = write_big_jsonl(big, BIG_JSONL_MB)
+    report = ingest_in_child(big, tmp_path, extractor="scale-slow-first")
+    assert (report["new"], report["failed"]) == (records, 0)
+    assert report["self_kb"] / 1024 < 100
 
 
 def test_mixed_corpus_goes_through_the_rules_extractor(tmp_path: Path) -> None:

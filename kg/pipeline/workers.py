@@ -124,10 +124,13 @@ def extract_paths(
 # checks again under the write lock, so a race only costs one wasted extraction. A file of
 # BIG_FILE bytes or more is streamed by the parent instead, so the records of one 50 MB JSONL
 # file are extracted by every worker. At most WINDOW batches per worker are in flight, so
-# memory stays bounded when the writer lags.
+# memory stays bounded when the writer lags; and at most HELD batches wait, done, behind an
+# earlier batch of their own file (a streamed file keeps its order), so one slow record of a
+# 50 MB JSONL cannot make the parent read and hold the whole file meanwhile.
 
 BATCH_ARTICLES = 16
 WINDOW = 4
+HELD = 64
 BIG_FILE = 1024 * 1024
 
 
@@ -317,7 +320,8 @@ def results(
                     pool = WorkerPool(workers, (extractor, factory(extractor)), data_dir,
                                       budget or Budget())
                 pool.submit(number, batch.units())
-            while pool is not None and pool.busy() >= WINDOW * workers:
+            while pool is not None and pool.busy() and (
+                    pool.busy() >= WINDOW * workers or len(pending) >= HELD * workers):
                 finished.update(pool.finished(block=True))
                 yield from _release(pending, finished)
             yield from _release(pending, finished)
