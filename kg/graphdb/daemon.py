@@ -38,6 +38,7 @@ from kg.graphdb.embedded import (
     START_TIMEOUT,
     USERNAME,
     free_port,
+    pid_alive,
     root_password,
 )
 
@@ -85,7 +86,7 @@ def daemon_status(data_dir: Path) -> DaemonStatus | None:
         status = DaemonStatus.model_validate_json((root / STATE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not (_pid_alive(status.pid) and _answers(status.port)):
+    if not (pid_alive(status.pid) and _answers(status.port)):
         (root / STATE).unlink(missing_ok=True)
         return None
     used = root / LAST_USED
@@ -151,10 +152,10 @@ def stop_daemon(data_dir: Path) -> DaemonStatus | None:
         return None
     os.kill(status.pid, signal.SIGTERM)
     deadline = time.monotonic() + STOP_TIMEOUT
-    while _pid_alive(status.pid) and time.monotonic() < deadline:
+    while pid_alive(status.pid) and time.monotonic() < deadline:
         _reap(status.pid)
         time.sleep(0.1)
-    if _pid_alive(status.pid):
+    if pid_alive(status.pid):
         os.kill(status.pid, signal.SIGKILL)
     (_root(data_dir) / STATE).unlink(missing_ok=True)
     return status
@@ -236,16 +237,6 @@ def _reap(pid: int) -> None:
         os.waitpid(pid, os.WNOHANG)
     except ChildProcessError:
         pass
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _answers(port: int) -> bool:

@@ -286,7 +286,7 @@ def _stdout_to_devnull() -> None:
 
 
 def _keep_serving(args: argparse.Namespace) -> bool:
-    if args.exit_with is not None and not _pid_alive(args.exit_with):
+    if args.exit_with is not None and not pid_alive(args.exit_with):
         return False
     if args.state_file is None:
         return True
@@ -314,7 +314,8 @@ def leave_without_finalizing(status: int) -> None:
     os._exit(status)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this pid exists (it may belong to another user)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
