@@ -48,6 +48,7 @@ class Doc:
     found_re: re.Pattern[str] | None = None
     counts: dict[str, int] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)  # of people named so far -> id
+    salience: dict[str, int] = field(default_factory=dict)  # id -> times the article names it
 
     # --- entities -----------------------------------------------------------------------
 
@@ -152,9 +153,42 @@ class Doc:
             )
             if eid is None and desc.place:  # "le géant de Redmond": one known firm is there
                 eid = self._only_known(lambda k, kn, d=desc: compatible(d, k, kn))
+            if sent.lang == "fr" and desc.head != "latter" and not self._said_here(named, eid):
+                # "la société", "la jeune pousse" told of in a later sentence: the article's topic
+                eid = self._topic(lambda k, kn, d=desc: compatible(d, k, kn)) or eid
             if eid:
                 out.append(Mention(desc.start, desc.end, eid, self.kind(eid), "description"))
         return out
+
+    @staticmethod
+    def _said_here(named: list[Mention], eid: str | None) -> bool:
+        return any(m.eid == eid for m in named)
+
+    def _topic(self, ok: Any) -> str | None:
+        """The compatible firm met so far that the whole article names most (its title once
+        more), strictly more often than any other and at least twice."""
+        ranked = sorted(
+            (
+                (self._named_times(eid), eid)
+                for eid, d in self.entities.items()
+                if ok(d.kind, d.known)
+            ),
+            reverse=True,
+        )
+        if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None
+        return ranked[0][1]
+
+    def _named_times(self, eid: str) -> int:
+        if eid not in self.salience:
+            names = sorted(
+                (a for a in self.entity(eid).aliases if len(a) >= 3), key=len, reverse=True
+            )
+            text = "\n".join(s.text for s in self.sentences)
+            rx = "|".join(re.escape(a) for a in names)
+            hits = len(re.findall(rf"(?<!\w)(?:{rx})(?!\w)", text)) if rx else 0
+            self.salience[eid] = hits + (eid in self.title_ids)
+        return self.salience[eid]
 
     def _only_known(self, ok: Any) -> str | None:
         hits = [k.id for k in self.gaz.entries.values() if ok(k.kind, k)]

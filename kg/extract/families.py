@@ -234,8 +234,8 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     agent = _slot(ctx, how, trig, start, end, FIRMS)
     if agent is not None and _BACKER_ZH.match(ctx.text, agent.end):
         agent = left(ctx, agent.start, FIRMS, [agent.eid])  # 获得阿里巴巴领投的融资
-    if agent is None:
-        return
+    if agent is None or (ctx.sent.lang == "fr" and _TAKES_PART.search(ctx.text, agent.end, start)):
+        return  # "Elaia participe à la levée", "Sequoia a mené la levée": not the raiser
     draft = _round_details(ctx, found, agent.eid, end)
     found.add(ctx, agent.eid, RelationType.RAISED, draft.key, status=status)
     for pos in more_rounds(ctx.text, end):  # "… series C round and its series D round"
@@ -253,6 +253,12 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
 
 
 _DONE_ZH = re.compile(r"完成")
+# a verb of taking part in (or leading) a round between its subject and "levée"
+_TAKES_PART = re.compile(
+    r"\b(?:particip\w*|men[ée]e?|mènen?t?|dirig\w*|pilot\w*|condui\w*|emmen\w*|emmèn\w*|"
+    r"orchestr\w*|rejoin\w*|rejoint|accompagn\w*|co-?invest\w*|invest\w*|souscri\w*)\b",
+    re.I,
+)
 _BACKER_ZH = re.compile(r"\s*(?:领投|領投|跟投|参投|參投|投资的|投資的|注资的|注資的)")
 
 

@@ -1,0 +1,136 @@
+"""French structure on our own sentences: investor lists and round participants, who "la
+société" is, roles; each with hard negatives (hedges, denials, divestments, people who only
+accompany, a description that names another firm)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_article
+from kg.schema import Article, ArticleFormat
+
+
+def facts(text: str) -> set[tuple[str, str, str, bool]]:
+    """(source, relation, target, lead) with deals by the name of their raiser's round."""
+    result = extract_article(
+        Article(
+            id="https://example.org/fr/1",
+            file="/tmp/fr/one.txt",
+            format=ArticleFormat.TEXT,
+            text=text,
+            lang="fr",
+            published="2025-03-14",
+        )
+    )
+    names = {e.id: e.name for e in result.entities}
+    return {
+        (names[r.source], r.relation.value, names[r.target], bool(r.properties.get("lead")))
+        for r in result.relations
+    }
+
+
+def pairs(text: str) -> set[tuple[str, str, str]]:
+    return {(s, r, t.split(" €")[0].split(" funding")[0]) for s, r, t, _ in facts(text)}
+
+
+ROUND = "Giskard lève 10 millions d’euros. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lead named first, active voice
+        (ROUND + "Sequoia a mené ce tour de table.", ("Sequoia Capital", "FUNDS", "Giskard")),
+        (ROUND + "Elaia pilote la levée.", ("Elaia", "FUNDS", "Giskard")),
+        # participants after the round: "accompagné de", "avec le soutien de", "en compagnie de"
+        (
+            ROUND + "Le tour de table est mené par Partech, accompagné de Bpifrance.",
+            ("Bpifrance", "FUNDS", "Giskard"),
+        ),
+        (
+            ROUND + "La levée a été codirigée par Partech et Elaia.",
+            ("Elaia", "FUNDS", "Giskard"),
+        ),
+        (
+            ROUND + "Partech mène l’opération avec le soutien de Daphni.",
+            ("Daphni", "FUNDS", "Giskard"),
+        ),
+        (ROUND + "Elaia participe également à la levée.", ("Elaia", "FUNDS", "Giskard")),
+        (ROUND + "Eurazeo et Daphni ont remis au pot.", ("Daphni", "FUNDS", "Giskard")),
+        # entering the capital, any tense of (co-)investir
+        ("Partech fait son entrée au capital de Giskard.", ("Partech", "INVESTS_IN", "Giskard")),
+        ("Daphni co-investit dans Giskard.", ("Daphni", "INVESTS_IN", "Giskard")),
+        ("Daphni investissait déjà dans Giskard.", ("Daphni", "INVESTS_IN", "Giskard")),
+        # round words: "augmentation de capital", "tour de financement", "phase de financement"
+        (
+            "Giskard a clôturé une augmentation de capital menée par Elaia.",
+            ("Elaia", "FUNDS", "Giskard"),
+        ),
+        (
+            "Giskard boucle un tour de financement. Il a été mené par Elaia.",
+            ("Elaia", "FUNDS", "Giskard"),
+        ),
+    ],
+)
+def test_round_participants(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in pairs(text)
+
+
+def test_lead_is_marked() -> None:
+    found = facts(ROUND + "Sequoia a mené ce tour de table, avec le soutien de Bpifrance.")
+    leads = {s for s, r, _, lead in found if r == "FUNDS" and lead}
+    others = {s for s, r, _, lead in found if r == "FUNDS" and not lead}
+    assert leads == {"Sequoia Capital"}
+    assert others == {"Bpifrance"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participant or lead is not the raiser ("participe à la levée")
+        ROUND + "Elaia participe également à la levée.",
+        ROUND + "Elaia a piloté cette levée.",
+    ],
+)
+def test_participant_raises_nothing(text: str) -> None:
+    assert not {(s, r) for s, r, _ in pairs(text) if r == "RAISED"} - {("Giskard", "RAISED")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ROUND + "Elaia n’a pas participé à la levée.",  # denial
+        "Bpifrance envisage d’investir dans Giskard.",  # plan
+        "Partech a cédé sa participation dans Giskard.",  # divestment
+        "Arthur Mensch, accompagné de Bpifrance, a visité l’usine.",  # no round: no investor
+        "Partech n’a jamais fait son entrée au capital de Giskard.",
+    ],
+)
+def test_no_investment(text: str) -> None:
+    assert not {f for f in pairs(text) if f[1] in ("FUNDS", "INVESTS_IN")}
+
+
+def test_la_societe_is_the_article_topic() -> None:
+    """ "la société" in a later sentence is the firm the article is about, not the last one
+    named before it; a description with a nationality still picks the firm that has it."""
+    text = (
+        "Kyutai prépare un nouveau modèle. Kyutai recrute aussi à Paris. "
+        "Au début de l’année, Microsoft avait annoncé un partenariat avec Kyutai. "
+        "Cette semaine, la société a bouclé une levée de 30 millions d’euros. "
+        "Le groupe américain a par ailleurs investi dans Giskard."
+    )
+    found = pairs(text)
+    assert ("Kyutai", "RAISED", "Kyutai") in found
+    assert ("Microsoft", "RAISED", "Microsoft") not in found
+    assert ("Microsoft", "INVESTS_IN", "Giskard") in found
+
+
+def test_no_topic_without_a_clear_lead() -> None:
+    """Two firms named as often: no topic, the description keeps its nearest antecedent."""
+    text = (
+        "Kyutai et Giskard exposent à Paris. "
+        "Kyutai et Giskard recrutent. "
+        "Giskard a signé avec Scaleway. "
+        "La société a bouclé une levée de 30 millions d’euros."
+    )
+    assert ("Kyutai", "RAISED", "Kyutai") not in pairs(text)
