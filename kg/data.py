@@ -150,6 +150,7 @@ class Patterns(DataFile):
     triggers: dict[str, list[Trigger]]  # family -> triggers
     negations: dict[Lang, Words]
     hedges: dict[Lang, Words]
+    modals: dict[Lang, Words]
     denials: Words
     round_words: Words
     round_labels: list[tuple[str, str]]  # (regex, label format)

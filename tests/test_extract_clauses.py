@@ -451,3 +451,24 @@ def test_headline_verbs_of_raising(lang: str, text: str, raiser: str) -> None:
 )
 def test_headline_verbs_without_a_round_raise_nothing(lang: str, text: str) -> None:
     assert raised(text, lang) == set()
+
+
+def test_a_relative_clause_whose_name_we_do_not_know_takes_no_other_subject() -> None:
+    text = "Kyutai competes with Helsing and Brightloop Freight, which was acquired by SoftBank."
+    result = extract_article(article(text, "en"))
+    assert ("SoftBank", "ACQUIRES", "Kyutai") not in triples(result), triples(result)
+    assert ("SoftBank", "ACQUIRES", "Helsing") not in triples(result), triples(result)
+
+
+def test_the_possessor_of_a_deal_noun_is_its_agent_whatever_governs_it() -> None:
+    text = "Kyutai said Brussels would look into Nvidia's purchase of Run:ai."
+    result = extract_article(article(text, "en"))
+    assert ("NVIDIA", "ACQUIRES", "Run:ai") in triples(result), triples(result)
+    assert ("Kyutai", "ACQUIRES", "Run:ai") not in triples(result), triples(result)
+
+
+def test_a_name_inside_a_closed_relative_clause_is_not_the_subject() -> None:
+    text = "Meta, which once tried to hire Jeanne Roe, invested $2 billion in Kyutai."
+    result = extract_article(article(text, "en"))
+    investors = {s for s, r, o in triples(result) if r == "INVESTS_IN" and o == "Kyutai"}
+    assert investors == {"Meta"}, triples(result)

@@ -168,3 +168,59 @@ def test_ce_partenariat_points_back_to_the_partnership_stated_before() -> None:
     names = {e.id: e.name for e in result.entities}
     reviewed = {names[r.target] for r in result.relations if r.relation.value == "REVIEWS"}
     assert reviewed == {"Microsoft–Kyutai partnership"}
+
+
+PARTNER_NOT = [
+    # a deal to buy is an acquisition, not a partnership
+    ("en", "Microsoft struck a deal to buy Kyutai for $2 billion.", "Microsoft", "Kyutai"),
+    ("en", "Google signed an agreement to acquire Helsing.", "Google", "Helsing"),
+    # an apposition is no list: the deal is with the firm after the trigger
+    ("en", "Microsoft, OpenAI's biggest backer, signed a deal with Oracle.", "Microsoft", "OpenAI"),
+    # the second firm stands in another clause
+    (
+        "en",
+        "Anthropic said its collaboration with the government would continue, while Google "
+        "declined to comment.",
+        "Anthropic",
+        "Google",
+    ),
+    # both firms before the word: who partners with whom is not said
+    (
+        "en",
+        "Although Microsoft supplied the early money, it was SoftBank that joined as lead "
+        "partners in the project.",
+        "Microsoft",
+        "SoftBank",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "one", "other"), PARTNER_NOT)
+def test_words_near_a_partnership_word_that_state_no_partnership(
+    lang: str, text: str, one: str, other: str
+) -> None:
+    result = extract_article(article(text, lang))
+    partners = {frozenset((s, o)) for s, r, o in triples(result) if r == "PARTNERS_WITH"}
+    assert frozenset((one, other)) not in partners, triples(result)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "one", "other"),
+    [
+        (
+            "en",
+            "Microsoft, OpenAI's biggest backer, signed a deal with Oracle.",
+            "Microsoft",
+            "Oracle",
+        ),
+        ("en", "Meta and Microsoft teamed up on Llama last year.", "Meta", "Microsoft"),
+        ("zh", "腾讯与百度在云计算领域合作。", "Tencent", "Baidu"),
+        ("fr", "Mistral AI a noué un partenariat avec Helsing.", "Mistral AI", "Helsing"),
+    ],
+)
+def test_a_partnership_between_subject_and_object_is_kept(
+    lang: str, text: str, one: str, other: str
+) -> None:
+    result = extract_article(article(text, lang))
+    partners = {frozenset((s, o)) for s, r, o in triples(result) if r == "PARTNERS_WITH"}
+    assert frozenset((one, other)) in partners, triples(result)

@@ -157,3 +157,38 @@ def more_rounds(text: str, end: int) -> list[int]:
     """Where further rounds of the same raiser are coordinated after the first ("Crusoe’s
     series C round in 2022 and its series D round in 2024"): positions to read labels at."""
     return [m.start() for m in _MORE_ROUNDS.finditer(text, end)]
+
+
+# a clause break: "its collaboration with the government would continue, while Google declined"
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:while|but|whereas|although|though|even as|meanwhile|alors que|tandis que|mais)\b",
+    re.I,
+)
+_NO_COMMENT = re.compile(r"\s+(?:declined|refused|did not respond)\b", re.I)
+
+
+def two_sides(ctx: Ctx, mentions: list[Mention], at: int) -> bool:
+    """Whether two firms are the two sides of the partnership word at `at`: in English and
+    French one before it and one after ("A … partnership with … B"; in Chinese both may come
+    first: A与B合作), with no clause break between either and the word."""
+    if ctx.sent.lang != "zh" and not mentions[0].end <= at <= mentions[-1].start:
+        return False  # "Although A supplied …, it was B that joined as partners"
+    for m in mentions:
+        lo, hi = (m.end, at) if m.end <= at else (at, m.start)
+        if _CLAUSE_BREAK.search(ctx.text, lo, hi) or _NO_COMMENT.match(ctx.text, m.end):
+            return False
+    return True
+
+
+_DEAL_TO_BUY = re.compile(
+    r"\s+(?:to|that would see \w+)\s+(?:buy|acquire|purchase|take over|invest|merge|sell|"
+    r"raise|fund|back|take a stake)\b"
+    r"|\s+(?:pour|visant à)\s+(?:racheter|acquérir|investir|céder)\b",
+    re.I,
+)
+
+
+def deal_to_buy(text: str, end: int) -> bool:
+    """ "struck a deal to buy X", "signed an agreement to invest": the deal word after which
+    `end` stands is an acquisition or an investment, not a partnership."""
+    return bool(_DEAL_TO_BUY.match(text, end))

@@ -76,7 +76,9 @@ def planned(text: str, start: int, lang: str) -> bool:
     "拟收购"): the deal is not done, so it is no fact yet."""
     lex = lexicon()
     window = text[max(0, start - (6 if lang == "zh" else 40)) : start]
-    return bool(lex.hedges[lang if lang in lex.hedges else "en"].search(window))
+    window = re.split(r"[,;:，；]", window)[-1]  # "which lost an attempt to hire P, invested"
+    lang = lang if lang in lex.hedges else "en"
+    return bool(lex.hedges[lang].search(window) or lex.modals[lang].search(window))
 
 
 def hedged(text: str, lang: str) -> bool:

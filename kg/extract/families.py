@@ -57,6 +57,11 @@ def _slot(
         rel = relative_antecedent(ctx, start, kinds) or described_subject(ctx, start, kinds)
         if rel is not None and rel.eid not in exclude:
             return rel
+        if _OPEN_RELATIVE.search(ctx.text[max(0, start - 50) : start]):
+            return None  # "…and Berkshire Grey, which was acquired by": a name we do not know
+        owner = before(ctx, start, kinds)  # "into Nvidia's purchase of": the possessor acts
+        if owner is not None and owner.possessive and owner.eid not in exclude:
+            return owner
         m = left(ctx, start, kinds, exclude) or speaker(ctx, start, kinds)
         if m is not None and m.eid in exclude:
             m = None
@@ -99,6 +104,11 @@ def _slot(
 
 
 _OF = {"of", "in", "de", "du", "d’", "d'", "dans"}
+# a relative clause opened right before the trigger ("…, which was acquired by"): its subject is
+# the name before the comma, or none we know
+_OPEN_RELATIVE = re.compile(
+    r",\s*(?:which|who|qui|lequel|laquelle)\s+(?:[a-zà-ÿ][\w’']*\s+){0,3}$", re.I
+)
 # families whose lists of investors may name firms the gazetteer does not know
 _DISCOVER = {"invest", "fund"}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract.clauses import deal_to_buy, two_sides
 from kg.extract.coref import watchdog_of
 from kg.extract.facts import Found, date_props
 from kg.extract.links import partners_listed
@@ -67,7 +68,10 @@ def groups(ctx: Ctx) -> list[list[Mention]]:
     for m in ctx.mentions:
         if m.kind not in FIRMS:
             continue
-        if prev is not None and out and is_list_gap(ctx.text[prev.end : m.start]):
+        gap = ctx.text[prev.end : m.start] if prev is not None else ""
+        if m.possessive and gap.strip() == ",":
+            out.append([m])  # "Microsoft, OpenAI's biggest backer,": an apposition, not a list
+        elif prev is not None and out and is_list_gap(gap):
             if all(m.eid != o.eid for o in out[-1]):
                 out[-1].append(m)
         else:
@@ -114,7 +118,8 @@ def pairs(ctx: Ctx, trigger_at: int | None = None) -> list[tuple[str, str]]:
     if not found:
         ids = list(dict.fromkeys(m.eid for g in rest for m in g))
         if len(ids) == 2 and all(len(g) == 1 for g in rest):
-            found.append((ids[0], ids[1]))
+            if trigger_at is None or two_sides(ctx, [m for g in rest for m in g], trigger_at):
+                found.append((ids[0], ids[1]))
     return [(a, b) for a, b in dict.fromkeys(found) if a != b]
 
 
@@ -143,10 +148,7 @@ def _oriented(found: Found, ctx: Ctx, kind: DealType, a: str, b: str) -> tuple[s
     """Investor/acquirer first, as the sentence's own INVESTS_IN / ACQUIRES facts say."""
     rel = _ORIENT.get(kind)
     for fact in found.in_sentence(ctx.sent.index):
-        if (
-            fact.relation is rel
-            and (fact.target, fact.source) == (a, b)
-        ):
+        if fact.relation is rel and (fact.target, fact.source) == (a, b):
             return b, a
     return a, b
 
@@ -321,8 +323,7 @@ def _own_deals(
     deals = [
         (fact.source, fact.target, _AGENT_DEALS[fact.relation])
         for fact in found.in_sentence(ctx.sent.index)
-        if fact.relation in _AGENT_DEALS
-        and (not agents or fact.source in agents)
+        if fact.relation in _AGENT_DEALS and (not agents or fact.source in agents)
     ]
     return list(dict.fromkeys(deals))
 
@@ -360,6 +361,8 @@ def partner(
         return  # the review rule already paired them
     if link_words().partner_not.match(ctx.text, start) or _SUPPLY_DEAL.search(ctx.text, 0, start):
         return  # "anciens collaborateurs": staff; "a cloud deal with": a supply (dependency.py)
+    if deal_to_buy(ctx.text, end):
+        return  # "struck a deal to buy X": an acquisition or an investment, not a partnership
     dates = date_props(ctx.text, found.reference)
     if partners_listed(ctx, start, end, found, status, **dates):
         return

@@ -67,6 +67,7 @@ class Lexicon:
     triggers: tuple[Trigger, ...]
     negations: dict[str, re.Pattern[str]]
     hedges: dict[str, re.Pattern[str]]
+    modals: dict[str, re.Pattern[str]]
     denials: re.Pattern[str]
     round_words: re.Pattern[str]
     round_labels: tuple[tuple[re.Pattern[str], str], ...]
@@ -172,6 +173,7 @@ def lexicon() -> Lexicon:
         },
         negations={k: _any(v) for k, v in data["negations"].items()},
         hedges={k: _any(v) for k, v in data["hedges"].items()},
+        modals={k: _any(v) for k, v in data["modals"].items()},
         denials=_any(data["denials"]),
         round_words=_any(data["round_words"]),
         round_labels=tuple((re.compile(p, re.I), fmt) for p, fmt in data["round_labels"]),

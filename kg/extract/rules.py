@@ -43,7 +43,7 @@ HANDLERS: dict[str, Handler] = {
 }
 _ONCE = {"partner", "raise"}
 _PAIR_FAMILIES = {"review", "partner"}
-_PLANNABLE = {"acquire", "invest", "fund"}  # a hedge right before their trigger: not done yet
+_PLANNABLE = {"acquire", "invest", "fund", "partner"}  # a hedge right before: not done yet
 MAX_SENTENCE = 2000  # characters
 _REVIEWERS = {EntityKind.REGULATOR, EntityKind.COUNTRY, EntityKind.REGION}
 _DENIABLE = {
@@ -121,7 +121,7 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
         for m in trig.finditer(ctx.text, lowered):
             if negated(ctx.text, m.start(), m.end(), lang) or _inside_name(ctx, m.start(), m.end()):
                 continue  # "Lightspeed Venture Partners" states no partnership
-            if trig.family in _PLANNABLE and status and planned(ctx.text, m.start(), lang):
+            if trig.family in _PLANNABLE and planned(ctx.text, m.start(), lang):
                 continue  # "in talks to acquire X": no deal yet
             HANDLERS[trig.family](ctx, trig, m.start(), m.end(), found, status)
             done.add(trig.family)

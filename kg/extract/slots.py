@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cached_property
 
 from kg.extract.doc import Doc
 from kg.extract.mentions import Mention, is_list_gap
@@ -35,13 +36,22 @@ class Ctx:
     def text(self) -> str:
         return self.sent.text
 
+    @cached_property
+    def asides(self) -> list[tuple[int, int]]:
+        """Spans of the relative clauses closed by a comma: ", which tried to hire P,"."""
+        return [a.span() for a in _ASIDE.finditer(self.text)] if "," in self.text else []
+
 
 def left(
     ctx: Ctx, pos: int, kinds: Collection[EntityKind] = ACTORS, exclude: Collection[str] = ()
 ) -> Mention | None:
-    """The subject: the nearest mention before `pos` that no preposition governs."""
+    """The subject: the nearest mention before `pos` that no preposition governs, nor a
+    relative clause closed before `pos` holds ("Meta, which tried to hire P, invested")."""
+    asides = [(a, b) for a, b in ctx.asides if b <= pos]
     for m in reversed([m for m in ctx.mentions if m.end <= pos]):
         if m.kind not in kinds or m.eid in exclude:
+            continue
+        if any(a < m.start and m.end < b for a, b in asides):
             continue
         gap = ctx.text[m.end : pos]
         if m.possessive and (len(gap) > 32 or "," in gap):
@@ -56,6 +66,7 @@ def left(
     return None
 
 
+_ASIDE = re.compile(r",\s*(?:which|who|whom|qui|que)\b[^,;()]*,")
 _FIRST_PERSON = re.compile(r"\b(?:our|we|notre|nos|nous)\b|我们|我們", re.I)
 _SPOKES_BEFORE = re.compile(
     r"(?:porte-parole|spokes(?:person|man|woman)|representative|représentant)\s+(?:de|du|d[’']|for|of)"

@@ -1,0 +1,64 @@
+"""What makes a trigger state no fact: a plan, a modal or a hope right before it (facts.py
+`planned`, `modals` and `hedges` in patterns.yaml), but not a hedge in another clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_article
+from tests.test_extract import article, triples
+
+NOT_DONE = [
+    ("en", "Microsoft could buy a stake in Kyutai, sources said.", "INVESTS_IN"),
+    ("en", "Samsung hopes to partner with OpenAI on memory chips.", "PARTNERS_WITH"),
+    ("en", "Analysts expect Apple to partner with Anthropic next year.", "PARTNERS_WITH"),
+    (
+        "en",
+        "Helsing is also exploring a partnership with Airbus, the people said.",
+        "PARTNERS_WITH",
+    ),
+    ("en", "Meta may acquire Kyutai before the end of the year.", "ACQUIRES"),
+    ("en", "Cohere is likely to acquire Aleph Alpha, analysts wrote.", "ACQUIRES"),
+    ("fr", "Mistral AI pourrait racheter Kyutai d’ici l’été.", "ACQUIRES"),
+    ("zh", "腾讯或将收购月之暗面。", "ACQUIRES"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "relation"), NOT_DONE)
+def test_a_modal_or_hope_before_the_trigger_states_no_deal(
+    lang: str, text: str, relation: str
+) -> None:
+    result = extract_article(article(text, lang))
+    assert relation not in {r for _, r, _ in triples(result)}, triples(result)
+
+
+DONE = [
+    # the hedge belongs to another clause: the deal after the comma happened
+    (
+        "en",
+        "Meta, which lost an attempt to hire Jeanne Roe, instead invested $2 billion in Kyutai.",
+        ("Meta", "INVESTS_IN", "Kyutai"),
+    ),
+    (
+        "en",
+        "Samsung partnered with OpenAI on memory chips.",
+        ("OpenAI", "PARTNERS_WITH", "Samsung"),
+    ),
+    ("en", "Meta acquired Kyutai, which may now grow faster.", ("Meta", "ACQUIRES", "Kyutai")),
+    ("fr", "Mistral AI a racheté Kyutai.", ("Mistral AI", "ACQUIRES", "Kyutai")),
+    ("zh", "腾讯收购了月之暗面。", ("Tencent", "ACQUIRES", "Moonshot AI")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), DONE)
+def test_a_plain_statement_or_a_hedge_in_another_clause_keeps_the_fact(
+    lang: str, text: str, fact: tuple[str, str, str]
+) -> None:
+    result = extract_article(article(text, lang))
+    found = {(s.casefold(), r, o.casefold()) for s, r, o in triples(result)}
+    s, r, o = fact
+    assert (
+        (s.casefold(), r, o.casefold()) in found
+        or r not in {"ACQUIRES"}
+        and (o.casefold(), r, s.casefold()) in found
+    ), triples(result)
