@@ -53,6 +53,7 @@ class Descriptors(DataFile):
     nationalities: dict[str, Words]  # country code -> adjectives and demonyms
     places: dict[str, Words]  # place key (gazetteer `places`) -> spellings
     watchdogs: dict[str, str]  # country code -> its competition authority (gazetteer name)
+    bare_zh: Words  # 公司 alone at a clause start: the company the text is about
 
 
 class Suffixes(DataFile):
@@ -86,6 +87,18 @@ class Discovery(DataFile):
     shared_surname_cues: Words  # "siblings A and B Last": both people bear Last
     latin_in_zh_stop: Words  # Latin words in Chinese lists that name nothing (AI, GPU, CEO)
     person_not_last: Words  # a discovered person's name never ends with one of these
+
+
+class ZhLists(DataFile):
+    """kg/extract/data/zh_lists.yaml: how a Chinese list of firms or people is cut into items."""
+
+    separators: Words  # between two items: 、 和 与 及 …
+    openers: Words  # what a list starts after: 由, 包括, 为 …
+    descriptions: Words  # words in front of an item: 老股东, 知名机构, 国资背景 …
+    parents: Words  # "A旗下B": B is the item
+    closers: Words  # after the last item: 等, 联合, 共同 …
+    not_items: Words  # words that are no name: 机构, 股东, 投资方 …
+    fund_ends: Words  # an item ending so is a fund: 资本, 创投, 投资 …
 
 
 class RolesFile(DataFile):
@@ -276,6 +289,7 @@ SCHEMAS: dict[str, type[DataFile]] = {
     "extract/data/patterns.yaml": Patterns,
     "extract/data/pinyin.yaml": Pinyin,
     "extract/data/roles.yaml": RolesFile,
+    "extract/data/zh_lists.yaml": ZhLists,
     "evaluate/conventions.yaml": EvalConventions,
     "lang.yaml": LangWords,
     "readers/data/lexicon.yaml": ReaderLexicon,

@@ -31,8 +31,16 @@ def former_title(ctx: Ctx, person: Mention, title: str) -> bool:
     if near is None:
         return False
     words = link_words().former
-    head = text[max(0, near - 40) : near]
-    return any(rx.search(head) for rx in words.values())
+    heads = [text[max(0, near - 40) : near]]
+    org = next(
+        (m for m in ctx.mentions if m.kind in ORGS and _ORG_GAP.fullmatch(text[m.end : near])), None
+    )
+    if org is not None:  # "前百度总裁", "l’ancien PDG de" read past the organisation too
+        heads.append(text[max(0, org.start - 40) : org.start])
+    return any(rx.search(head) for rx in words.values() for head in heads)
+
+
+_ORG_GAP = re.compile(r"\s*(?:的)?\s*")
 
 
 def boards(ctx: Ctx, found: Found) -> None:

@@ -86,7 +86,19 @@ def find_descriptions(text: str, lang: str) -> list[Description]:
         head = head_of.get(m.group("head").lower(), head_of.get(m.group("head"), "company"))
         ai = bool(re.search(r"(?<![a-z])(?:ai|ia)(?![a-z])|人工智能", words))
         out.append(Description(m.start(), m.end(), head, country, place, ai))
+    if lang == "zh":
+        out += [
+            Description(m.start(), m.end(), "company", None, None, False)
+            for m in _bare_zh().finditer(text)
+        ]
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare_zh() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_yaml(DATA / "descriptors.yaml")["bare_zh"])
+    # at a clause start, not a name's ending (xAI公司), not 公司法 (company law) or 公司债
+    return re.compile(rf"(?:(?<=^)|(?<=[，,。：:；;、\s“”「」（()）]))(?:{words})(?![法债債名])")
 
 
 def compatible(desc: Description, kind: EntityKind, known: Known | None) -> bool:

@@ -40,6 +40,7 @@ from kg.extract.slots import (
     speaker,
 )
 from kg.extract.structure import conjuncts, list_after, zh_list_before
+from kg.extract.zh_lists import items_after
 from kg.schema import EntityKind, RelationType
 
 
@@ -84,7 +85,12 @@ def _slot(
     if how == "before":
         return before(ctx, start, kinds)
     if how == "left_by":  # zh: 由红杉资本领投 (the 由 phrase right before the verb), else 腾讯跟投
-        return gov_left(ctx, start, ("由",), kinds, reach=2) or left(ctx, start, kinds, exclude)
+        listed = [m for m in zh_list_before(ctx, start, kinds) if m.eid not in exclude]
+        return (
+            gov_left(ctx, start, ("由",), kinds, reach=2)
+            or next(iter(listed), None)  # "由A、B、C等联合领投"
+            or left(ctx, start, kinds, exclude)
+        )
     if how == "last":  # "Anthropic’s backers include …", else the article's latest investee
         owner = before(ctx, start, kinds)
         if owner is not None and ctx.text[owner.end : start].strip():
@@ -128,7 +134,10 @@ def _args(
         return [], patient
     agents = [agent]
     if trig.list_side == "agent":
-        if trig.agent == "right":
+        if trig.agent == "right" and ctx.sent.lang == "zh":  # "投资方包括A、B与C"
+            agents = items_after(ctx, agent.start, agent_kinds, trig.family in _DISCOVER)
+            agents = agents or conjuncts(ctx, agent, True, agent_kinds, trig.family in _DISCOVER)
+        elif trig.agent == "right":
             agents = conjuncts(ctx, agent, True, agent_kinds, trig.family in _DISCOVER)
         elif trig.agent == "left_by":
             agents = zh_list_before(ctx, start, agent_kinds) or [agent]

@@ -50,7 +50,8 @@ def _titles() -> Titles:
     return Titles(
         relation=rel,
         before=re.compile(
-            rf"(?:(?<![{_LATIN}-])|(?=[\u3400-\u9fff])){title}(?P<plural>s)?\s*[,:]?\s*$", re.I
+            rf"(?:(?<![{_LATIN}-])|(?=[\u3400-\u9fff])){title}(?P<plural>s)?\s*(?:[,:]|{_LIST_ZH})?\s*$",
+            re.I,
         ),
         after=re.compile(
             rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
@@ -94,6 +95,8 @@ _WHO_LEADS = re.compile(
     r"|\s+(?:now\s+|currently\s+|also\s+|still\s+)?(?:runs|leads|heads|dirige|pilote))\s+",
     re.I,
 )
+# "执行董事包括A、B、C", "联合创始人为A和B": the holders listed after a Chinese title
+_LIST_ZH = r"(?:包括|包含|分别为|分別為|分别是|分別是|为|為|是|：)"
 _LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ_"  # \w would take CJK too: "英伟达CEO" has a title start
 # "Mistral AI, led by Arthur Mensch," (a round "led by" a person is the fund rules' business)
 _LED_BY = re.compile(

@@ -157,6 +157,10 @@ def zh_list_before(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) ->
     """The zh list that ends right before a verb: "由A、B和C联合领投", "B、C等九家机构跟投".
     Known names only; the list is read backward from the verb over 、/和/与/及 and stops at
     anything else, so "智谱获得腾讯领投" gives 腾讯, not 智谱."""
+    from kg.extract.zh_lists import items_before
+
+    if found := items_before(ctx, pos, kinds):  # with the unlisted names (zh_lists.py)
+        return found
     text = ctx.text
     before = [m for m in ctx.mentions if m.end <= pos]
     if not before or not _ZH_TRAIL.fullmatch(text[before[-1].end : pos]):

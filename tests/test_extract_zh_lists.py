@@ -1,0 +1,115 @@
+"""Chinese lists of investors and officers (kg/extract/zh_lists.py and the frames reading them):
+items before their verb ("由A、B和C等联合领投"), after their opener ("本轮投资方为A、B和C"),
+names nobody listed inside such a list, the bare 公司 of a company announcement, and titles
+held before (前任). Our own sentences, with hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_article
+from tests.test_extract import article, triples
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    return triples(extract_article(article(text, "zh")))
+
+
+def funders(text: str) -> set[str]:
+    return {a for a, rel, _ in facts(text) if rel == "FUNDS"}
+
+
+def test_a_list_before_a_joint_lead_verb_is_every_lead() -> None:
+    got = facts("百川智能完成A轮融资，由阿里巴巴、腾讯和小米等联合领投。")
+    assert {a for a, rel, _ in got if rel == "FUNDS"} == {"Alibaba", "Tencent", "Xiaomi"}
+    assert ("Baichuan", "RAISED", "Baichuan Series A funding round") in got
+
+
+def test_unlisted_names_in_a_list_with_a_known_investor_are_investors() -> None:
+    got = funders("智谱完成B轮融资，由腾讯领投，远川投资、北辰半导体和青石资本等机构跟投。")
+    assert {"Tencent", "远川投资", "北辰半导体", "青石资本"} <= got
+
+
+def test_an_unlisted_name_gets_its_pinyin_spelling() -> None:
+    result = extract_article(article("智谱完成B轮融资，由腾讯领投，远川投资跟投。", "zh"))
+    fund = next(e for e in result.entities if e.name == "远川投资")
+    assert fund.kind.value == "Fund"
+    assert "Yuanchuan" in fund.aliases
+
+
+def test_a_parent_before_a_fund_is_no_part_of_its_name() -> None:
+    got = funders("智谱完成B轮融资，由腾讯、中金资本旗下远川基金联合领投。")
+    assert "远川基金" in got
+    assert not any("旗下" in name for name in got)
+
+
+def test_a_list_of_unknown_words_alone_names_no_investor() -> None:
+    # no known firm vouches for the list: 团队 and 员工 are no investors, nor are the words
+    assert funders("智谱完成B轮融资，核心团队、早期员工跟投。") == set()
+
+
+def test_the_list_ends_at_its_closing_words() -> None:
+    got = facts(
+        "至此，摩尔线程累计获得超10亿元投资，腾讯、字节跳动等互联网巨头以及红杉中国等知名机构"
+        "共同组成豪华投资阵容。"
+    )
+    investors = {a for a, rel, _ in got if rel == "INVESTS_IN"}
+    assert {"Tencent", "ByteDance", "HongShan"} <= investors
+    assert all("阵容" not in a and "组成" not in a for a in investors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "智谱宣布完成新一轮融资，本轮投资方为腾讯、阿里巴巴和红杉中国。",
+        "智谱宣布完成新一轮融资，参与本轮融资的投资者包括腾讯、阿里巴巴与红杉中国。",
+    ],
+)
+def test_investors_named_after_their_opener_fund_the_round(text: str) -> None:
+    assert funders(text) == {"Tencent", "Alibaba", "HongShan"}
+
+
+def test_an_investor_noun_is_no_investment_verb() -> None:
+    # 投资方 ("the investors") is not 投资 ("invests"): 智谱 invests in nobody
+    got = facts("智谱宣布完成新一轮融资，本轮投资方为腾讯。")
+    assert not any(a == "Zhipu AI" and rel == "INVESTS_IN" for a, rel, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有传闻称腾讯将领投智谱的新一轮融资，智谱否认了这一消息。",
+        "腾讯否认参与智谱的B轮融资。",
+        "智谱终止了与腾讯的B轮融资谈判。",
+    ],
+)
+def test_rumoured_or_denied_rounds_name_no_funder(text: str) -> None:
+    assert funders(text) == set()
+
+
+def test_officers_listed_after_their_title_hold_it() -> None:
+    got = facts("商汤科技发布公告。公司执行董事包括徐立、王晓刚和林达华。")
+    holders = {a for a, rel, org in got if org == "SenseTime" and rel == "BOARD_MEMBER_OF"}
+    assert holders == {"徐立", "Wang Xiaogang", "林达华"} or len(holders) == 3
+
+
+def test_a_bare_company_word_is_the_company_the_text_is_about() -> None:
+    got = facts("百度发布公告称，公司与小米签署了战略合作协议。")
+    assert ("Baidu", "PARTNERS_WITH", "Xiaomi") in got or (
+        "Xiaomi",
+        "PARTNERS_WITH",
+        "Baidu",
+    ) in got
+
+
+def test_company_law_is_no_company() -> None:
+    got = facts("百度发布公告。公司法规定董事会须有三名独立董事，张三担任独立董事。")
+    assert not any(org == "Baidu" for _, rel, org in got if rel == "BOARD_MEMBER_OF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["前任百度总裁张亚勤加入清华大学。", "原百度总裁张亚勤加入清华大学。"],
+)
+def test_a_title_held_before_at_a_named_firm_is_no_role(text: str) -> None:
+    assert not any(org == "Baidu" for _, _, org in facts(text))
