@@ -63,6 +63,7 @@ class Suffixes(DataFile):
     fund: Words  # Latin: Capital, Ventures, Partners …
     company: Words  # Latin: Labs, Robotics, Technologies …
     fund_zh: Words  # 资本, 创投, 基金 …
+    fund_zh_listed: Words = []  # 投资: a name's end only for an item of a list (A投资、B创投)
     zh_noise: Words  # what may stand before a zh name in a list (老股东, 投资方, 包括 …)
     zh_generic: Words  # words that alone make no name (政府引导基金, 产业基金)
     generic: Words  # Latin words that alone make no name ("Venture Capital", "Private Equity")
@@ -210,6 +211,8 @@ class Normalize(DataFile):
 class Pinyin(DataFile):
     surnames: dict[str, str]  # surname -> its spelling as a surname (单 Shan, 欧阳 Ouyang)
     org_suffixes: dict[str, str]  # 资本 -> Capital
+    org_words: dict[str, str] = Field(default_factory=dict)  # 产业 -> Industry
+    places: Words = Field(default_factory=list)  # 上海, 湖北: a name's place prefix
     readings: dict[str, str]  # syllable -> the characters read so
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.discover import discover
+from kg.extract.discover import discover, short_forms
 from kg.schema import EntityKind
 
 FUND, COMPANY, PERSON = EntityKind.FUND, EntityKind.COMPANY, EntityKind.PERSON
@@ -21,6 +21,9 @@ FUND, COMPANY, PERSON = EntityKind.FUND, EntityKind.COMPANY, EntityKind.PERSON
         ("本轮融资由青禾资本领投，老股东远帆创投跟投。", "远帆创投", FUND),
         ("投资方包括湖南湘江新区产业投资基金。", "湖南湘江新区产业投资基金", FUND),
         ("本輪融資由青禾資本領投。", "青禾資本", FUND),  # traditional characters
+        ("股东还有\n杭州青和投资、远帆创投等机构。", "杭州青和投资", FUND),  # 和 inside the name
+        ("由星海集团旗下远帆基金领投。", "远帆基金", FUND),  # 旗下: the owner is not the name
+        ("由XYZ远帆资本领投。", "XYZ远帆资本", FUND),
         ("CEO Jane Roe said the startup would hire.", "Jane Roe", PERSON),
     ],
 )
@@ -34,6 +37,9 @@ def test_a_name_and_its_kind(text: str, name: str, kind: EntityKind) -> None:
         ("政府引导基金和产业基金也参与了本轮融资。", "政府引导基金"),  # generic words only
         ("政府引导基金和产业基金也参与了本轮融资。", "产业基金"),
         ("Capital markets were calm.", "Capital"),  # a suffix alone is no name
+        ("公司加大投资，并且追加投资、扩产。", "且追加投资"),  # 投资 ends a name only in a list
+        ("公司加大投资，并且追加投资、扩产。", "公司加大投资"),
+        ("国产GPU四小龙加快资本竞速。", "国产GPU四小龙加快资本"),  # Latin inside Chinese words
         ("Venture Capital firms are cautious.", "Venture Capital"),
     ],
 )
@@ -152,3 +158,68 @@ def test_a_name_in_apposition_after_a_described_firm(text: str, name: str) -> No
 )
 def test_no_apposition_without_both_commas(text: str, absent: str) -> None:
     assert absent not in discover(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a dash aside between the name and its verb
+        ("Talvi stays independent, and Ines Marlow—formerly its CFO—will take over as CEO.",
+         "Ines Marlow"),
+        ("Omar Reyes becomes CTO of the group, and Lena Holt transitions to Vice President.",
+         "Omar Reyes"),
+        ("Omar Reyes becomes CTO of the group, and Lena Holt transitions to Vice President.",
+         "Lena Holt"),
+        ("Backers include Harbor Peak Capital and Prince Fahd bin Salem.", "Fahd bin Salem"),
+        ("Le conseil a entendu M. Jean Dumoulin mardi.", "Jean Dumoulin"),
+    ],
+)
+def test_a_person_by_structure(text: str, name: str) -> None:
+    assert discover(text).get(name) is PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Talvi's attempt to purchase Orbix Mining has failed.", "Orbix Mining"),
+        ("The Tesla and Orbix CEO declined to comment.", "Orbix"),
+        ("Orbix shareholders voted against the offer.", "Orbix"),
+        ("Elle est directrice générale d'Instakart depuis 2021.", "Instakart"),
+        ("Iliad, la maison-mère de Frizz, investit dans le calcul.", "Frizz"),
+        ("Le groupe a racheté la néerlandaise Keyvia pour 100 millions d’euros.", "Keyvia"),
+        ("Un partenariat avec Terravia, acteur majeur du capital-investissement.", "Terravia"),
+        ("Elle a racheté son concurrent principal, MedAgenda.", "MedAgenda"),
+        ("Il siège au conseil du fabricant américain de médicaments Pfazer.", "Pfazer"),
+        ("Les investisseurs historiques Quillon et Daphnia ont suivi.", "Daphnia"),
+        # the item's fund, not the ministry that owns it
+        (
+            "Investisseurs historiques : Quillon, le Fonds Marin du ministère des Armées, Daphnia.",
+            "Fonds Marin",
+        ),
+        ("Les données viennent des Hospices civils de Lyon et du CHU de Brest.",
+         "Hospices civils de Lyon"),
+        ("Les données viennent des Hospices civils de Lyon et du CHU de Brest.", "CHU de Brest"),
+        ("L’étude associe le Centre Léon Bérard et l’hôpital Saint-Louis.", "Centre Léon Bérard"),
+    ],
+)
+def test_a_firm_by_structure(text: str, name: str) -> None:
+    assert discover(text).get(name) is COMPANY
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Ana Ruiz, named CEO of Applications, will oversee the consumer unit.", "Applications"),
+        ("Former CEO Ana Ruiz left in May.", "Former"),
+        ("Les investisseurs historiques Quillon, le Fonds Marin du ministère des Armées.",
+         "Armées"),
+        ("They hired Ana Ruiz, Talvi's co-founder, last March.", "Talvi's"),
+    ],
+)
+def test_no_firm_from_a_division_a_title_word_or_an_owner(text: str, absent: str) -> None:
+    assert absent not in discover(text)
+
+
+def test_a_french_institution_is_also_its_english_name() -> None:
+    assert "Nexa Foundation" in short_forms("Fondation Nexa")
+    assert "Nexa Institute" in short_forms("Institut Nexa")

@@ -45,3 +45,26 @@ def test_a_chinese_fund_name_in_english(name: str, spellings: list[str]) -> None
 def test_only_people_and_funds_are_spelt() -> None:
     assert romanized("青禾科技", EntityKind.COMPANY) == []
     assert romanized("资本", EntityKind.FUND) == []  # a suffix alone
+
+
+@pytest.mark.parametrize(
+    ("name", "spellings"),
+    [
+        # generic words in English, the proper part in pinyin
+        ("江西绿色发展基金", ["Jiangxi Green Development", "Jiangxi Green Development Fund"]),
+        # a leading place is also left out: English news often drops it
+        (
+            "杭州青禾投资",
+            ["Hangzhou Qinghe", "Hangzhou Qinghe Investment", "Qinghe", "Qinghe Investment"],
+        ),
+        ("南山母基金", ["Nanshan", "Nanshan FOF"]),  # a fund of funds
+        ("XYZ远帆资本", ["XYZ", "XYZ Capital"]),  # a Latin head: the English name already
+    ],
+)
+def test_a_chinese_organisation_name_in_english(name: str, spellings: list[str]) -> None:
+    assert romanized(name, EntityKind.FUND) == spellings
+
+
+def test_a_place_and_generic_words_alone_are_not_spelt_without_the_place() -> None:
+    # "Green Development" alone would name nothing
+    assert "Green Development" not in romanized("江西绿色发展基金", EntityKind.FUND)

@@ -26,7 +26,8 @@ _WORD = (
 )
 NAME = rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})"
 _PART = rf"{_START}[A-Z][a-zà-ÿ’']{{1,30}}(?:-[A-Z][a-zà-ÿ’']{{1,30}})*"
-PERSON = rf"(?P<name>{_PART}(?:\s+(?:(?:Le|La|De|Van|von|van|de|du)\s+)?{_PART}){{1,2}})"
+_PARTICLE = r"(?:Le|La|De|Van|von|van|de|du|bin|Bin|ibn|bint|al|Al|el|El|da|di|Di|Da|dos|der|ter)"
+PERSON = rf"(?P<name>{_PART}(?:\s+(?:{_PARTICLE}\s+)?{_PART}){{1,2}})"
 LIST = r"(?P<list>[^.;:。]{3,240})"
 _SPLIT = re.compile(r"\s*(?:,|;|、|\band\b|\bet\b|\bas well as\b|&)\s*")
 
@@ -92,11 +93,35 @@ _GENERIC_TAIL = re.compile(
 
 
 def short_forms(name: str) -> list[str]:
-    """ "Photon Robotics" is also "Photon" once introduced (as "Mistral" is "Mistral AI")."""
+    """ "Photon Robotics" is also "Photon" once introduced (as "Mistral" is "Mistral AI"); a
+    French institution is also its English name ("Fondation Nexa" is the "Nexa Foundation")."""
     m = _GENERIC_TAIL.match(name)
-    return [m.group("short")] if m else []
+    out = [m.group("short")] if m else []
+    m = _FRENCH_HEAD.match(name)
+    if m:
+        out.append(f"{m.group('rest')} {_ENGLISH_HEAD[m.group('head')]}")
+    return out
 
 
+_ENGLISH_HEAD = {
+    "Fondation": "Foundation",
+    "Institut": "Institute",
+    "Fonds": "Fund",
+    "Banque": "Bank",
+    "Université": "University",
+    "Centre": "Center",
+    "Agence": "Agency",
+    "Autorité": "Authority",
+}
+_FRENCH_HEAD = re.compile(
+    rf"^(?P<head>{'|'.join(_ENGLISH_HEAD)})\s+(?:(?:de la|de l[’']|des|du|de|d[’'])\s*)?"
+    r"(?P<rest>[A-ZÀ-Ý][\w\-’']+(?:\s+[A-ZÀ-Ý][\w\-’']+){0,2})$"
+)
+
+
+# "Jane Roe—formerly its CFO—will take over": a dash aside between a name and its verb
+_ASIDE = re.compile(r"\s*[—–]\s*[^—–\n]{1,80}?\s*[—–]|\s+-\s+[^\n]{1,80}?\s+-(?=\s)")
+_NAME_FIRST = "(?P<name>"
 _ONE_WORD = re.compile(r"[^\s\u3400-\u9fff]+")
 
 
@@ -109,10 +134,11 @@ def discover(text: str) -> dict[str, EntityKind]:
     for org in latin_in_zh_lists(text):
         found.setdefault(org, _kind_of(org, COMPANY, listed=False))
     lowered = text.lower()
+    plain = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)  # same offsets, asides blanked
     for rx, kind, words in patterns:
         if words is not None and not words.search(lowered):
             continue
-        for m in rx.finditer(text):
+        for m in rx.finditer(plain if rx.pattern.startswith(_NAME_FIRST) else text):
             listed = "list" in m.groupdict()
             for raw in _list_names(m.group("list")) if listed else [m.group("name")]:
                 name = _clean(raw, stop)
@@ -177,7 +203,10 @@ def _suffixes() -> Suffix:
     latin = re.compile(
         rf"(?<=\s)(?P<suffix>{trie_pattern(data['fund'] + data['company'])})(?![\w-])"
     )
-    zh = re.compile(rf"(?P<suffix>{trie_pattern(data['fund_zh'])})")
+    zh = re.compile(
+        rf"(?P<suffix>{trie_pattern(data['fund_zh'])})"
+        rf"|(?<=[\u4e00-\u9fff])(?P<listed>{trie_pattern(data['fund_zh_listed'])})(?=[、和及与與等])"
+    )
     funds, zh_generic = frozenset(data["fund"]), frozenset(data["zh_generic"])
     generic = frozenset(data["generic"]) | frozenset(data["fund"]) | frozenset(data["company"])
     return Suffix(latin, funds, zh, _zh_strip(data["zh_noise"]), zh_generic, generic)
@@ -198,7 +227,8 @@ class Suffix(NamedTuple):
 def _zh_strip(noise: list[str]) -> re.Pattern[str]:
     """The zh name before a suffix: the run after the last delimiter or noise word."""
     cut = rf"[^\u3400-\u9fffA-Za-z0-9·]|{trie_pattern(noise)}"
-    return re.compile(rf"(?:.*(?:{cut})|^)(?P<name>\S*)$")
+    # a name of one character is none: the cut before it was inside the name (上海国和投资)
+    return re.compile(rf"(?:.*(?:{cut})|^)(?P<name>\S{{2,}})$", re.DOTALL)
 
 
 def by_suffix(text: str, stop: frozenset[str]) -> dict[str, EntityKind]:
@@ -221,9 +251,20 @@ def by_suffix(text: str, stop: frozenset[str]) -> dict[str, EntityKind]:
     for m in sfx.zh.finditer(text):
         before = sfx.zh_noise.match(text[max(0, m.start() - 16) : m.start()])
         head = before.group("name") if before else ""
-        if 2 <= len(head) <= 14 and not _generic(head, sfx.zh_generic):
-            found.setdefault(head + m.group("suffix"), FUND)
+        if m.group("listed") and len(head) < 4:
+            continue  # 追加投资、扩产: a weak suffix needs a longer name (上海国和投资、)
+        if 2 <= len(head) <= 14 and _plain_head(head) and not _generic(head, sfx.zh_generic):
+            found.setdefault(head + m.group(0), FUND)
     return found
+
+
+_MIXED = re.compile(r"[\u3400-\u9fff][^\u3400-\u9fff]")
+
+
+def _plain_head(head: str) -> bool:
+    """Chinese characters, possibly after a Latin name (GGV纪源资本); not Latin inside Chinese
+    (陆GPU四小龙加快资本 is a headline's words, no name)."""
+    return not _MIXED.search(head)
 
 
 def _generic(head: str, words: frozenset[str]) -> bool:
@@ -248,15 +289,22 @@ def _list_names(text: str) -> list[str]:
         text = text[: last.end() + cut.start()] if cut else text
     names = []
     for item in _SPLIT.split(text):
-        runs = re.findall(rf"(?:{_WORD})(?:\s+(?:{_WORD}))*", item)
+        runs = [
+            m
+            for m in re.finditer(rf"(?:{_WORD})(?:\s+(?:{_WORD}))*", item)
+            if m.start() == 0 or not _OWNER_BEFORE.search(item, 0, m.start())
+        ]  # "le Fonds X du ministère des Armées": the fund, not its owner
         if runs:
-            names.append(runs[-1])
+            names.append(runs[-1].group(0))
     return names
+
+
+_OWNER_BEFORE = re.compile(r"\b(?:du|des|de la|de l[’']|of the)\s+(?:[a-zà-ÿ][\w-]*\s+){0,2}$")
 
 
 def _clean(name: str, stop: frozenset[str]) -> str | None:
     words = name.strip(" .,'’").split()
-    for i, word in enumerate(words[:-1]):
+    for i, word in enumerate(words):
         if word.endswith(("'s", "’s")):  # "Nvidia's H100 chips": the name is its owner's
             words = words[:i] + [word[:-2]]
             break
@@ -283,7 +331,8 @@ def _kind_of(name: str, kind: EntityKind, listed: bool = True) -> EntityKind:
         return kind
     if kind is EntityKind.COMPANY and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}", name):
         if not re.search(
-            r"(?:Capital|Ventures|Partners|Group|Labs|Fund|Holdings|Systems|AI|"
+            r"(?:Capital|Ventures|Partners|Group|Labs|Fund|Fonds|Holdings?|Systems|AI|Bank|Banque|"
+            r"Fondation|Foundation|Institut|Institute|Trust|Management|Securities|Industries|"
             r"Robotics|Technologies|Health|Bio|Software|Cloud|Data|Energy|Next)\b",
             name,
         ):

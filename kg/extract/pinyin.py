@@ -49,22 +49,68 @@ def _spell(chars: str, reading: dict[str, str]) -> str | None:
 
 def romanize_org(name: str, suffixes: dict[str, str]) -> list[str]:
     """English spellings of a Chinese organisation name ending in one of `suffixes` (资本:
-    Capital): the head in pinyin, two characters a word (国鑫创投 -> "Guoxin", "Guoxin
-    Ventures"; 渤海中盛基金 -> "Bohai Zhongsheng", "Bohai Zhongsheng Fund")."""
+    Capital): generic words in English (`org_words`), the rest in pinyin, two characters a word
+    (国鑫创投 -> "Guoxin", "Guoxin Ventures"; 渤海中盛基金 -> "Bohai Zhongsheng", "Bohai Zhongsheng
+    Fund"); a leading place is also left out (上海国和投资 -> also "Guohe"); a Latin head is the
+    English name already (GGV纪源资本 -> "GGV", "GGV Capital")."""
     name = to_simplified(name)
     suffix = next((s for s in sorted(suffixes, key=len, reverse=True) if name.endswith(s)), "")
     head = name[: len(name) - len(suffix)]
-    if not suffix or not 2 <= len(head) <= 8:
+    latin = _LATIN_HEAD.match(head)
+    if suffix and latin and _CJK.search(head):
+        return [latin.group(0).strip(), f"{latin.group(0).strip()} {suffixes[suffix]}"]
+    if not suffix or not 2 <= len(head) <= 16 or not all(_CJK.match(c) for c in head):
         return []
+    heads = [head]
+    place = next((p for p in _org_data().places if head.startswith(p) and len(head) > len(p)), "")
+    if place:
+        heads.append(head[len(place) :])
+    out: list[str] = []
+    for part in heads:
+        words, proper = _org_words(part)
+        if words and (proper or part == head):  # "High-Quality Development" alone names nothing
+            out += [words, f"{words} {suffixes[suffix]}"]
+    return out
+
+
+_LATIN_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9&.\- ]*(?=[\u4e00-\u9fff])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def _org_data() -> Pinyin:
+    return load_model(DATA / "pinyin.yaml", Pinyin)
+
+
+def _org_words(head: str) -> tuple[str | None, bool]:
+    """ "Hubei High-Quality Development Industry": glossary words in English, runs between
+    them in pinyin (two characters a word, a last single character joining the word before);
+    and whether any word is pinyin (a proper name)."""
+    glossary = _org_data().org_words
     _, reading = _tables()
-    cuts = [head[i : i + 2] for i in range(0, len(head), 2)]
+    words: list[str] = []
+    run = ""
+    i = 0
+    while i < len(head):
+        hit = next((head[i : i + n] for n in (4, 3, 2) if head[i : i + n] in glossary), None)
+        if hit is None:
+            run += head[i]
+            i += 1
+            continue
+        words += _pinyin_words(run, reading) if run else []
+        words.append(glossary[hit])
+        run = ""
+        i += len(hit)
+    words += _pinyin_words(run, reading) if run else []
+    proper = len(words) > sum(1 for w in words if w in glossary.values())
+    return (" ".join(words) if words and all(words) else None), proper
+
+
+def _pinyin_words(run: str, reading: dict[str, str]) -> list[str]:
+    cuts = [run[i : i + 2] for i in range(0, len(run), 2)]
     if len(cuts) > 1 and len(cuts[-1]) == 1:
         cuts[-2:] = [cuts[-2] + cuts[-1]]
-    words = [_spell(c, reading) for c in cuts]
-    if not all(words):
-        return []
-    latin = " ".join(w.capitalize() for w in words if w)
-    return [latin, f"{latin} {suffixes[suffix]}"]
+    return [(_spell(c, reading) or "").capitalize() for c in cuts]
 
 
 def romanized(name: str, kind: EntityKind) -> list[str]:
@@ -73,5 +119,5 @@ def romanized(name: str, kind: EntityKind) -> list[str]:
         latin = romanize_name(name)
         return [latin] if latin else []
     if kind is EntityKind.FUND and re.search(r"[\u4e00-\u9fff]", name):
-        return romanize_org(name, load_model(DATA / "pinyin.yaml", Pinyin).org_suffixes)
+        return romanize_org(name, _org_data().org_suffixes)
     return []
