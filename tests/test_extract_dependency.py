@@ -56,3 +56,35 @@ NOT_STATED = [
 def test_negated_or_passing_wording_states_no_dependency(lang: str, text: str) -> None:
     facts = triples(extract_article(article(text, lang)))
     assert not any(t[1] == DEP for t in facts), facts
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "what"),
+    [
+        # the user's own cloud is not what the chipmaker supplies
+        ("fr", "Mistral AI s’appuie sur NVIDIA pour son propre cloud.", "chips", "NVIDIA"),
+        ("en", "Kyutai relies on Nvidia for its own cloud.", "chips", "Nvidia"),
+        # what the user does with the supply is not the supply
+        ("fr", "Kyutai dépend des GPU de NVIDIA pour entraîner ses modèles.", "gpu", "GPU"),
+        ("en", "Kyutai relies on Microsoft Azure to serve its models.", "cloud", "Microsoft Azure"),
+        # what the provider makes for the user is the supply
+        ("en", "Nvidia relies on TSMC to manufacture its GPUs.", "gpu", "GPUs"),
+    ],
+)
+def test_the_users_own_things_do_not_name_the_supply(
+    lang: str, text: str, kind: str, what: str
+) -> None:
+    result = extract_article(article(text, lang))
+    deps = [r for r in result.relations if r.relation.value == "DEPENDS_ON"]
+    assert len(deps) == 1, triples(result)
+    assert (deps[0].properties["dependency"], deps[0].properties["what"]) == (kind, what)
+
+
+def test_a_later_sentence_naming_the_resource_says_what_the_dependency_is() -> None:
+    text = (
+        "Mistral AI s’appuie sur NVIDIA pour son propre cloud. "
+        "Mistral AI dépend des GPU de NVIDIA pour entraîner ses modèles."
+    )
+    result = extract_article(article(text, "fr"))
+    deps = [r for r in result.relations if r.relation.value == "DEPENDS_ON"]
+    assert [(d.properties["dependency"], d.properties["what"]) for d in deps] == [("gpu", "GPU")]

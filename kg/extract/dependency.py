@@ -123,6 +123,15 @@ _PROVIDER_PREPS = ("在", "从", "從", "向", "on", "sur")
 _PROVIDER_PREPS_STRONG = (*_PROVIDER_PREPS, "对", "對")
 
 
+# what the user builds itself is not what the provider supplies
+_OWN_THING = re.compile(
+    r"\b(?:its|their|his|her)\s+own\s+[\w-]+|\b(?:son|sa|ses|leurs?)\s+propres?\s+[\w-]+"
+    # what the user does with the supply: "to train its models", "pour entraîner ses modèles"
+    r"|\b(?:to|pour)\s+(?:train|serve|run|deploy|host|entraîner|servir|déployer|héberger)\s+"
+    r"(?:its|their|ses|son|sa|leurs?)\s+[\w-]+"
+    r"|(?:自己|自身|自有)的?[\u4e00-\u9fff]{1,4}",
+    re.I,
+)
 _DETERMINER = re.compile(r"\s*(?:the|its|their|le|la|les|des|du|de|d[’']|l[’'])?\s*")
 
 
@@ -162,8 +171,6 @@ def _add_dependency(
     what = ctx.text[provider.start : provider.end]
     if provider.via == "description":  # "the software giant" says less than the trigger
         what = trigger_text
-    if provider.kind is not EntityKind.PRODUCT:  # "使用华为的昇腾芯片" -> what = 昇腾
-        what = resource_word(ctx.text[provider.end : provider.end + 30]) or what
     eid = provider.eid
     known = ctx.doc.entity(eid).known
     if provider.kind is EntityKind.PRODUCT:
@@ -176,7 +183,11 @@ def _add_dependency(
     stop = min([*later, provider.end + 30])
     earlier = [m.end for m in ctx.mentions if m.end <= provider.start]
     # "Azure and on NVIDIA GPUs", "buys GPUs from NVIDIA": each provider by its own words
-    near = ctx.text[provider.end : stop] + " " + ctx.text[max([*earlier, 0]) : provider.start]
+    after = _OWN_THING.sub(" ", ctx.text[provider.end : stop])  # "pour son propre cloud"
+    ahead = _OWN_THING.sub(" ", ctx.text[max([*earlier, 0]) : provider.start])
+    near = after + " " + ahead
+    if provider.kind is not EntityKind.PRODUCT:  # "使用华为的昇腾芯片" -> what = 昇腾
+        what = resource_word(after) or resource_word(ahead) or what
     kind = (
         (known.dependency if known and known.dependency else None)
         or dependency_kind(near, "")

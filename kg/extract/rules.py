@@ -13,7 +13,7 @@ from typing import Any
 from kg.extract import dependency, families, links, pairs
 from kg.extract.discover import discover
 from kg.extract.doc import Doc
-from kg.extract.facts import Fact, Found, hedged, negated, planned
+from kg.extract.facts import Fact, Found, hedged, negated, planned, resource_word
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.patterns import Trigger, lexicon
 from kg.extract.roles import roles, warm_up
@@ -199,10 +199,19 @@ def _merge(
         return
     if all(e.sentence != evidence.sentence for e in rel.evidence):
         rel.evidence.append(evidence)
+    if _names_no_resource(rel) and fact.props.get("what") not in (None, rel.properties["what"]):
+        rel.properties.update(dependency=fact.props.get("dependency"), what=fact.props["what"])
     for k, v in fact.props.items():
         rel.properties.setdefault(k, v)
     if "status" not in fact.props and rel.properties.get("status") == "rumoured":
         del rel.properties["status"]  # stated plainly somewhere: not only a rumour
+
+
+def _names_no_resource(rel: Relation) -> bool:
+    """A dependency told first without its resource ("relies on NVIDIA for its own cloud"):
+    a later sentence naming the resource ("NVIDIA GPUs") says better what it is."""
+    what = rel.properties.get("what")
+    return rel.relation is RelationType.DEPENDS_ON and bool(what) and resource_word(what) is None
 
 
 def _evidence(article: Article, sent: Sentence, extractor: str) -> Evidence:
