@@ -70,6 +70,32 @@ ROUND = "Giskard lève 10 millions d’euros. "
             "Giskard boucle un tour de financement. Il a été mené par Elaia.",
             ("Elaia", "FUNDS", "Giskard"),
         ),
+        (
+            ROUND + "Eurazeo et Daphni ont également pris part à l’opération.",
+            ("Daphni", "FUNDS", "Giskard"),
+        ),
+        (
+            ROUND + "Ce financement a aussi réuni Kima Ventures.",
+            ("Kima Ventures", "FUNDS", "Giskard"),
+        ),
+        # "tout comme", "à l’instar de": the list after the verb does the same
+        (
+            ROUND + "Partech y fait également son entrée, tout comme Daphni, Elaia et d’autres.",
+            ("Elaia", "FUNDS", "Giskard"),
+        ),
+        (
+            "Partech a investi dans Giskard, à l’instar de Daphni et Elaia.",
+            ("Daphni", "INVESTS_IN", "Giskard"),
+        ),
+        (
+            "Partech détient désormais une part du capital de Giskard.",
+            ("Partech", "INVESTS_IN", "Giskard"),
+        ),
+        # a sentence that names no one: "Elle" is the firm the sentence before was about
+        (
+            "Giskard prépare un nouveau produit. Elle a levé 10 millions d’euros auprès d’Elaia.",
+            ("Elaia", "FUNDS", "Giskard"),
+        ),
     ],
 )
 def test_round_participants(text: str, expected: tuple[str, str, str]) -> None:
@@ -104,6 +130,10 @@ def test_participant_raises_nothing(text: str) -> None:
         "Partech a cédé sa participation dans Giskard.",  # divestment
         "Arthur Mensch, accompagné de Bpifrance, a visité l’usine.",  # no round: no investor
         "Partech n’a jamais fait son entrée au capital de Giskard.",
+        # plans and considered deals are no deals yet
+        "Partech projette d’investir dans Giskard.",
+        "Partech s’apprête à investir dans Giskard.",
+        "Partech a tout comme Daphni refusé le dossier.",  # no investment verb
     ],
 )
 def test_no_investment(text: str) -> None:
@@ -134,3 +164,66 @@ def test_no_topic_without_a_clear_lead() -> None:
         "La société a bouclé une levée de 30 millions d’euros."
     )
     assert ("Kyutai", "RAISED", "Kyutai") not in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Capgemini a étudié l’acquisition de Giskard.",
+        "Capgemini envisagerait de racheter Giskard.",
+        "Capgemini lorgne Giskard.",
+    ],
+)
+def test_no_acquisition_considered(text: str) -> None:
+    assert not {f for f in pairs(text) if f[1] == "ACQUIRES"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Capgemini s’est associé avec Giskard.", ("Capgemini", "PARTNERS_WITH", "Giskard")),
+        (
+            "Capgemini a noué un partenariat avec Giskard.",
+            ("Capgemini", "PARTNERS_WITH", "Giskard"),
+        ),
+        ("Capgemini et Giskard se sont associés.", ("Capgemini", "PARTNERS_WITH", "Giskard")),
+    ],
+)
+def test_partnership_verbs(text: str, expected: tuple[str, str, str]) -> None:
+    found = pairs(text)
+    assert expected in found or (expected[2], expected[1], expected[0]) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jeanne Roe, présidente du directoire de Giskard, a pris la parole.",
+            ("Jeanne Roe", "LEADS", "Giskard"),
+        ),
+        (
+            "Le dirigeant de Mistral AI, Arthur Mensch, a répondu.",
+            ("Arthur Mensch", "LEADS", "Mistral AI"),
+        ),
+        (
+            "Jean Dupont, directeur des opérations de Giskard, a répondu.",
+            ("Jean Dupont", "WORKS_AT", "Giskard"),
+        ),
+        (
+            "Arthur Mensch, co-fondateur de Mistral AI, a répondu.",
+            ("Arthur Mensch", "FOUNDED", "Mistral AI"),
+        ),
+    ],
+)
+def test_french_titles(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in pairs(text)
+
+
+def test_a_lesser_title_names_no_unnamed_employer() -> None:
+    """ "a souligné la vice-présidente, P": a title below the head, with no organisation in
+    the sentence, is not a job at the firm the sentence before was about."""
+    text = (
+        "Giskard conteste la décision. "
+        "« Rien ne change », a souligné la vice-présidente, Jeanne Roe."
+    )
+    assert not {f for f in pairs(text) if f[0] == "Jeanne Roe"}

@@ -143,9 +143,25 @@ def _args(
             agents = zh_list_before(ctx, start, agent_kinds) or [agent]
         else:
             agents = expand(ctx, agent, False, agent_kinds)
+    if trig.list_side == "agent" and ctx.sent.lang == "fr" and trig.agent != "right":
+        after = patient.end if patient is not None and patient.start >= end else end
+        agents += _likewise(ctx, after, agent_kinds)
     if EntityKind.COMPANY in agent_kinds:  # a person joining a firm stays a person
         agents = [_for_company(ctx, a) for a in agents]
     return [a for a in distinct(agents) if a.eid not in skip], patient
+
+
+# "A y fait son entrée, tout comme B, C et d’autres": B and C do the same
+_LIKEWISE = re.compile(
+    r"[^.;:«»\"]{0,40}?,?\s*(?:tout comme|de même que|au même titre que|à l[’']instar de)\s+", re.I
+)
+
+
+def _likewise(ctx: Ctx, end: int, kinds: tuple[EntityKind, ...]) -> list[Mention]:
+    m = _LIKEWISE.match(ctx.text, end)
+    if m is None or any(end <= x.start < m.start() + len(m.group(0)) for x in ctx.mentions):
+        return []
+    return list_after(ctx, m.end(), kinds, reach=20, discover=True)
 
 
 _HEADS = re.compile(r"\b(?:CEO|chief executive|chairman|chair|president)\b", re.I)
@@ -253,7 +269,7 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     agent = _slot(ctx, how, trig, start, end, FIRMS)
     if agent is not None and _BACKER_ZH.match(ctx.text, agent.end):
         agent = left(ctx, agent.start, FIRMS, [agent.eid])  # 获得阿里巴巴领投的融资
-    if agent is None or (ctx.sent.lang == "fr" and _TAKES_PART.search(ctx.text, agent.end, start)):
+    if agent is None or (ctx.sent.lang == "fr" and _TAKES_PART.search(ctx.text[agent.end : start])):
         return  # "Elaia participe à la levée", "Sequoia a mené la levée": not the raiser
     draft = _round_details(ctx, found, agent.eid, end)
     found.add(ctx, agent.eid, RelationType.RAISED, draft.key, status=status)
@@ -275,7 +291,7 @@ _DONE_ZH = re.compile(r"完成")
 # a verb of taking part in (or leading) a round between its subject and "levée"
 _TAKES_PART = re.compile(
     r"\b(?:particip\w*|men[ée]e?|mènen?t?|dirig\w*|pilot\w*|condui\w*|emmen\w*|emmèn\w*|"
-    r"orchestr\w*|rejoin\w*|rejoint|accompagn\w*|co-?invest\w*|invest\w*|souscri\w*)\b",
+    r"orchestr\w*|rejoin\w*|rejoint|accompagn\w*|co-?invest\w*|souscri\w*)(?:\s+\S+){0,3}\s*$",
     re.I,
 )
 _BACKER_ZH = re.compile(r"\s*(?:领投|領投|跟投|参投|參投|投资的|投資的|注资的|注資的)")

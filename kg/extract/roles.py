@@ -248,6 +248,7 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
         if (
             org is None
             and not unnamed
+            and _relation(m.group("title")) is not RelationType.WORKS_AT  # "la vice-présidente"
             and not any(x.kind in ORGS and x.end <= t_start for x in ctx.mentions)
         ):
             # "Chief executive Jane Roe said …": the company the previous sentence was about

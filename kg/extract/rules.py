@@ -69,7 +69,9 @@ class RulesExtractor:
         doc = read_article(article)
         found = Found(reference=reference_date(article))
         for sent, mentions in zip(doc.sentences, doc.mentions, strict=True):
-            if not mentions or len(sent.text) > MAX_SENTENCE:
+            if (not mentions and not _OPENS_WITH_IT.match(sent.text)) or len(
+                sent.text
+            ) > MAX_SENTENCE:
                 continue  # a "sentence" this long is a table or a list dump, not prose
             ctx = Ctx(doc, sent, mentions)
             run_triggers(ctx, found)
@@ -78,6 +80,10 @@ class RulesExtractor:
             if len({m.eid for m in mentions if m.kind in FIRMS}) >= 2:
                 found.recent_pairs = pairs.typed_pairs(ctx, found) or found.recent_pairs
         return build_result(article, doc, found, self.name)
+
+
+# "Elle avait levé 19 millions fin 2022": no name, the firm the sentence before was about
+_OPENS_WITH_IT = re.compile(r"(?:Elle|Il)\s+(?!y\s+a\b|faut\b|s[’']agit\b)")
 
 
 def read_article(article: Article) -> Doc:
