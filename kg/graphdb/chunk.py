@@ -39,7 +39,6 @@ class Chunk:
     mentions: dict[str, list[str]]  # entity id -> ids of chunk articles mentioning it
     revision: int | None
     batch: int
-    written: set[str] | None = None  # full load: relationship keys created by earlier chunks
 
     @property
     def touched(self) -> set[str]:
@@ -50,8 +49,7 @@ def apply(tx: neo4j.ManagedTransaction, chunk: Chunk) -> None:
     """One transaction: forget what these articles said before, then write what they say now.
     The merging of evidence lists happens here in Python, from what the database holds."""
     old_keys, old_entities, known = _forget(tx, chunk)
-    if chunk.written is None:
-        _write_entities(tx, chunk)
+    _write_entities(tx, chunk)
     _write_relations(tx, chunk, old_keys)
     rows = article_rows(chunk.records, chunk.relations, chunk.mentions)
     unwind(tx, cypher.ARTICLE_SET, [r for r in rows if r["id"] in known], chunk.batch)
@@ -109,8 +107,7 @@ def _write_relations(tx: neo4j.ManagedTransaction, chunk: Chunk, old_keys: set[s
     then create, replace, patch or delete (rows are plain lists: less to pack and send)."""
     new = {relation_key(r.source, r.relation, r.target): r for r in chunk.relations}
     for rel, keys in by_relation(set(new) | old_keys):
-        lookup = keys if chunk.written is None else [k for k in keys if k in chunk.written]
-        existing = _relation_state(tx, rel, lookup)
+        existing = _relation_state(tx, rel, keys)
         plan = plan_relations(keys, new, existing, chunk.touched)
         for action, rows in plan.items():
             unwind(tx, cypher.RELATION_WRITE[action].format(type=rel), rows, chunk.batch)

@@ -39,12 +39,10 @@ from pydantic import BaseModel
 
 from kg.errors import StoreError
 from kg.graphdb import statements as cypher
-from kg.graphdb.chunk import META_KEY, Chunk, apply, new_entities, set_meta
+from kg.graphdb import full
+from kg.graphdb.chunk import META_KEY, Chunk, apply, set_meta
 from kg.graphdb.connection import Connection, describe_error
-from kg.graphdb.rows import (
-    entity_props,
-)
-from kg.schema import Entity, EntityKind, relation_key
+from kg.schema import Entity
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -171,39 +169,22 @@ def _full(
     _write_meta(conn, {"store": store_id, "revision": -1, "complete": False})
     wipe(conn)
     summary = LoadSummary(mode="full", revision=revision)
-    summary.entities = _write_all_entities(store, conn, batch_size)
-    records = {a.id: a for a in store.articles()}
+    props = full.relation_properties(store)
+    summary.entities = full.write_entities(store, conn, props, batch_size)
+    records = sorted(store.articles(), key=lambda a: a.id)  # evidence lists grow in id order
     written: set[str] = set()  # relationship keys this load has created so far
-    for chunk in _chunks(list(records), tx_articles):
-        part = {i: records[i] for i in chunk}
-        _write_chunk(store, conn, list(chunk), [], None, batch_size, summary, part, written)
+    for part in _chunks(records, tx_articles):
+        rows = full.chunk_rows(store, list(part), props, written)
+        with conn.session() as session:
+            session.execute_write(full.write_chunk, rows, batch_size)
+        written.update(rows.new_keys)
+        summary.relations = len(written)  # relationships stated again count once, as stored
+        summary.articles_written += len(part)
+        summary.evidence += rows.evidence
         if progress is not None:
             progress(summary, len(records))
     _write_meta(conn, {"store": store_id, "revision": revision, "complete": True})
     return summary
-
-
-def _write_all_entities(store: Store, conn: Connection, batch_size: int) -> int:
-    """A full load writes every entity once, up front, in big batches; the article
-    transactions that follow then only touch relationships and articles."""
-    mentions = store.entity_articles()
-    pending: dict[EntityKind, list[dict[str, Any]]] = {}
-    count = 0
-    for e in store.entities():
-        rows = pending.setdefault(e.kind, [])
-        rows.append(entity_props(e) | {"articles": mentions.get(e.id, [])})
-        count += 1
-        if len(rows) >= batch_size:
-            _create_entities(conn, e.kind, rows, batch_size)
-            rows.clear()
-    for kind, rows in pending.items():
-        _create_entities(conn, kind, rows, batch_size)
-    return count
-
-
-def _create_entities(conn: Connection, kind: EntityKind, rows: list[dict], batch: int) -> None:
-    with conn.session() as session:
-        session.execute_write(new_entities, kind, rows, batch)
 
 
 def wipe(conn: Connection, batch: int = 5000) -> None:
@@ -242,29 +223,21 @@ def _write_chunk(
     revision: int | None,
     batch_size: int,
     summary: LoadSummary,
-    records: dict[str, Any] | None = None,
-    written: set[str] | None = None,
 ) -> None:
-    """`written` is given by a full load: the keys it created so far (any other key cannot be
-    in the freshly wiped database, so it is created without a lookup), entities already in."""
+    """One transaction of an incremental load: these articles as the store has them now."""
     entities, relations = store.facts_of(upserts) if upserts else ([], [])
-    if written is None:  # incremental: entities these articles named before get the store's
-        entities += _still_named(store, conn, upserts + deletes, entities)  # merged values
-    records = records if records is not None else _records(store, upserts)
+    # entities these articles named before get the store's merged values
+    entities += _still_named(store, conn, upserts + deletes, entities)
     mentions: dict[str, list[str]] = {}
     for article, ids in mentions_of(store, upserts).items():
         for entity in ids:
             mentions.setdefault(entity, []).append(article)
-    chunk = Chunk(upserts, deletes, records, entities, relations, mentions, revision, batch_size,
-                  written)
+    chunk = Chunk(upserts, deletes, _records(store, upserts), entities, relations, mentions,
+                  revision, batch_size)
     with conn.session() as session:
         session.execute_write(apply, chunk)
-    if written is not None:  # a full load: relationships stated again count once, as stored
-        written.update(relation_key(r.source, r.relation, r.target) for r in relations)
-        summary.relations = len(written)
-    else:
-        summary.entities += len(entities)
-        summary.relations += len(relations)
+    summary.entities += len(entities)
+    summary.relations += len(relations)
     summary.articles_written += len(upserts)
     summary.articles_deleted += len(deletes)
     summary.evidence += sum(len(r.evidence) for r in relations)

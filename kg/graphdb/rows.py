@@ -29,9 +29,20 @@ DATE_KEYS = ("date", "published", "since", "until")
 
 def evidence_lists(kept: list[tuple[Any, ...]], new: list[Evidence]) -> dict[str, Any]:
     """Parallel lists (a property cannot hold maps), ordered by article then as stated."""
-    entries = list(kept) + [(e.article, e.sentence, e.lang or "", e.source_url or "")
-                            for e in new]
-    entries.sort(key=lambda e: e[0])
+    return evidence_columns(list(kept) + [(e.article, e.sentence, e.lang or "", e.source_url or "")
+                                          for e in new])
+
+
+def evidence_entries(text: str) -> list[tuple[str, str, str, str]]:
+    """(article, sentence, lang, source URL) of each item of a stored evidence JSON list, as
+    `evidence_lists` takes them from Evidence models (no model built: a full load reads many)."""
+    return [(e["article"], e["sentence"], e.get("lang") or "", e.get("source_url") or "")
+            for e in json.loads(text)]
+
+
+def evidence_columns(entries: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """`evidence_lists` of (article, sentence, lang, source URL) entries."""
+    entries = sorted(entries, key=lambda e: e[0])
     columns = [list(c) for c in zip(*entries, strict=True)] if entries else [[], [], [], []]
     return {
         "evidence_articles": columns[0], "evidence_sentences": columns[1],

@@ -36,6 +36,10 @@ ARTICLE_STATE = (
 )
 ARTICLE_DELETE = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
 ARTICLE_CREATE = "UNWIND $rows AS props CREATE (a:Article) SET a = props"
+ARTICLE_CREATE_MENTIONING = (  # a full load: new articles and their MENTIONS, from a.entities
+    ARTICLE_CREATE + " WITH a UNWIND a.entities AS id MATCH (e:Entity {id: id}) "
+    "CREATE (a)-[:MENTIONS]->(e)"
+)
 ARTICLE_SET = "UNWIND $rows AS props MATCH (a:Article {id: props.id}) SET a = props"
 
 # (:Article)-[:MENTIONS]->(:Entity): the one relationship type that is not a RelationType (no
@@ -83,6 +87,10 @@ RELATION_WRITE = {  # by the action names of rows.plan_relations
     "set": _REL_MATCH + "SET r = row[2]",
     "patch": _REL_MATCH + "SET r += row[2]",
     "delete": _REL_MATCH + "DELETE r",
+    # a full load: more evidence for a relationship an earlier transaction of the same load
+    # created; its articles come after those already there (rows.append_row)
+    "append": _REL_MATCH + "SET " + ", ".join(
+        f"r.{c} = r.{c} + row[{i}]" for i, c in enumerate(CREATE_COLUMNS[1:], start=2)),
 }
 
 # --- deal parties -----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Literal
+from typing import Any, Literal
 
 from kg.errors import StoreError
 from kg.schema import Article, Entity, ExtractionResult, Relation
@@ -286,6 +286,12 @@ class Store:
 
     def article_count(self) -> int:
         return self.reads.article_count()
+
+    def relation_properties(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        return self.reads.relation_properties()
+
+    def article_evidence(self, ids: Iterable[str]) -> list[tuple[str, str, str, str]]:
+        return self.reads.article_evidence(ids)
 
     def neighbour_ids(self, ids: Iterable[str]) -> set[str]:
         return self.reads.neighbour_ids(ids)

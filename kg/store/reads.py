@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from kg.resolve import merge_properties
 from kg.schema import Article, Entity, Relation
 from kg.store.rows import ArticleChange, ArticleRecord, merge_entity_rows, merge_relation_rows
 
@@ -197,6 +198,25 @@ class Reads:
                 "ORDER BY entity_id, article_id"):
             out.setdefault(entity_id, []).append(article_id)
         return out
+
+    def relation_properties(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """(source, relation, target, properties merged across every article) of every relation,
+        without reading any evidence: one pass over the index, in key order."""
+        cur = self._conn.execute(
+            "SELECT source, relation, target, properties FROM article_relations "
+            "ORDER BY source, relation, target, seq")
+        for (source, relation, target), rows in itertools.groupby(cur, key=lambda r: r[:3]):
+            texts = [r[3] for r in rows if r[3] != "{}"]
+            merged = merge_properties(json.loads(t) for t in texts) if texts else {}
+            yield source, relation, target, merged
+
+    def article_evidence(self, ids: Iterable[str]) -> list[tuple[str, str, str, str]]:
+        """(source, relation, target, evidence JSON) of each relation these articles state, one
+        row per article and relation, by article id: a full load's evidence, in one query."""
+        self._select(ids)
+        return self._conn.execute(
+            "SELECT r.source, r.relation, r.target, r.evidence FROM temp.selected s CROSS JOIN "
+            "article_relations r ON r.article_id = s.id ORDER BY s.id").fetchall()
 
     def article_count(self) -> int:
         """Stored articles, counted from the table (no trigger-kept counts needed)."""
