@@ -21,8 +21,9 @@ deleted. A crash never leaves half an article, and a rerun resumes where it stop
     with Store.open("kg-data") as store, connect(ConnectionSettings.resolve(), data) as conn:
         summary = load(store, conn)
 
-One transaction of whole articles is kg.graphdb.chunk; the statements it sends are in
-kg.graphdb.statements, the rows they read built by kg.graphdb.rows.
+A full load (an empty database) is kg.graphdb.full; one transaction of whole articles of an
+incremental load is kg.graphdb.chunk; the statements they send are in kg.graphdb.statements,
+the rows they read built by kg.graphdb.rows.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ from neo4j import exceptions as nx
 from pydantic import BaseModel
 
 from kg.errors import StoreError
-from kg.graphdb import statements as cypher
 from kg.graphdb import full
+from kg.graphdb import statements as cypher
 from kg.graphdb.chunk import META_KEY, Chunk, apply, set_meta
 from kg.graphdb.connection import Connection, describe_error
 from kg.schema import Entity
