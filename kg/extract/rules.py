@@ -217,7 +217,8 @@ def _names_no_resource(rel: Relation) -> bool:
     """A dependency told first without its resource ("relies on NVIDIA for its own cloud"):
     a later sentence naming the resource ("NVIDIA GPUs") says better what it is."""
     what = rel.properties.get("what")
-    return rel.relation is RelationType.DEPENDS_ON and bool(what) and resource_word(what) is None
+    return (rel.relation is RelationType.DEPENDS_ON and isinstance(what, str) and bool(what)
+            and resource_word(what) is None)
 
 
 def _evidence(article: Article, sent: Sentence, extractor: str) -> Evidence:
