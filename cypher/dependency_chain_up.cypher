@@ -12,5 +12,5 @@ RETURN dependent.name AS dependent,
        [r IN relationships(p) | coalesce(r.dependency, 'unspecified')] AS dependencies,
        [n IN nodes(p) | n.name] AS path,
        [r IN relationships(p) | size(r.articles)] AS articles,
-       [r IN relationships(p) | r.evidence_sentences[0]] AS evidence
+       [r IN relationships(p) | r.evidenceSentences[0]] AS evidence
 ORDER BY depth, dependent, path

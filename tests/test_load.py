@@ -65,13 +65,13 @@ def test_full_load_writes_typed_graph(supply_chain_store: Path, bolt_conn: Any) 
     assert deal["p"]["date"] == Date(2025, 2, 17)
     assert deal["p"]["amount"] == 120000000.0 and deal["p"]["currency"] == "EUR"
     lumen = bolt_conn.run("MATCH (d:Deal {id: 'deal:mistral-ai-acquires-lumen-robotics'}) "
-                          "RETURN d.date AS date, d.date_precision AS p")[0]
+                          "RETURN d.date AS date, d.datePrecision AS p")[0]
     assert (lumen["date"], lumen["p"]) == (Date(2024, 3, 1), "month")
     dep = edge(bolt_conn, MISTRAL.id, "DEPENDS_ON", "company:microsoft")
     assert dep is not None and dep["dependency"] == "cloud"
-    assert dep["evidence_articles"] == ["a1", "a2"] and dep["evidence_langs"] == ["en", "fr"]
-    assert dep["evidence_sentences"][1] == "Mistral AI loue le cloud Azure de Microsoft."
-    assert dep["articles"] == ["a1", "a2"] and dep["evidence_count"] == 2
+    assert dep["evidenceArticles"] == ["a1", "a2"] and dep["evidenceLangs"] == ["en", "fr"]
+    assert dep["evidenceSentences"][1] == "Mistral AI loue le cloud Azure de Microsoft."
+    assert dep["articles"] == ["a1", "a2"] and dep["evidenceCount"] == 2
     parties = bolt_conn.run("MATCH (p)-[r:PARTY_TO]->(:Deal {id: 'deal:mistral-ai-acquires-koyeb'})"
                             " RETURN p.name AS p, r.role AS role ORDER BY p")
     assert parties == [{"p": "Koyeb", "role": "target"}, {"p": "Mistral AI", "role": "acquirer"}]
@@ -131,10 +131,10 @@ def test_replaced_article_replaces_its_facts(
         assert edge(bolt_conn, "company:nvidia", "DEPENDS_ON", "company:tsmc") is None
         assert edge(bolt_conn, "company:microsoft", "DEPENDS_ON", "company:nvidia") is None
         kept = edge(bolt_conn, MISTRAL.id, "DEPENDS_ON", "company:microsoft")
-        assert kept is not None and kept["articles"] == ["a1"] and kept["evidence_count"] == 1
+        assert kept is not None and kept["articles"] == ["a1"] and kept["evidenceCount"] == 1
         new = edge(bolt_conn, MISTRAL.id, "DEPENDS_ON", "company:nvidia")
         assert new is not None
-        assert new["evidence_sentences"] == ["Mistral AI n'achète que des GPU NVIDIA."]
+        assert new["evidenceSentences"] == ["Mistral AI n'achète que des GPU NVIDIA."]
         incremental = snapshot(bolt_conn)
         with fresh_conn(bolt_target, tmp_path) as clean:
             load(store, clean)
@@ -147,13 +147,13 @@ def test_evidence_accumulates_across_articles(tmp_path: Path, bolt_conn: Any) ->
     with Store.open(data) as store:
         load(store, bolt_conn)
         dep = edge(bolt_conn, MISTRAL.id, "DEPENDS_ON", "company:microsoft")
-        assert dep is not None and dep["evidence_articles"] == ["a1"]
+        assert dep is not None and dep["evidenceArticles"] == ["a1"]
         store.put(*facts[1])
         assert load(store, bolt_conn).articles_written == 1
     dep = edge(bolt_conn, MISTRAL.id, "DEPENDS_ON", "company:microsoft")
     assert dep is not None
-    assert dep["evidence_articles"] == ["a1", "a2"] and dep["evidence_count"] == 2
-    assert dep["evidence_sentences"] == ["Mistral AI trains its models on Microsoft Azure.",
+    assert dep["evidenceArticles"] == ["a1", "a2"] and dep["evidenceCount"] == 2
+    assert dep["evidenceSentences"] == ["Mistral AI trains its models on Microsoft Azure.",
                                          "Mistral AI loue le cloud Azure de Microsoft."]
     mistral = bolt_conn.run("MATCH (n:Entity {id: $id}) RETURN n.articles AS a", {"id": MISTRAL.id})
     assert mistral == [{"a": ["a1", "a2"]}]
@@ -179,6 +179,38 @@ def test_another_store_gets_a_full_load(tmp_path: Path, bolt_conn: Any) -> None:
         with Store.open(data) as store:
             assert load(store, bolt_conn).mode == "full"
     assert ids(bolt_conn, "Article") == ["a4"]
+
+
+def test_names_follow_neo4j_conventions(supply_chain_store: Path, bolt_conn: Any) -> None:
+    """camelCase properties (the store's deal_type is dealType), PascalCase labels,
+    UPPER_SNAKE relationship types: what Neo4j's naming conventions ask for."""
+    with Store.open(supply_chain_store) as store:
+        load(store, bolt_conn)
+    props = {r["k"] for r in bolt_conn.run("MATCH (n) UNWIND keys(n) AS k RETURN DISTINCT k")}
+    props |= {r["k"] for r in bolt_conn.run(
+        "MATCH ()-[r]->() UNWIND keys(r) AS k RETURN DISTINCT k")}
+    labels = {r["l"] for r in bolt_conn.run("MATCH (n) UNWIND labels(n) AS l RETURN DISTINCT l")}
+    types = {r["t"] for r in bolt_conn.run("MATCH ()-[r]->() RETURN DISTINCT type(r) AS t")}
+    assert {"dealType", "datePrecision", "contentHash", "evidenceArticles", "evidenceSentences",
+            "evidenceLangs", "evidenceSourceUrls", "evidenceCount", "aliases"} <= props
+    assert [k for k in props if not re.fullmatch(r"[a-z]+(?:[A-Z0-9][a-z0-9]*)*", k)] == []
+    assert {"Entity", "Article", "Company", "Deal", "KgMeta"} <= labels
+    assert [x for x in labels if not re.fullmatch(r"(?:[A-Z][a-z0-9]+)+", x)] == []
+    assert {"DEPENDS_ON", "PARTY_TO", "MENTIONS"} <= types
+    assert [x for x in types if not re.fullmatch(r"[A-Z]+(?:_[A-Z]+)*", x)] == []
+
+
+def test_a_graph_loaded_with_snake_case_names_is_loaded_again_in_full(
+    supply_chain_store: Path, bolt_conn: Any
+) -> None:
+    """A graph an older kg loaded (no `format` on its KgMeta: snake_case properties) is never
+    updated incrementally: that would read evidence lists under names it does not have."""
+    with Store.open(supply_chain_store) as store:
+        load(store, bolt_conn)
+        with bolt_conn.session() as session:
+            session.run("MATCH (m:KgMeta) REMOVE m.format").consume()
+        assert load(store, bolt_conn).mode == "full"
+        assert load(store, bolt_conn).mode == "unchanged"
 
 
 def test_batch_size_one_gives_the_same_graph(

@@ -111,8 +111,8 @@ def partial_articles(conn: Any, store: Store) -> list[str]:
     present = {r["id"]: set(r["keys"]) for r in conn.run(
         "MATCH (a:Article) RETURN a.id AS id, a.relations AS keys")}
     supported: dict[str, set[str]] = {}
-    for row in conn.run("MATCH ()-[r]->() WHERE r.evidence_articles IS NOT NULL "
-                        "RETURN r.key AS key, r.evidence_articles AS arts"):
+    for row in conn.run("MATCH ()-[r]->() WHERE r.evidenceArticles IS NOT NULL "
+                        "RETURN r.key AS key, r.evidenceArticles AS arts"):
         for a in row["arts"]:
             supported.setdefault(a, set()).add(row["key"])
     for article in set(present) | set(supported):
@@ -127,7 +127,7 @@ def graph(conn: Any) -> tuple[list[Any], list[Any]]:
     nodes = conn.run("MATCH (n) WHERE n:Entity OR n:Article "
                      "RETURN n.id AS id, n.articles AS a, n.relations AS r ORDER BY id")
     rels = conn.run("MATCH (s)-[r]->(t) RETURN s.id AS s, type(r) AS t, t.id AS o, "
-                    "r.evidence_articles AS ev ORDER BY s, t, o")
+                    "r.evidenceArticles AS ev ORDER BY s, t, o")
     return nodes, rels
 
 

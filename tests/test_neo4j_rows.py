@@ -14,6 +14,7 @@ from kg.graphdb.rows import (
     create_row,
     evidence_lists,
     flat_row,
+    graph_key,
     key_ends,
     plan_relations,
     typed_props,
@@ -46,9 +47,9 @@ def test_create_row_holds_the_same_properties_as_the_map() -> None:
     assert row[:3] == [A, B, KEY] and len(row) == len(CREATE_COLUMNS) + 3
     rebuilt = dict(zip(CREATE_COLUMNS, row[2:-1], strict=True)) | row[-1]
     assert rebuilt == {"key": KEY, "dependency": "cloud", "articles": ["n2"],
-                       "evidence_articles": ["n2"], "evidence_sentences": ["Alpha runs on Beta."],
-                       "evidence_langs": ["en"], "evidence_source_urls": [""],
-                       "evidence_count": 1}
+                       "evidenceArticles": ["n2"], "evidenceSentences": ["Alpha runs on Beta."],
+                       "evidenceLangs": ["en"], "evidenceSourceUrls": [""],
+                       "evidenceCount": 1}
     # a stored property named like one of ours does not override it
     assert create_row(A, B, KEY, {"key": "other"}, evidence)[2] == KEY
     assert len(create_row(A, B, KEY, {"key": "other"}, evidence)) == len(CREATE_COLUMNS) + 2
@@ -69,17 +70,17 @@ def test_plan_restates_the_touched_articles_evidence_and_keeps_the_others() -> N
     plan = plan_relations([KEY], {KEY: dep(ev("n2", "new two", "fr"))}, held, {"n2"})
     (source, target, props), = plan["set"]
     assert (source, target) == (A, B)
-    assert props["evidence_articles"] == ["n1", "n2"]
-    assert props["evidence_sentences"] == ["old one", "new two"]
-    assert props["evidence_count"] == 2 and props["key"] == KEY
+    assert props["evidenceArticles"] == ["n1", "n2"]
+    assert props["evidenceSentences"] == ["old one", "new two"]
+    assert props["evidenceCount"] == 2 and props["key"] == KEY
 
 
 def test_plan_patches_or_deletes_what_the_touched_articles_no_longer_say() -> None:
     held = {KEY: [["n1", "n2"], ["one", "two"], ["en", "en"], ["", ""]]}
     patch = plan_relations([KEY], {}, held, {"n2"})["patch"]
-    assert patch == [[A, B, {"evidence_articles": ["n1"], "evidence_sentences": ["one"],
-                              "evidence_langs": ["en"], "evidence_source_urls": [""],
-                              "articles": ["n1"], "evidence_count": 1}]]
+    assert patch == [[A, B, {"evidenceArticles": ["n1"], "evidenceSentences": ["one"],
+                              "evidenceLangs": ["en"], "evidenceSourceUrls": [""],
+                              "articles": ["n1"], "evidenceCount": 1}]]
     assert plan_relations([KEY], {}, held, {"n1", "n2"})["delete"] == [[A, B]]
     assert plan_relations([KEY], {}, {}, {"n1"}) == {
         "create": [], "create_more": [], "set": [], "patch": [], "delete": []}
@@ -96,9 +97,9 @@ def test_keys_group_by_type_and_bad_keys_are_skipped() -> None:
 
 def test_dates_become_dates_with_their_precision() -> None:
     assert typed_props({"date": "2024-06", "amount": 5.0, "note": None}) == {
-        "date": dt.date(2024, 6, 1), "date_precision": "month", "amount": 5.0}
+        "date": dt.date(2024, 6, 1), "datePrecision": "month", "amount": 5.0}
     assert typed_props({"date": "early 2024"}) == {"date": "early 2024"}
-    assert typed_props({"parties": [{"id": A}]}) == {"parties_json": f'[{{"id": "{A}"}}]'}
+    assert typed_props({"parties": [{"id": A}]}) == {"partiesJson": f'[{{"id": "{A}"}}]'}
 
 
 def test_article_rows_list_supported_keys_and_mentions() -> None:
@@ -110,3 +111,13 @@ def test_article_rows_list_supported_keys_and_mentions() -> None:
     row = rows[0]
     assert row["relations"] == [KEY] and row["entities"] == [A, B]
     assert row["name"] == "Alpha and Beta" and row["published"] == dt.date(2025, 2, 3)
+
+
+def test_graph_keys_are_camel_case() -> None:
+    assert [graph_key(k) for k in ("deal_type", "amount_text", "source_url", "amount",
+                                   "evidence_source_urls", "round")] == [
+        "dealType", "amountText", "sourceUrl", "amount", "evidenceSourceUrls", "round"]
+    assert typed_props({"deal_type": "acquisition", "amount_text": "$5m",
+                        "since": "2024", "lead_investors": [{"id": A}]}) == {
+        "dealType": "acquisition", "amountText": "$5m", "since": dt.date(2024, 1, 1),
+        "sincePrecision": "year", "leadInvestorsJson": f'[{{"id": "{A}"}}]'}

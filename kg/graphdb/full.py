@@ -106,7 +106,7 @@ def chunk_rows(
         for key in keys:
             source, target = key_ends(key)
             columns = evidence_columns(evidence[key])
-            out.evidence += columns["evidence_count"]
+            out.evidence += columns["evidenceCount"]
             if key in written:
                 plan["append"].append([source, target, *(columns[c] for c in CREATE_COLUMNS[1:])])
                 continue

@@ -3,14 +3,15 @@
 The graph in the database:
 - `(:Entity:<Kind> {id, name, kind, aliases, articles, ...typed properties})`: one label per kind
   plus the shared `Entity` label; dates are dates, amounts numbers with `currency` beside them;
-  `articles` lists the articles that mention it.
+  `articles` lists the articles that mention it. Property names are camelCase (the store's
+  `deal_type` is `dealType`: kg.graphdb.rows.graph_key, docs/graph-database.md).
 - one relationship per (source, type, target), type from `RelationType` only, with the store's
   properties plus `key`, `articles` (supporting article ids) and the evidence as parallel lists
-  `evidence_articles`, `evidence_sentences`, `evidence_langs`, `evidence_source_urls`.
+  `evidenceArticles`, `evidenceSentences`, `evidenceLangs`, `evidenceSourceUrls`.
 - `(:Article {id, name, title, url, published, relations, entities})`: `relations` are the keys
   of the relationships it supports, so "which articles support this edge" is one lookup each way.
 - `PARTY_TO` (party -> deal, `role`) from each Deal's parties; `(:KgMeta {key: "load"})` records
-  which store and revision the database holds.
+  which store and revision the database holds, and in which GRAPH_FORMAT.
 - `(:Article)-[:MENTIONS]->(:Entity)` for each entity (deals included) an article names, so a
   Browser user goes from an article to what it states and back.
 
@@ -67,6 +68,10 @@ class LoadSummary(BaseModel):
 # than 1000/200 in paired runs; memory stays small (rows are flat lists).
 BATCH_SIZE = 5000
 TX_ARTICLES = 1000
+
+# The graph's shape: a database loaded in another format (1: snake_case property names) gets a
+# full load, never an incremental one that would read properties it does not have.
+GRAPH_FORMAT = 2
 
 Progress = Callable[["LoadSummary", int], None]  # (summary so far, articles to write in all)
 
@@ -136,6 +141,7 @@ def _matches(meta: dict[str, Any] | None, store_id: str, revision: int) -> bool:
         meta is not None
         and meta.get("store") == store_id
         and meta.get("complete") is True
+        and meta.get("format") == GRAPH_FORMAT
         and isinstance(meta.get("revision"), int)
         and 0 <= meta["revision"] <= revision
     )
@@ -184,7 +190,8 @@ def _full(
         summary.evidence += rows.evidence
         if progress is not None:
             progress(summary, len(records))
-    _write_meta(conn, {"store": store_id, "revision": revision, "complete": True})
+    _write_meta(conn, {"store": store_id, "revision": revision, "complete": True,
+                       "format": GRAPH_FORMAT})
     return summary
 
 

@@ -3,7 +3,9 @@
 tuples here (ENTITY_COLUMNS, CREATE_COLUMNS) fix the positions both sides agree on.
 
 Everything here is pure Python with no driver: dates become `datetime.date`, nested values JSON
-text, evidence parallel lists (a property cannot hold maps).
+text, evidence parallel lists (a property cannot hold maps). Property names follow Neo4j's
+naming conventions (camelCase): the store's `deal_type` is `dealType` in the graph database
+(`graph_key`; docs/graph-database.md lists them).
 
     entity_props(entity)  ->  {"id": ..., "name": ..., "kind": "Company", "aliases": [...], ...}
 """
@@ -45,10 +47,17 @@ def evidence_columns(entries: list[tuple[Any, ...]]) -> dict[str, Any]:
     entries = sorted(entries, key=lambda e: e[0])
     columns = [list(c) for c in zip(*entries, strict=True)] if entries else [[], [], [], []]
     return {
-        "evidence_articles": columns[0], "evidence_sentences": columns[1],
-        "evidence_langs": columns[2], "evidence_source_urls": columns[3],
-        "articles": sorted(set(columns[0])), "evidence_count": len(entries),
+        "evidenceArticles": columns[0], "evidenceSentences": columns[1],
+        "evidenceLangs": columns[2], "evidenceSourceUrls": columns[3],
+        "articles": sorted(set(columns[0])), "evidenceCount": len(entries),
     }
+
+
+def graph_key(key: str) -> str:
+    """A store property name as a graph database property: camelCase, as Neo4j's naming
+    conventions have it (`deal_type` -> `dealType`, `source_url` -> `sourceUrl`)."""
+    head, *rest = key.split("_")
+    return head + "".join(word[:1].upper() + word[1:] for word in rest)
 
 
 def entity_props(e: Entity) -> dict[str, Any]:
@@ -69,12 +78,12 @@ def article_props(a: Any) -> dict[str, Any]:
     lang = getattr(a, "lang", None)
     props["langs"] = list(getattr(a, "langs", []) or ([lang] if lang else []))
     props |= typed_props({"published": getattr(a, "published", None)})
-    return {k: v for k, v in props.items() if v is not None}
+    return {graph_key(k): v for k, v in props.items() if v is not None}
 
 
 def typed_props(values: dict[str, Any]) -> dict[str, Any]:
-    """Neo4j property values: dates as dates, scalars and flat lists as they are, anything
-    nested as JSON text under `<key>_json` (a property cannot hold a map)."""
+    """Neo4j properties, named by `graph_key`: dates as dates, scalars and flat lists as they
+    are, anything nested as JSON text under `<key>Json` (a property cannot hold a map)."""
     out: dict[str, Any] = {}
     for key, value in values.items():
         if value is None:
@@ -82,11 +91,11 @@ def typed_props(values: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, str) and key.endswith(DATE_KEYS):
             out |= _date_prop(key, value)
         elif isinstance(value, bool | int | float | str):
-            out[key] = value
+            out[graph_key(key)] = value
         elif isinstance(value, list) and _flat(value):
-            out[key] = value
+            out[graph_key(key)] = value
         else:
-            out[f"{key}_json"] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            out[f"{graph_key(key)}Json"] = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return out
 
 
@@ -96,13 +105,14 @@ def _flat(values: list[Any]) -> bool:
 
 
 def _date_prop(key: str, text: str) -> dict[str, Any]:
-    """'2024-06-11' -> a date; '2024-06' and '2024' -> the first day plus `<key>_precision`, so
+    """'2024-06-11' -> a date; '2024-06' and '2024' -> the first day plus `<key>Precision`, so
     ORDER BY and date arithmetic work on every deal; anything else stays text."""
+    name = graph_key(key)
     read = as_date(text)
     if read is None:
-        return {key: text}
+        return {name: text}
     value, precision = read
-    return {key: value} if precision == "day" else {key: value, f"{key}_precision": precision}
+    return {name: value} if precision == "day" else {name: value, f"{name}Precision": precision}
 
 
 def party_rows(deal: Entity) -> list[dict[str, Any]]:
@@ -154,7 +164,7 @@ def plan_relations(
         elif relation is not None:
             props = typed_props(relation.properties) | {"key": key} | evidence
             plan["set"].append([source, target, props])
-        elif old is not None and evidence["evidence_count"]:
+        elif old is not None and evidence["evidenceCount"]:
             plan["patch"].append([source, target, evidence])
         elif old is not None:
             plan["delete"].append([source, target])
@@ -162,8 +172,8 @@ def plan_relations(
 
 
 # Properties every relationship has, in the order `create_row` lists them after the two ids.
-CREATE_COLUMNS = ("key", "articles", "evidence_articles", "evidence_sentences", "evidence_langs",
-                  "evidence_source_urls", "evidence_count")
+CREATE_COLUMNS = ("key", "articles", "evidenceArticles", "evidenceSentences", "evidenceLangs",
+                  "evidenceSourceUrls", "evidenceCount")
 
 
 ENTITY_COLUMNS = ("id", "name", "kind", "aliases", "articles")

@@ -72,8 +72,8 @@ _REL_MATCH = (  # rows are [source id, target id, ...]
     "MATCH (s:Entity {{id: row[0]}})-[r:{type}]->(t:Entity {{id: row[1]}}) "
 )
 RELATION_STATE = _REL_MATCH + (
-    "RETURN row[2] AS key, [r.evidence_articles, r.evidence_sentences, r.evidence_langs, "
-    "r.evidence_source_urls] AS evidence"
+    "RETURN row[2] AS key, [r.evidenceArticles, r.evidenceSentences, r.evidenceLangs, "
+    "r.evidenceSourceUrls] AS evidence"
 )
 _REL_CREATE = (  # rows from rows.create_row
     "UNWIND $rows AS row MATCH (s:Entity {{id: row[0]}}) MATCH (t:Entity {{id: row[1]}}) "
