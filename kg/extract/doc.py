@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.extract.aliases import Pair
 from kg.extract.coref import (
     COMPANY_KINDS,
     compatible,
@@ -20,6 +22,7 @@ from kg.extract.gazetteer import Gazetteer, Known, drop_overlaps
 from kg.extract.mentions import Mention, attach, governing_preposition
 from kg.extract.pinyin import romanized
 from kg.extract.text import Sentence
+from kg.lang import to_simplified
 from kg.schema import EntityKind, entity_id
 
 _OBJECT_ZH = re.compile(r"(?:向|对|對|给|給|与|與|和|成为|成為|为|為|是)$")
@@ -61,8 +64,11 @@ class Doc:
     def kind(self, eid: str) -> EntityKind:
         return self.entity(eid).kind
 
-    def add_discovered(self, names: dict[str, EntityKind], extra: dict[str, EntityKind]) -> None:
-        """Names found by discovery or listed by the article (Key Players …) become entities."""
+    def add_discovered(
+        self, names: dict[str, EntityKind], extra: dict[str, EntityKind], pairs: Sequence[Pair] = ()
+    ) -> None:
+        """Names found by discovery or listed by the article (Key Players …) become entities;
+        `pairs` are two names of one entity (kg/extract/aliases.py)."""
         merged = {**names, **extra}
         shorts = {short for name in merged for short in short_forms(name)}
         shorts |= surnames_of(n for n, k in merged.items() if k is EntityKind.PERSON)
@@ -84,10 +90,35 @@ class Doc:
                 if short not in self.gaz.by_alias:
                     self.found.setdefault(short, eid)
                     self.entities[eid].aliases.add(short)
+        self._add_pairs(pairs)
         if self.found:
             names_sorted = sorted(self.found, key=len, reverse=True)
             alt = "|".join(re.escape(n) for n in names_sorted)
             self.found_re = re.compile(rf"(?<![A-Za-z0-9À-ÿ])(?:{alt})(?![A-Za-z0-9À-ÿ])")
+
+    def _add_pairs(self, pairs: Sequence[Pair]) -> None:
+        """ "霍莉·维多瓦（Jane Roe）", "l’ADH (Agence …)": both forms name one entity, the known
+        one's when either is known."""
+        for name, alias, kind in pairs:
+            eid = self._known_id(name) or self._known_id(alias)
+            if eid is None:
+                if kind is None:
+                    continue  # "Digital Markets Act (DMA)": neither form names a known entity
+                eid = entity_id(kind, name)
+                self.entities.setdefault(eid, Draft(eid, name, kind))
+            for form in (name, alias):
+                if self.gaz.cjk_re and self.gaz.cjk_re.search(to_simplified(form)[1:]):
+                    continue  # 黄仁勋前往台北电脑展: a longer span would hide a known name
+                if form not in self.gaz.by_alias:
+                    self.found.setdefault(form, eid)
+                self.entity(eid).aliases.add(form)
+
+    def _known_id(self, name: str) -> str | None:
+        return (
+            self.gaz.by_alias.get(name)
+            or self.gaz.by_alias.get(to_simplified(name))
+            or (self.found.get(name))
+        )
 
     # --- mentions -----------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kg.extract import dependency, families, links, pairs
+from kg.extract.aliases import paired_names
 from kg.extract.discover import discover
 from kg.extract.doc import Doc
 from kg.extract.facts import Fact, Found, hedged, negated, planned, resource_word
@@ -94,7 +95,8 @@ def read_article(article: Article) -> Doc:
         doc.title_ids = gaz.match_loose(article.title)
     listed = {p.name: EntityKind.COMPANY for p in article.key_players}
     listed |= {c.name: EntityKind.COMPANY for c in article.related_companies}
-    doc.add_discovered(discover("\n".join(s.text for s in sentences)), listed)
+    text = "\n".join(s.text for s in sentences)
+    doc.add_discovered(discover(text), listed, paired_names(text))
     doc.read()
     return doc
 
