@@ -227,3 +227,19 @@ def test_a_lesser_title_names_no_unnamed_employer() -> None:
         "« Rien ne change », a souligné la vice-présidente, Jeanne Roe."
     )
     assert not {f for f in pairs(text) if f[0] == "Jeanne Roe"}
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Arthur Mensch est directeur général de Mistral AI.", True),
+        ("Arthur Mensch est redevenu PDG de Mistral AI.", True),
+        ("Mistral AI, présidée par Arthur Mensch, recrute.", True),
+        # a role told in the past tense is a former role: no relation
+        ("Arthur Mensch a été PDG de Mistral AI.", False),
+        ("Arthur Mensch était directeur général de Mistral AI.", False),
+        ("Arthur Mensch, qui dirigeait Mistral AI, est parti.", False),
+    ],
+)
+def test_role_tense(text: str, held: bool) -> None:
+    assert (("Arthur Mensch", "LEADS", "Mistral AI") in pairs(text)) is held

@@ -67,7 +67,7 @@ def _titles() -> Titles:
         title_of=re.compile(rf"(?<![{_LATIN}-]){title}(?P<plural>s)?{of}$", re.I),
         copula=re.compile(
             r"^\s+(?:is|was|has been|had been|remains|became|becomes|serves as|served as|"
-            r"est|était|a été|reste|devient|est devenue?|"
+            r"est|reste|devient|est devenue?|redevient|(?:est|était) redevenue?|"  # not "a été PDG"
             r"(?:was|has been|had been|is|will be)\s+"
             r"(?:named|appointed|promoted to|made)(?:\s+as)?|"
             r"(?:a été|est|sera)\s+(?:nommée?|désignée?|promue?)(?:\s+comme)?)"
@@ -91,7 +91,7 @@ _WHO_FOUNDED = re.compile(
 )
 _WHO_LEADS = re.compile(
     r"^(?:\s*,\s*(?:who|qui)\s+(?:now\s+|currently\s+|also\s+|still\s+)?"
-    r"(?:runs|leads|heads|ran|led|headed|dirige|dirigeait|pilote)"
+    r"(?:runs|leads|heads|ran|led|headed|dirige|pilote|préside)"
     r"|\s+(?:now\s+|currently\s+|also\s+|still\s+)?(?:runs|leads|heads|dirige|pilote))\s+",
     re.I,
 )
@@ -101,7 +101,7 @@ _LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ_"  # \w would take CJK too: "英伟达CEO" ha
 # "Mistral AI, led by Arthur Mensch," (a round "led by" a person is the fund rules' business)
 _LED_BY = re.compile(
     r"(?:,\s*(?:(?:which|that) is\s+|qui est\s+)?|\s)"
-    r"(?P<verb>led|run|headed|helmed|dirigée?|pilotée?)\s+(?:by|par)\s",
+    r"(?P<verb>led|run|headed|helmed|dirigée?|pilotée?|présidée?)\s+(?:by|par)\s",
     re.I,
 )
 _FOUNDED_BY = re.compile(
