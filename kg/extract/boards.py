@@ -64,7 +64,7 @@ def boards(ctx: Ctx, found: Found) -> None:
 
 def _board_org(ctx: Ctx, start: int, end: int, lang: str) -> tuple[str, int] | None:
     """Whose board: "the board of X" / "conseil d’administration de X" (X may carry a
-    description: "du fabricant américain Pfizer"), "X’s board", "X董事会", else the company
+    description: "du laboratoire suisse Norvana"), "X’s board", "X董事会", else the company
     the sentence or the one before is about ("公司董事会", "le conseil"). With it, where the
     board phrase begins ("X’s board": at X)."""
     after = ctx.text[end:]
@@ -118,8 +118,8 @@ def _members(ctx: Ctx, people: list[Mention], start: int, end: int, lang: str) -
     members = [p for p in people if p.start >= listed.end()]
     heads = [p for p in members if _ITEM.search(ctx.text[listed.end() : p.start])]
     if any(_ITEM_DE.search(ctx.text[listed.end() : p.start]) for p in heads):
-        # "de A, de B et de C": an item after the first needs its "de" ("la Fondation Bill et
-        # Melinda Gates" is inside an apposition)
+        # "de A, de B et de C": an item after the first needs its "de" ("la Fondation Anne et
+        # Paul Durand" is inside an apposition)
         heads = heads[:1] + [p for p in heads[1:] if _ITEM_DE.search(ctx.text[: p.start])]
     return heads
 
@@ -129,7 +129,7 @@ _ITEM_DE = re.compile(r"(?:[,;]|\bet\b)\s*(?:de|du|d[’'])\s*$", re.I)
 
 
 def _serves_zh(ctx: Ctx, found: Found, people: list[Mention]) -> None:
-    """ "刘某在摩尔线程担任执行董事": the title the person takes at the organisation between."""
+    """ "刘某在北辰科技出任执行董事": the title the person takes at the organisation between."""
     from kg.extract.roles import relations_of_title
 
     words = link_words()

@@ -1,7 +1,7 @@
 """Clause roles the deal frames read, over the lists of `structure.py`: the subject of a
 relative clause ("…, which raised"), a description right before its verb ("la start-up a
 levé"), the owner of "its"/"son"/"其", the object after a description or apposition ("son
-concurrent, MonDocteur"), the firm a round belongs to ("la série B de X"), the of/by and in
+rival, Medilo"), the firm a round belongs to ("la série B de X"), the of/by and in
 complements of a deal noun ("l’investissement de X dans Y")."""
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ _RELATIVE = re.compile(
 def relative_antecedent(
     ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS
 ) -> Mention | None:
-    """The subject of a relative clause the trigger at `pos` is in: "… in Anthropic, which had
-    raised …", "… de Mistral AI, qui a levé …": the name right before the relative pronoun,
+    """The subject of a relative clause the trigger at `pos` is in: "… in Vega AI, which has
+    since raised …", "… de Lumen Labs, qui a levé …": the name right before the relative pronoun,
     whatever preposition governs it."""
     before = [m for m in ctx.mentions if m.end <= pos]
     if not before or before[-1].kind not in kinds:
@@ -35,8 +35,8 @@ def relative_antecedent(
 
 def object_after(ctx: Ctx, pos: int, known: Mention | None) -> Mention | None:
     """The object of a verb whose object is a firm ("acquired"): the known name found, or a
-    name the gazetteer lacks standing first after a description or apposition ("a racheté en
-    2018 son concurrent principal, MonDocteur", "bought the Lyon start-up Foo")."""
+    name the gazetteer lacks standing first after a description or apposition ("a repris l’an
+    dernier son grand rival, Medilo", "bought the Lyon start-up Foo")."""
     start = desc_span(ctx.text, pos, years=True)
     comma = re.match(r"(?:[a-zà-ÿ][\w\-’']*)?\s*,\s*(?=[A-Z])", ctx.text[start:])
     if comma:
@@ -65,8 +65,8 @@ _OWN_PRONOUN = re.compile(
 
 
 def possessive_owner(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
-    """Whose "its"/"son"/"其" is, right before a noun trigger ("Meta's biggest bet after its
-    acquisition of WhatsApp"): the nearest possessor before it, else the first firm no
+    """Whose "its"/"son"/"其" is, right before a noun trigger ("Vega AI's largest wager since its
+    purchase of Lumen Labs"): the nearest possessor before it, else the first firm no
     preposition governs ("According to Reuters, …" names a source, not the owner)."""
     if not _OWN_PRONOUN.search(ctx.text[max(0, pos - 60) : pos]):
         return None
@@ -80,7 +80,7 @@ def possessive_owner(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) 
     ]
     owners = [m for m in before if m.possessive or m.gov in ("de", "du", "d’", "d'", "of")]
     if owners:
-        return owners[-1]  # "Meta's …, its", "le pari de Thales depuis son"
+        return owners[-1]  # "Meta's …, its", "le pari de Corvane depuis son"
     return next((m for m in before if m.gov is None), None)
 
 
@@ -154,8 +154,8 @@ _MORE_ROUNDS = re.compile(
 
 
 def more_rounds(text: str, end: int) -> list[int]:
-    """Where further rounds of the same raiser are coordinated after the first ("Crusoe’s
-    series C round in 2022 and its series D round in 2024"): positions to read labels at."""
+    """Where further rounds of the same raiser are coordinated after the first ("Lumen’s
+    seed round last spring and its Series A round a year later"): positions to read labels at."""
     return [m.start() for m in _MORE_ROUNDS.finditer(text, end)]
 
 

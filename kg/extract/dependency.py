@@ -43,8 +43,8 @@ _KINDS = (*FIRMS, EntityKind.PRODUCT)
 def _supply_deal(
     ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None
 ) -> None:
-    """ "Google … has a cloud deal with the company": of the two parties, the cloud or chip
-    firm is the provider."""
+    """ "Orbit Cloud … signed a compute deal with the startup": of the two parties, the
+    cloud or chip firm is the provider."""
     one, other = left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=30)
     if one is None or other is None or one.eid == other.eid:
         return
@@ -107,7 +107,7 @@ def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None
     if trig.strong and not _plain_object(gap):
         return None, []  # "relies on customers such as Oracle": Oracle is no provider
     if not (trig.strong or _is_resource(ctx, provider) or resource_word(gap)):
-        return None, []  # "rents GPUs from CoreWeave": the resource is named before the provider
+        return None, []  # "rents GPUs from Orbit Cloud": the resource is named before the provider
     listed = expand(ctx, provider, True, _KINDS) if provider.start > end else [provider]
     providers = [p for p in listed if p.eid not in own and (trig.strong or _is_resource(ctx, p))]
     return left(ctx, provider.start, FIRMS, [provider.eid]), [provider, *providers[1:]]

@@ -1,9 +1,9 @@
 """Who a sentence is about when it does not name them: people named earlier in the article.
 
-"Fidji Simo … Mme Simo est présidente d’Instacart. Elle siège au conseil de Shopify.": the bare
-surname ("Simo", "M. Altman", "Raji") stands for the person named in full before; a pronoun that
-opens a sentence ("She", "He", "Elle", "Il", "她", "他") for the person the sentence before was
-about. (Companies referred to by "the company", "该公司", "la pépite": coref.py.)
+"Claire Vasseur … Mme Vasseur dirige Lumen Labs. Elle siège aussi au conseil de Vega AI.": the
+bare surname ("Vasseur", "M. Altman", "Raji") stands for the person named in full before; a
+pronoun that opens a sentence ("She", "He", "Elle", "Il", "她", "他") for the person the sentence
+before was about. (Companies referred to by "the company", "该公司", "la pépite": coref.py.)
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def remember_people(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def surnames_of(people: Iterable[str]) -> set[str]:
-    """The surnames of full Latin names ("Alexandr Wang" -> "Wang")."""
+    """The surnames of full Latin names ("Ana Ruiz" -> "Ruiz")."""
     out = set()
     for name in people:
         parts = name.split()

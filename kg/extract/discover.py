@@ -150,7 +150,7 @@ def discover(text: str) -> dict[str, EntityKind]:
 
 
 def _not_a_person(name: str) -> bool:
-    """A surname alone ("Mme Dupont") or a company's name ("Cerebras Systems")."""
+    """A surname alone ("Mme Dupont") or a company's name ("Lumen Systems")."""
     return bool(_ONE_WORD.fullmatch(name)) or name.split()[-1] in _not_last()
 
 
@@ -166,7 +166,7 @@ _ZH_ITEM = re.compile(
 
 
 def latin_in_zh_lists(text: str) -> list[str]:
-    """ "五源、Neumann、IDG跟投": a Latin-script item of a Chinese list is a name."""
+    """ "北辰、Vantor、IDG跟投": a Latin-script item of a Chinese list is a name."""
     if not _CJK.search(text):
         return []
     stop = _zh_latin_stop()
@@ -188,7 +188,7 @@ def _shared_surname() -> re.Pattern[str]:
 
 
 def shared_surname(text: str) -> list[str]:
-    """ "siblings Dario and Daniela Amodei", "les frères Jean et Paul Martin": two people who
+    """ "siblings Ana and Marta Ruiz", "les frères Jean et Paul Martin": two people who
     share the last name written once."""
     out = []
     for m in _shared_surname().finditer(text):

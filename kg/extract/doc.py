@@ -76,15 +76,15 @@ class Doc:
         for name, kind in merged.items():
             known = self.gaz.by_alias.get(name)
             if known or name.lower() in self.gaz.by_lower or name in shorts:
-                if known and name not in text:  # "Dario and Daniela Amodei": named, unspelt
+                if known and name not in text:  # "Ana and Marta Ruiz": named, unspelt
                     self.counts.setdefault(self.entity(known).id, 0)
-                continue  # ("Wang" alone is Alexandr Wang's surname: discourse.py, no firm)
+                continue  # ("Ruiz" alone is Ana Ruiz's surname: discourse.py, no firm)
             eid = entity_id(kind, name)
             self.entities.setdefault(eid, Draft(eid, name, kind))
             self.found[name] = eid
             if name not in text:  # no span will find it: it is one of the article's entities
                 self.counts.setdefault(eid, 0)
-            # 王晓刚 is "Wang Xiaogang" in English-language news, 国鑫创投 "Guoxin Ventures"
+            # 欧阳明 is "Ouyang Ming" in English-language news, 北辰创投 "Beichen Ventures"
             self.entities[eid].aliases.update(romanized(name, kind))
             for short in short_forms(name) if kind is not EntityKind.PERSON else ():
                 if short not in self.gaz.by_alias:
@@ -164,7 +164,7 @@ class Doc:
                 m.start >= desc.end and re.fullmatch(r"\s*,?\s*", text[desc.end : m.start])
                 for m in named
             ):
-                continue  # "la société française Mistral AI", "the startup, MosaicML,"
+                continue  # "la société française Lumen Labs", "the startup, Vega AI,"
             if any(m.start <= desc.start < m.end for m in named):
                 continue
             if re.match(r"\s*,?\s*(?:[A-Z]|[A-Za-z]*[A-Z])", text[desc.end : desc.end + 4]):

@@ -72,7 +72,7 @@ def _slot(
                 return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun")
         return m
     if how == "right":
-        if agent and trig.family in _DISCOVER and not trig.preps:  # "led by Thrive Capital"
+        if agent and trig.family in _DISCOVER and not trig.preps:  # "led by Helix Capital"
             first = next(iter(list_after(ctx, end, kinds, min(trig.reach, 60), True)), None)
             if first is not None and first.eid not in exclude:
                 return first
@@ -318,7 +318,7 @@ def acquire(
         agents = [agent] if agent and agent.end <= end else []
     else:
         agents, target = _args(ctx, trig, start, end, FIRMS, FIRMS)
-        if trig.patient == "right":  # "a racheté son concurrent, MonDocteur": a new name
+        if trig.patient == "right":  # "a racheté son rival, Medilo": a new name
             target = object_after(ctx, end, target)
         owner = possessive_owner(ctx, start)  # "Meta's … its acquisition of X"
         if owner is not None and (target is None or owner.eid != target.eid):
@@ -352,7 +352,7 @@ def _goods(ctx: Ctx, end: int, target: Mention) -> bool:
     lex = lexicon()
     gap = ctx.text[end : target.start]
     if _FIRM_HEAD.search(gap):
-        return False  # "acquired British semiconductor start-up Graphcore": a firm, not goods
+        return False  # "acquired Dutch chip start-up Lumen Labs": a firm, not goods
     tail = _OWNER_MARK.sub("", ctx.text[target.end : target.end + 30], count=1)
     return bool(lex.goods.search(gap) or lex.sellers.search(gap) or lex.goods.match(tail))
 

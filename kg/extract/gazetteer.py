@@ -179,7 +179,7 @@ _PARTICLE = re.compile(r"(?<= )(?:bin|bint|al|el|de|du|des|da|di|van|von|der|den
 
 
 def _particle_variants(names: tuple[str, ...]) -> tuple[str, ...]:
-    """ "Alwaleed bin Talal" is also written "Alwaleed Bin Talal" (names of people only)."""
+    """ "Omar bin Said" is also written "Omar Bin Said" (names of people only)."""
     out = [n for n in names]
     for name in names:
         variant = _PARTICLE.sub(lambda m: m.group(0).capitalize(), name)

@@ -4,7 +4,7 @@ Rivalry ("a rival to X", "competing with giants such as A and B", "X’s chief r
 against B", "rivalise avec le ChatGPT d’OpenAI", "与X抗衡"): the rivals after the trigger (a list,
 a product standing for its maker), else a possessor the subject is linked to by a copula or an
 apposition ("Y is X’s chief rival", "X的竞争对手Y"; not "weakens X’s rivals"), else the pair
-named together. Partnerships with a list ("inked deals with giants like A and B", "partners
+named together. Partnerships with a list ("signed deals with giants like A and B", "partners
 including A and B", "partners which include A, B and C"): the subject partners with each.
 """
 
@@ -53,7 +53,7 @@ def compete(
             subject = _apposed(ctx, end)
             if subject is None:
                 return
-    elif (pair := _its(ctx, start)) is not None:  # "Y is viewed as its chief competition"
+    elif (pair := _its(ctx, start)) is not None:  # "Y is seen as its main competition"
         subject, rivals = pair[0], [pair[1]]
     elif (near := gov_left(ctx, start, _AGAINST, reach=25)) is not None:
         rivals = [near]
@@ -112,7 +112,7 @@ _ITS = re.compile(r"\b(?:its|their|son|sa|leur)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 def _its(ctx: Ctx, start: int) -> tuple[Mention, Mention] | None:
-    """ "…OpenAI, and Anthropic is viewed as its chief competition": (the clause's subject,
+    """ "…Vega AI, and Lumen Labs is seen as its main competition": (the clause's subject,
     the firm "its" stands for: the one named before the subject)."""
     lo = max(0, start - 40)
     its = _ITS.search(ctx.text[lo:start])
@@ -165,7 +165,7 @@ def _rivals_named_together(ctx: Ctx, start: int, found: Found, status: str | Non
 def partners_listed(
     ctx: Ctx, start: int, end: int, found: Found, status: str | None, **props: Any
 ) -> bool:
-    """ "S inked deals with giants like A and B", "S and partners including A and B": the
+    """ "S signed deals with giants like A and B", "S and partners including A and B": the
     subject (and those listed with it) partners with each listed firm. True when it applied."""
     items = list_after(ctx, end, FIRMS, reach=40)
     if not items:

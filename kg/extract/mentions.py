@@ -60,7 +60,7 @@ _MODIFIER = re.compile(r"[a-zà-ÿ0-9][\w\-’'.]*|[A-Z][\w]*-\w+|AI|IA|U\.S\.|U
 def governing_preposition(text: str, start: int, lang: str) -> str | None:
     """The preposition just before a mention starting at `start`, if any: walks back over up to
     four modifier words ("in AI labs Kyutai", "by Bay Area chip giants Nvidia",
-    "dans la société américaine Anthropic")."""
+    "dans la société américaine Lumen Labs")."""
     before = text[max(0, start - 60) : start]
     latin, zh = _prepositions()
     if lang == "zh":

@@ -161,7 +161,7 @@ _ALSO = re.compile(
 
 
 def review_continued(ctx: Ctx, found: Found) -> None:
-    """ "It also includes Alphabet, an investor in Anthropic": the last review goes on."""
+    """ "The probe also covers Helix Capital, a backer of Vega AI": the last review goes on."""
     last = found.last_review
     if last is None or ctx.sent.index - last[0] > 2 or not _ALSO.search(ctx.text):
         return

@@ -1,5 +1,5 @@
 """Chinese personal names in Latin letters, as English-language news spells them: surname
-first, then the given name as one word (王晓刚 -> "Wang Xiaogang", 欧阳明 -> "Ouyang Ming").
+first, then the given name as one word (王晓明 -> "Wang Xiaoming", 欧阳明 -> "Ouyang Ming").
 
 Readings come from `data/pinyin.yaml` (GB2312's characters; surnames with a reading of their
 own such as 单 Shan, 曾 Zeng by hand). Traditional characters are folded to simplified first.
@@ -50,9 +50,9 @@ def _spell(chars: str, reading: dict[str, str]) -> str | None:
 def romanize_org(name: str, suffixes: dict[str, str]) -> list[str]:
     """English spellings of a Chinese organisation name ending in one of `suffixes` (资本:
     Capital): generic words in English (`org_words`), the rest in pinyin, two characters a word
-    (国鑫创投 -> "Guoxin", "Guoxin Ventures"; 渤海中盛基金 -> "Bohai Zhongsheng", "Bohai Zhongsheng
-    Fund"); a leading place is also left out (上海国和投资 -> also "Guohe"); a Latin head is the
-    English name already (GGV纪源资本 -> "GGV", "GGV Capital")."""
+    (北辰创投 -> "Beichen", "Beichen Ventures"; 东海星河基金 -> "Donghai Xinghe", "Donghai Xinghe
+    Fund"); a leading place is also left out (上海星和投资 -> also "Xinghe"); a Latin head is the
+    English name already (XYZ远航资本 -> "XYZ", "XYZ Capital")."""
     name = to_simplified(name)
     suffix = next((s for s in sorted(suffixes, key=len, reverse=True) if name.endswith(s)), "")
     head = name[: len(name) - len(suffix)]

@@ -98,7 +98,7 @@ _WHO_LEADS = re.compile(
 # "执行董事包括A、B、C", "联合创始人为A和B": the holders listed after a Chinese title
 _LIST_ZH = r"(?:包括|包含|分别为|分別為|分别是|分別是|为|為|是|：)"
 _LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ_"  # \w would take CJK too: "英伟达CEO" has a title start
-# "Mistral AI, led by Arthur Mensch," (a round "led by" a person is the fund rules' business)
+# "Lumen Labs, led by Claire Vasseur," (a round "led by" a person is the fund rules' business)
 _LED_BY = re.compile(
     r"(?:,\s*(?:(?:which|that) is\s+|qui est\s+)?|\s)"
     r"(?P<verb>led|run|headed|helmed|dirigée?|pilotée?|présidée?)\s+(?:by|par)\s",
@@ -207,7 +207,7 @@ def _appointed(ctx: Ctx, found: Found, person: Mention) -> None:
 
 
 def _led_by(ctx: Ctx, found: Found) -> None:
-    """ "Mistral AI, led by Arthur Mensch, …": the person leads the organisation named before."""
+    """ "Lumen Labs, led by Claire Vasseur, …": the person leads the organisation named before."""
     for m in _LED_BY.finditer(ctx.text):
         person = right(ctx, m.end(), (EntityKind.PERSON,), reach=4)
         org = left(ctx, m.end(), ORGS)
@@ -281,7 +281,7 @@ def _owner_title(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
 
 
 def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
-    """ "the head of Mistral AI, Arthur Mensch," / "le patron de Scaleway, Jane Roe"."""
+    """ "the head of Lumen Labs, Claire Vasseur," / "le patron de Scaleway, Jane Roe"."""
     orgs = [m for m in ctx.mentions if m.end <= person.start and m.kind in ORGS]
     if not orgs or not re.fullmatch(r"\s*,\s*", ctx.text[orgs[-1].end : person.start]):
         return None
@@ -312,9 +312,9 @@ def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
 
 
 def _near_left(ctx: Ctx, pos: int) -> Mention | None:
-    """The organisation named before a title ("Cohere’s longtime CEO", "Anthropic, whose CEO",
+    """The organisation named before a title ("Vega AI’s longtime CEO", "Lumen Labs, whose CEO",
     "X co-founder, Chairman, and CEO"), unless a person stands between: that firm is theirs
-    ("OpenAI CEO Sam Altman met South Korean President Lee": Lee is no officer of OpenAI)."""
+    ("Vega AI CEO Ana Ruiz greeted Finance Minister Olsen": Olsen is no officer of Vega AI)."""
     org = left(ctx, pos, ORGS)
     if org is None:
         return None
@@ -331,7 +331,8 @@ _ITS = re.compile(r"(?:\b(?:its|their|son|sa|leur)|其)\s*$", re.I)
 
 
 def _its_org(ctx: Ctx, pos: int) -> Mention | None:
-    """ "Meta took a stake in Scale AI and hired its CEO Jane Roe": "its" is the firm named last."""
+    """ "Vega AI took a stake in Lumen Labs and hired its CEO Jane Roe": "its" is the firm
+    named last."""
     if not _ITS.search(ctx.text[max(0, pos - 8) : pos]):
         return None
     orgs = [m for m in ctx.mentions if m.end <= pos and m.kind in ORGS]

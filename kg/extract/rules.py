@@ -128,7 +128,7 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
             continue
         for m in trig.finditer(ctx.text, lowered):
             if negated(ctx.text, m.start(), m.end(), lang) or _inside_name(ctx, m.start(), m.end()):
-                continue  # "Lightspeed Venture Partners" states no partnership
+                continue  # "Helix Venture Partners" states no partnership
             if trig.family in _PLANNABLE and planned(ctx.text, m.start(), lang):
                 continue  # "in talks to acquire X": no deal yet
             HANDLERS[trig.family](ctx, trig, m.start(), m.end(), found, status)

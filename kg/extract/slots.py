@@ -155,7 +155,7 @@ def expand(
             out.append(m)
         prev = m
         if forward and re.search(r"\b(?:and|et)\b|与|和|及", ctx.text[a.end : b.start]):
-            break  # "…, Lightspeed and Nvidia, Mistral said": the list ends at its last "and"
+            break  # "…, Helix and Nvidia, Vega said": the list ends at its last "and"
     return out
 
 

@@ -1,7 +1,7 @@
-"""Dependency said of a topic through the resource it lacks: "Europe is on the back foot:
-strategic GPUs come almost entirely from NVIDIA, and the best models have been built by A, B
-and C", "战略性GPU几乎清一色来自英伟达，基础模型由A、B或C开发", "l’Europe reste en retrait, avec une
-dépendance aux GPU de NVIDIA et à des modèles d’A, B ou C".
+"""Dependency said of a topic through the resource it lacks: "the region trails: its
+accelerator GPUs mostly come from NVIDIA, and its leading models were made by A, B and C",
+"该地区的GPU主要来自英伟达，大模型多由A、B或C研发", "la région accuse du retard : ses GPU viennent
+surtout de NVIDIA et ses modèles de A, B ou C".
 
 The resource is named in the clause before the verb ("GPUs come from", "模型由…开发"); the
 providers are the firms listed after it; the dependent is the topic: the first firm, country or
@@ -62,8 +62,8 @@ def sourced(
 
 
 def _subject_resource(clause: str) -> str | None:
-    """The resource the clause is about, named before any preposition ("strategic GPUs",
-    "the most widely used foundation models", "最常用的基础模型"; not "the idea for the chip")."""
+    """The resource the clause is about, named before any preposition ("accelerator GPUs",
+    "its leading models", "常用的大模型"; not "the idea for the chip")."""
     prep = _PREP.search(clause)
     return resource_word(clause[: prep.start()] if prep else clause)
 

@@ -63,8 +63,8 @@ _END = re.compile(
     r"more\b|plusieurs\b|etc\b|等)",
     re.I,
 )
-# an unlisted name: capitalised words ("Franklin Templeton", "T. Rowe Price", "Aglaé Ventures",
-# "Fidelity Management & Research"); function words that open sentences are no names
+# an unlisted name: capitalised words ("Harbor Crest", "J. Quill Partners", "Aurèle Ventures",
+# "Northgate Asset & Research"); function words that open sentences are no names
 _NAME = re.compile(r"[A-Z][\w’'\-]*\.?(?:\s+(?:&\s+)?(?:[A-Z][\w’'\-]*\.?|\d+[A-Za-z]*))*(?<![.,])")
 _NOT_NAMES = frozenset(
     """The A An In On At It Its This That These Those He She They We Our Le La Les L Un Une Il
@@ -110,7 +110,7 @@ def conjuncts(
         if all(item.eid != o.eid for o in out):
             out.append(item)
         if last:
-            break  # "…, Lightspeed and Nvidia, Mistral said": the list ends at its "and"
+            break  # "…, Helix and Nvidia, Vega said": the list ends at its "and"
     return out
 
 
@@ -185,7 +185,7 @@ _ZH_TRAIL = re.compile(
     r"\s*(?:等[^、，,。；;]{0,12}?)?(?:联合|聯合|共同|一同|一起|同时|同時|也|均|亦|则|則|"
     r"持续|持續|继续|繼續|再次|追加|作为|作為|老股东|老股東)*\s*"
 )
-# between two known items: a separator, or names nobody listed between 、 ("、Neumann、IDG、")
+# between two known items: a separator, or names nobody listed between 、 ("、Vantor、IDG、")
 _ZH_GAP = re.compile(
     r"\s*(?:、|，|,|和|与|與|及|以及|还有|還有)\s*"
     r"|\s*、(?:[^、，,。；;：:（()）\s]{1,12}、)+\s*"
@@ -230,8 +230,8 @@ def _next_item(
 def _bare_inside(
     ctx: Ctx, pos: int, kinds: Collection[EntityKind]
 ) -> tuple[Mention | None, int, bool]:
-    """A bare capitalised item of an investors' list ("alongside A, Orvane, T. Rowe Price and
-    others", "tels que Orvane, Stellantis et Uber"): one more firm when the list goes on after
+    """A bare capitalised item of an investors' list ("alongside A, Orvane, J. Quill Partners and
+    others", "tels que Orvane, Corvane et Uber"): one more firm when the list goes on after
     it to a firm, or ends with "and others"; a place or a source ("A, Tokyo and Seoul officials
     said") does not."""
     item, end, last = _next_item(ctx, pos, kinds, True, bare=True, make=False)
@@ -302,7 +302,7 @@ def item_at(
     if any(m.start < name.end() and name.start() < m.end for m in ctx.mentions):
         return None  # part of a known name or description
     head = _DESC_AFTER.match(ctx.text, name.end())
-    if head is not None:  # "Abu Dhabi investor MGX", "US-based fund Foo": a description
+    if head is not None:  # "Gulf investor Qarin", "US-based fund Foo": a description
         known = next((m for m in ctx.mentions if m.start == head.end()), None)
         if known is not None:
             return known if known.kind in kinds else None
