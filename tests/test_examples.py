@@ -139,6 +139,23 @@ def test_ingest_finds_the_companies(facts) -> None:
         find(entities, EntityKind.COMPANY, name)
 
 
+def test_a_typo_suggests_each_name_once(ingested: Path) -> None:
+    """`kg show Mistrel` offered 'Mistral AI Mistral AI': an entity made of the headline's last
+    name and the next sentence's first one."""
+    result = CliRunner().invoke(cli, ["show", "Mistrel", "--data-dir", str(ingested)])
+    assert result.exit_code == 1
+    assert "'Mistral AI'" in result.output
+    assert "Mistral AI Mistral AI" not in result.output
+
+
+def test_no_entity_name_is_one_name_twice(facts) -> None:
+    entities, _ = facts
+    doubled = [e.name for e in entities.values()  # type: ignore[attr-defined]
+               if (half := e.name.split())  # type: ignore[attr-defined]
+               and len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]]
+    assert doubled == []
+
+
 def test_ingest_finds_the_koyeb_acquisition(facts) -> None:
     entities, keys = facts
     mistral = find(entities, EntityKind.COMPANY, "Mistral AI")

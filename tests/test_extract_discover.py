@@ -223,3 +223,27 @@ def test_no_firm_from_a_division_a_title_word_or_an_owner(text: str, absent: str
 def test_a_french_institution_is_also_its_english_name() -> None:
     assert "Nexa Foundation" in short_forms("Fondation Nexa")
     assert "Nexa Institute" in short_forms("Institut Nexa")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "joined"),
+    [
+        # a headline ending in a name, then a sentence starting with it (one a line)
+        ("Orbital Freight leads a round in Quillon Robotics\nQuillon Robotics has raised $20m.",
+         "Quillon Robotics", "Quillon Robotics Quillon Robotics"),
+        ("The board thanked Nadia Verhoeven\nNadia Verhoeven is the CEO of Quillon.",
+         "Nadia Verhoeven", "Nadia Verhoeven Nadia Verhoeven"),
+        ("Backers of Quillon\nHarbor Peak Capital led the round.",
+         "Harbor Peak Capital", "Quillon Harbor Peak Capital"),
+    ],
+)
+def test_a_name_never_runs_across_a_line_break(text: str, name: str, joined: str) -> None:
+    found = discover(text)
+    assert name in found
+    assert joined not in found
+
+
+def test_a_list_of_investors_ends_at_its_line() -> None:
+    found = discover("Investors include Harbor Peak and Quillon Labs\nLyon Metro then grew.")
+    assert "Quillon Labs" in found
+    assert not any("Lyon" in name for name in found)

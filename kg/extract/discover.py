@@ -24,11 +24,14 @@ _WORD = (
     rf"(?>{_START}[A-Z][A-Za-z0-9À-ÖØ-öø-ÿ\-\.&’']{{0,40}}[A-Za-z0-9À-ÿ](?::[a-z0-9]+)?"
     rf"|{_START}[A-Z])"
 )
-NAME = rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})"
+# Words of one name are apart by spaces, never by a line break: the text is sentences one a
+# line, and "… in Mistral AI" ending a headline and "Mistral AI has raised" are two names.
+_GAP = r"[^\S\n]+"
+NAME = rf"(?P<name>(?:{_WORD})(?:{_GAP}(?:{_WORD})){{0,3}})"
 _PART = rf"{_START}[A-Z][a-zà-ÿ’']{{1,30}}(?:-[A-Z][a-zà-ÿ’']{{1,30}})*"
 _PARTICLE = r"(?:Le|La|De|Van|von|van|de|du|bin|Bin|ibn|bint|al|Al|el|El|da|di|Di|Da|dos|der|ter)"
-PERSON = rf"(?P<name>{_PART}(?:\s+(?:{_PARTICLE}\s+)?{_PART}){{1,2}})"
-LIST = r"(?P<list>[^.;:。]{3,240})"
+PERSON = rf"(?P<name>{_PART}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_PART}){{1,2}})"
+LIST = r"(?P<list>[^.;:。\n]{3,240})"
 _SPLIT = re.compile(r"\s*(?:,|;|、|\band\b|\bet\b|\bas well as\b|&)\s*")
 
 
@@ -212,7 +215,7 @@ def _suffixes() -> Suffix:
     return Suffix(latin, funds, zh, _zh_strip(data["zh_noise"]), zh_generic, generic)
 
 
-_BEFORE = re.compile(rf"(?<![\w-])(?P<name>(?:{_WORD}\s+(?:&\s+)?){{1,3}})$")
+_BEFORE = re.compile(rf"(?<![\w-])(?P<name>(?:{_WORD}{_GAP}(?:&{_GAP})?){{1,3}})$")
 
 
 class Suffix(NamedTuple):
