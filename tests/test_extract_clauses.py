@@ -472,3 +472,32 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject() -> None:
     result = extract_article(article(text, "en"))
     investors = {s for s, r, o in triples(result) if r == "INVESTS_IN" and o == "Kyutai"}
     assert investors == {"Meta"}, triples(result)
+
+
+def test_an_unknown_name_opening_the_clause_is_not_replaced_by_the_last_subject() -> None:
+    text = "Kyutai raised money in May. Brightloop completed its acquisition of Helsing in March."
+    result = extract_article(article(text, "en"))
+    assert ("Kyutai", "ACQUIRES", "Helsing") not in triples(result), triples(result)
+
+
+def test_it_still_stands_for_the_last_subject() -> None:
+    text = "Kyutai bought Helsing. It then bought Aleph Alpha."
+    result = extract_article(article(text, "en"))
+    assert ("Kyutai", "ACQUIRES", "Aleph Alpha") in triples(result), triples(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Kyutai took $30 million from Nvidia in May.", ("NVIDIA", "INVESTS_IN", "Kyutai")),
+        ("Kyutai received funding from Nvidia last year.", ("NVIDIA", "INVESTS_IN", "Kyutai")),
+    ],
+)
+def test_money_taken_from_a_firm_is_its_investment(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in triples(extract_article(article(text, "en")))
+
+
+def test_a_rank_taken_from_a_firm_is_no_investment() -> None:
+    text = "Nvidia took over the top spot from Apple as the most valuable company."
+    result = extract_article(article(text, "en"))
+    assert not [r for r in result.relations if r.relation.value == "INVESTS_IN"], triples(result)

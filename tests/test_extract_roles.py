@@ -95,3 +95,25 @@ def test_names_inside_an_apposition_of_a_board_list_are_not_members() -> None:
     assert ("Sue Martin", "BOARD_MEMBER_OF", "OpenAI") in facts
     assert ("Nicole Roux", "BOARD_MEMBER_OF", "OpenAI") in facts
     assert not any(t[0] == "Melinda Gates" for t in facts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Kyutai opened a lab. U.S. President Jane Roe visited it on Monday, praising Kyutai.",
+        ),
+        ("en", "Kyutai opened a lab. French President Jane Roe visited Kyutai on Monday."),
+        ("en", "Kyutai opened a lab. Germany's top adviser Jane Roe praised Kyutai."),
+    ],
+)
+def test_a_countrys_office_is_no_role_at_a_firm(lang: str, text: str) -> None:
+    result = extract_article(article(text, lang))
+    assert not [r for r in result.relations if r.source.startswith("person:")], triples(result)
+
+
+def test_a_firms_title_after_a_nationality_word_still_counts() -> None:
+    text = "French President Jane Roe met Kyutai CEO John Poe."
+    result = extract_article(article(text, "en"))
+    assert triples(result) == {("John Poe", "LEADS", "Kyutai")}, triples(result)

@@ -66,7 +66,7 @@ def _slot(
         m = left(ctx, start, kinds, exclude) or speaker(ctx, start, kinds)
         if m is not None and m.eid in exclude:
             m = None
-        if m is None:
+        if m is None and not _unknown_subject(ctx, start):
             eid = ctx.doc.previous_subject(ctx.sent)
             if eid and eid not in exclude:
                 return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun")
@@ -110,6 +110,18 @@ def _slot(
 
 
 _OF = {"of", "in", "de", "du", "d’", "d'", "dans"}
+# a capitalised name we do not know opens the clause, a few words before the trigger: "Cisco
+# completed its acquisition of X" is not said of the previous sentence's firm
+_UNKNOWN_SUBJECT = re.compile(
+    r"^\W*(?!(?:It|They|He|She|The|This|That|These|Its|Their|We|Our)\b)[A-Z][\w&.\-]*"
+    r"(?:\s+[A-Z][\w&.\-]*)*\s+(?:[a-z][\w’'-]*\s+){0,3}$"
+)
+
+
+def _unknown_subject(ctx: Ctx, start: int) -> bool:
+    return ctx.sent.lang == "en" and bool(_UNKNOWN_SUBJECT.match(ctx.text[:start]))
+
+
 # a relative clause opened right before the trigger ("…, which was acquired by"): its subject is
 # the name before the comma, or none we know
 _OPEN_RELATIVE = re.compile(

@@ -243,6 +243,8 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
     m = before.search(text[max(0, person.start - 80) : person.start])
     if m and _relation(m.group("title")) is not None:
         t_start = person.start - (len(text[max(0, person.start - 80) : person.start]) - m.start())
+        if _public_office(ctx, t_start):
+            return []  # "U.S. President Donald Trump": a country's office, no firm's
         org = _adjacent_org(ctx, t_start) or _its_org(ctx, t_start) or _near_left(ctx, t_start)
         unnamed = _UNKNOWN_OWNER.search(text[max(0, t_start - 12) : t_start])
         if (
@@ -269,6 +271,30 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
         )
         return [(org, m.group("title"))] if org else []
     return []
+
+
+@lru_cache(maxsize=1)
+def _nationality() -> re.Pattern[str]:
+    data = load_yaml(DATA / "descriptors.yaml")
+    words = sorted({w for ws in data["nationalities"].values() for w in ws}, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?:[’']s)?\s+{_OFFICE_ADJ}$")
+
+
+_OFFICE_ADJ = r"(?:(?:top|chief|senior|deputy|vice|then|presidential|national)\s+)*"
+
+
+def _public_office(ctx: Ctx, pos: int) -> bool:
+    """A title after a country or nationality ("U.S. President", "South Korea's top adviser")."""
+    if _nationality().search(ctx.text[max(0, pos - 40) : pos]):
+        return True
+    gap = rf"\s*(?:[’']s)?\s+{_OFFICE_ADJ}"
+    return any(
+        m.kind in (EntityKind.COUNTRY, EntityKind.REGION)
+        and re.fullmatch(gap, ctx.text[m.end : pos])
+        for m in ctx.mentions
+        if m.end <= pos
+    )
 
 
 def _owner_title(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
