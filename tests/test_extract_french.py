@@ -243,3 +243,47 @@ def test_a_lesser_title_names_no_unnamed_employer() -> None:
 )
 def test_role_tense(text: str, held: bool) -> None:
     assert (("Arthur Mensch", "LEADS", "Mistral AI") in pairs(text)) is held
+
+
+ROUND_PLAIN = "Giskard lève 10 millions d’euros. "
+
+
+@pytest.mark.parametrize(
+    ("text", "investors"),
+    [
+        # items with a description, a parenthetical name, an institution we do not know
+        (
+            ROUND_PLAIN + "La levée est pilotée par Elaia, rejointe par la filiale "
+            "d’investissement de l’assureur Axa (Kamet Ventures), le Centre national d’études "
+            "spatiales et Daphni.",
+            {"Elaia", "Kamet Ventures", "Daphni"},
+        ),
+        (
+            "Giskard lève 10 millions d’euros auprès du fonds parisien Elaia, de la banque "
+            "publique Bpifrance et de l’investisseur providentiel Xavier Niel, portant sa "
+            "valorisation à 80 millions.",
+            {"Elaia", "Bpifrance", "Xavier Niel"},
+        ),
+        # the list ends after its last "et": the next clause's subject is no investor
+        (
+            ROUND_PLAIN + "L’opération est menée par Elaia, Partech et Daphni, Mistral AI "
+            "a expliqué que les fonds serviront à recruter.",
+            {"Elaia", "Partech", "Daphni"},
+        ),
+        # a relative clause after the list: the firm it names is no investor
+        (
+            "Giskard lève 10 millions d’euros auprès d’Elaia et de Partech, qui avait déjà "
+            "soutenu Mistral AI.",
+            {"Elaia", "Partech"},
+        ),
+    ],
+)
+def test_investor_lists_by_chunk(text: str, investors: set[str]) -> None:
+    assert {s for s, r, _ in pairs(text) if r == "FUNDS"} == investors
+
+
+def test_a_second_frame_has_its_own_items() -> None:
+    """ "menée par A, rejointe par B": B joins the round, it does not lead it."""
+    found = facts(ROUND_PLAIN + "La levée est menée par Elaia, rejointe par Partech et Daphni.")
+    assert {s for s, r, _, lead in found if r == "FUNDS" and lead} == {"Elaia"}
+    assert {s for s, r, _, lead in found if r == "FUNDS" and not lead} == {"Partech", "Daphni"}

@@ -25,6 +25,7 @@ from kg.extract.facts import (
     round_label,
     valuation_in,
 )
+from kg.extract.fr_lists import chunks_after
 from kg.extract.mentions import Mention
 from kg.extract.patterns import Trigger, lexicon
 from kg.extract.slots import (
@@ -142,6 +143,8 @@ def _args(
     patient = _slot(ctx, trig.patient, trig, start, end, patient_kinds)
     skip = (patient.eid,) if patient else ()
     agent = _slot(ctx, trig.agent, trig, start, end, agent_kinds, skip, agent=True)
+    if agent is None and _fr_list(ctx, trig):  # "rejoint par le fonds du Conseil …, et B"
+        agent = next((a for a in chunks_after(ctx, end, agent_kinds) if a.eid not in skip), None)
     if agent is None:
         return [], patient
     agents = [agent]
@@ -151,6 +154,8 @@ def _args(
             agents = agents or conjuncts(ctx, agent, True, agent_kinds, trig.family in _DISCOVER)
         elif trig.agent == "right":
             agents = conjuncts(ctx, agent, True, agent_kinds, trig.family in _DISCOVER)
+            if _fr_list(ctx, trig):  # items with descriptions
+                agents += chunks_after(ctx, end, agent_kinds)
         elif trig.agent == "left_by":
             agents = zh_list_before(ctx, start, agent_kinds) or [agent]
         else:
@@ -161,6 +166,16 @@ def _args(
     if EntityKind.COMPANY in agent_kinds:  # a person joining a firm stays a person
         agents = [_for_company(ctx, a) for a in agents]
     return [a for a in distinct(agents) if a.eid not in skip], patient
+
+
+def _fr_list(ctx: Ctx, trig: Trigger) -> bool:
+    """A French list of investors after its trigger, read chunk by chunk (fr_lists.py)."""
+    return (
+        ctx.sent.lang == "fr"
+        and trig.family in _DISCOVER
+        and trig.agent == "right"
+        and trig.list_side == "agent"
+    )
 
 
 # "A y fait son entrée, tout comme B, C et d’autres": B and C do the same
