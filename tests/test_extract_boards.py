@@ -35,11 +35,11 @@ SEATS = [
         ("Marie Lefort", BOARD, "Kyutai"),
     ),
     ("zh", "王小明加入了智谱董事会。", ("王小明", BOARD, "Zhipu AI")),
-    ("zh", "公开资料显示，张伟在智谱担任执行董事。", ("张伟", BOARD, "Zhipu AI")),
+    ("zh", "据年报，张伟在智谱出任执行董事。", ("张伟", BOARD, "Zhipu AI")),
     (
         "zh",
-        "Mistral AI的联合创始人兼董事会成员Jean Charles Samuelian-Werve称该公司很重要。",
-        ("Jean Charles Samuelian-Werve", BOARD, "Mistral AI"),
+        "Kyutai的首席科学家兼董事会成员Marie Lefort称实验室进展顺利。",
+        ("Marie Lefort", BOARD, "Kyutai"),
     ),
 ]
 

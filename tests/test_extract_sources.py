@@ -1,6 +1,6 @@
 """Dependency said through the resource a topic lacks (kg/extract/sources.py) and through the
 dependence noun, in zh, en and fr, with hard negatives; and the seed-digest shape end to end:
-`kg ingest` + `kg load` + `kg chain NVIDIA --direction up` lists Europe."""
+`kg ingest` + `kg load` + `kg chain NVIDIA --direction up` lists Japan."""
 
 from __future__ import annotations
 
@@ -21,30 +21,30 @@ DEP = "DEPENDS_ON"
 STATED = [
     (
         "en",
-        "Since 2023, Europe has been playing catch-up: training GPUs come almost entirely from "
-        "NVIDIA, and the best models have been built by OpenAI, Anthropic and Google.",
-        [("Europe", DEP, "NVIDIA"), ("Europe", DEP, "Anthropic"), ("Europe", DEP, "Google")],
+        "Japan has been lagging for years: its training GPUs come mostly from NVIDIA, and the "
+        "strongest models were built by Cohere, Mistral AI and xAI.",
+        [("Japan", DEP, "NVIDIA"), ("Japan", DEP, "Mistral AI"), ("Japan", DEP, "xAI")],
     ),
     (
         "zh",
-        "欧洲在人工智能竞赛中处于追赶状态：训练用GPU几乎全部来自英伟达，主流基础模型则由OpenAI、Anthropic或谷歌开发。",
-        [("Europe", DEP, "NVIDIA"), ("Europe", DEP, "OpenAI"), ("Europe", DEP, "Google")],
+        "日本近年在大模型上进展缓慢：数据中心的GPU大多来自英伟达，头部模型则由Cohere、Mistral AI或xAI研发。",
+        [("Japan", DEP, "NVIDIA"), ("Japan", DEP, "Cohere"), ("Japan", DEP, "xAI")],
     ),
     (
         "fr",
-        "L’Europe reste à la traîne, avec une dépendance durable aux GPU de NVIDIA et à des "
-        "modèles d’OpenAI, Anthropic ou Google.",
-        [("Europe", DEP, "NVIDIA"), ("Europe", DEP, "Anthropic"), ("Europe", DEP, "Google")],
+        "Le Japon avance lentement, avec une forte dépendance aux GPU de NVIDIA et à des "
+        "modèles de Cohere, Mistral AI ou xAI.",
+        [("Japan", DEP, "NVIDIA"), ("Japan", DEP, "Mistral AI"), ("Japan", DEP, "xAI")],
     ),
     (
         "fr",
-        "Depuis 2023, l’Europe court derrière. Les GPU d’entraînement proviennent presque "
-        "exclusivement de NVIDIA. Les modèles les plus répandus ont été développés par OpenAI.",
-        [("Europe", DEP, "NVIDIA"), ("Europe", DEP, "OpenAI")],
+        "Depuis trois ans, le Japon peine à suivre. Ses GPU de calcul viennent surtout de "
+        "NVIDIA. Ses meilleurs modèles ont été conçus par Cohere.",
+        [("Japan", DEP, "NVIDIA"), ("Japan", DEP, "Cohere")],
     ),
     (
         "zh",
-        "这笔投资旨在降低微软在模型供应方面对ChatGPT开发商OpenAI的依赖。",
+        "这项合作可以减轻微软在模型层面对OpenAI的依赖。",
         [("Microsoft", DEP, "OpenAI")],
     ),
     ("en", "The deal cuts Microsoft's reliance on OpenAI.", [("Microsoft", DEP, "OpenAI")]),
@@ -70,7 +70,7 @@ NOT_STATED = [
     # a person before the resource: no firm or place is the topic
     ("en", "Jane Roe spoke at the summit. The chips come from Nvidia."),
     # models adopted by others (passive): the firm named before uses nothing
-    ("zh", "英伟达的芯片很受欢迎，而被广泛采用的基础模型则由OpenAI开发。"),
+    ("zh", "英伟达的显卡供不应求，而被众多企业选用的大模型则由Cohere研发。"),
 ]
 
 
@@ -82,10 +82,10 @@ def test_no_dependency_without_a_resource_subject_or_a_topic(lang: str, text: st
 
 def test_a_list_ended_by_and_does_not_govern_the_next_subject() -> None:
     text = (
-        "Face aux États-Unis et à la Chine, l’Europe reste en retrait, avec une dépendance "
+        "Face à la Corée du Sud et à l’Inde, le Japon reste en retrait, avec une dépendance "
         "aux GPU de NVIDIA."
     )
-    assert ("Europe", DEP, "NVIDIA") in triples(extract_article(article(text, "fr")))
+    assert ("Japan", DEP, "NVIDIA") in triples(extract_article(article(text, "fr")))
 
 
 def test_the_seed_shaped_digests_state_their_dependencies_and_board_seat() -> None:
@@ -100,18 +100,19 @@ def test_the_seed_shaped_digests_state_their_dependencies_and_board_seat() -> No
         if r["type"] == "relation"
     }
     assert {
-        ("Europe", DEP, "NVIDIA"),
-        ("Europe", DEP, "OpenAI"),
-        ("Europe", DEP, "Anthropic"),
-        ("Europe", DEP, "Google"),
-        ("Microsoft", DEP, "OpenAI"),
-        ("Jean-Marc Fontaine", "BOARD_MEMBER_OF", "Kyutai"),
+        ("Japan", DEP, "NVIDIA"),
+        ("Japan", DEP, "Cohere"),
+        ("Japan", DEP, "Mistral AI"),
+        ("Japan", DEP, "xAI"),
+        ("Amazon", DEP, "Anthropic"),
+        ("Sakana AI", DEP, "NVIDIA"),
+        ("Kenji Mori", "BOARD_MEMBER_OF", "Sakana AI"),
     } <= facts
-    assert ("NVIDIA", DEP, "OpenAI") not in facts
+    assert ("NVIDIA", DEP, "Cohere") not in facts
 
 
 @pytest.mark.bolt
-def test_chain_up_from_nvidia_lists_europe_after_ingest_and_load(
+def test_chain_up_from_nvidia_lists_japan_after_ingest_and_load(
     tmp_path: Path, neo4j_env: Any
 ) -> None:
     data = tmp_path / "data"
@@ -126,5 +127,5 @@ def test_chain_up_from_nvidia_lists_europe_after_ingest_and_load(
     assert chain.exit_code == 0, chain.output
     rows = json.loads(chain.stdout)
     direct = {r["dependent"]: r["dependencies"] for r in rows if r["depth"] == 1}
-    assert direct.get("Europe") == ["gpu"]
-    assert "Kyutai" in direct
+    assert direct.get("Japan") == ["gpu"]
+    assert "Sakana AI" in direct
