@@ -24,17 +24,17 @@ def has(facts: set[tuple[str, str, str]], a: str, rel: str, b: str) -> bool:
 STATED = [
     (
         "en",
-        "Cohere has already inked major deals with giants like Oracle and SAP.",
+        "Cohere has signed large contracts with groups like Oracle and SAP.",
         "Cohere",
         P,
         ["Oracle", "SAP"],
     ),
     (
         "en",
-        "OpenAI leads a group of technology partners which includes Microsoft, Nvidia and Oracle.",
-        "OpenAI",
+        "Cohere heads a coalition of hardware partners which includes AMD, Oracle and SAP.",
+        "Cohere",
         P,
-        ["Microsoft", "NVIDIA", "Oracle"],
+        ["AMD", "Oracle", "SAP"],
     ),
     (
         "fr",
@@ -52,18 +52,18 @@ STATED = [
     ),
     (
         "en",
-        "Meta said the hire should help the company keep competing with other giants, such as "
-        "Google and OpenAI.",
-        "Meta",
+        "Baidu expects the chip to let the group keep competing with rivals, such as Alibaba "
+        "and Tencent.",
+        "Baidu",
         C,
-        ["Google", "OpenAI"],
+        ["Alibaba", "Tencent"],
     ),
     (
         "en",
-        "Everyone is chasing OpenAI, and Anthropic is widely seen as its chief competition.",
-        "Anthropic",
+        "Plenty of startups chase Mistral AI, and Kyutai is often seen as its main competition.",
+        "Kyutai",
         C,
-        ["OpenAI"],
+        ["Mistral AI"],
     ),
     ("en", "The AI race pits Microsoft against Google.", "Microsoft", C, ["Google"]),
     (
@@ -114,18 +114,18 @@ NOT_STATED = [
     ("en", "Cohere terminated its agreements with Oracle and SAP.", P),
     ("en", "Cohere denied that it had signed a partnership with Oracle and SAP.", P),
     ("fr", "Mistral AI a mis fin à son partenariat avec Orange.", P),
-    ("fr", "Mistral AI a été fondée par d’anciens collaborateurs de Meta et de Google.", P),
+    ("fr", "Kyutai a été lancée par trois anciens collaborateurs de Google et d’Amazon.", P),
     ("zh", "智谱宣布结束与阿里巴巴的合作。", P),
     # 联合创始人 (co-founder) is no joint launch
     ("zh", "智谱联合创始人张伟在腾讯的活动上推出新模型。", P),
-    ("zh", "腾讯和阿里巴巴相比，无论是合作意愿还是投资规模，阿里巴巴都更高。", P),
+    ("zh", "腾讯和百度相比，不管合作意愿或是出资力度，百度都更强。", P),
     # the list belongs to another clause: "A与B的合作伙伴关系，以及C、D之间的关系"
-    ("zh", "微软和OpenAI的合作伙伴关系，以及谷歌、亚马逊和Anthropic之间的关系引发审查。", None),
+    ("zh", "英伟达和Cohere的合作伙伴关系，以及三星、甲骨文和xAI之间的关系受到关注。", None),
     ("en", "Cohere denied that it competes with OpenAI.", C),
     ("fr", "Mistral AI ne se voit pas comme une concurrente d’OpenAI.", C),
     ("zh", "百度否认与阿里巴巴竞争。", C),
     # rivals named in general, not a rival named
-    ("zh", "该交易将扭曲Arm的角色，并削弱英伟达的竞争对手。", C),
+    ("zh", "批评者认为，这桩并购将削弱高通的竞争对手。", C),
     (
         "fr",
         "La Commission étudie l’impact pour la concurrence de l’investissement de Microsoft "
@@ -143,8 +143,8 @@ def test_ended_denied_or_general_wording_states_no_link(
     if rel is None:  # no partner of the first clause with a firm of the second
         assert not any(
             t[1] == P
-            and {t[0], t[2]} & {"Microsoft", "OpenAI"}
-            and {t[0], t[2]} & {"Google", "Amazon", "Anthropic"}
+            and {t[0], t[2]} & {"NVIDIA", "Cohere"}
+            and {t[0], t[2]} & {"Samsung", "Oracle", "xAI"}
             for t in facts
         ), facts
     else:
@@ -155,33 +155,35 @@ def test_coordinated_subjects_each_partner_the_firm_after_the_trigger() -> None:
     facts = found("Microsoft and Google, both partners of OpenAI, declined to comment.", "en")
     assert has(facts, "Microsoft", P, "OpenAI") and has(facts, "Google", P, "OpenAI")
     assert not has(facts, "Microsoft", P, "Google")
-    facts = found("Samsung et SK Hynix ont noué un partenariat avec OpenAI.", "fr")
-    assert has(facts, "Samsung", P, "OpenAI") and not has(facts, "Samsung", P, "SK Hynix")
+    facts = found("Thales et Capgemini ont noué un partenariat avec Kyutai.", "fr")
+    assert has(facts, "Thales", P, "Kyutai") and not has(facts, "Thales", P, "Capgemini")
 
 
 def test_a_cloud_deal_is_a_dependency_on_the_cloud_firm_not_a_partnership() -> None:
-    facts = found("Google invested in Anthropic and has a cloud deal with the company too.", "en")
-    assert ("Anthropic", "DEPENDS_ON", "Google") in facts
-    assert not has(facts, "Anthropic", P, "Google")
+    facts = found(
+        "Oracle put money into Cohere and has a GPU contract with the startup as well.", "en"
+    )
+    assert ("Cohere", "DEPENDS_ON", "Oracle") in facts
+    assert not has(facts, "Cohere", P, "Oracle")
 
 
 def test_rivals_listed_with_no_subject_are_not_rivals_of_each_other() -> None:
     facts = found(
-        "The hire should help it keep competing with giants such as Google and OpenAI.", "en"
+        "The new chip should let it keep competing with groups such as Alibaba and Tencent.", "en"
     )
-    assert not has(facts, "Google", C, "OpenAI")
+    assert not has(facts, "Alibaba", C, "Tencent")
 
 
 def test_a_review_of_an_unnamed_deal_states_no_partnership() -> None:
-    facts = found("EU regulators pause their probe into Nvidia’s bid for Arm.", "en")
-    assert not has(facts, "NVIDIA", P, "Arm")
+    facts = found("EU regulators pause their probe into Qualcomm’s bid for Arm.", "en")
+    assert not has(facts, "Qualcomm", P, "Arm")
 
 
 def test_a_subject_after_while_is_not_governed_by_the_preposition_before_it() -> None:
     text = (
-        "SoftBank takes on the funding risk while OpenAI leads a group of partners which "
-        "includes Microsoft and Oracle."
+        "Temasek carries the financial risk while Cohere heads a coalition of partners which "
+        "includes AMD and Oracle."
     )
     facts = found(text, "en")
-    assert has(facts, "OpenAI", P, "Microsoft") and has(facts, "OpenAI", P, "Oracle")
-    assert not has(facts, "SoftBank", P, "Microsoft")
+    assert has(facts, "Cohere", P, "AMD") and has(facts, "Cohere", P, "Oracle")
+    assert not has(facts, "Temasek", P, "AMD")

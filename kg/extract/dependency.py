@@ -43,7 +43,7 @@ _KINDS = (*FIRMS, EntityKind.PRODUCT)
 def _supply_deal(
     ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None
 ) -> None:
-    """ "Orbit Cloud … signed a compute deal with the startup": of the two parties, the
+    """ "Orbit Cloud … has a compute deal with the startup": of the two parties, the
     cloud or chip firm is the provider."""
     one, other = left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=30)
     if one is None or other is None or one.eid == other.eid:
