@@ -27,7 +27,8 @@ STATED = [
     ),
     (
         "zh",
-        "日本近年在大模型上进展缓慢：数据中心的GPU大多来自英伟达，头部模型则由Cohere、Mistral AI或xAI研发。",
+        "日本近年在大模型上进展缓慢：数据中心的GPU大多来自英伟达，"
+        "头部模型则由Cohere、Mistral AI或xAI研发。",
         [("Japan", DEP, "NVIDIA"), ("Japan", DEP, "Cohere"), ("Japan", DEP, "xAI")],
     ),
     (
