@@ -88,3 +88,14 @@ def test_a_later_sentence_naming_the_resource_says_what_the_dependency_is() -> N
     result = extract_article(article(text, "fr"))
     deps = [r for r in result.relations if r.relation.value == "DEPENDS_ON"]
     assert [(d.properties["dependency"], d.properties["what"]) for d in deps] == [("gpu", "GPU")]
+
+
+def test_zh_a_model_built_on_a_chip_depends_on_its_maker() -> None:
+    facts = triples(extract_article(article("DeepSeek的模型基于英伟达的H800芯片训练。", "zh")))
+    assert ("DeepSeek", "DEPENDS_ON", "NVIDIA") in facts
+
+
+def test_zh_a_firm_in_the_next_clause_is_no_provider() -> None:
+    text = "智谱推出了基于自研模型的智能体，并与腾讯展开合作。"
+    facts = triples(extract_article(article(text, "zh")))
+    assert ("Zhipu AI", "DEPENDS_ON", "Tencent") not in facts

@@ -187,3 +187,9 @@ def test_a_subject_after_while_is_not_governed_by_the_preposition_before_it() ->
     facts = found(text, "en")
     assert has(facts, "Cohere", P, "AMD") and has(facts, "Cohere", P, "Oracle")
     assert not has(facts, "Temasek", P, "AMD")
+
+
+def test_zh_the_firm_before_with_competes_with_each_one_listed_after_it() -> None:
+    facts = found("月之暗面与智谱、百川智能等公司激烈竞争。", "zh")
+    assert has(facts, "Moonshot AI", C, "Zhipu AI") and has(facts, "Moonshot AI", C, "Baichuan")
+    assert not has(facts, "Zhipu AI", C, "Baichuan")  # listed together, not set against

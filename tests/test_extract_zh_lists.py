@@ -113,3 +113,21 @@ def test_company_law_is_no_company() -> None:
 )
 def test_a_title_held_before_at_a_named_firm_is_no_role(text: str) -> None:
     assert not any(org == "Baidu" for _, _, org in facts(text))
+
+
+def test_a_nominal_acquisition_names_its_buyer_and_target() -> None:
+    assert ("NVIDIA", "ACQUIRES", "Run:ai") in facts(
+        "英伟达完成了对Run:ai的收购，交易金额约7亿美元。"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "英伟达终止了对Run:ai的收购。",
+        "英伟达拟完成对Run:ai的收购。",
+        "投资者对英伟达的收购计划表示担忧，Run:ai未予置评。",
+    ],
+)
+def test_a_stopped_planned_or_merely_discussed_acquisition_is_none(text: str) -> None:
+    assert not any(rel == "ACQUIRES" for _, rel, _ in facts(text))

@@ -104,6 +104,8 @@ def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None
     if provider is None:
         return None, []
     gap = ctx.text[end : provider.start] if provider.start > end else ""
+    if ctx.sent.lang == "zh" and re.search(r"[，,；;：:]", gap):
+        return None, []  # "推出基于自研模型的产品，并与X合作": X is in another clause
     if trig.strong and not _plain_object(gap):
         return None, []  # "relies on customers such as Oracle": Oracle is no provider
     if not (trig.strong or _is_resource(ctx, provider) or resource_word(gap)):

@@ -156,10 +156,21 @@ def _rivals_named_together(ctx: Ctx, start: int, found: Found, status: str | Non
     firms = [m for m in ctx.mentions if m.kind in FIRMS and m.end <= start]
     if len(firms) < 2 or start - firms[-1].end > 25:
         return
-    a, b = firms[-2], firms[-1]
-    joined = re.fullmatch(r"\s*(?:与|與|和|同|跟|and|et)\s*", ctx.text[a.end : b.start])
-    if a.eid != b.eid and joined:
-        found.add(ctx, a.eid, RelationType.COMPETES_WITH, b.eid, status=status)
+    # "月之暗面与智谱、百川智能等公司竞争": the firm before 与 against each one listed after it
+    rivals = [firms[-1]]
+    for m in reversed(firms[:-1]):
+        gap = ctx.text[m.end : rivals[0].start]
+        if _WITH.fullmatch(gap):
+            for rival in rivals:
+                if rival.eid != m.eid:
+                    found.add(ctx, m.eid, RelationType.COMPETES_WITH, rival.eid, status=status)
+            return
+        if not re.fullmatch(r"\s*[、,，]\s*", gap):
+            return
+        rivals.insert(0, m)
+
+
+_WITH = re.compile(r"\s*(?:与|與|和|同|跟|and|et)\s*")
 
 
 def partners_listed(
