@@ -287,3 +287,34 @@ def test_a_second_frame_has_its_own_items() -> None:
     found = facts(ROUND_PLAIN + "La levée est menée par Elaia, rejointe par Partech et Daphni.")
     assert {s for s, r, _, lead in found if r == "FUNDS" and lead} == {"Elaia"}
     assert {s for s, r, _, lead in found if r == "FUNDS" and not lead} == {"Partech", "Daphni"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rivals"),
+    [
+        ("Mistral AI se mesure à OpenAI.", True),
+        ("Mistral AI veut tenir tête à OpenAI.", True),
+        ("Mistral AI marche sur les plates-bandes d’OpenAI.", True),
+        ("Mistral AI part à l’assaut d’OpenAI.", True),
+        ("La bataille entre OpenAI et Mistral AI fait rage.", True),
+        # partners, customers, a firm named in passing: no rivalry
+        ("Mistral AI a signé un accord avec OpenAI.", False),
+        ("Mistral AI s’est mesuré au marché américain avec l’aide d’OpenAI.", False),
+    ],
+)
+def test_rivalry_words(text: str, rivals: bool) -> None:
+    found = {(s, t) for s, r, t in pairs(text) if r == "COMPETES_WITH"}
+    assert bool(found & {("Mistral AI", "OpenAI"), ("OpenAI", "Mistral AI")}) is rivals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mistral AI a nommé Arthur Mensch au poste de directeur général.",
+        "Arthur Mensch a été nommé à la tête de Mistral AI.",
+        "Arthur Mensch prendra la direction de Mistral AI.",
+        "Arthur Mensch a pris les rênes de Mistral AI.",
+    ],
+)
+def test_taking_the_helm(text: str) -> None:
+    assert ("Arthur Mensch", "LEADS", "Mistral AI") in pairs(text)

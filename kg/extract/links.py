@@ -65,6 +65,10 @@ def compete(
         subject = _described(ctx, start)  # "… the company …, it would rival Nvidia"
         if subject is None:
             return
+    if subject is None and len(rivals) > 1 and _BETWEEN.search(ctx.text, start, end):
+        for one, other in zip(rivals, rivals[1:], strict=False):  # "la bataille entre A et B"
+            found.add(ctx, one.eid, RelationType.COMPETES_WITH, other.eid, status=status)
+        return
     eid = subject.eid if subject else ctx.doc.main_company()
     if eid in {r.eid for r in rivals} and len(rivals) > 1:
         return  # the article's main firm is one of the rivals listed: whose rivals is unsaid
@@ -73,6 +77,7 @@ def compete(
             found.add(ctx, eid, RelationType.COMPETES_WITH, rival.eid, status=status)
 
 
+_BETWEEN = re.compile(r"\b(?:between|entre)\s*$", re.I)
 _AGAINST = ("with", "against", "与", "與", "和", "同", "跟", "对", "對", "contre")
 
 
