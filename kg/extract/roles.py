@@ -79,7 +79,8 @@ def _titles() -> Titles:
         copula_zh=re.compile(rf"^\s*(?:的)?\s*{title}"),
         lead=re.compile(rf"^\s*(?:的)?\s*{title}(?![A-Za-z\-])", re.I),
         named_as=re.compile(
-            rf"^\s*,?\s*(?:as|comme|en tant que|au poste d[e’']|à la fonction d[e’']|为|為|担任|擔任)?"
+            rf"^\s*,?\s*(?:as|comme|en tant que|au poste d[e’']|à la fonction d[e’']|"
+            rf"为|為|担任|擔任)?"
             rf"\s*(?:{det}\s*)?"
             rf"(?:(?:new|next|nouveau|nouvelle|futur|future)\s+)?{title}(?![\w-])",
             re.I,
