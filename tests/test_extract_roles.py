@@ -18,27 +18,28 @@ def found(text: str, lang: str) -> set[tuple[str, str, str]]:
 STATED = [
     (
         "fr",
-        "Thales est un groupe français. L’an passé, le groupe dirigé par Pierre Marchand a "
-        "racheté Excellium.",
-        ("Pierre Marchand", "LEADS", "Thales"),
+        "Capgemini est une entreprise française. Depuis mars, le groupe dirigé par Pierre "
+        "Marchand a repris une start-up lyonnaise.",
+        ("Pierre Marchand", "LEADS", "Capgemini"),
     ),
     (
         "fr",
-        "Le directeur général de Wayve, Alain Keller, a déclaré que la startup avait du capital.",
-        ("Alain Keller", "LEADS", "Wayve"),
+        "La directrice générale de Kyutai, Alice Keller, a expliqué que le laboratoire avait "
+        "des fonds.",
+        ("Alice Keller", "LEADS", "Kyutai"),
     ),
     (
         "en",
-        "Graphcore keeps its team, Nigel Thorne, Graphcore’s chief executive officer, said.",
-        ("Nigel Thorne", "LEADS", "Graphcore"),
+        "Cohere will hire in Paris, Nina Thorne, Cohere’s chief executive officer, said.",
+        ("Nina Thorne", "LEADS", "Cohere"),
     ),
     (
         "en",
-        "“We look forward to it,” said CoreWeave co-founder, Chairman, and CEO Mark Ivers.",
-        ("Mark Ivers", "LEADS", "CoreWeave"),
+        "“It is a good day,” said Cohere co-founder, President, and CEO Mark Ivers.",
+        ("Mark Ivers", "LEADS", "Cohere"),
     ),
-    ("zh", "7月13日，商汤首席执行官李明对记者回应。", ("李明", "LEADS", "SenseTime")),
-    ("zh", "商汤执行董事王震宇认为，模型更重要。", ("王震宇", "BOARD_MEMBER_OF", "SenseTime")),
+    ("zh", "周一，百度首席执行官李明对媒体回应。", ("李明", "LEADS", "Baidu")),
+    ("zh", "百度执行董事王震宇认为，数据更重要。", ("王震宇", "BOARD_MEMBER_OF", "Baidu")),
     # a plural title covers each person listed after it
     (
         "en",
@@ -59,7 +60,7 @@ def test_a_title_names_the_persons_role(lang: str, text: str, triple: tuple) -> 
 
 
 def test_a_title_after_a_firm_we_do_not_know_is_not_the_previous_firms() -> None:
-    text = "苹果选择了阿里巴巴。某某创投执行董事王震宇认为，阿里更透明。"
+    text = "苹果挑中了百度。某某创投执行董事王震宇认为，百度更透明。"
     assert not any(t[0] == "王震宇" and t[2] == "Apple" for t in found(text, "zh"))
     text = "Cohere builds models. Chief executive Jane Roe said the chips are ready."
     assert ("Jane Roe", "LEADS", "Cohere") in found(text, "en")
@@ -72,14 +73,14 @@ def test_a_singular_title_covers_only_its_person() -> None:
 
 
 def test_a_title_after_another_persons_organisation_is_not_of_that_organisation() -> None:
-    facts = found("OpenAI CEO Sam Altman met South Korean President Lee Jae Park on Monday.", "en")
-    assert ("Sam Altman", "LEADS", "OpenAI") in facts
-    assert not any(t[0] == "Lee Jae Park" for t in facts)
+    facts = found("Cohere CEO Jane Roe met Chairman Mark Lane on Monday.", "en")
+    assert ("Jane Roe", "LEADS", "Cohere") in facts
+    assert not any(t[0] == "Mark Lane" for t in facts)
 
 
 def test_a_french_verb_after_a_name_does_not_make_it_a_company() -> None:
     result = extract_article(
-        article("Le patron de Wayve, Alain Keller, a déclaré que la startup allait bien.", "fr")
+        article("Le patron de Kyutai, Alain Keller, a déclaré que le labo allait bien.", "fr")
     )
     kinds = {e.name: e.kind.value for e in result.entities}
     assert kinds.get("Alain Keller") == "Person"
@@ -87,14 +88,14 @@ def test_a_french_verb_after_a_name_does_not_make_it_a_company() -> None:
 
 def test_names_inside_an_apposition_of_a_board_list_are_not_members() -> None:
     text = (
-        "OpenAI a présenté ses administrateurs. Le conseil d’administration s’élargit avec "
-        "l’arrivée de Sue Martin, ancienne directrice de la Fondation Bill et Melinda Gates, "
+        "Cohere a présenté ses administrateurs. Le conseil d’administration s’élargit avec "
+        "l’arrivée de Sue Martin, ancienne directrice de la Fondation Anne et Paul Durand, "
         "et de Nicole Roux, ancienne présidente de Sony."
     )
     facts = found(text, "fr")
-    assert ("Sue Martin", "BOARD_MEMBER_OF", "OpenAI") in facts
-    assert ("Nicole Roux", "BOARD_MEMBER_OF", "OpenAI") in facts
-    assert not any(t[0] == "Melinda Gates" for t in facts)
+    assert ("Sue Martin", "BOARD_MEMBER_OF", "Cohere") in facts
+    assert ("Nicole Roux", "BOARD_MEMBER_OF", "Cohere") in facts
+    assert not any(t[0] in ("Paul Durand", "Anne Durand") for t in facts)
 
 
 @pytest.mark.parametrize(
