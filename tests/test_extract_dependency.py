@@ -13,14 +13,13 @@ DEP = "DEPENDS_ON"
 STATED = [
     (
         "en",
-        "Samsung Electronics and SK Hynix signed deals to supply memory chips for OpenAI's data "
-        "centers.",
-        [("OpenAI", DEP, "Samsung"), ("OpenAI", DEP, "SK Hynix")],
+        "Intel and Samsung agreed last week to supply chips for Cohere's new campus.",
+        [("Cohere", DEP, "Intel"), ("Cohere", DEP, "Samsung")],
     ),
     (
         "en",
-        "Google invested in Anthropic and said it would be Anthropic’s “preferred” cloud provider.",
-        [("Anthropic", DEP, "Google")],
+        "Oracle backed Cohere and said it would become Cohere’s main cloud provider.",
+        [("Cohere", DEP, "Oracle")],
     ),
     ("en", "Nvidia's chips power xAI's models in Memphis.", [("xAI", DEP, "NVIDIA")]),
     ("zh", "英伟达是现有投资者，且其芯片驱动OpenAI模型的发展。", [("OpenAI", DEP, "NVIDIA")]),
@@ -39,7 +38,7 @@ def test_a_supply_is_a_dependency_of_the_user(
 
 NOT_STATED = [
     ("en", "Nvidia's chips no longer power xAI's models."),
-    ("en", "Samsung does not supply memory chips for OpenAI's data centers."),
+    ("en", "Samsung does not supply chips for Cohere's new campus."),
     ("en", "Cohere's engineers power the product used by Oracle."),
     ("zh", "英伟达的芯片不再驱动OpenAI的模型。"),
     ("fr", "Mistral AI ne dépend pas des GPU de NVIDIA."),
