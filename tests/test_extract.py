@@ -390,7 +390,7 @@ CASES = [
         ("State Administration for Market Regulation", "REVIEWS", "NVIDIA"),
     ),
     # --- traditional characters -----------------------------------------------------------
-    ("zh", "輝達執行長黃仁勳表示需求強勁。", ("Jensen Huang", "LEADS", "NVIDIA")),
+    ("zh", "輝達執行長黃仁勳週一指出需求強勁。", ("Jensen Huang", "LEADS", "NVIDIA")),
     ("zh", "台積電為輝達代工晶片。", ("NVIDIA", "DEPENDS_ON", "TSMC")),
     ("zh", "月之暗面與智譜存在競爭關係。", ("Moonshot AI", "COMPETES_WITH", "Zhipu AI")),
     # --- acqui-hires ----------------------------------------------------------------------

@@ -59,7 +59,7 @@ def test_traditional_and_simplified_spellings_are_one_name(tmp_path: Path) -> No
 
 
 def test_the_articles_spelling_becomes_an_alias() -> None:
-    text = "輝達執行長黃仁勳表示，公司將擴大投資。"
+    text = "輝達執行長黃仁勳週一指出，公司將擴大投資。"
     result = extract_article(
         Article(id="t", file="t.txt", format=ArticleFormat.TEXT, text=text, lang="zh")
     )
