@@ -230,8 +230,19 @@ class Suffix(NamedTuple):
 def _zh_strip(noise: list[str]) -> re.Pattern[str]:
     """The zh name before a suffix: the run after the last delimiter or noise word."""
     cut = rf"[^\u3400-\u9fffA-Za-z0-9·]|{trie_pattern(noise)}"
-    # a name of one character is none: the cut before it was inside the name (上海国和投资)
-    return re.compile(rf"(?:.*(?:{cut})|^)(?P<name>\S{{2,}})$", re.DOTALL)
+    return re.compile(rf"(?:.*(?P<cut>{cut})|^)(?P<name>\S*)$", re.DOTALL)
+
+
+def _zh_head(window: str, strip: re.Pattern[str]) -> str:
+    """The name before a zh suffix in `window`; a one-character noise word right before the
+    suffix was inside the name (上海国和投资: 和 is no "and" there)."""
+    m = strip.match(window)
+    if m is None:
+        return ""
+    if not m.group("name") and len(m.group("cut") or "") == 1 and _CJK.match(m.group("cut")):
+        inner = strip.match(window[:-1])
+        return (inner.group("name") if inner else "") + window[-1]
+    return m.group("name")
 
 
 def by_suffix(text: str, stop: frozenset[str]) -> dict[str, EntityKind]:
@@ -252,8 +263,7 @@ def by_suffix(text: str, stop: frozenset[str]) -> dict[str, EntityKind]:
     if not _CJK.search(text):
         return found
     for m in sfx.zh.finditer(text):
-        before = sfx.zh_noise.match(text[max(0, m.start() - 16) : m.start()])
-        head = before.group("name") if before else ""
+        head = _zh_head(text[max(0, m.start() - 16) : m.start()], sfx.zh_noise)
         if m.group("listed") and len(head) < 4:
             continue  # 追加投资、扩产: a weak suffix needs a longer name (上海国和投资、)
         if 2 <= len(head) <= 14 and _plain_head(head) and not _generic(head, sfx.zh_generic):
