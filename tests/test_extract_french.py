@@ -318,3 +318,37 @@ def test_rivalry_words(text: str, rivals: bool) -> None:
 )
 def test_taking_the_helm(text: str) -> None:
     assert ("Arthur Mensch", "LEADS", "Mistral AI") in pairs(text)
+
+
+def test_subject_is_not_inside_a_relative_clause() -> None:
+    text = "Nvidia, dont les puces équipent OpenAI, investit dans Mistral AI."
+    found = pairs(text)
+    assert ("NVIDIA", "INVESTS_IN", "Mistral AI") in found
+    assert ("OpenAI", "INVESTS_IN", "Mistral AI") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le rachat de Kyutai par Iliad a échoué.",
+        "Le rachat de Kyutai par Iliad est tombé à l’eau.",
+        "L’acquisition de Kyutai par Iliad n’a finalement pas abouti.",
+    ],
+)
+def test_failed_deal(text: str) -> None:
+    assert not {f for f in pairs(text) if f[1] == "ACQUIRES"}
+
+
+def test_founders_and_where_they_worked() -> None:
+    """ "fondée par A et B, tous deux passés par Meta": they did not found Meta; the firm
+    after the names is theirs only as the subject ("…, la jeune pousse X")."""
+    assert not {
+        f
+        for f in pairs(
+            "La société a été fondée en 2023 par Arthur Mensch et Guillaume Lample, "
+            "tous deux passés par Meta."
+        )
+        if f[1] == "FOUNDED"
+    }
+    found = pairs("Fondée en 2023 par Arthur Mensch, la jeune pousse Mistral AI recrute.")
+    assert ("Arthur Mensch", "FOUNDED", "Mistral AI") in found

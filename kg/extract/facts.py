@@ -65,10 +65,18 @@ def negated(text: str, start: int, end: int, lang: str) -> bool:
     window = text[max(0, start - (8 if lang == "zh" else 30)) : end]
     if lang == "fr" and _FR_AFTER.match(text, end):
         return True  # "ne fournit plus", "n’investit pas": the second half follows the verb
+    if lang == "fr" and _FR_FAILED.search(text, end, end + 120):
+        return True  # "le rachat de X par Y a échoué"
     return bool(lex.negations[lang if lang in lex.negations else "en"].search(window))
 
 
 _FR_AFTER = re.compile(r"\s+(?:pas|plus|jamais|guère)\b", re.I)
+_FR_FAILED = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:finalement\s+|donc\s+)?(?:échoué|avorté|capoté)\b|"
+    r"\b(?:a|ont|avait)\s+(?:finalement\s+)?été\s+(?:annulée?s?|abandonnée?s?|bloquée?s?)\b|"
+    r"\bn[’']a\s+(?:finalement\s+)?pas\s+abouti|\btomb\w*\s+à\s+l[’']eau\b",
+    re.I,
+)
 
 
 def planned(text: str, start: int, lang: str) -> bool:

@@ -67,6 +67,8 @@ def _slot(
         m = left(ctx, start, kinds, exclude) or speaker(ctx, start, kinds)
         if m is not None and m.eid in exclude:
             m = None
+        if m is not None and (opener := _inside_relative(ctx, m, start)) is not None:
+            m = left(ctx, opener, kinds, exclude)  # "A, dont les puces équipent B, investit"
         if m is None and not _unknown_subject(ctx, start):
             eid = ctx.doc.previous_subject(ctx.sent)
             if eid and eid not in exclude:
@@ -111,6 +113,21 @@ def _slot(
 
 
 _OF = {"of", "in", "de", "du", "d’", "d'", "dans"}
+_REL_OPEN = re.compile(
+    r",\s*(?:dont|qui|que|qu[’']|où|lequel|laquelle|which|who|whose)\b[^,]*$", re.I
+)
+
+
+def _inside_relative(ctx: Ctx, m: Mention, pos: int) -> int | None:
+    """Where a relative clause between commas opens, when `m` is inside it and the clause
+    closes before `pos` ("Nvidia, dont les puces équipent OpenAI, investit"): its subject is
+    the name before it, not `m`."""
+    opener = _REL_OPEN.search(ctx.text, 0, m.start)
+    if opener is None or "," not in ctx.text[m.end : pos]:
+        return None
+    return opener.start()
+
+
 # a capitalised name we do not know opens the clause, a few words before the trigger: "Cisco
 # completed its acquisition of X" is not said of the previous sentence's firm
 _UNKNOWN_SUBJECT = re.compile(

@@ -229,10 +229,17 @@ def _founded_by(ctx: Ctx, found: Found) -> None:
         people = expand(ctx, first, True, (EntityKind.PERSON,))
         # "Fondée en 2019 par A et B, la jeune pousse …": the company may come after the names
         org = left(ctx, m.start(), FIRMS) or right(ctx, people[-1].end, FIRMS, reach=40)
-        if org is None:
-            continue
+        if org is None or (
+            org.start > m.start()
+            and not _SUBJECT_NEXT.fullmatch(ctx.text[people[-1].end : org.start])
+        ):
+            continue  # "… par A et B, tous deux passés par Meta": not what they founded
         for person in people:
             found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
+
+
+# "Fondée en 2019 par A et B, la jeune pousse X …": the firm is the subject after the names
+_SUBJECT_NEXT = re.compile(r"\s*,\s*(?:(?:the|la|le|l[’']|cette|ce)\s*(?:[\w\-]+\s+){0,4})?", re.I)
 
 
 def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
