@@ -27,7 +27,7 @@ REFERRED = [
     ),
     (
         "fr",
-        "Marie Lefort est la directrice générale de Photoroom. Elle siège également au conseil "
+        "Marie Lefort est la directrice générale de Photoroom. Elle siège aussi au conseil "
         "d’administration de Kyutai.",
         ("Marie Lefort", "BOARD_MEMBER_OF", "Kyutai"),
     ),

@@ -189,17 +189,18 @@ def test_a_person_by_structure(text: str, name: str) -> None:
         ("Le groupe a racheté la néerlandaise Keyvia pour 100 millions d’euros.", "Keyvia"),
         ("Un partenariat avec Terravia, acteur majeur du capital-investissement.", "Terravia"),
         ("Elle a racheté son concurrent principal, MedAgenda.", "MedAgenda"),
-        ("Il siège au conseil du fabricant américain de médicaments Pfazer.", "Pfazer"),
+        ("Elle entre au conseil du fabricant suisse de vaccins Norvana.", "Norvana"),
         ("Les investisseurs historiques Quillon et Daphnia ont suivi.", "Daphnia"),
         # the item's fund, not the ministry that owns it
         (
             "Investisseurs historiques : Quillon, le Fonds Marin du ministère des Armées, Daphnia.",
             "Fonds Marin",
         ),
-        ("Les données viennent des Hospices civils de Lyon et du CHU de Brest.",
-         "Hospices civils de Lyon"),
-        ("Les données viennent des Hospices civils de Lyon et du CHU de Brest.", "CHU de Brest"),
-        ("L’étude associe le Centre Léon Bérard et l’hôpital Saint-Louis.", "Centre Léon Bérard"),
+        ("Les dossiers proviennent des Hospices civils de Valmont et du CHU de Brest.",
+         "Hospices civils de Valmont"),
+        ("Les dossiers proviennent des Hospices civils de Valmont et du CHU de Brest.",
+         "CHU de Brest"),
+        ("L’essai réunit le Centre Paul Rivière et l’hôpital Saint-Louis.", "Centre Paul Rivière"),
     ],
 )
 def test_a_firm_by_structure(text: str, name: str) -> None:
@@ -209,7 +210,7 @@ def test_a_firm_by_structure(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("Ana Ruiz, named CEO of Applications, will oversee the consumer unit.", "Applications"),
+        ("Ana Ruiz, appointed CEO of Applications in May, runs the consumer unit.", "Applications"),
         ("Former CEO Ana Ruiz left in May.", "Former"),
         ("Les investisseurs historiques Quillon, le Fonds Marin du ministère des Armées.",
          "Armées"),

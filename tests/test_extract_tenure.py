@@ -64,7 +64,7 @@ NOT_STATED = [
         "Photoroom",
     ),
     ("zh", "张伟（智谱前首席执行官）表示，公司将继续投入。", "Zhipu AI"),
-    ("en", "Cohere bought Statsig. Jane Roe will step in as CTO of Applications.", "Statsig"),
+    ("en", "Cohere bought Kyutai. Jane Roe will step in as CTO of Applications.", "Kyutai"),
 ]
 
 
