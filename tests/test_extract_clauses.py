@@ -195,7 +195,7 @@ ROUND_PHRASES = [
     # zh: 加注 after an existing backer list; names nobody listed between 、 are stepped over
     (
         "zh",
-        "智谱完成B轮融资，由高瓴领投，启明创投、某某资本、IDG资本跟投，腾讯等老股东持续加注。",
+        "智谱完成B轮融资，高瓴领投，启明创投、某某资本、IDG资本参与，腾讯等原有股东再次加注。",
         {"Hillhouse", "Qiming Venture Partners", "IDG Capital", "Tencent"},
     ),
 ]
@@ -274,7 +274,7 @@ def test_a_hedge_elsewhere_in_the_sentence_leaves_the_deal_stated() -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        ("en", "Microsoft is pouring billions into Helsing.", ("Microsoft", "Helsing")),
+        ("en", "Microsoft has been pouring cash into Helsing.", ("Microsoft", "Helsing")),
         ("en", "Nvidia bought into Poolside last year.", ("NVIDIA", "Poolside")),
         ("en", "Amazon keeps pumping money into Kyutai.", ("Amazon", "Kyutai")),
     ],
@@ -349,7 +349,7 @@ def test_coordinated_rounds_of_one_raiser_are_two_rounds() -> None:
     [
         (
             "en",
-            "Helsing closed a Series C round with an investor lineup that includes Accel and "
+            "Helsing closed a Series C round; its investor group includes Accel and "
             "Temasek.",
             {"Accel", "Temasek"},
         ),

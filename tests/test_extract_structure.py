@@ -150,15 +150,15 @@ def test_divestments_and_denials_state_no_investment(lang: str, text: str) -> No
 BARE = [
     (
         "en",
-        "Orvane raised $90 million in a Series B round. Nvidia also took part in the round, "
-        "alongside Harborline, Quillmark, T. Rowe Price and others.",
-        {"NVIDIA", "Harborline", "Quillmark", "T. Rowe Price"},
+        "Orvane raised $90 million in a Series B round. Nvidia joined the round as well, "
+        "alongside Harborline, Quillmark, Accel and others.",
+        {"NVIDIA", "Harborline", "Quillmark", "Accel"},
     ),
     (
         "fr",
         "La start-up Orvane a levé 90 millions d'euros auprès d'investisseurs tels que "
-        "Quillmark, Harborline, Stellantis et Uber.",
-        {"Quillmark", "Harborline", "Stellantis", "Uber"},
+        "Quillmark, Harborline, Renault et Airbus.",
+        {"Quillmark", "Harborline", "Renault", "Airbus"},
     ),
     (
         "en",
@@ -261,10 +261,9 @@ def test_no_topic_company_no_investee(lang: str, text: str) -> None:
     [
         (
             "en",
-            "Mistral AI raised $1 billion. SoftBank is providing $600 million for this round "
-            "and is joined by software maker Microsoft and investment firms including Accel, "
-            "Coatue and Thrive Capital.",
-            {"Microsoft", "Accel", "Coatue", "Thrive Capital"},
+            "Kyutai raised $1 billion. Temasek puts in $600 million and is joined by chip "
+            "maker AMD and venture firms including Accel, Index Ventures and General Catalyst.",
+            {"AMD", "Accel", "Index Ventures", "General Catalyst"},
         ),
         (
             "fr",

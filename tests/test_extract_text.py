@@ -11,8 +11,8 @@ from kg.extract.text import split_sentences
     ("text", "expected"),
     [
         (
-            "Salesforce Inc. and Nvidia Corp. backed it. The round closed.",
-            ["Salesforce Inc. and Nvidia Corp. backed it.", "The round closed."],
+            "Oracle Corp. and Nvidia Corp. backed it. The round closed.",
+            ["Oracle Corp. and Nvidia Corp. backed it.", "The round closed."],
         ),
         (
             "It sells in the U.S. market. Sales grew.",
