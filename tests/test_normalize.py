@@ -138,7 +138,7 @@ def test_conversion_is_attached_not_listed(
     [
         ("估值7,500亿至8,300亿美元", [(750_000_000_000, "USD"), (830_000_000_000, "USD")]),
         ("between 50 and 100 million dollars", [(50_000_000, "USD"), (100_000_000, "USD")]),
-        ("US$50 million to US$100 million", [(50_000_000, "USD"), (100_000_000, "USD")]),
+        ("US$40 million to US$90 million", [(40_000_000, "USD"), (90_000_000, "USD")]),
         ("de 1 à 2 milliards d'euros", [(1_000_000_000, "EUR"), (2_000_000_000, "EUR")]),
         # A year is not the low end of a range.
         ("from 2023 to 500 million euros", [(500_000_000, "EUR")]),
