@@ -253,4 +253,4 @@ def test_a_list_of_investors_ends_at_its_line() -> None:
 def test_a_one_character_noise_word_inside_a_chinese_name() -> None:
     # 和 is no "and" in 杭州青和投资; 以及 before a one-character head leaves no name
     assert "杭州青和投资" in discover("股东包括杭州青和投资、远帆创投等机构。")
-    assert not [n for n in discover("互联网巨头以及深创投等机构。") if "以及" in n]
+    assert not [n for n in discover("科技大厂以及深创投等机构。") if "以及" in n]
