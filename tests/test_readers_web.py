@@ -167,8 +167,8 @@ def test_external_dtd_is_never_retrieved(tmp_path: Path) -> None:
 
 # --- encodings: detected, and a wrong guess is refused rather than read as mojibake -----------
 
-ZH_T = "鴻海精密工業宣布將與輝達合作在高雄興建人工智慧超級電腦中心，預計明年完工。"
-ZH_S = "英国竞争和市场管理局宣布，将审查亚马逊对人工智能公司Anthropic的投资。"
+ZH_T = "台灣一家新創公司宣布在台中設立語音模型實驗室，預計明年招聘五十名工程師。"
+ZH_S = "一家杭州机器人公司宣布，将在苏州新建工厂并扩大研发团队。"
 FR = "La société parisienne Mistral AI a annoncé une levée de fonds menée par General Catalyst."
 
 

@@ -308,7 +308,7 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     if ctx.sent.lang == "zh" and not (
         round_label(ctx.text) or money_near(ctx.text, end) or _DONE_ZH.search(ctx.text)
     ):
-        return  # "融资仍是无底洞": funding talked about, no round stated
+        return  # "融资仍是一个难题": funding talked about, no round stated
     how = trig.agent if trig.agent in ("right", "before") else "left"
     agent = _slot(ctx, how, trig, start, end, FIRMS)
     if agent is not None and _BACKER_ZH.match(ctx.text, agent.end):

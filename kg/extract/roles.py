@@ -263,7 +263,7 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
             and not any(x.kind in ORGS and x.end <= t_start for x in ctx.mentions)
         ):
             # "Chief executive Jane Roe said …": the company the previous sentence was about
-            # (not "创新工场执行董事…": a firm we do not know is named right before the title)
+            # (not "某某创投执行董事…": a firm we do not know is named right before the title)
             eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
             org = Mention(t_start, t_start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
         return [(org, m.group("title"))] if org else []

@@ -96,7 +96,7 @@ def items_after(
         if etc < 0 and item[1] < e:
             break  # "A与B参与": the list ends with the known name its verb follows
         if etc >= 0 and (e - etc > 8 or _NOT_IN_NAME.search(text, etc + 1, e)):
-            break  # "A等机构共同组成…": the list is over
+            break  # "A等机构一起构成…": the list is over
     return _made(ctx, out, kinds, discover)
 
 

@@ -1,5 +1,5 @@
-"""Chinese personal names after a title: 首席执行官李笛对…, 执行董事包括徐立、王晓刚、徐冰,
-关联董事历军及沙超群 (the words in `data/discovery.yaml`, `zh_people`).
+"""Chinese personal names after a title: 首席执行官周明远对…, 执行董事包括陈立、王晓峰、林达,
+关联董事许军及沙超然 (the words in `data/discovery.yaml`, `zh_people`).
 
 A Chinese name has no spaces around it; it is cut by its structure: a common surname, then one or
 two characters, then a boundary (punctuation or a function character such as 对, 表示, 及). Names
