@@ -164,7 +164,7 @@ def test_no_apposition_without_both_commas(text: str, absent: str) -> None:
     ("text", "name"),
     [
         # a dash aside between the name and its verb
-        ("Talvi stays independent, and Ines Marlow—formerly its CFO—will take over as CEO.",
+        ("Talvi keeps its name, but Ines Marlow—its finance chief until now—will take over as CEO.",
          "Ines Marlow"),
         ("Omar Reyes becomes CTO of the group, and Lena Holt transitions to Vice President.",
          "Omar Reyes"),

@@ -11,8 +11,8 @@ from kg.extract import extract_article
 STATED = [
     (
         "en",
-        "Cohere will remain independent, and Jason Drake will take over as interim CEO.",
-        ("Jason Drake", "LEADS", "Cohere"),
+        "Cohere keeps its Toronto office, and Nora Quist will take over as acting CEO.",
+        ("Nora Quist", "LEADS", "Cohere"),
     ),
     (
         "en",

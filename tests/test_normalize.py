@@ -113,8 +113,8 @@ def test_amount_span_is_the_wording(sentence: str, wording: str) -> None:
 @pytest.mark.parametrize(
     ("text", "first", "converted"),
     [
-        ("1500万欧元（约合1600万美元）", (15_000_000, "EUR"), (16_000_000, "USD")),
-        ("1.7 billion euros ($2 billion)", (1_700_000_000, "EUR"), (2_000_000_000, "USD")),
+        ("2300万欧元（约合2500万美元）", (23_000_000, "EUR"), (25_000_000, "USD")),
+        ("1.3 billion euros ($1.5 billion)", (1_300_000_000, "EUR"), (1_500_000_000, "USD")),
         ("300亿美元（约2,334亿港元）", (30_000_000_000, "USD"), (233_400_000_000, "HKD")),
         ("€385m (about $415 million)", (385_000_000, "EUR"), (415_000_000, "USD")),
         ("1500万欧元，约合1600万美元", (15_000_000, "EUR"), (16_000_000, "USD")),

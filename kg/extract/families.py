@@ -160,7 +160,7 @@ def _args(
     patient = _slot(ctx, trig.patient, trig, start, end, patient_kinds)
     skip = (patient.eid,) if patient else ()
     agent = _slot(ctx, trig.agent, trig, start, end, agent_kinds, skip, agent=True)
-    if agent is None and _fr_list(ctx, trig):  # "rejoint par le fonds du Conseil …, et B"
+    if agent is None and _fr_list(ctx, trig):  # "rejoint par le fonds de la Région …, et B"
         agent = next((a for a in chunks_after(ctx, end, agent_kinds) if a.eid not in skip), None)
     if agent is None:
         return [], patient

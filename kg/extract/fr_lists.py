@@ -1,5 +1,5 @@
-"""French investor lists read as chunks: "rejoint par le fonds souverain A, la branche
-capital-risque de l’énergéticien B, le fonds de corporate venture de C (D), et E".
+"""French investor lists read as chunks: "rejoint par le fonds public A, la branche
+capital-risque de l’énergéticien B, le véhicule d’investissement de C (D), et E".
 
 The list after a trigger is cut at its top-level commas and conjunctions (not inside
 parentheses). Each chunk is one item: the name in its parenthetical when it has one ("… de la
