@@ -131,3 +131,47 @@ def test_a_nominal_acquisition_names_its_buyer_and_target() -> None:
 )
 def test_a_stopped_planned_or_merely_discussed_acquisition_is_none(text: str) -> None:
     assert not any(rel == "ACQUIRES" for _, rel, _ in facts(text))
+
+
+def test_funding_won_by_a_founder_is_the_firm_he_founded() -> None:
+    text = "李开复创办了零一万物。创业不到一年，李开复便获得阿里巴巴、小米等巨头投资。"
+    got = facts(text)
+    assert ("Alibaba", "INVESTS_IN", "01.AI") in got and ("Xiaomi", "INVESTS_IN", "01.AI") in got
+
+
+def test_a_person_with_no_firm_of_his_own_gets_no_investment() -> None:
+    # nobody said what 李开复 founded or leads here: no firm to credit
+    got = facts("李开复获得阿里巴巴、小米等巨头投资。")
+    assert not any(rel == "INVESTS_IN" for _, rel, _ in got)
+
+
+def test_firms_on_the_shareholder_list_invest_in_the_company_in_topic() -> None:
+    text = (
+        "摩尔线程再次冲刺上市。摩尔线程成立于2020年。"
+        "除腾讯外，国盛资本、深创投等机构也位列股东名单。"
+    )
+    got = facts(text)
+    assert ("Shenzhen Capital Group", "INVESTS_IN", "Moore Threads") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("谷歌的Gemini模型在多方面赶超OpenAI。", ("Google", "OpenAI")),
+        ("百度与阿里巴巴在云计算市场正面交锋。", ("Alibaba", "Baidu")),
+    ],
+)
+def test_zh_rivalry_words(text: str, pair: tuple[str, str]) -> None:
+    got = facts(text)
+    assert (pair[0], "COMPETES_WITH", pair[1]) in got or (pair[1], "COMPETES_WITH", pair[0]) in got
+
+
+def test_an_apposition_of_firm_and_title_after_a_person_states_the_role() -> None:
+    got = facts("王小川，百川智能创始人兼CEO，表示新模型已上线。")
+    assert ("Wang Xiaochuan", "FOUNDED", "Baichuan") in got
+    assert ("Wang Xiaochuan", "LEADS", "Baichuan") in got
+
+
+def test_an_apposition_with_more_than_firm_and_title_states_nothing() -> None:
+    got = facts("王小川，百川智能的早期投资人，表示看好。")
+    assert not any(a == "Wang Xiaochuan" and org == "Baichuan" for a, _, org in got)

@@ -46,6 +46,15 @@ class Found:
         """The facts stated by sentence `index`, in the order they were found."""
         return self.by_sentence.get(index, [])
 
+    def firm_of(self, person: str) -> str | None:
+        """The one firm the article has said `person` founded or leads ("王鹤获得美团投资")."""
+        firms = {
+            f.target
+            for f in self.facts
+            if f.source == person and f.relation in (RelationType.FOUNDED, RelationType.LEADS)
+        }
+        return next(iter(firms)) if len(firms) == 1 else None
+
     def add(self, ctx: Ctx, source: str, relation: RelationType, target: str, **props: Any) -> None:
         if source == target:
             return

@@ -232,6 +232,10 @@ def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         agents, patient = [nominal[0]], nominal[1]
     else:
         agents, patient = _args(ctx, trig, start, end, ACTORS, (EntityKind.COMPANY,))
+        if patient is None and agents:  # "王鹤获得美团投资": the firm he founded, told before
+            founder = _slot(ctx, trig.patient, trig, start, end, (EntityKind.PERSON,))
+            firm = found.firm_of(founder.eid) if founder else None
+            patient = Mention(start, start, firm, EntityKind.COMPANY, "pronoun") if firm else None
     if patient is None or not agents:
         return
     money = money_near(ctx.text, end) if len(agents) == 1 else None

@@ -24,6 +24,7 @@ _DET = re.compile(
 )
 _DIVISION = re.compile(r"^\s+(?:of|for|de|du|des)\s+(?:the\s+|la\s+|le\s+)?[A-Z]")
 _PAREN = re.compile(r"^\s*[(（]([^()（）]{2,60})[)）]")
+_APPOSED_ZH = re.compile(r"^\s*[，,]([^，,。；;：:]{2,40})[，,]")
 
 
 def tenure(ctx: Ctx, found: Found) -> None:
@@ -89,6 +90,9 @@ def _parenthesis(ctx: Ctx, found: Found, person: Mention) -> None:
     """ "P (CEO of X)", "P (X’s CEO)", "P（X首席执行官）": a title and its organisation in
     parentheses right after the person."""
     m = _PAREN.match(ctx.text[person.end :])
+    apposed = m is None and ctx.sent.lang == "zh"  # "王某，X创始人兼CEO，表示"
+    if apposed:
+        m = _APPOSED_ZH.match(ctx.text[person.end :])
     if m is None:
         return
     lo, hi = person.end + m.start(1), person.end + m.end(1)
@@ -98,7 +102,10 @@ def _parenthesis(ctx: Ctx, found: Found, person: Mention) -> None:
     org = orgs[0]
     inside = ctx.text[lo:hi]
     before, after = ctx.text[lo : org.start], ctx.text[org.end : hi]
-    parts = _titles(re.sub(r"^(?:[’']s)?\s*(?:的)?\s*", "", after))[1] or _titles(before)[1]
+    after = re.sub(r"^(?:[’']s)?\s*(?:的)?\s*", "", after)
+    if apposed and (before.strip() or _titles(after)[0].strip() != after.strip()):
+        return  # the apposition is the organisation and its title, nothing else
+    parts = _titles(after)[1] or _titles(before)[1]
     if not parts or former_title(ctx, person, parts[0][1]) or len(inside) > 60:
         return
     for relation, part in parts:
