@@ -352,3 +352,59 @@ def test_founders_and_where_they_worked() -> None:
     }
     found = pairs("Fondée en 2023 par Arthur Mensch, la jeune pousse Mistral AI recrute.")
     assert ("Arthur Mensch", "FOUNDED", "Mistral AI") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Google a apporté 2 milliards de dollars à Anthropic.",
+            ("Google", "INVESTS_IN", "Anthropic"),
+        ),
+        (
+            "Anthropic a reçu 4 milliards de dollars d’Amazon.",
+            ("Amazon", "INVESTS_IN", "Anthropic"),
+        ),
+        (
+            "Mistral AI bénéficie du soutien financier de Microsoft.",
+            ("Microsoft", "INVESTS_IN", "Mistral AI"),
+        ),
+        (
+            "Microsoft, actionnaire de Mistral AI, a salué l’annonce.",
+            ("Microsoft", "INVESTS_IN", "Mistral AI"),
+        ),
+        (
+            "Microsoft est désormais actionnaire minoritaire de Mistral AI.",
+            ("Microsoft", "INVESTS_IN", "Mistral AI"),
+        ),
+        ("SoftBank a pris le contrôle de Graphcore.", ("SoftBank", "ACQUIRES", "Graphcore")),
+        (
+            "Mistral AI entraîne ses modèles sur les GPU de Nvidia.",
+            ("Mistral AI", "DEPENDS_ON", "NVIDIA"),
+        ),
+        ("Mistral AI loue des GPU à CoreWeave.", ("Mistral AI", "DEPENDS_ON", "CoreWeave")),
+    ],
+)
+def test_money_control_and_supply(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # "un investissement … de Google" received: Google is the investor, never the investee
+        (
+            "Anthropic a obtenu un investissement de 2 milliards de dollars de Google.",
+            ("Anthropic", "INVESTS_IN", "Google"),
+        ),
+        (
+            "Mistral AI bénéficie du soutien financier de Microsoft.",
+            ("Mistral AI", "INVESTS_IN", "Microsoft"),
+        ),
+        # support that is not money, a customer, goods sold
+        ("Google a apporté son soutien à Anthropic.", ("Google", "INVESTS_IN", "Anthropic")),
+        ("Mistral AI loue ses bureaux à Nvidia.", ("Mistral AI", "DEPENDS_ON", "NVIDIA")),
+    ],
+)
+def test_money_and_supply_negatives(text: str, wrong: tuple[str, str, str]) -> None:
+    assert wrong not in pairs(text)
