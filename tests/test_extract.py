@@ -140,7 +140,7 @@ CASES = [
     ("en", "Google agreed to buy Wiz for $32 billion.", ("Google", "ACQUIRES", "Wiz")),
     (
         "fr",
-        "Google a annoncé le rachat de la société nantaise Lumio pour 200 millions de dollars.",
+        "Google rachète la société nantaise Lumio pour 200 millions de dollars.",
         ("Google", "ACQUIRES", "Lumio"),
     ),
     # --- reviews --------------------------------------------------------------------------
@@ -586,7 +586,7 @@ def test_a_firm_named_partners_states_no_partnership() -> None:
 
 def test_multi_sentence_review_of_the_deal_just_named() -> None:
     text = (
-        "Le géant américain Google a annoncé le rachat de la société nantaise Lumio. "
+        "Google, le géant américain, s’offre la société nantaise Lumio. "
         "L’opération doit encore être examinée par la Commission européenne."
     )
     assert ("European Commission", "REVIEWS", "Google–Lumio acquisition") in triples(

@@ -368,7 +368,7 @@ def test_investor_lineups_and_financing_from(lang: str, text: str, expected: set
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("en", "Salesforce’s latest attempt to purchase Helsing has failed."),
+        ("en", "Salesforce’s second attempt to buy Helsing has collapsed."),
         ("fr", "La tentative de rachat de Helsing par Thales a échoué."),
         ("zh", "软银试图收购Graphcore。"),
     ],

@@ -181,20 +181,20 @@ def test_a_person_by_structure(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Talvi's attempt to purchase Orbix Mining has failed.", "Orbix Mining"),
+        ("Talvi's second bid to buy Orbix Mining has collapsed.", "Orbix Mining"),
         ("The Tesla and Orbix CEO declined to comment.", "Orbix"),
         ("Orbix shareholders voted against the offer.", "Orbix"),
-        ("Elle est directrice générale d'Instakart depuis 2021.", "Instakart"),
-        ("Iliad, la maison-mère de Frizz, investit dans le calcul.", "Frizz"),
-        ("Le groupe a racheté la néerlandaise Keyvia pour 100 millions d’euros.", "Keyvia"),
-        ("Un partenariat avec Terravia, acteur majeur du capital-investissement.", "Terravia"),
-        ("Elle a racheté son concurrent principal, MedAgenda.", "MedAgenda"),
+        ("Elle est directrice générale d'Ombrelle depuis l’automne.", "Ombrelle"),
+        ("Orange, la maison-mère de Frizz, ouvre un centre de calcul.", "Frizz"),
+        ("L’an dernier, le groupe a repris la danoise Keyvia.", "Keyvia"),
+        ("Un accord avec Terravia, spécialiste lyonnais du capital-investissement.", "Terravia"),
+        ("Elle a repris son grand rival, MedAgenda.", "MedAgenda"),
         ("Elle entre au conseil du fabricant suisse de vaccins Norvana.", "Norvana"),
-        ("Les investisseurs historiques Quillon et Daphnia ont suivi.", "Daphnia"),
+        ("Les investisseurs historiques Quillon et Vantor remettent au pot.", "Vantor"),
         # the item's fund, not the ministry that owns it
         (
-            "Investisseurs historiques : Quillon, le Fonds Marin du ministère des Armées, Daphnia.",
-            "Fonds Marin",
+            "Investisseurs historiques : Vantor, le Fonds Horizon du ministère du Travail, Ulys.",
+            "Fonds Horizon",
         ),
         ("Les dossiers proviennent des Hospices civils de Valmont et du CHU de Brest.",
          "Hospices civils de Valmont"),
@@ -212,8 +212,8 @@ def test_a_firm_by_structure(text: str, name: str) -> None:
     [
         ("Ana Ruiz, appointed CEO of Applications in May, runs the consumer unit.", "Applications"),
         ("Former CEO Ana Ruiz left in May.", "Former"),
-        ("Les investisseurs historiques Quillon, le Fonds Marin du ministère des Armées.",
-         "Armées"),
+        ("Les investisseurs historiques Quillon, le Fonds Horizon du ministère du Travail.",
+         "Travail"),
         ("They hired Ana Ruiz, Talvi's co-founder, last March.", "Talvi's"),
     ],
 )

@@ -80,7 +80,7 @@ ROUND = "Giskard lève 10 millions d’euros. "
         ),
         # "tout comme", "à l’instar de": the list after the verb does the same
         (
-            ROUND + "Partech y fait aussi son entrée, tout comme Daphni, Elaia et d’autres.",
+            ROUND + "Partech y fait aussi son entrée, tout comme Elaia et Daphni.",
             ("Elaia", "FUNDS", "Giskard"),
         ),
         (

@@ -175,7 +175,7 @@ def test_rivals_listed_with_no_subject_are_not_rivals_of_each_other() -> None:
 
 
 def test_a_review_of_an_unnamed_deal_states_no_partnership() -> None:
-    facts = found("EU regulators pause their probe into Qualcomm’s bid for Arm.", "en")
+    facts = found("EU officials halted their inquiry into Qualcomm’s offer for Arm.", "en")
     assert not has(facts, "Qualcomm", P, "Arm")
 
 

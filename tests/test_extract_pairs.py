@@ -148,7 +148,7 @@ def test_sanctions_without_a_regulator_and_company_review_nothing(lang: str, tex
     [
         (
             "fr",
-            "« Nous allons examiner ce dossier », a déclaré à Reuters la Commission européenne.",
+            "« Ce dossier sera étudié en détail », a précisé à Reuters la Commission européenne.",
         ),
         ("en", "“We will examine it,” the European Commission told Reuters on Monday."),
     ],
