@@ -154,9 +154,14 @@ def round_label(text: str, pos: int = 0) -> str | None:
             spans.append((m.start(), m.end(), fmt.format(*groups).replace("＋", "+")))
     # "pre-seed" also holds "seed", "Series B+" also "Series B": the longer reading wins
     spans = [a for a in spans if not any(b[0] <= a[0] and a[1] <= b[1] and b != a for b in spans)]
+    if pos:  # "the series J closed by A, as well as the $6.6bn raised by B": not B's label
+        spans = [a for a in spans if not _OTHER_CLAUSE.search(text, *sorted((a[0], pos)))]
     if not spans:
         return None
     return min(spans, key=lambda s: abs(s[0] - pos))[2]
+
+
+_OTHER_CLAUSE = re.compile(r";|\bas well as\b|,\s*(?:while|whereas|but|and)\b|，而|；")
 
 
 def has_round(text: str) -> bool:

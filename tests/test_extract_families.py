@@ -1,0 +1,87 @@
+"""Deal frames of families.py over English structure: round participants named in a "with"
+clause, after "joined", closing their clause, in a round "that included"; money committed or
+funnelled; a round label belongs to its own clause. Each with hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_article
+from tests.test_extract import article, triples
+
+ROUND = "Kyutai raised $300 million in a Series B round. "
+
+
+def _funders(text: str) -> set[str]:
+    result = extract_article(article(text, "en"))
+    return {s for s, r, _ in triples(result) if r in ("FUNDS", "INVESTS_IN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        (
+            "The round was led by Sequoia Capital, with Accel and Index Ventures also participating.",
+            {"Sequoia Capital", "Accel", "Index Ventures"},
+        ),
+        (
+            "Andreessen Horowitz co-led the round with Sequoia Capital.",
+            {"Andreessen Horowitz", "Sequoia Capital"},
+        ),
+        (
+            "Nvidia joined Microsoft and SoftBank in the $6.6bn round.",
+            {"NVIDIA", "Microsoft", "SoftBank"},
+        ),
+        ("Nvidia and Samsung also invested.", {"NVIDIA", "Samsung"}),
+        ("Nvidia and Samsung were among the investors in the round.", {"NVIDIA", "Samsung"}),
+        (
+            "The round, which was led by Thrive Capital, also included Nvidia and SoftBank.",
+            {"Thrive Capital", "NVIDIA", "SoftBank"},
+        ),
+    ],
+)
+def test_round_participants_named_by_structure(text: str, funders: set[str]) -> None:
+    assert _funders(ROUND + text) == funders
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no round told: joining a firm, investing elsewhere, a plain "with"
+        "Nvidia joined Microsoft and SoftBank in a lawsuit.",
+        "Nvidia and Samsung also sued, with Apple and Google participating as witnesses.",
+        "Nvidia and Samsung were among the companies in the room.",
+    ],
+)
+def test_the_same_words_without_a_round_fund_nothing(text: str) -> None:
+    assert _funders("Kyutai released a model. " + text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Amazon has committed $8 billion to Anthropic.", ("Amazon", "INVESTS_IN", "Anthropic")),
+        ("Google has funneled $2 billion into Anthropic.", ("Google", "INVESTS_IN", "Anthropic")),
+    ],
+)
+def test_money_committed_or_funnelled_into_a_firm_is_an_investment(
+    text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in triples(extract_article(article(text, "en")))
+
+
+def test_money_committed_to_a_goal_is_no_investment() -> None:
+    text = "Amazon has committed $8 billion to its own data centres, Anthropic said."
+    result = extract_article(article(text, "en"))
+    assert not [r for r in result.relations if r.relation.value == "INVESTS_IN"], triples(result)
+
+
+def test_a_round_label_belongs_to_its_own_clause() -> None:
+    text = (
+        "OpenAI raised $40 billion. It beat the $10 billion Series J closed by Databricks, "
+        "as well as the $6.6 billion raised by OpenAI in October."
+    )
+    result = extract_article(article(text, "en"))
+    names = {e.name for e in result.entities if e.kind.value == "Deal"}
+    assert not any("OpenAI Series J" in n for n in names), names
+    assert any("Databricks Series J" in n for n in names), names
