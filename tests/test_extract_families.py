@@ -21,7 +21,8 @@ def _funders(text: str) -> set[str]:
     ("text", "funders"),
     [
         (
-            "The round was led by Sequoia Capital, with Accel and Index Ventures also participating.",
+            "The round was led by Sequoia Capital, with Accel and Index Ventures also "
+            "participating.",
             {"Sequoia Capital", "Accel", "Index Ventures"},
         ),
         (
