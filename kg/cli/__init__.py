@@ -14,7 +14,8 @@ from `main.py`, and that module is imported here. Errors: any `KgError` becomes
 
 from __future__ import annotations
 
-from kg.cli import db, evaluate, graphdb, lookup  # noqa: F401  (they register their commands on the group)
+# imported for their commands, which they register on the group
+from kg.cli import db, evaluate, graphdb, lookup  # noqa: F401
 from kg.cli.main import cli
 
 __all__ = ["cli"]

@@ -132,7 +132,7 @@ def mesh_layout(
 def _repulsion_kernel(grid: int) -> np.ndarray:
     """FFT of an r/(r²+ε) kernel on a doubled grid (so the convolution does not wrap around)."""
     size = 2 * grid
-    coords = np.fft.fftfreq(size) * size  # signed offsets in cells: 0, 1, ..., -1
+    coords = np.fft.fftfreq(size, 1.0) * size  # signed offsets in cells: 0, 1, ..., -1
     dx, dy = np.meshgrid(coords, coords, indexing="ij")
     r2 = dx * dx + dy * dy + 0.5
     return np.stack([np.fft.rfft2(dx / r2), np.fft.rfft2(dy / r2)])
