@@ -824,3 +824,13 @@ def test_an_amount_after_values_at_is_a_valuation_not_the_round() -> None:
     deals = [e for e in extract_article(article(text, "en")).entities if e.kind.value == "Deal"]
     assert [d.properties.get("amount") for d in deals] == [None]
     assert deals[0].properties["valuation"] == 30e9
+
+
+def test_evidence_from_a_list_item_has_no_bullet() -> None:
+    text = ("This week:\n- Orbital Freight acquired Nexa Labs.\n"
+            "2. Harbor Peak Capital invested $5 million in Quillon Robotics.\n"
+            "• 软银投资了OpenAI。")
+    result = extract_article(article(text))
+    sentences = sorted({ev.sentence for r in result.relations for ev in r.evidence})
+    assert sentences == ["Harbor Peak Capital invested $5 million in Quillon Robotics.",
+                         "Orbital Freight acquired Nexa Labs.", "软银投资了OpenAI。"]

@@ -23,6 +23,12 @@ def _abbreviations() -> frozenset[str]:
 
 
 _CANDIDATE = re.compile(r"[。！？；!?]+[”」’\"]?|\.(?=[”\"’)]?\s)|\n\s*\n|\n")
+# A list item's marker is no part of its sentence: "- ", "* ", "• ", "- [ ] ", "1. ", "2) ",
+# "(3) ", "1、", "二、" (a lone "1." is split off as a piece of its own and goes whole).
+_BULLET = re.compile(
+    r"^(?:[-*+•·▪●‣◦]\s+(?:\[[ xX]\]\s+)?|\(?\d{1,3}[.)](?:\s+|$)"
+    r"|\d{1,3}、|[一二三四五六七八九十]{1,3}、)"
+)
 
 
 def split_sentences(text: str, default_lang: str = "en") -> list[Sentence]:
@@ -40,7 +46,7 @@ def split_sentences(text: str, default_lang: str = "en") -> list[Sentence]:
     pieces.append(text[start:])
     out: list[Sentence] = []
     for piece in pieces:
-        piece = " ".join(piece.split())
+        piece = _BULLET.sub("", " ".join(piece.split()), count=1)
         if len(piece) > 1:
             out.append(Sentence(len(out), piece, detect(piece, default_lang) or default_lang))
     return out
