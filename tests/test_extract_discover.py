@@ -137,7 +137,7 @@ def test_a_latin_item_of_a_chinese_list_is_a_name() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("La pépite lyonnaise de la robotique, Nexalor, annonce une levée de fonds.", "Nexalor"),
+        ("Hier, la pépite lyonnaise de la robotique, Nexalor, a ouvert une usine.", "Nexalor"),
         ("La jeune pousse bordelaise, Vireo Labs, recrute vingt ingénieurs.", "Vireo Labs"),
         ("The Oslo-based quantum startup, Quarnex, said it had raised $20 million.", "Quarnex"),
         ("A Berlin robotics company, Tessmar, closed a Series A on Monday.", "Tessmar"),

@@ -188,5 +188,5 @@ _LED = re.compile(r"([A-Z][\w]+)-led\b")
 
 
 def led_names(text: str) -> list[str]:
-    """ "its SoftBank-led funding round" -> ["SoftBank"]."""
+    """ "its Helix-led funding round" -> ["Helix"]."""
     return _LED.findall(text)

@@ -195,7 +195,7 @@ def _fr_list(ctx: Ctx, trig: Trigger) -> bool:
     )
 
 
-# "A y fait son entrée, tout comme B, C et d’autres": B and C do the same
+# "A y fait son entrée, tout comme B et C": B and C do the same
 _LIKEWISE = re.compile(
     r"[^.;:«»\"]{0,40}?,?\s*(?:tout comme|de même que|au même titre que|à l[’']instar de)\s+", re.I
 )
@@ -378,7 +378,7 @@ def acquire(
         return  # "acquire a 10% stake in X" is an investment, said by the invest rules
     money = money_near(ctx.text, end)
     targets = [target]
-    if target.start >= end:  # "a mis la main sur l'espagnole A et la luxembourgeoise B"
+    if target.start >= end:  # "a mis la main sur la danoise A et la belge B"
         targets = conjuncts(ctx, target, True, FIRMS, discover=True, bare=True)
     for one in targets:
         found.add(

@@ -4,9 +4,9 @@ capital-risque de l’énergéticien B, le véhicule d’investissement de C (D)
 The list after a trigger is cut at its top-level commas and conjunctions (not inside
 parentheses). Each chunk is one item: the name in its parenthetical when it has one ("… de la
 compagnie C (D Ventures)" is D Ventures), else the last firm it names (the head noun comes first
-in French: "la branche capital-risque de l’énergéticien B" is B's). A chunk that names no firm
+in French: "la branche capital-risque de l’assureur B" is B's). A chunk that names no firm
 (an institution we do not know, a place) is passed over, not the end of the list. The list ends
-at a verb or a clause word ("…, a indiqué …", "…, qui …", "portant sa valorisation …"), at the
+at a verb or a clause word ("…, a indiqué …", "…, qui …", "ce qui porte sa valeur à …"), at the
 end of the sentence, or after the chunk its last "et" opens.
 
     items = chunks_after(ctx, end_of_trigger, FIRMS)

@@ -83,7 +83,7 @@ _AGAINST = ("with", "against", "与", "與", "和", "同", "跟", "对", "對", 
 
 def _rivals_after(ctx: Ctx, end: int) -> list[Mention]:
     """The rivals named after the trigger: right after it ("a rival to X and Y"), or a list an
-    intro word opens ("competing with other giants, such as A and B"); a product stands for its
+    intro word opens ("competing with rivals, such as A and B"); a product stands for its
     maker ("rivaliser avec le ChatGPT d’OpenAI")."""
     first = right(ctx, end, _RIVAL_KINDS, reach=25)
     if first is not None and first.kind is EntityKind.PRODUCT:
@@ -145,7 +145,7 @@ def _described(ctx: Ctx, pos: int) -> Mention | None:
 
 
 def _pit(ctx: Ctx, start: int, end: int, found: Found, status: str | None) -> bool:
-    """ "pits Microsoft against Google", "oppose A à B": the two named are rivals."""
+    """ "pits Vega AI against Lumen Labs", "oppose A à B": the two named are rivals."""
     if not link_words().pit.match(ctx.text, start):
         return False
     first = right(ctx, start, FIRMS, reach=40)

@@ -75,7 +75,7 @@ def governing_preposition(text: str, start: int, lang: str) -> str | None:
         if low in latin:
             return low
         if i >= 4 or not _MODIFIER.fullmatch(tok) or low in _CLAUSE_WORDS:
-            return None  # "responsibility while OpenAI": a new clause, not a modifier
+            return None  # "the risk while Vega AI": a new clause, not a modifier
     return None
 
 

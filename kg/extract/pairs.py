@@ -267,10 +267,10 @@ def _review_companies(
 ) -> None:
     """No deal named: "investigations into Microsoft, OpenAI and Nvidia" review the companies,
     by the regulator(s) named closest before the trigger ("… while the FTC will examine …")."""
-    # "investigations into Microsoft", "对英伟达立案调查" (zh: the object before the verb)
+    # "an investigation into Vega AI", "对英伟达立案调查" (zh: the object before the verb)
     first = right(ctx, end, FIRMS, reach=40) or gov_left(ctx, start, ("对", "對"), FIRMS, reach=30)
     if first is None or _SPEECH.search(ctx.text[max(0, first.start - 30) : first.start]):
-        return  # "« Nous allons examiner », a déclaré à l’AFP …": told to, not reviewed
+        return  # "« Le dossier sera étudié », a précisé à l’AFP …": told to, not reviewed
     before_trigger = [m for m in reviewers if m.end <= start]
     who = (
         expand(ctx, before_trigger[-1], False, (EntityKind.REGULATOR,))

@@ -294,7 +294,7 @@ _OFFICE_ADJ = r"(?:(?:top|chief|senior|deputy|vice|then|presidential|national)\s
 
 
 def _public_office(ctx: Ctx, pos: int) -> bool:
-    """A title after a country or nationality ("U.S. President", "South Korea's top adviser")."""
+    """A title after a country or nationality ("U.S. President", "Canada's top adviser")."""
     if _nationality().search(ctx.text[max(0, pos - 40) : pos]):
         return True
     gap = rf"\s*(?:[’']s)?\s+{_OFFICE_ADJ}"
@@ -348,7 +348,7 @@ def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
 
 def _near_left(ctx: Ctx, pos: int) -> Mention | None:
     """The organisation named before a title ("Vega AI’s longtime CEO", "Lumen Labs, whose CEO",
-    "X co-founder, Chairman, and CEO"), unless a person stands between: that firm is theirs
+    "X co-founder, President, and CEO"), unless a person stands between: that firm is theirs
     ("Vega AI CEO Ana Ruiz greeted Finance Minister Olsen": Olsen is no officer of Vega AI)."""
     org = left(ctx, pos, ORGS)
     if org is None:

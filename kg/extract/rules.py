@@ -104,7 +104,7 @@ def read_article(article: Article) -> Doc:
 def article_sentences(article: Article) -> list[Sentence]:
     body = article.text
     title = article.title.strip()
-    # a slug title ("microsoft strikes deal with …") only helps coreference, never states facts
+    # a slug title ("vega-ai-signs-deal-with …") only helps coreference, never states facts
     if title and not title.islower() and " ".join(title.split()) not in " ".join(body.split()):
         body = title + "\n" + body
     return split_sentences(body, article.lang or "en")

@@ -61,7 +61,7 @@ def left(
         appositive = _APPOSITIVE.get(ctx.sent.lang)
         if appositive and appositive.match(gap) and "," not in gap[gap.index(",") + 1 :]:
             return (
-                m  # "Anthropic, a … startup that recently secured …", "Anthropic, an OpenAI rival"
+                m  # "Lumen Labs, a … startup that recently secured …", "Lumen, a Vega AI rival"
             )
     return None
 

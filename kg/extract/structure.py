@@ -2,8 +2,8 @@
 
 Coordination lists are the main one: "led by A, with participation from B, C and D",
 "alongside US tech investor A, the fund B and others", "auprès des fonds A, B et de
-l’incubateur américain C", "A领投，B、C跟投". A list item may carry a description in front of
-it ("the sovereign fund", "le fonds souverain singapourien"), a parenthetical or a ticker after
+l’accélérateur lyonnais C", "A领投，B、C跟投". A list item may carry a description in front of
+it ("the sovereign fund", "le fonds souverain norvégien"), a parenthetical or a ticker after
 it ("Nvidia (NVDA.O)"). In en/fr a name the gazetteer lacks is one more firm when it sits
 inside a list of investors and ends with a firm's word (Capital, Ventures, Partners, Fund…):
 a new entity, `via` "discovered". A bare capitalised word there may be a place, a person or a
@@ -46,7 +46,7 @@ _BACKERS = re.compile(
 # capitalised words that go on a known name ("Fidelity Management", "Orvane Capital Partners")
 _LONGER = re.compile(r"(?:\s+(?:&\s+)?[A-Z][\w’'\-]*)*")
 # a description in front of an item: determiners, lower-case words, short acronyms ("US tech
-# investor", "le fonds souverain singapourien", "de l’incubateur américain"), never a verb or
+# investor", "le fonds souverain norvégien", "de l’accélérateur lyonnais"), never a verb or
 # a preposition that starts a new phrase ("with", "par", "said")
 _STOP = frozenset(
     """with from by in into to for on at alongside including such among after before while when
