@@ -408,3 +408,54 @@ def test_money_control_and_supply(text: str, expected: tuple[str, str, str]) -> 
 )
 def test_money_and_supply_negatives(text: str, wrong: tuple[str, str, str]) -> None:
     assert wrong not in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        (
+            "Arthur Mensch et Timothée Lacroix, respectivement PDG et directeur technique de "
+            "Mistral AI, étaient présents.",
+            {
+                ("Arthur Mensch", "LEADS", "Mistral AI"),
+                ("Timothée Lacroix", "WORKS_AT", "Mistral AI"),
+            },
+            ("Timothée Lacroix", "LEADS", "Mistral AI"),
+        ),
+        (
+            "Satya Nadella et Sundar Pichai dirigent respectivement Microsoft et Google.",
+            {("Satya Nadella", "LEADS", "Microsoft"), ("Sundar Pichai", "LEADS", "Google")},
+            ("Satya Nadella", "LEADS", "Google"),
+        ),
+        (
+            "Satya Nadella et Sundar Pichai, respectivement PDG de Microsoft et de Google, "
+            "étaient présents.",
+            {("Satya Nadella", "LEADS", "Microsoft"), ("Sundar Pichai", "LEADS", "Google")},
+            ("Sundar Pichai", "LEADS", "Microsoft"),
+        ),
+        (
+            "Satya Nadella and Sundar Pichai, respectively CEOs of Microsoft and Google, spoke.",
+            {("Satya Nadella", "LEADS", "Microsoft"), ("Sundar Pichai", "LEADS", "Google")},
+            ("Satya Nadella", "LEADS", "Google"),
+        ),
+        (
+            "Arthur Mensch et Guillaume Lample, cofondateurs de Mistral AI, étaient présents.",
+            {
+                ("Arthur Mensch", "FOUNDED", "Mistral AI"),
+                ("Guillaume Lample", "FOUNDED", "Mistral AI"),
+            },
+            ("Arthur Mensch", "LEADS", "Mistral AI"),
+        ),
+    ],
+)
+def test_people_lists(
+    text: str, expected: set[tuple[str, str, str]], wrong: tuple[str, str, str]
+) -> None:
+    found = pairs(text)
+    assert expected <= found
+    assert wrong not in found
+
+
+def test_respectively_with_uneven_lists_states_nothing() -> None:
+    text = "Satya Nadella et Sundar Pichai, respectivement PDG de Microsoft, étaient présents."
+    assert not {f for f in pairs(text) if f[0] == "Sundar Pichai"}

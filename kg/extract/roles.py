@@ -11,6 +11,7 @@ from kg.data import DATA, load_yaml
 from kg.extract.boards import boards, former_title
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
+from kg.extract.people_lists import founded_by, plural_title, respectively
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import apposition_end
 from kg.extract.tenure import tenure
@@ -106,10 +107,6 @@ _LED_BY = re.compile(
     r"(?P<verb>led|run|headed|helmed|dirigée?|pilotée?|présidée?)\s+(?:by|par)\s",
     re.I,
 )
-_FOUNDED_BY = re.compile(
-    r"\b(?:co-?founded|founded|started|cofondée?s?|fondée?s?|créée?s?)\s+(?:(?:in|en)\s+\d{4}\s+)?(?:by|par)\s",
-    re.I,
-)
 
 
 def warm_up() -> None:
@@ -123,7 +120,9 @@ def warm_up() -> None:
 
 
 def roles(ctx: Ctx, found: Found) -> None:
-    _founded_by(ctx, found)
+    founded_by(ctx, found)
+    respectively(ctx, found)
+    plural_title(ctx, found)
     _led_by(ctx, found)
     _career_verbs(ctx, found)
     boards(ctx, found)
@@ -134,6 +133,8 @@ def roles(ctx: Ctx, found: Found) -> None:
             org = right(ctx, person.end + who.end() - 1, FIRMS, reach=4) if who else None
             if org is not None:
                 found.add(ctx, person.eid, relation, org.eid, role=role)
+        if _RESPECTIVE.match(ctx.text, person.end):
+            continue  # "A et B, respectivement PDG et CTO de X": people_lists.py pairs them
         for org, title in _orgs_of(ctx, person):
             if org.kind not in ORGS or _relation(title) is None:
                 continue
@@ -146,6 +147,9 @@ def roles(ctx: Ctx, found: Found) -> None:
                 for holder in holders:
                     if stated is not None:
                         found.add(ctx, holder.eid, stated, org.eid, role=part)
+
+
+_RESPECTIVE = re.compile(r"\s*,\s*(?:respectivement|respectively)\b", re.I)
 
 
 def _holders(ctx: Ctx, person: Mention, title: str) -> list[Mention]:
@@ -218,28 +222,6 @@ def _led_by(ctx: Ctx, found: Found) -> None:
         adjacent = org is not None and (org.end == m.start() or org.start < verb <= org.end + 1)
         if person is not None and org is not None and adjacent:
             found.add(ctx, person.eid, RelationType.LEADS, org.eid, role="head")
-
-
-def _founded_by(ctx: Ctx, found: Found) -> None:
-    """ "Mistral AI, founded by A, B and C" / "fondée par …": each person FOUNDED the subject."""
-    for m in _FOUNDED_BY.finditer(ctx.text):
-        first = right(ctx, m.end(), (EntityKind.PERSON,), reach=30)
-        if first is None:
-            continue
-        people = expand(ctx, first, True, (EntityKind.PERSON,))
-        # "Fondée en 2019 par A et B, la jeune pousse …": the company may come after the names
-        org = left(ctx, m.start(), FIRMS) or right(ctx, people[-1].end, FIRMS, reach=40)
-        if org is None or (
-            org.start > m.start()
-            and not _SUBJECT_NEXT.fullmatch(ctx.text[people[-1].end : org.start])
-        ):
-            continue  # "… par A et B, tous deux passés par Meta": not what they founded
-        for person in people:
-            found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
-
-
-# "Fondée en 2019 par A et B, la jeune pousse X …": the firm is the subject after the names
-_SUBJECT_NEXT = re.compile(r"\s*,\s*(?:(?:the|la|le|l[’']|cette|ce)\s*(?:[\w\-]+\s+){0,4})?", re.I)
 
 
 def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:

@@ -1,0 +1,127 @@
+"""Roles stated over lists of people: "Mistral AI, founded by A, B and C", "A et B,
+respectivement PDG et directeur technique de X", "A and B, respectively CEOs of X and Y",
+"A et B dirigent respectivement X et Y", "A et B, cofondateurs de X".
+
+    founded_by(ctx, found)     # every person listed after "founded by" founded the firm
+    respectively(ctx, found)   # list items paired in order
+    plural_title(ctx, found)   # a plural title after a list of people applies to each
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.facts import Found
+from kg.extract.mentions import Mention
+from kg.extract.slots import FIRMS, Ctx, expand, left, right
+from kg.schema import EntityKind, RelationType
+
+_PERSON = (EntityKind.PERSON,)
+_ORGS = (*FIRMS, EntityKind.REGULATOR)
+
+_FOUNDED_BY = re.compile(
+    r"\b(?:co-?founded|founded|started|cofondée?s?|fondée?s?|créée?s?)\s+"
+    r"(?:(?:in|en)\s+\d{4}\s+)?(?:by|par)\s",
+    re.I,
+)
+# "Fondée en 2019 par A et B, la jeune pousse X …": the firm is the subject after the names
+_SUBJECT_NEXT = re.compile(r"\s*,\s*(?:(?:the|la|le|l[’']|cette|ce)\s*(?:[\w\-]+\s+){0,4})?", re.I)
+
+
+def founded_by(ctx: Ctx, found: Found) -> None:
+    """ "Mistral AI, founded by A, B and C" / "fondée par …": each person FOUNDED the subject."""
+    for m in _FOUNDED_BY.finditer(ctx.text):
+        first = right(ctx, m.end(), _PERSON, reach=30)
+        if first is None:
+            continue
+        people = expand(ctx, first, True, _PERSON)
+        # "Fondée en 2019 par A et B, la jeune pousse …": the company may come after the names
+        org = left(ctx, m.start(), FIRMS) or right(ctx, people[-1].end, FIRMS, reach=40)
+        if org is None or (
+            org.start > m.start()
+            and not _SUBJECT_NEXT.fullmatch(ctx.text[people[-1].end : org.start])
+        ):
+            continue  # "… par A et B, tous deux passés par Meta": not what they founded
+        for person in people:
+            found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
+
+
+_RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\s+", re.I)
+# between the last person and "respectivement": a comma, or a verb of leading
+_LEAD_VERB = re.compile(
+    r"\s*(?:,\s*)?(?:(?:qui\s+)?(?:dirigent|pilotent|président|run|lead|head|chair)\s+)?", re.I
+)
+_PLURAL = re.compile(r"(\w+)s(?=\s)")
+_OF = re.compile(r"\s*(?:de|du|des|d[’']|of|at|chez)\s*(?:la\s+|le\s+|l[’']|the\s+)?", re.I)
+
+
+def respectively(ctx: Ctx, found: Found) -> None:
+    """People and titles, or people and organisations, paired in the order they are listed."""
+    from kg.extract.roles import relations_of_title, title_at  # roles.py calls this module
+
+    text = ctx.text
+    m = _RESPECTIVELY.search(text)
+    if m is None:
+        return
+    people = [p for p in ctx.mentions if p.kind is EntityKind.PERSON and p.end <= m.start()]
+    gap = _LEAD_VERB.fullmatch(text, people[-1].end, m.start()) if people else None
+    if gap is None:
+        return
+    holders = expand(ctx, people[-1], False, _PERSON)[::-1]
+    rest, plural = text[m.end() :], 0
+    if not relations_of_title(rest) and (one := _PLURAL.match(rest)):  # "respectively CEOs of"
+        rest, plural = one.group(1) + rest[one.end() :], 1
+    titles = relations_of_title(rest)
+    if not titles and gap.group(0).strip(" ,"):  # "A et B dirigent respectivement X et Y"
+        titles = [(RelationType.LEADS, "head")]
+    after = m.end() + plural + len(title_at(rest) or "") if titles else m.end()
+    of = _OF.match(text, after) if titles and after > m.end() else None
+    first = right(ctx, of.end() if of else after, _ORGS, reach=4)
+    if len(holders) < 2 or first is None:
+        return
+    orgs = expand(ctx, first, True, _ORGS)
+    _pair(ctx, found, holders, titles, orgs)
+
+
+def _pair(
+    ctx: Ctx,
+    found: Found,
+    holders: list[Mention],
+    titles: list[tuple[RelationType, str]],
+    orgs: list[Mention],
+) -> None:
+    if len(titles) == len(holders) and len(orgs) == 1:  # "PDG et directeur technique de X"
+        pairs = [(h, t, orgs[0]) for h, t in zip(holders, titles, strict=True)]
+    elif len(titles) == 1 and len(orgs) == len(holders):  # "PDG de X et de Y"
+        pairs = [(h, titles[0], o) for h, o in zip(holders, orgs, strict=True)]
+    elif len(titles) == len(holders) == len(orgs):
+        pairs = list(zip(holders, titles, orgs, strict=True))
+    else:
+        return
+    for holder, (relation, role), org in pairs:
+        found.add(ctx, holder.eid, relation, org.eid, role=role)
+
+
+def plural_title(ctx: Ctx, found: Found) -> None:
+    """ "A et B, cofondateurs de X": a plural title after a list of people is each one's."""
+    from kg.extract.roles import relations_of_title
+
+    for person in [p for p in ctx.mentions if p.kind is EntityKind.PERSON]:
+        m = _PLURAL_AFTER.match(ctx.text, person.end)
+        if m is None:
+            continue
+        titles = relations_of_title(m.group("title"))
+        holders = expand(ctx, person, False, _PERSON)
+        org = right(ctx, m.end(), _ORGS, reach=4)
+        if org is None or len(holders) < 2 or len(titles) != 1:
+            continue
+        for holder in holders:
+            found.add(ctx, holder.eid, titles[0][0], org.eid, role=titles[0][1])
+
+
+_PLURAL_AFTER = re.compile(
+    r"\s*,\s*(?:les\s+|the\s+|tous\s+(?:deux|trois)\s+|both\s+)?(?P<title>[\w\-]+?)s"
+    r"(?=\s+(?:de|du|des|d[’']|of|at|chez)\b)(?:\s+(?:de|du|des|d[’']|of|at|chez))\s*"
+    r"(?:la\s+|le\s+|l[’']|the\s+)?",
+    re.I,
+)
