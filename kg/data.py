@@ -167,6 +167,7 @@ class Patterns(DataFile):
     negations: dict[Lang, Words]
     hedges: dict[Lang, Words]
     modals: dict[Lang, Words]
+    failures: dict[Lang, Words]
     denials: Words
     round_words: Words
     round_labels: list[tuple[str, str]]  # (regex, label format)

@@ -62,3 +62,31 @@ def test_a_plain_statement_or_a_hedge_in_another_clause_keeps_the_fact(
         or r not in {"ACQUIRES"}
         and (o.casefold(), r, s.casefold()) in found
     ), triples(result)
+
+
+FAILED = [
+    ("en", "Shareholders rejected Helsing's $9 billion takeover of Kyutai."),
+    ("en", "The acquisition of Kyutai by Helsing collapsed in 2022."),
+    ("en", "Helsing walked away from its purchase of Kyutai."),
+    ("en", "Helsing's $40 billion deal to buy Kyutai was blocked by regulators."),
+    ("fr", "Le rachat de Kyutai par Helsing a été bloqué par Bruxelles."),
+    ("zh", "腾讯收购月之暗面的交易告吹。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), FAILED)
+def test_a_deal_that_failed_in_its_own_clause_states_no_acquisition(lang: str, text: str) -> None:
+    result = extract_article(article(text, lang))
+    assert "ACQUIRES" not in {r for _, r, _ in triples(result)}, triples(result)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Helsing completed its purchase of Kyutai, and a rival bid was rejected."),
+        ("en", "Helsing bought Kyutai after an earlier approach by Aleph Alpha collapsed."),
+    ],
+)
+def test_a_failure_in_another_clause_keeps_the_acquisition(lang: str, text: str) -> None:
+    result = extract_article(article(text, lang))
+    assert ("Helsing", "ACQUIRES", "Kyutai") in triples(result), triples(result)

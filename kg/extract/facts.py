@@ -98,6 +98,23 @@ def planned(text: str, start: int, lang: str) -> bool:
     return bool(lex.hedges[lang].search(window) or lex.modals[lang].search(window))
 
 
+def failed(text: str, start: int, end: int, lang: str) -> bool:
+    """A failure word in the trigger's clause ("walked away from its purchase of X", "the
+    acquisition of X by Y collapsed"): the deal did not happen."""
+    lex = lexicon()
+    lo = max(0, start - (12 if lang == "zh" else 60))
+    before = _CLAUSE_END.split(text[lo:start])[-1]
+    after = _CLAUSE_END.split(text[end : end + (12 if lang == "zh" else 60)])[0]
+    rx = lex.failures[lang if lang in lex.failures else "en"]
+    return bool(rx.search(before) or rx.search(after))
+
+
+_CLAUSE_END = re.compile(
+    r"[;:，；。]|\.\s|,\s*(?:and|which|who|as)\b"
+    r"|\b(?:while|but|whereas|after|before|although|though|because|since|when|until)\b"
+)
+
+
 def hedged(text: str, lang: str) -> bool:
     lex = lexicon()
     return bool(lex.hedges[lang if lang in lex.hedges else "en"].search(text))

@@ -68,6 +68,7 @@ class Lexicon:
     negations: dict[str, re.Pattern[str]]
     hedges: dict[str, re.Pattern[str]]
     modals: dict[str, re.Pattern[str]]
+    failures: dict[str, re.Pattern[str]]
     denials: re.Pattern[str]
     round_words: re.Pattern[str]
     round_labels: tuple[tuple[re.Pattern[str], str], ...]
@@ -174,6 +175,7 @@ def lexicon() -> Lexicon:
         negations={k: _any(v) for k, v in data["negations"].items()},
         hedges={k: _any(v) for k, v in data["hedges"].items()},
         modals={k: _any(v) for k, v in data["modals"].items()},
+        failures={k: _any(v) for k, v in data["failures"].items()},
         denials=_any(data["denials"]),
         round_words=_any(data["round_words"]),
         round_labels=tuple((re.compile(p, re.I), fmt) for p, fmt in data["round_labels"]),

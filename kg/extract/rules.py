@@ -14,7 +14,7 @@ from kg.extract import dependency, families, links, pairs
 from kg.extract.aliases import paired_names
 from kg.extract.discover import discover
 from kg.extract.doc import Doc
-from kg.extract.facts import Fact, Found, hedged, negated, planned, resource_word
+from kg.extract.facts import Fact, Found, failed, hedged, negated, planned, resource_word
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.patterns import Trigger, lexicon
 from kg.extract.roles import roles, warm_up
@@ -129,8 +129,10 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
         for m in trig.finditer(ctx.text, lowered):
             if negated(ctx.text, m.start(), m.end(), lang) or _inside_name(ctx, m.start(), m.end()):
                 continue  # "Helix Venture Partners" states no partnership
-            if trig.family in _PLANNABLE and planned(ctx.text, m.start(), lang):
-                continue  # "in talks to acquire X": no deal yet
+            if trig.family in _PLANNABLE and (
+                planned(ctx.text, m.start(), lang) or failed(ctx.text, m.start(), m.end(), lang)
+            ):
+                continue  # "in talks to acquire X", "walked away from its purchase of X"
             HANDLERS[trig.family](ctx, trig, m.start(), m.end(), found, status)
             done.add(trig.family)
             if trig.family in _ONCE and trig.agent != "right":
