@@ -175,3 +175,34 @@ def test_an_apposition_of_firm_and_title_after_a_person_states_the_role() -> Non
 def test_an_apposition_with_more_than_firm_and_title_states_nothing() -> None:
     got = facts("王小川，百川智能的早期投资人，表示看好。")
     assert not any(a == "Wang Xiaochuan" and org == "Baichuan" for a, _, org in got)
+
+
+def test_investors_of_a_firms_round_belong_to_that_firm() -> None:
+    got = facts("月之暗面本轮融资的投资方包括腾讯和阿里巴巴。")
+    investors = {a for a, rel, b in got if rel in ("INVESTS_IN", "FUNDS") and "Moonshot" in b}
+    assert investors == {"Tencent", "Alibaba"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小米与宁德时代成立合资公司。",
+        "小米和宁德时代签署战略合作协议。",
+        "小米与宁德时代达成协议。",
+    ],
+)
+def test_zh_joint_ventures_and_signed_agreements_are_partnerships(text: str) -> None:
+    got = facts(text)
+    assert ("CATL", "PARTNERS_WITH", "Xiaomi") in got or ("Xiaomi", "PARTNERS_WITH", "CATL") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小米与宁德时代签署了电池采购协议。",
+        "小米与宁德时代达成和解协议。",
+        "小米与宁德时代签署收购协议。",
+    ],
+)
+def test_zh_a_purchase_settlement_or_takeover_agreement_is_no_partnership(text: str) -> None:
+    assert not any(rel == "PARTNERS_WITH" for _, rel, _ in facts(text))
