@@ -459,3 +459,19 @@ def test_people_lists(
 def test_respectively_with_uneven_lists_states_nothing() -> None:
     text = "Satya Nadella et Sundar Pichai, respectivement PDG de Microsoft, étaient présents."
     assert not {f for f in pairs(text) if f[0] == "Sundar Pichai"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L’Autorité de la concurrence a validé le rachat de Kyutai par Iliad.",
+        "La Commission européenne se penche sur le rachat de Kyutai par Iliad.",
+        "Le rachat de Kyutai par Iliad est dans le viseur de la Commission européenne.",
+    ],
+)
+def test_review_words(text: str) -> None:
+    assert {r for _, r, _ in pairs(text)} >= {"REVIEWS", "ACQUIRES"}
+
+
+def test_no_review_without_an_authority() -> None:
+    assert not {f for f in pairs("Iliad a validé le rachat de Kyutai.") if f[1] == "REVIEWS"}
