@@ -15,15 +15,18 @@ PERSON, COMPANY = EntityKind.PERSON, EntityKind.COMPANY
     ("text", "pair"),
     [
         # a foreign person in Chinese, the title before the name left out
-        ("监管局局长玛丽·杜兰(Mary Durand)表示将上诉。", ("Mary Durand", "玛丽·杜兰", PERSON)),
+        (
+            "该基金的合伙人玛丽·杜兰(Mary Durand)参加了发布会。",
+            ("Mary Durand", "玛丽·杜兰", PERSON),
+        ),
         # an acronym after its full form, function words skipped or not
         (
             "The Agency for Digital Health (ADH) approved the plan.",
             ("Agency for Digital Health", "ADH", COMPANY),
         ),
         (
-            "l’ADS (Agence des données de santé) a validé le projet.",
-            ("Agence des données de santé", "ADS", COMPANY),
+            "Le contrat a été signé par l’OFT (Office français du textile) en mars.",
+            ("Office français du textile", "OFT", COMPANY),
         ),
         # a Chinese name before its Latin one: folded onto a known entity only (kind None)
         ("青禾科技（Qinghe Tech）今日宣布完成融资。", ("Qinghe Tech", "青禾科技", None)),

@@ -39,7 +39,7 @@ def test_a_name_and_its_kind(text: str, name: str, kind: EntityKind) -> None:
         ("Capital markets were calm.", "Capital"),  # a suffix alone is no name
         ("公司加大投资，并且追加投资、扩产。", "且追加投资"),  # 投资 ends a name only in a list
         ("公司加大投资，并且追加投资、扩产。", "公司加大投资"),
-        ("国产GPU四小龙加快资本竞速。", "国产GPU四小龙加快资本"),  # Latin inside Chinese words
+        ("本周A股AI板块再获资本青睐。", "A股AI板块再获资本"),  # Latin inside Chinese words
         ("Venture Capital firms are cautious.", "Venture Capital"),
     ],
 )
@@ -164,13 +164,19 @@ def test_no_apposition_without_both_commas(text: str, absent: str) -> None:
     ("text", "name"),
     [
         # a dash aside between the name and its verb
-        ("Talvi keeps its name, but Ines Marlow—its finance chief until now—will take over as CEO.",
-         "Ines Marlow"),
-        ("Omar Reyes becomes CTO of the group, and Lena Holt transitions to Vice President.",
-         "Omar Reyes"),
-        ("Omar Reyes becomes CTO of the group, and Lena Holt transitions to Vice President.",
-         "Lena Holt"),
-        ("Backers include Harbor Peak Capital and Prince Fahd bin Salem.", "Fahd bin Salem"),
+        (
+            "From June, Ines Marlow — until now head of sales — will take over as chief executive.",
+            "Ines Marlow",
+        ),
+        (
+            "Then Omar Reyes becomes its CFO while Lena Holt moves to Chief Operating Officer.",
+            "Omar Reyes",
+        ),
+        (
+            "Then Omar Reyes becomes its CFO while Lena Holt moves to Chief Operating Officer.",
+            "Lena Holt",
+        ),
+        ("Backers include Harbor Peak Capital and Sheikh Fahd bin Salem.", "Fahd bin Salem"),
         ("Le conseil a entendu M. Jean Dumoulin mardi.", "Jean Dumoulin"),
     ],
 )
@@ -181,26 +187,27 @@ def test_a_person_by_structure(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Talvi's second bid to buy Orbix Mining has collapsed.", "Orbix Mining"),
-        ("The Tesla and Orbix CEO declined to comment.", "Orbix"),
-        ("Orbix shareholders voted against the offer.", "Orbix"),
-        ("Elle est directrice générale d'Ombrelle depuis l’automne.", "Ombrelle"),
-        ("Orange, la maison-mère de Frizz, ouvre un centre de calcul.", "Frizz"),
-        ("L’an dernier, le groupe a repris la danoise Keyvia.", "Keyvia"),
-        ("Un accord avec Terravia, spécialiste lyonnais du capital-investissement.", "Terravia"),
-        ("Elle a repris son grand rival, MedAgenda.", "MedAgenda"),
-        ("Elle entre au conseil du fabricant suisse de vaccins Norvana.", "Norvana"),
-        ("Les investisseurs historiques Quillon et Vantor remettent au pot.", "Vantor"),
+        ("Talvi agreed to purchase Orbix Mining for $2bn in cash.", "Orbix Mining"),
+        ("Asked about the lawsuit, the Orbix CEO declined to comment.", "Orbix"),
+        ("Many Orbix shareholders prefer a cash offer.", "Orbix"),
+        ("Avant cela, il fut président-directeur général de Velmora pendant six ans.", "Velmora"),
+        ("Le rachat renforce Sodexa, filiale de Korvane, dans la logistique.", "Korvane"),
+        ("Accord conclu avec la suédoise Brannvik sur les capteurs.", "Brannvik"),
+        ("La banque s’appuie sur Corvalis, spécialiste des paiements en ligne.", "Corvalis"),
+        ("Le lancement vise son rival direct, Plantago, sur le marché belge.", "Plantago"),
+        ("Elle a travaillé au groupe japonais de cosmétiques Shirane.", "Shirane"),
+        ("Ses actionnaires existants Quillon et Daphnia remettent au pot.", "Daphnia"),
         # the item's fund, not the ministry that owns it
         (
-            "Investisseurs historiques : Vantor, le Fonds Horizon du ministère du Travail, Ulys.",
-            "Fonds Horizon",
+            "Ses investisseurs actuels, dont le Fonds Marin de la région Bretagne, suivent.",
+            "Fonds Marin",
         ),
-        ("Les dossiers proviennent des Hospices civils de Valmont et du CHU de Brest.",
-         "Hospices civils de Valmont"),
-        ("Les dossiers proviennent des Hospices civils de Valmont et du CHU de Brest.",
-         "CHU de Brest"),
-        ("L’essai réunit le Centre Paul Rivière et l’hôpital Saint-Louis.", "Centre Paul Rivière"),
+        (
+            "L’essai réunit les Hospices civils de Rennes et le CHU de Brest.",
+            "Hospices civils de Rennes",
+        ),
+        ("L’essai réunit les Hospices civils de Rennes et le CHU de Brest.", "CHU de Brest"),
+        ("Le modèle a été testé au Centre Marie Ravel de Dijon.", "Centre Marie Ravel"),
     ],
 )
 def test_a_firm_by_structure(text: str, name: str) -> None:
@@ -210,11 +217,13 @@ def test_a_firm_by_structure(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("Ana Ruiz, appointed CEO of Applications in May, runs the consumer unit.", "Applications"),
+        ("Ana Ruiz stays CEO of Devices after the reshuffle.", "Devices"),
         ("Former CEO Ana Ruiz left in May.", "Former"),
-        ("Les investisseurs historiques Quillon, le Fonds Horizon du ministère du Travail.",
-         "Travail"),
-        ("They hired Ana Ruiz, Talvi's co-founder, last March.", "Talvi's"),
+        (
+            "Ses investisseurs actuels, dont le Fonds Marin de la région Bretagne, suivent.",
+            "Bretagne",
+        ),
+        ("Talvi's founder Ana Ruiz will chair the board.", "Talvi's"),
     ],
 )
 def test_no_firm_from_a_division_a_title_word_or_an_owner(text: str, absent: str) -> None:
@@ -230,12 +239,21 @@ def test_a_french_institution_is_also_its_english_name() -> None:
     ("text", "name", "joined"),
     [
         # a headline ending in a name, then a sentence starting with it (one a line)
-        ("Orbital Freight leads a round in Quillon Robotics\nQuillon Robotics has raised $20m.",
-         "Quillon Robotics", "Quillon Robotics Quillon Robotics"),
-        ("The board thanked Nadia Verhoeven\nNadia Verhoeven is the CEO of Quillon.",
-         "Nadia Verhoeven", "Nadia Verhoeven Nadia Verhoeven"),
-        ("Backers of Quillon\nHarbor Peak Capital led the round.",
-         "Harbor Peak Capital", "Quillon Harbor Peak Capital"),
+        (
+            "Orbital Freight leads a round in Quillon Robotics\nQuillon Robotics has raised $20m.",
+            "Quillon Robotics",
+            "Quillon Robotics Quillon Robotics",
+        ),
+        (
+            "The board thanked Nadia Verhoeven\nNadia Verhoeven is the CEO of Quillon.",
+            "Nadia Verhoeven",
+            "Nadia Verhoeven Nadia Verhoeven",
+        ),
+        (
+            "Backers of Quillon\nHarbor Peak Capital led the round.",
+            "Harbor Peak Capital",
+            "Quillon Harbor Peak Capital",
+        ),
     ],
 )
 def test_a_name_never_runs_across_a_line_break(text: str, name: str, joined: str) -> None:

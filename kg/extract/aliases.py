@@ -21,17 +21,14 @@ from kg.schema import EntityKind
 
 Pair = tuple[str, str, "EntityKind | None"]  # None: fold onto a known entity, make none
 
-_LATIN_NAME = r"[A-Z][A-Za-z0-9&.’'\-]*(?: [A-Z][A-Za-z0-9&.’'\-]*| (?:de|of|du|bin|van|von)){0,5}"
-# a foreign person in Chinese: given name and family name joined by "·"
-_ZH_FOREIGN = re.compile(
-    r"(?P<zh>[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2})\s*[（(]\s*"
-    rf"(?P<latin>{_LATIN_NAME})\s*[)）]"
+_LATIN_NAME = re.compile(
+    r"[A-Z][A-Za-z0-9&.’'\-]*(?: [A-Z][A-Za-z0-9&.’'\-]*| (?:de|of|du|bin|van|von)){0,5}"
 )
-_ZH_ORG = re.compile(rf"(?P<zh>[\u4e00-\u9fff]{{2,16}})\s*[（(]\s*(?P<latin>{_LATIN_NAME})\s*[)）]")
-_ACRONYM_AFTER = re.compile(r"\s*[(（]\s*(?P<acr>[A-Z][A-Z0-9&]{1,7})\s*[)）]")
-_ACRONYM_FIRST = re.compile(
-    r"(?<![\w-])(?P<acr>[A-Z][A-Z0-9&]{1,7})\s*\(\s*(?P<full>[A-ZÀ-Ý][^()]{4,80}?)\s*\)"
-)
+# one scan over what stands in parentheses; the words before are read back from there
+_PAREN = re.compile(r"[(（]\s*(?P<inner>[^()（）\n]{2,90}?)\s*[)）]")
+_ZH_BEFORE = re.compile(r"(?P<zh>[\u4e00-\u9fff·•‧・]{2,24})\s*$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z0-9&]{1,7})\s*$")
 _FUNCTION = frozenset("and of for the on in de du des la le les en et pour sur à aux d l".split())
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-]*")
 
@@ -54,19 +51,22 @@ def _zh_pairs(text: str) -> list[Pair]:
         return []
     org_end, titles, stop, _ = _words()
     out: list[Pair] = []
-    for m in _ZH_FOREIGN.finditer(text):
-        zh = m.group("zh")
-        cut = titles.match(to_simplified(zh.split("·")[0]))  # 局长霍莉·…: the title is no name
-        out.append((m.group("latin"), zh[cut.end() :] if cut else zh, EntityKind.PERSON))
-    for m in _ZH_ORG.finditer(text):
-        latin, zh = m.group("latin"), m.group("zh")
-        if latin in stop or latin.upper() in stop or "·" in text[m.start() - 1 : m.start()]:
+    for m in _PAREN.finditer(text):
+        latin = m.group("inner")
+        before = _ZH_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None or not _LATIN_NAME.fullmatch(latin) or latin.upper() in stop:
+            continue
+        zh = before.group("zh").lstrip("·•‧・")
+        if re.search("[·•‧・]", zh):  # a foreign person: given and family name joined by "·"
+            cut = titles.match(to_simplified(re.split("[·•‧・]", zh)[0]))  # 局长霍莉·…
+            out.append((latin, zh[cut.end() :] if cut else zh, EntityKind.PERSON))
             continue
         name = _last_name(zh, titles)
+        start = before.end("zh") - len(name)
         if org_end.search(to_simplified(name)):  # 青禾科技（Qinghe Tech）: a company's word ends it
             if 3 <= len(name) <= 14 and not org_end.fullmatch(to_simplified(name)):
                 out.append((latin, name, None))  # folded only: measured, new firms misled
-        elif 2 <= len(name) <= 4 and not text[: m.start()].endswith(("”", "」", "』", '"')):
+        elif 2 <= len(name) <= 4 and not text[:start].endswith(("”", "」", "』", '"')):
             # 辉达（NVIDIA）: folded only when one of the two is known; “星门”计划 is no name
             out.append((latin, name, None))
     return out
@@ -91,19 +91,21 @@ def _last_name(zh: str, titles: re.Pattern[str]) -> str:
 def _acronyms(text: str) -> list[Pair]:
     _, _, stop, org_words = _words()
     found: list[tuple[str, str]] = []
-    for m in _ACRONYM_AFTER.finditer(text):
-        full = _spelt_before(text[max(0, m.start() - 120) : m.start()], m.group("acr"))
-        if full:
-            found.append((full, m.group("acr")))
-    for m in _ACRONYM_FIRST.finditer(text):
-        if _initials_match(m.group("full"), m.group("acr")):
-            found.append((m.group("full"), m.group("acr")))
+    for m in _PAREN.finditer(text):
+        inner = m.group("inner")
+        if _ACRONYM.fullmatch(inner):  # "the Agency for Digital Health (ADH)"
+            if inner not in stop:
+                full = _spelt_before(text[max(0, m.start() - 120) : m.start()], inner)
+                if full:
+                    found.append((full, inner))
+            continue
+        acr = _ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if acr and acr.group("acr") not in stop and _initials_match(inner, acr.group("acr")):
+            found.append((inner, acr.group("acr")))  # "l’ADH (Agence du …)"
     out: list[Pair] = []
-    for full, acr in found:
-        if acr in stop:
-            continue  # "Artificial Intelligence (AI)" names no organisation
+    for full, short in found:
         org = any(w.group(0) in org_words for w in _WORD.finditer(full))
-        out.append((full, acr, EntityKind.COMPANY if org else None))
+        out.append((full, short, EntityKind.COMPANY if org else None))
     return out
 
 

@@ -137,7 +137,9 @@ def discover(text: str) -> dict[str, EntityKind]:
     for org in latin_in_zh_lists(text):
         found.setdefault(org, _kind_of(org, COMPANY, listed=False))
     lowered = text.lower()
-    plain = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)  # same offsets, asides blanked
+    plain = text  # the same offsets, dash asides blanked
+    if "—" in text or "–" in text or " - " in text:
+        plain = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
     for rx, kind, words in patterns:
         if words is not None and not words.search(lowered):
             continue
@@ -193,7 +195,9 @@ def _shared_surname() -> re.Pattern[str]:
 def shared_surname(text: str) -> list[str]:
     """ "siblings Ana and Marta Ruiz", "les frères Jean et Paul Martin": two people who
     share the last name written once."""
-    out = []
+    out: list[str] = []
+    if " and " not in text and " et " not in text and " & " not in text:
+        return out
     for m in _shared_surname().finditer(text):
         out += [f"{m.group('a')} {m.group('last')}", f"{m.group('b')} {m.group('last')}"]
     return out
