@@ -169,11 +169,11 @@ def test_no_apposition_without_both_commas(text: str, absent: str) -> None:
             "Ines Marlow",
         ),
         (
-            "Then Omar Reyes becomes its CFO while Lena Holt moves to Chief Operating Officer.",
+            "Now Omar Reyes becomes its CFO while Lena Holt moves to Chief Operating Officer.",
             "Omar Reyes",
         ),
         (
-            "Then Omar Reyes becomes its CFO while Lena Holt moves to Chief Operating Officer.",
+            "Now Omar Reyes becomes its CFO while Lena Holt moves to Chief Operating Officer.",
             "Lena Holt",
         ),
         ("Backers include Harbor Peak Capital and Sheikh Fahd bin Salem.", "Fahd bin Salem"),
