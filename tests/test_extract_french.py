@@ -475,3 +475,27 @@ def test_review_words(text: str) -> None:
 
 def test_no_review_without_an_authority() -> None:
     assert not {f for f in pairs("Iliad a validé le rachat de Kyutai.") if f[1] == "REVIEWS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Face à OpenAI, Mistral AI mise sur l’open source.", {("Mistral AI", "OpenAI")}),
+        (
+            "Face à OpenAI et Google, la jeune pousse Mistral AI mise sur l’open source.",
+            {("Mistral AI", "OpenAI"), ("Mistral AI", "Google")},
+        ),
+        (
+            "Les rivaux de Mistral AI, OpenAI et Anthropic, lèvent des milliards.",
+            {("Mistral AI", "OpenAI"), ("Mistral AI", "Anthropic")},
+        ),
+        (
+            "Mistral AI se pose en alternative aux modèles d’OpenAI.",
+            {("Mistral AI", "OpenAI")},
+        ),
+        ("Face à la demande, Mistral AI recrute.", set()),
+    ],
+)
+def test_rivals_fronted_and_apposed(text: str, expected: set[tuple[str, str]]) -> None:
+    found = {frozenset((s, t)) for s, r, t in pairs(text) if r == "COMPETES_WITH"}
+    assert found == {frozenset(p) for p in expected}

@@ -42,8 +42,20 @@ def compete(
         return
     rivals = _rivals_after(ctx, end)
     subject: Mention | None = None
-    if rivals:
+    if (
+        rivals
+        and len(rivals) > 1
+        and rivals[0].gov in _OF_PREPS
+        and _APPOSED.match(ctx.text, rivals[0].end)
+    ):  # "les rivaux de X, A et B": X's rivals are A and B
+        subject, rivals = rivals[0], rivals[1:]
+    elif rivals:
         subject = left(ctx, min(r.start for r in rivals), FIRMS, [r.eid for r in rivals])
+        if subject is None and not ctx.text[:start].strip():  # "Face à A, X mise …"
+            if len(rivals) > 1 and not _APPOSED.match(ctx.text, rivals[-1].end):
+                subject, rivals = rivals[-1], rivals[:-1]
+            else:
+                subject = _fronted(ctx, rivals[-1].end)
     elif (owner := before(ctx, start)) is not None:  # "Y is X’s rival", "X’s rival Y"
         rivals = [owner]
         subject = left(ctx, owner.start, FIRMS, [owner.eid])
@@ -75,6 +87,19 @@ def compete(
     for rival in rivals:
         if eid and eid != rival.eid:
             found.add(ctx, eid, RelationType.COMPETES_WITH, rival.eid, status=status)
+
+
+_OF_PREPS = {"de", "du", "d’", "d'", "of"}
+_APPOSED = re.compile(r"\s*,\s*")
+
+
+def _fronted(ctx: Ctx, pos: int) -> Mention | None:
+    """The subject after a fronted phrase: "Face à A et B, X …", "Against A, X …"."""
+    m = _APPOSED.match(ctx.text, pos)
+    if m is None:
+        return None
+    first = right(ctx, m.end(), FIRMS, reach=30)
+    return first if first is not None and first.gov is None else None
 
 
 _BETWEEN = re.compile(r"\b(?:between|entre)\s*$", re.I)
