@@ -206,3 +206,19 @@ def test_zh_joint_ventures_and_signed_agreements_are_partnerships(text: str) -> 
 )
 def test_zh_a_purchase_settlement_or_takeover_agreement_is_no_partnership(text: str) -> None:
     assert not any(rel == "PARTNERS_WITH" for _, rel, _ in facts(text))
+
+
+def test_a_round_led_by_a_named_investor_is_raised_by_its_owner() -> None:
+    got = facts("软银领投OpenAI新一轮融资，微软跟投。")
+    assert ("OpenAI", "RAISED", "OpenAI funding round") in got
+    assert {a for a, rel, _ in got if rel == "FUNDS"} == {"SoftBank", "Microsoft"}
+
+
+@pytest.mark.parametrize("text", ["OpenAI正在寻求新一轮融资。", "OpenAI的新一轮融资仍在洽谈中。"])
+def test_a_round_sought_or_in_talks_is_not_raised(text: str) -> None:
+    assert not any(rel == "RAISED" for _, rel, _ in facts(text))
+
+
+def test_an_investment_in_a_firms_unnamed_unit_is_not_in_the_firm() -> None:
+    assert not any(rel == "INVESTS_IN" for _, rel, _ in facts("英伟达宣布投资台积电旗下子公司。"))
+    assert ("NVIDIA", "INVESTS_IN", "Zhipu AI") in facts("英伟达投资了腾讯旗下的智谱。")

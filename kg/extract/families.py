@@ -41,7 +41,7 @@ from kg.extract.slots import (
     speaker,
 )
 from kg.extract.structure import conjuncts, list_after, zh_list_before
-from kg.extract.zh_lists import items_after
+from kg.extract.zh_lists import items_after, past_parent
 from kg.schema import EntityKind, RelationType
 
 
@@ -236,6 +236,8 @@ def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
             founder = _slot(ctx, trig.patient, trig, start, end, (EntityKind.PERSON,))
             firm = found.firm_of(founder.eid) if founder else None
             patient = Mention(start, start, firm, EntityKind.COMPANY, "pronoun") if firm else None
+    if patient is not None and ctx.sent.lang == "zh":
+        patient = past_parent(ctx, patient)  # "投资台积电旗下子公司": not TSMC itself
     if patient is None or not agents:
         return
     money = money_near(ctx.text, end) if len(agents) == 1 else None
@@ -335,7 +337,8 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     found.last_investee = agent.eid
 
 
-_DONE_ZH = re.compile(r"完成")
+# a round stated as done: completed, led or joined, won ("软银领投OpenAI新一轮融资")
+_DONE_ZH = re.compile(r"完成|领投|領投|跟投|参投|參投|获得|獲得|斩获|斬獲|拿下|落定")
 # a verb of taking part in (or leading) a round between its subject and "levée"
 _TAKES_PART = re.compile(
     r"\b(?:particip\w*|men[ée]e?|mènen?t?|dirig\w*|pilot\w*|condui\w*|emmen\w*|emmèn\w*|"

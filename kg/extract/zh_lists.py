@@ -41,6 +41,7 @@ class _Words:
     opener: re.Pattern[str]
     desc: re.Pattern[str]
     parent: re.Pattern[str]
+    parent_after: re.Pattern[str]
     closer: re.Pattern[str]
     not_items: frozenset[str]
     fund_end: re.Pattern[str]
@@ -54,6 +55,7 @@ def _words() -> _Words:
         opener=re.compile(rf".*(?:{trie_pattern(data.openers)})"),
         desc=re.compile(rf"(?:{trie_pattern(data.descriptions)})+"),
         parent=re.compile(rf".*(?:{trie_pattern(data.parents)})"),
+        parent_after=re.compile(rf"\s*(?:{trie_pattern(data.parents)})的?\s*"),
         closer=re.compile(rf"(?:等[^、，,]{{0,12}}?)?(?:{trie_pattern(data.closers)})*\s*$"),
         not_items=frozenset(data.not_items),
         fund_end=re.compile(rf"(?:{trie_pattern(data.fund_ends)})$"),
@@ -222,3 +224,13 @@ def _new_firm(ctx: Ctx, s: int, e: int) -> Mention:
     ctx.mentions.sort(key=lambda x: x.start)
     doc.counts[eid] = doc.counts.get(eid, 0) + 1
     return m
+
+
+def past_parent(ctx: Ctx, m: Mention) -> Mention | None:
+    """`m`, or for "A旗下(的)B" the unit B named right after; None when the unit is unnamed
+    ("投资台积电旗下子公司" invests in some subsidiary, not in TSMC)."""
+    after = _words().parent_after.match(ctx.text, m.end)
+    if after is None:
+        return m
+    unit = next((u for u in ctx.mentions if u.start >= after.end() and u.eid != m.eid), None)
+    return unit if unit is not None and unit.start == after.end() and unit.kind in FIRMS else None
