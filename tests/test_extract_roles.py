@@ -118,3 +118,29 @@ def test_a_firms_title_after_a_nationality_word_still_counts() -> None:
     text = "French President Jane Roe met Kyutai CEO John Poe."
     result = extract_article(article(text, "en"))
     assert triples(result) == {("John Poe", "LEADS", "Kyutai")}, triples(result)
+
+
+def test_a_firm_led_by_a_group_of_people_is_led_by_each_listed() -> None:
+    text = "Kyutai is led by former Helsing executives including Torsten Reil and Niklas Köhler."
+    result = extract_article(article(text, "en"))
+    leads = {s for s, r, o in triples(result) if r == "LEADS" and o == "Kyutai"}
+    assert leads == {"Torsten Reil", "Niklas Köhler"}, triples(result)
+
+
+def test_was_led_by_is_a_past_leadership_not_a_role_held() -> None:
+    text = "Kyutai opened a lab. The company was led by Jane Roe until 2024."
+    result = extract_article(article(text, "en"))
+    assert not [r for r in result.relations if r.relation.value == "LEADS"], triples(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Microsoft hired Joelle Pineau last year.", True),
+        ("Kyutai hired Joelle Pineau's team to build models.", False),
+    ],
+)
+def test_a_firm_that_hired_a_person_employs_them(text: str, held: bool) -> None:
+    result = extract_article(article(text, "en"))
+    works = {(s, o) for s, r, o in triples(result) if r == "WORKS_AT"}
+    assert bool(works) is held, triples(result)

@@ -125,3 +125,30 @@ _PLURAL_AFTER = re.compile(
     r"(?:la\s+|le\s+|l[’']|the\s+)?",
     re.I,
 )
+
+
+# "Lumen Labs, led by Claire Vasseur," (a round "led by" a person is the fund rules' business)
+_LED_BY = re.compile(
+    r"(?:,\s*(?:(?:which|that) is\s+|qui est\s+)?|\s+(?:is|are|has been|est)\s+|\s)"
+    r"(?P<verb>led|run|headed|helmed|dirigée?|pilotée?|présidée?)\s+(?:by|par)\s",
+    re.I,
+)
+_GROUP_OF_PEOPLE = re.compile(
+    r"(?:[\w’'-]+\s+){1,5}?(?:including|such as|among them|notamment|dont)\s+", re.I
+)
+
+
+def led_by(ctx: Ctx, found: Found) -> None:
+    """ "Lumen Labs, led by Claire Vasseur, …": the person leads the organisation named before."""
+    for m in _LED_BY.finditer(ctx.text):
+        person = right(ctx, m.end(), _PERSON, reach=4)
+        group = _GROUP_OF_PEOPLE.match(ctx.text, m.end())  # "led by former execs including"
+        if person is None and group is not None:
+            person = right(ctx, group.end(), _PERSON, reach=30)
+        org = left(ctx, m.end(), _ORGS)
+        # "Mistral AI, led by …", "le groupe dirigé par …" (a description, no comma)
+        verb = m.start("verb")
+        adjacent = org is not None and (org.end == m.start() or org.start < verb <= org.end + 1)
+        if person is not None and org is not None and adjacent:
+            for one in expand(ctx, person, True, _PERSON) if group else [person]:
+                found.add(ctx, one.eid, RelationType.LEADS, org.eid, role="head")

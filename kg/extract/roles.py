@@ -11,7 +11,7 @@ from kg.data import DATA, load_yaml
 from kg.extract.boards import boards, former_title
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
-from kg.extract.people_lists import founded_by, plural_title, respectively
+from kg.extract.people_lists import founded_by, led_by, plural_title, respectively
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import apposition_end
 from kg.extract.tenure import tenure
@@ -101,12 +101,6 @@ _WHO_LEADS = re.compile(
 # "执行董事包括A、B、C", "联合创始人为A和B": the holders listed after a Chinese title
 _LIST_ZH = r"(?:包括|包含|分别为|分別為|分别是|分別是|为|為|是|：)"
 _LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ_"  # \w would take CJK too: "英伟达CEO" has a title start
-# "Lumen Labs, led by Claire Vasseur," (a round "led by" a person is the fund rules' business)
-_LED_BY = re.compile(
-    r"(?:,\s*(?:(?:which|that) is\s+|qui est\s+)?|\s)"
-    r"(?P<verb>led|run|headed|helmed|dirigée?|pilotée?|présidée?)\s+(?:by|par)\s",
-    re.I,
-)
 
 
 def warm_up() -> None:
@@ -123,7 +117,7 @@ def roles(ctx: Ctx, found: Found) -> None:
     founded_by(ctx, found)
     respectively(ctx, found)
     plural_title(ctx, found)
-    _led_by(ctx, found)
+    led_by(ctx, found)
     _career_verbs(ctx, found)
     boards(ctx, found)
     tenure(ctx, found)
@@ -176,7 +170,7 @@ _FOUNDED_VERB = re.compile(
 )
 _FOUNDED_ZH = re.compile(r"^\s*(?:联合|共同|于\d{4}年)?(?:创立|创办|創立|創辦|创建|創建)")
 _APPOINTS = re.compile(
-    r"(?:appointed|appoints|named|names|hired|hires|tapped|taps|promoted|nommé|nomme|a nommé|"
+    r"(?:appointed|appoints|named|names|hired|hires|poached|recruited|tapped|taps|promoted|nommé|nomme|a nommé|"
     r"recrute|a recruté|任命|聘请|聘請|聘任)\s*$",
     re.I,
 )
@@ -199,10 +193,20 @@ def _career_verbs(ctx: Ctx, found: Found) -> None:
         _appointed(ctx, found, person)
 
 
+_HIRED = re.compile(r"(?:hired|hires|poached|recruited|recrute|a recruté|聘请|聘請)\s*", re.I)
+# "hired P's team", "hired P to advise on the deal": P is not the one employed
+_SPOKEN_OF = re.compile(r"[’']s\b|\s+(?:to advise|as (?:an? )?(?:adviser|advisor|consultant))\b")
+
+
 def _appointed(ctx: Ctx, found: Found, person: Mention) -> None:
     window = max(0, person.start - 20)
     verb = _APPOINTS.search(ctx.text[window : person.start])
     m = _titles().named_as.match(ctx.text[person.end :]) if verb else None
+    if verb is not None and m is None and _HIRED.fullmatch(verb.group(0)):
+        org = left(ctx, window + verb.start(), FIRMS)  # "Microsoft hired P": it employs P
+        if org is not None and not _SPOKEN_OF.match(ctx.text, person.end):
+            found.add(ctx, person.eid, RelationType.WORKS_AT, org.eid)
+        return
     if m is None or verb is None:
         return
     org = left(ctx, window + verb.start(), ORGS)
@@ -210,18 +214,6 @@ def _appointed(ctx: Ctx, found: Found, person: Mention) -> None:
         relation = _relation(part)
         if org is not None and relation is not None:
             found.add(ctx, person.eid, relation, org.eid, role=part)
-
-
-def _led_by(ctx: Ctx, found: Found) -> None:
-    """ "Lumen Labs, led by Claire Vasseur, …": the person leads the organisation named before."""
-    for m in _LED_BY.finditer(ctx.text):
-        person = right(ctx, m.end(), (EntityKind.PERSON,), reach=4)
-        org = left(ctx, m.end(), ORGS)
-        # "Mistral AI, led by …", "le groupe dirigé par …" (a description, no comma)
-        verb = m.start("verb")
-        adjacent = org is not None and (org.end == m.start() or org.start < verb <= org.end + 1)
-        if person is not None and org is not None and adjacent:
-            found.add(ctx, person.eid, RelationType.LEADS, org.eid, role="head")
 
 
 def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
