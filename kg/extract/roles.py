@@ -170,8 +170,8 @@ _FOUNDED_VERB = re.compile(
 )
 _FOUNDED_ZH = re.compile(r"^\s*(?:联合|共同|于\d{4}年)?(?:创立|创办|創立|創辦|创建|創建)")
 _APPOINTS = re.compile(
-    r"(?:appointed|appoints|named|names|hired|hires|poached|recruited|tapped|taps|promoted|nommé|nomme|a nommé|"
-    r"recrute|a recruté|任命|聘请|聘請|聘任)\s*$",
+    r"(?:appointed|appoints|named|names|hired|hires|poached|recruited|tapped|taps|promoted|"
+    r"nommé|nomme|a nommé|recrute|a recruté|任命|聘请|聘請|聘任)\s*$",
     re.I,
 )
 
