@@ -88,6 +88,7 @@ class Discovery(DataFile):
     shared_surname_cues: Words  # "siblings A and B Last": both people bear Last
     latin_in_zh_stop: Words  # Latin words in Chinese lists that name nothing (AI, GPU, CEO)
     person_not_last: Words  # a discovered person's name never ends with one of these
+    given_names: Words = []  # "Given Surname" is a person wherever it stands
     zh_org_ends: Words = []  # 科技, 公司: a Chinese name before "(Latin)" that is a company's
     org_words: Words = []  # Commission, Agence: a full form before/after an acronym that names one
 

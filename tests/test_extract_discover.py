@@ -272,3 +272,38 @@ def test_a_one_character_noise_word_inside_a_chinese_name() -> None:
     # 和 is no "and" in 杭州青和投资; 以及 before a one-character head leaves no name
     assert "杭州青和投资" in discover("股东包括杭州青和投资、远帆创投等机构。")
     assert not [n for n in discover("科技大厂以及深创投等机构。") if "以及" in n]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The deal was signed by Kevin Marlow on Friday.", "Kevin Marlow"),
+        ("Un entretien avec Sophie Durand-Lefèvre, à Nantes.", "Sophie Durand-Lefèvre"),
+        ("Seoul sent Kim Yong-seok to the talks.", "Kim Yong-seok"),
+    ],
+)
+def test_a_common_given_name_and_a_capitalised_word_make_a_person(text: str, name: str) -> None:
+    assert discover(text).get(name) is PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The round was led by Jensen Capital.", "Jensen Capital"),  # a firm's word ends it
+        ("Chips ship to Grace Blackwell clusters.", "Grace Blackwell"),  # a product's name
+        ("Claude Sonnet writes code.", "Claude Sonnet"),
+    ],
+)
+def test_no_person_from_a_firm_or_a_product(text: str, absent: str) -> None:
+    assert discover(text).get(absent) is not PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le projet associe Capgemini et Dorvalis (plate-forme de données, à Lille).", "Dorvalis"),
+        ("Its partners include Nexavo (a Berlin startup) and two banks.", "Nexavo"),
+    ],
+)
+def test_a_firm_described_in_parentheses(text: str, name: str) -> None:
+    assert discover(text).get(name) is COMPANY

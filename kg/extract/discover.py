@@ -134,6 +134,8 @@ def discover(text: str) -> dict[str, EntityKind]:
     found: dict[str, EntityKind] = by_suffix(text, stop)
     for person in [*zh_people(text), *shared_surname(text)]:
         found.setdefault(person, EntityKind.PERSON)
+    for person in by_given_name(text, stop):
+        found.setdefault(person, EntityKind.PERSON)
     for org in latin_in_zh_lists(text):
         found.setdefault(org, _kind_of(org, COMPANY, listed=False))
     lowered = text.lower()
@@ -190,6 +192,27 @@ def _shared_surname() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?i:{cues}),?\s+(?P<a>{first})\s+(?:and|et|&)\s+(?P<b>{first})\s+(?P<last>{_PART})"
     )
+
+
+@lru_cache(maxsize=1)
+def _given_name() -> re.Pattern[str]:
+    names = trie_pattern(load_yaml(DATA / "discovery.yaml")["given_names"])
+    last = r"[A-Z][a-zà-ÿ’']+(?:-[A-Za-zà-ÿ][a-zà-ÿ’']+)?"
+    return re.compile(
+        rf"(?<![\w’'-])(?P<name>(?:{names})[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{last})(?![\w’'-])"
+    )
+
+
+def by_given_name(text: str, stop: frozenset[str]) -> list[str]:
+    """ "Kevin Marlow", "Sophie Durand-Lefèvre": a common given name and a capitalised word
+    after it name a person, unless that word ends firms' names ("Jensen Capital")."""
+    not_last = _not_last()
+    out = []
+    for m in _given_name().finditer(text):
+        last = m.group("name").split()[-1]
+        if last not in not_last and last not in stop and m.group("name") not in out:
+            out.append(m.group("name"))
+    return out
 
 
 def shared_surname(text: str) -> list[str]:
