@@ -499,3 +499,13 @@ def test_no_review_without_an_authority() -> None:
 def test_rivals_fronted_and_apposed(text: str, expected: set[tuple[str, str]]) -> None:
     found = {frozenset((s, t)) for s, r, t in pairs(text) if r == "COMPETES_WITH"}
     assert found == {frozenset(p) for p in expected}
+
+
+def test_rivals_listed_after_comme_may_be_new_names() -> None:
+    """A bare name in a list of rivals is one more firm when the list goes on to a known one;
+    a lone bare name ("comme Anaplan, selon Reuters") is not taken."""
+    found = pairs("Pigment affronte des concurrents comme Anaplan et Workday.")
+    assert {t for s, r, t in found if r == "COMPETES_WITH"} | {
+        s for s, r, t in found if r == "COMPETES_WITH"
+    } >= {"Anaplan", "Workday"}
+    assert not pairs("Pigment affronte des concurrents comme Anaplan, selon Reuters.")

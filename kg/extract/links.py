@@ -89,6 +89,12 @@ def compete(
             found.add(ctx, eid, RelationType.COMPETES_WITH, rival.eid, status=status)
 
 
+_LIST_INTRO = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:comme|tels? que|telles? que|notamment|dont|à l[’']image de)\s+", re.I
+)
+_SOURCE = re.compile(
+    r"\b(?:selon|d[’']après|according to|said|says|told|reported|rapporte)\b", re.I
+)
 _OF_PREPS = {"de", "du", "d’", "d'", "of"}
 _APPOSED = re.compile(r"\s*,\s*")
 
@@ -110,13 +116,22 @@ def _rivals_after(ctx: Ctx, end: int) -> list[Mention]:
     """The rivals named after the trigger: right after it ("a rival to X and Y"), or a list an
     intro word opens ("competing with rivals, such as A and B"); a product stands for its
     maker ("rivaliser avec le ChatGPT d’OpenAI")."""
+    intro = _LIST_INTRO.match(ctx.text, end)
+    if intro is not None and ctx.sent.lang == "fr":  # "des concurrents comme A et B"
+        items = list_after(ctx, intro.end(), FIRMS, reach=5, discover=True)
+        if items:
+            return items
     first = right(ctx, end, _RIVAL_KINDS, reach=25)
+    if first is not None and _SOURCE.search(ctx.text, end, first.start):
+        first = None  # "… comme Anaplan, selon Reuters": the source of the news, no rival
     if first is not None and first.kind is EntityKind.PRODUCT:
         maker = _maker_of(ctx, first)
         return [maker] if maker is not None else []
     if first is not None:
         return expand(ctx, first, True, FIRMS)
     items = list_after(ctx, end, FIRMS, reach=60)
+    if items and _SOURCE.search(ctx.text, end, items[0].start):
+        return []
     if items and _INTRO.search(ctx.text[end : items[0].start]):
         return items
     return []
