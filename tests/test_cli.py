@@ -214,3 +214,22 @@ def test_export_open_is_for_html_only(data: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == "Error: --open: only html exports open in a browser, not json\n"
     assert not (tmp_path / "g.json").exists()  # checked before anything is written
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table"])
+def test_extract_prints_the_same_whatever_the_hash_seed(fmt: str) -> None:
+    """Rules run through sets and dicts of strings: what `kg extract` prints, and in what order
+    (relations by first sentence then key, deals by id), must not hang on PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+
+    news = Path(__file__).resolve().parent.parent / "examples" / "news"
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "kg", "extract", str(news), "--format", fmt],
+                              env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        outs.append(done.stdout)
+    assert outs[0].count("\n") > 40 and outs[0] == outs[1]

@@ -180,11 +180,24 @@ def build_result(article: Article, doc: Doc, found: Found, extractor: str) -> Ex
             evidence[fact.sentence] = _evidence(article, sent, extractor)
         _merge(relations, fact, target, evidence[fact.sentence])
     entities = _entities(doc, relations)
-    for key in used_deals:
-        entities.append(found.deals.drafts[key].entity(names))
-    return ExtractionResult(
-        article=article.id, entities=entities, relations=list(relations.values())
-    )
+    # by id; two drafts of one deal (a round told with and without its label) in draft order
+    entities += sorted((draft.entity(names) for key, draft in found.deals.drafts.items()
+                        if key in used_deals), key=lambda e: e.id)
+    return ExtractionResult(article=article.id, entities=entities,
+                            relations=_in_text_order(relations, evidence))
+
+
+def _in_text_order(relations: dict[tuple[str, str, str], Relation],
+                   evidence: dict[int, Evidence]) -> list[Relation]:
+    """Relations by their first sentence, then key; each one's evidence in text order: the same
+    output whatever order the rules found them in (some go through sets: PYTHONHASHSEED)."""
+    at: dict[str, int] = {}
+    for index in sorted(evidence):
+        at.setdefault(evidence[index].sentence, index)
+    for rel in relations.values():
+        rel.evidence.sort(key=lambda ev: at.get(ev.sentence, -1))
+    first = {key: at.get(rel.evidence[0].sentence, -1) for key, rel in relations.items()}
+    return [relations[key] for key in sorted(relations, key=lambda key: (first[key], key))]
 
 
 _SYMMETRIC = {RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH}
