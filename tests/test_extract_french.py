@@ -509,3 +509,29 @@ def test_rivals_listed_after_comme_may_be_new_names() -> None:
         s for s, r, t in found if r == "COMPETES_WITH"
     } >= {"Anaplan", "Workday"}
     assert not pairs("Pigment affronte des concurrents comme Anaplan, selon Reuters.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mistral AI a reçu le soutien du président Emmanuel Macron.", None),
+        ("Mistral AI a été reçue à l’Élysée par le président Emmanuel Macron.", None),
+        (
+            "Bpifrance, dont le directeur général Nicolas Dufourcq a salué l’opération, recrute.",
+            ("Nicolas Dufourcq", "LEADS", "Bpifrance"),
+        ),
+        (
+            "Les ingénieurs rejoignent Mistral AI sous la houlette du directeur technique "
+            "Timothée Lacroix.",
+            ("Timothée Lacroix", "WORKS_AT", "Mistral AI"),
+        ),
+    ],
+)
+def test_title_before_a_name_and_whose_it_is(
+    text: str, expected: tuple[str, str, str] | None
+) -> None:
+    found = pairs(text)
+    if expected is None:
+        assert not {f for f in found if f[1] in ("LEADS", "WORKS_AT")}
+    else:
+        assert expected in found

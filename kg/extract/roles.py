@@ -228,7 +228,11 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
         t_start = person.start - (len(text[max(0, person.start - 80) : person.start]) - m.start())
         if _public_office(ctx, t_start):
             return []  # "U.S. President Donald Trump": a country's office, no firm's
-        org = _adjacent_org(ctx, t_start) or _its_org(ctx, t_start) or _near_left(ctx, t_start)
+        org = (
+            _adjacent_org(ctx, t_start)
+            or _its_org(ctx, t_start)
+            or _near_left(ctx, t_start, m.group("title"))
+        )
         unnamed = _UNKNOWN_OWNER.search(text[max(0, t_start - 12) : t_start])
         if (
             org is None
@@ -320,7 +324,7 @@ def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     return (org, m.group("title")) if m else None
 
 
-def _near_left(ctx: Ctx, pos: int) -> Mention | None:
+def _near_left(ctx: Ctx, pos: int, title: str = "") -> Mention | None:
     """The organisation named before a title ("Vega AI’s longtime CEO", "Lumen Labs, whose CEO",
     "X co-founder, President, and CEO"), unless a person stands between: that firm is theirs
     ("Vega AI CEO Ana Ruiz greeted Finance Minister Olsen": Olsen is no officer of Vega AI)."""
@@ -329,9 +333,15 @@ def _near_left(ctx: Ctx, pos: int) -> Mention | None:
         return None
     if any(m.kind is EntityKind.PERSON and org.end <= m.start < pos for m in ctx.mentions):
         return None
+    if title.lower() in _POLITICAL and not _FR_NEAR.fullmatch(ctx.text, org.end, pos):
+        return None  # "Mistral AI a reçu le soutien du président P": a head of state
     return org
 
 
+# a title that also names heads of state: it is a firm's only right after it ("X, dont le
+# président", "X et son président")
+_POLITICAL = {"président", "présidente", "president"}
+_FR_NEAR = re.compile(r"\s*(?:,\s*)?(?:(?:dont|et|avec)\s+)?(?:son|sa|leur|le|la|l[’'])?\s*")
 _UNKNOWN_OWNER = re.compile(
     r"(?:[\u4e00-\u9fff](?<![的其，。、：；])|\b(?!(?:Its|The|Their|Our|Le|La|Les|Son|Sa|Leur)\b)"
     r"[A-Z][\w&\-]+)\s*$"
