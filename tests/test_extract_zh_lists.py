@@ -222,3 +222,19 @@ def test_a_round_sought_or_in_talks_is_not_raised(text: str) -> None:
 def test_an_investment_in_a_firms_unnamed_unit_is_not_in_the_firm() -> None:
     assert not any(rel == "INVESTS_IN" for _, rel, _ in facts("英伟达宣布投资台积电旗下子公司。"))
     assert ("NVIDIA", "INVESTS_IN", "Zhipu AI") in facts("英伟达投资了腾讯旗下的智谱。")
+
+
+def test_respectively_pairs_each_investor_with_its_own_investee() -> None:
+    got = facts("腾讯和阿里巴巴分别投资了智谱和月之暗面。")
+    assert {(a, b) for a, rel, b in got if rel == "INVESTS_IN"} == {
+        ("Tencent", "Zhipu AI"),
+        ("Alibaba", "Moonshot AI"),
+    }
+
+
+def test_without_respectively_both_invest_in_each() -> None:
+    got = facts("腾讯和阿里巴巴投资了智谱。")
+    assert {(a, b) for a, rel, b in got if rel == "INVESTS_IN"} == {
+        ("Tencent", "Zhipu AI"),
+        ("Alibaba", "Zhipu AI"),
+    }

@@ -41,7 +41,7 @@ from kg.extract.slots import (
     speaker,
 )
 from kg.extract.structure import conjuncts, list_after, zh_list_before
-from kg.extract.zh_lists import items_after, past_parent
+from kg.extract.zh_lists import items_after, past_parent, respectively
 from kg.schema import EntityKind, RelationType
 
 
@@ -239,6 +239,11 @@ def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     if patient is not None and ctx.sent.lang == "zh":
         patient = past_parent(ctx, patient)  # "投资台积电旗下子公司": not TSMC itself
     if patient is None or not agents:
+        return
+    if pairs := respectively(ctx, agents, patient, start):  # "A和B分别投资了X和Y"
+        for agent, one in pairs:
+            found.add(ctx, agent.eid, RelationType.INVESTS_IN, one.eid, status=status)
+        found.last_investee = pairs[-1][1].eid
         return
     money = money_near(ctx.text, end) if len(agents) == 1 else None
     label = round_label(ctx.text) if has_round(ctx.text) else None

@@ -234,3 +234,28 @@ def past_parent(ctx: Ctx, m: Mention) -> Mention | None:
         return m
     unit = next((u for u in ctx.mentions if u.start >= after.end() and u.eid != m.eid), None)
     return unit if unit is not None and unit.start == after.end() and unit.kind in FIRMS else None
+
+
+_RESPECTIVELY = re.compile(r"分别|分別|各自")
+
+
+def respectively(
+    ctx: Ctx, agents: list[Mention], patient: Mention, pos: int
+) -> list[tuple[Mention, Mention]]:
+    """ "A和B分别投资了X和Y": A with X, B with Y, when 分别 stands before the verb at `pos` and
+    the objects after it are as many as the subjects; [] otherwise."""
+    if len(agents) < 2 or patient.start < pos:
+        return []
+    if not _RESPECTIVELY.search(ctx.text, agents[-1].end, pos):
+        return []
+    objects = [patient]
+    for m in ctx.mentions:
+        if m.start >= objects[-1].end and m.kind in FIRMS and m.eid != objects[-1].eid:
+            if not re.fullmatch(
+                r"\s*(?:、|和|与|與|及|以及|,|，)\s*", ctx.text[objects[-1].end : m.start]
+            ):
+                break
+            objects.append(m)
+    if len(objects) != len(agents):
+        return []
+    return list(zip(sorted(agents, key=lambda m: m.start), objects, strict=True))
