@@ -30,8 +30,8 @@ def _funders(text: str) -> set[str]:
             {"Andreessen Horowitz", "Sequoia Capital"},
         ),
         (
-            "Nvidia joined Microsoft and SoftBank in the $6.6bn round.",
-            {"NVIDIA", "Microsoft", "SoftBank"},
+            "Intel joined Oracle and Temasek in the $900m round.",
+            {"Intel", "Oracle", "Temasek"},
         ),
         ("Nvidia and Samsung also invested.", {"NVIDIA", "Samsung"}),
         ("Nvidia and Samsung were among the investors in the round.", {"NVIDIA", "Samsung"}),
@@ -49,7 +49,7 @@ def test_round_participants_named_by_structure(text: str, funders: set[str]) -> 
     "text",
     [
         # no round told: joining a firm, investing elsewhere, a plain "with"
-        "Nvidia joined Microsoft and SoftBank in a lawsuit.",
+        "Intel joined Oracle and Temasek in a lawsuit.",
         "Nvidia and Samsung also sued, with Apple and Google participating as witnesses.",
         "Nvidia and Samsung were among the companies in the room.",
     ],
@@ -79,10 +79,10 @@ def test_money_committed_to_a_goal_is_no_investment() -> None:
 
 def test_a_round_label_belongs_to_its_own_clause() -> None:
     text = (
-        "OpenAI raised $40 billion. It beat the $10 billion Series J closed by Databricks, "
-        "as well as the $6.6 billion raised by OpenAI in October."
+        "Kyutai raised $2 billion. It topped the $900 million Series F closed by Cohere, "
+        "as well as the $500 million raised by Kyutai in March."
     )
     result = extract_article(article(text, "en"))
     names = {e.name for e in result.entities if e.kind.value == "Deal"}
-    assert not any("OpenAI Series J" in n for n in names), names
-    assert any("Databricks Series J" in n for n in names), names
+    assert not any("Kyutai Series F" in n for n in names), names
+    assert any("Cohere Series F" in n for n in names), names

@@ -171,7 +171,7 @@ def round_label(text: str, pos: int = 0) -> str | None:
             spans.append((m.start(), m.end(), fmt.format(*groups).replace("＋", "+")))
     # "pre-seed" also holds "seed", "Series B+" also "Series B": the longer reading wins
     spans = [a for a in spans if not any(b[0] <= a[0] and a[1] <= b[1] and b != a for b in spans)]
-    if pos:  # "the series J closed by A, as well as the $6.6bn raised by B": not B's label
+    if pos:  # "the Series F closed by A, as well as the $500m raised by B": not B's label
         spans = [a for a in spans if not _OTHER_CLAUSE.search(text, *sorted((a[0], pos)))]
     if not spans:
         return None
