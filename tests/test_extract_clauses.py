@@ -99,10 +99,10 @@ def acquired(text: str, lang: str) -> set[tuple[str, str]]:
         # a firm described by what it makes is still a firm, not goods bought
         (
             "en",
-            "SoftBank has acquired the chip start-up Graphcore for $600 million.",
-            {("SoftBank", "Graphcore")},
+            "Qualcomm has bought the chip start-up Rivos for $400 million.",
+            {("Qualcomm", "Rivos")},
         ),
-        ("zh", "软银收购了英国芯片公司Graphcore。", {("SoftBank", "Graphcore")}),
+        ("zh", "高通收购了美国芯片公司Rivos。", {("Qualcomm", "Rivos")}),
         # "its" before the noun is the sentence's first firm
         (
             "en",

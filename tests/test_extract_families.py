@@ -61,8 +61,8 @@ def test_the_same_words_without_a_round_fund_nothing(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "fact"),
     [
-        ("Amazon has committed $8 billion to Anthropic.", ("Amazon", "INVESTS_IN", "Anthropic")),
-        ("Google has funneled $2 billion into Anthropic.", ("Google", "INVESTS_IN", "Anthropic")),
+        ("Samsung has committed $800 million to Kyutai.", ("Samsung", "INVESTS_IN", "Kyutai")),
+        ("Oracle has funneled $2 billion into Cohere.", ("Oracle", "INVESTS_IN", "Cohere")),
     ],
 )
 def test_money_committed_or_funnelled_into_a_firm_is_an_investment(
@@ -72,7 +72,7 @@ def test_money_committed_or_funnelled_into_a_firm_is_an_investment(
 
 
 def test_money_committed_to_a_goal_is_no_investment() -> None:
-    text = "Amazon has committed $8 billion to its own data centres, Anthropic said."
+    text = "Samsung has committed $800 million to its own data centres, Kyutai said."
     result = extract_article(article(text, "en"))
     assert not [r for r in result.relations if r.relation.value == "INVESTS_IN"], triples(result)
 
