@@ -67,3 +67,8 @@ def test_an_acronym_names_the_organisation_it_abbreviates() -> None:
         "The Agency for Digital Health (ADH) opened a review. The ADH will report in May.", "en"
     )
     assert "ADH" in found.get("Agency for Digital Health", set())
+
+
+def test_a_known_fund_named_in_chinese_also_carries_its_pinyin() -> None:
+    found = _entities("本轮融资由春华资本领投，星海科技将扩大研发。", "zh")
+    assert {"Chunhua", "Chunhua Capital"} <= found["Primavera Capital"]

@@ -70,7 +70,7 @@ def _merge_name_first(raws: list[str]) -> list[tuple[str, re.Pattern[str] | None
     tails: dict[str, list[str]] = {}
     for raw in raws:
         head = next((h for h in ("{NAME}", "{PERSON}") if raw.startswith(h)), None)
-        if head is None or "{" in raw[len(head) :]:
+        if head is None or any(p in raw[len(head) :] for p in ("{NAME}", "{PERSON}", "{LIST}")):
             out.append((raw, None))
             continue
         if head not in tails:  # the merged pattern runs where its first member stood

@@ -140,7 +140,10 @@ class Doc:
         spans = drop_overlaps(spans)
         named = [Mention(s, e, eid, self.kind(eid)) for s, e, eid in spans]
         for m in named:  # the spelling this article uses (輝達, "Nvidia Corp.") is a name too
-            self.entity(m.eid).aliases.add(text[m.start : m.end])
+            draft = self.entity(m.eid)
+            draft.aliases.add(text[m.start : m.end])
+            if draft.kind is EntityKind.FUND and sent.lang == "zh":  # 青禾资本: also "Qinghe"
+                draft.aliases.update(romanized(text[m.start : m.end], EntityKind.FUND))
         out = named + self._descriptions(sent, named)
         out += person_references(self, sent, out)
         if sent.lang == "zh":
