@@ -4,6 +4,8 @@ accompany, a description that names another firm)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.extract import extract_article
@@ -30,7 +32,7 @@ def facts(text: str) -> set[tuple[str, str, str, bool]]:
 
 
 def pairs(text: str) -> set[tuple[str, str, str]]:
-    return {(s, r, t.split(" €")[0].split(" funding")[0]) for s, r, t, _ in facts(text)}
+    return {(s, r, re.split(r" [€$]| funding", t)[0]) for s, r, t, _ in facts(text)}
 
 
 ROUND = "Giskard lève 10 millions d’euros. "
@@ -535,3 +537,18 @@ def test_title_before_a_name_and_whose_it_is(
         assert not {f for f in found if f[1] in ("LEADS", "WORKS_AT")}
     else:
         assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [
+        ("Giskard boucle un tour de 1,2 Md€ mené par Elaia.", True),
+        ("Giskard réalise un tour de table de 20 millions d’euros auprès d’Elaia.", True),
+        ("Giskard officialise une levée de 20 M$.", True),
+        # revenue, a round only talked about: no round
+        ("Giskard réalise un chiffre d’affaires de 20 millions d’euros.", False),
+        ("Giskard envisage de lever 20 millions d’euros.", False),
+    ],
+)
+def test_raise_verbs(text: str, raised: bool) -> None:
+    assert (("Giskard", "RAISED", "Giskard") in pairs(text)) is raised
