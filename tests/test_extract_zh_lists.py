@@ -147,17 +147,17 @@ def test_a_person_with_no_firm_of_his_own_gets_no_investment() -> None:
 
 def test_firms_on_the_shareholder_list_invest_in_the_company_in_topic() -> None:
     text = (
-        "摩尔线程再次冲刺上市。摩尔线程成立于2020年。"
-        "除腾讯外，国盛资本、深创投等机构也位列股东名单。"
+        "百川智能准备上市。百川智能成立于2023年。"
+        "除腾讯外，高瓴、红杉中国等机构也位列股东名单。"
     )
     got = facts(text)
-    assert ("Shenzhen Capital Group", "INVESTS_IN", "Moore Threads") in got
+    assert ("HongShan", "INVESTS_IN", "Baichuan") in got
 
 
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("谷歌的Gemini模型在多方面赶超OpenAI。", ("Google", "OpenAI")),
+        ("百度的文心模型在推理上已赶超月之暗面。", ("Baidu", "Moonshot AI")),
         ("百度与阿里巴巴在云计算市场正面交锋。", ("Alibaba", "Baidu")),
     ],
 )
@@ -209,9 +209,9 @@ def test_zh_a_purchase_settlement_or_takeover_agreement_is_no_partnership(text: 
 
 
 def test_a_round_led_by_a_named_investor_is_raised_by_its_owner() -> None:
-    got = facts("软银领投OpenAI新一轮融资，微软跟投。")
-    assert ("OpenAI", "RAISED", "OpenAI funding round") in got
-    assert {a for a, rel, _ in got if rel == "FUNDS"} == {"SoftBank", "Microsoft"}
+    got = facts("高瓴领投月之暗面新一轮融资，腾讯跟投。")
+    assert ("Moonshot AI", "RAISED", "Moonshot AI funding round") in got
+    assert {a for a, rel, _ in got if rel == "FUNDS"} == {"Hillhouse", "Tencent"}
 
 
 @pytest.mark.parametrize("text", ["OpenAI正在寻求新一轮融资。", "OpenAI的新一轮融资仍在洽谈中。"])
