@@ -523,9 +523,9 @@ def test_rivals_listed_after_comme_may_be_new_names() -> None:
             ("Nicolas Dufourcq", "LEADS", "Bpifrance"),
         ),
         (
-            "Les ingénieurs rejoignent Mistral AI sous la houlette du directeur technique "
-            "Timothée Lacroix.",
-            ("Timothée Lacroix", "WORKS_AT", "Mistral AI"),
+            "L’équipe rejoint Kyutai sous la houlette de la directrice scientifique "
+            "Marie Lefort.",
+            ("Marie Lefort", "WORKS_AT", "Kyutai"),
         ),
     ],
 )
