@@ -552,3 +552,18 @@ def test_title_before_a_name_and_whose_it_is(
 )
 def test_raise_verbs(text: str, raised: bool) -> None:
     assert (("Giskard", "RAISED", "Giskard") in pairs(text)) is raised
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Giskard tombe dans l’escarcelle de Capgemini.", ("Capgemini", "ACQUIRES", "Giskard")),
+        ("Giskard passe sous le contrôle de Capgemini.", ("Capgemini", "ACQUIRES", "Giskard")),
+        # a fund's portfolio is a stake, not a takeover
+        ("Giskard entre dans le portefeuille de Partech.", ("Partech", "INVESTS_IN", "Giskard")),
+    ],
+)
+def test_coming_under_a_firm(text: str, expected: tuple[str, str, str]) -> None:
+    found = pairs(text)
+    assert expected in found
+    assert len({f for f in found if f[1] in ("ACQUIRES", "INVESTS_IN")}) == 1
