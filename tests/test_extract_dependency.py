@@ -98,3 +98,43 @@ def test_zh_a_firm_in_the_next_clause_is_no_provider() -> None:
     text = "智谱推出了基于自研模型的智能体，并与腾讯展开合作。"
     facts = triples(extract_article(article(text, "zh")))
     assert ("Zhipu AI", "DEPENDS_ON", "Tencent") not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "deps"),
+    [
+        # the object pronoun of "supply" is the firm named before
+        (
+            "Nvidia said it would invest $5 billion in Kyutai and supply it with chips.",
+            {("Kyutai", "NVIDIA")},
+        ),
+        # a facility a firm runs for its users: each user depends on the operator
+        (
+            "Helsing has a data center it operates for Kyutai and Mistral AI.",
+            {("Kyutai", "Helsing"), ("Mistral AI", "Helsing")},
+        ),
+        # a major customer depends on its seller
+        (
+            "Intel described Kyutai as the anchor customer for its new cluster.",
+            {("Kyutai", "Intel")},
+        ),
+        ("Nvidia counts Helsing as its largest customer.", {("Helsing", "NVIDIA")}),
+    ],
+)
+def test_supplies_told_by_structure(text: str, deps: set[tuple[str, str]]) -> None:
+    result = extract_article(article(text, "en"))
+    found = {(s, o) for s, r, o in triples(result) if r == "DEPENDS_ON"}
+    assert found == deps, triples(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia said Kyutai is one customer among many.",  # a customer named in passing
+        "Helsing operates for the benefit of Kyutai shareholders.",  # no facility
+        "Nvidia invested in Kyutai and praised it.",  # no supply verb
+    ],
+)
+def test_passing_customers_and_other_verbs_state_no_supply(text: str) -> None:
+    result = extract_article(article(text, "en"))
+    assert not [r for r in result.relations if r.relation.value == "DEPENDS_ON"], triples(result)

@@ -22,6 +22,15 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     if trig.agent == "deal":
         _supply_deal(ctx, trig, start, end, found, status)
         return
+    if trig.agent == "facility":  # "the data center complex it operates for A and B"
+        _facility(ctx, trig, start, end, found, status)
+        return
+    if trig.agent == "customer":  # "Intel described Stability AI as the anchor customer"
+        client = left(ctx, start, FIRMS) or before(ctx, start, FIRMS)
+        seller = left(ctx, client.start, _KINDS, [client.eid]) if client else None
+        if client is not None and seller is not None:
+            _add_dependency(ctx, found, client, seller, status, ctx.text[start:end])
+        return
     if trig.agent in ("zh_supplier", "supplier", "provider", "powers"):
         user, provider = _supplied(ctx, trig.agent, start, end)
         providers = [provider] if provider else []
@@ -33,8 +42,41 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         user, providers = _used(ctx, trig, start, end)
     if user is None or lexicon().not_dependency.search(ctx.text, end):
         return  # "relies on Amazon for funding": an investment, not a supply
-    for provider in providers:
-        _add_dependency(ctx, found, user, provider, status, ctx.text[start:end])
+    users = [user]
+    if trig.agent == "supplier" and user.start > end:  # "a data center it runs for A and B"
+        users = [u for u in expand(ctx, user, True, FIRMS) if u.eid not in _ids(providers)]
+    for one in users:
+        for provider in providers:
+            _add_dependency(ctx, found, one, provider, status, ctx.text[start:end])
+
+
+def _facility(
+    ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None
+) -> None:
+    """The operator is the relative clause's subject: a firm named right before the verb, or
+    "it"/"they", the firm the article was just about."""
+    verb = _OPERATOR.search(ctx.text, start, end)
+    if verb is None:
+        return
+    named = [m for m in ctx.mentions if m.kind in FIRMS and start <= m.start and m.end <= end]
+    eid = named[-1].eid if named else None
+    if eid is None and verb.group("who").lower() in ("it", "they"):
+        subject = left(ctx, start, FIRMS)  # the clause's own firm, else the article's last
+        eid = subject.eid if subject else ctx.doc.previous_subject(ctx.sent)
+    user = right(ctx, end, FIRMS, reach=8)
+    if eid is None or user is None:
+        return
+    operator = Mention(start, start, eid, ctx.doc.kind(eid), "pronoun")
+    for one in expand(ctx, user, True, FIRMS):
+        if one.eid != eid:
+            _add_dependency(ctx, found, one, operator, status, ctx.text[start:end])
+
+
+_OPERATOR = re.compile(r"(?P<who>[\w’'-]+)\s+\w+\s+for$")
+
+
+def _ids(mentions: list[Mention]) -> set[str]:
+    return {m.eid for m in mentions}
 
 
 _KINDS = (*FIRMS, EntityKind.PRODUCT)
@@ -78,7 +120,19 @@ def _supplied(ctx: Ctx, how: str, start: int, end: int) -> tuple[Mention | None,
         user = right(
             ctx, end, FIRMS, preps=("to", "for", "à", "au", "aux", "pour"), reach=60
         ) or right(ctx, end, FIRMS, reach=20)
-        return user, left(ctx, start, _KINDS)
+        provider = left(ctx, start, _KINDS)
+        if user is None and _IT.match(ctx.text, end):  # "invest in OpenAI and supply it with"
+            user = left(ctx, start, FIRMS, [provider.eid] if provider else []) or next(
+                (
+                    m
+                    for m in reversed(ctx.mentions)
+                    if m.end <= start
+                    and m.kind in FIRMS
+                    and (provider is None or m.eid != provider.eid)
+                ),
+                None,
+            )
+        return user, provider
     user = before(ctx, start, FIRMS + (EntityKind.PRODUCT,)) or right(
         ctx, end, FIRMS, preps=("to", "for", "of", "de", "pour", "d’", "d'"), reach=20
     )
@@ -115,6 +169,7 @@ def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None
     return left(ctx, provider.start, FIRMS, [provider.eid]), [provider, *providers[1:]]
 
 
+_IT = re.compile(r"\s+(?:it|them)\b")
 _FORMERLY = re.compile(
     r"(?:曾|曾经|曾經|以前|过去|過去)[\u4e00-\u9fff]{0,4}$|\bused to\s+$|\bformerly\s+$"
 )
