@@ -144,3 +144,20 @@ def test_queries_at_once_share_the_graph(data: Path) -> None:
     outputs = [run.communicate(timeout=600) for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0], outputs
     assert {out for out, _ in outputs} == {'[\n  {\n    "n": 11\n  }\n]\n'}
+
+
+def test_a_write_through_kg_query_makes_the_next_load_full(data: Path) -> None:
+    """On the embedded database kept between commands: after `kg query --write`, `kg load` did
+    nothing ("unchanged") and the graph kept the write."""
+    wrote = invoke("query", "MATCH (d:Deal) SET d.name = 'tampered' RETURN count(d) AS n",
+                   "--write", "--data-dir", data, "--format", "json")
+    assert wrote.exit_code == 0, wrote.output
+    assert json.loads(wrote.output) == [{"n": 2}]
+    loaded = invoke("load", "--data-dir", data, "--format", "json")
+    assert loaded.exit_code == 0, loaded.output
+    assert json.loads(loaded.stdout)["mode"] == "full"
+    names = invoke("query", "MATCH (d:Deal) RETURN d.name AS name", "--data-dir", data,
+                   "--format", "json")
+    assert names.exit_code == 0 and "tampered" not in names.output
+    assert json.loads(invoke("load", "--data-dir", data, "--format", "json").stdout)["mode"] == (
+        "unchanged")

@@ -112,6 +112,28 @@ def test_loading_twice_gives_the_same_graph(supply_chain_store: Path, bolt_conn:
     assert len(first) == 5 + 11 + 16 + 17
 
 
+@pytest.mark.parametrize("cypher", [
+    "MATCH (d:Deal) SET d.name = 'tampered' RETURN count(d) AS n",
+    "MATCH (e:Entity {id: 'company:nvidia'}) DETACH DELETE e",
+])
+def test_a_write_by_query_makes_the_next_load_full(supply_chain_store: Path, bolt_conn: Any,
+                                                   cypher: str) -> None:
+    """`kg query --write` changed the graph behind the loader's back; the next load said
+    "unchanged" and kept the change. Now it reloads everything: the store's graph again."""
+    from kg.graphdb.query import run_query
+
+    with Store.open(supply_chain_store) as store:
+        load(store, bolt_conn)
+        first = snapshot(bolt_conn)
+        run_query(bolt_conn, cypher, write=True)
+        assert snapshot(bolt_conn) != first
+        assert load(store, bolt_conn).mode == "full"
+        assert snapshot(bolt_conn) == first
+        assert load(store, bolt_conn).mode == "unchanged"
+        run_query(bolt_conn, "MATCH (d:Deal) RETURN count(d) AS n", write=True)  # reads only
+        assert load(store, bolt_conn).mode == "unchanged"
+
+
 def test_replaced_article_replaces_its_facts(
     tmp_path: Path, bolt_conn: Any, bolt_target: Any
 ) -> None:

@@ -135,6 +135,11 @@ def read_meta(conn: Connection) -> dict[str, Any] | None:
     return rows[0]["meta"] if rows else None
 
 
+def mark_stale(conn: Connection) -> None:
+    """The graph may no longer be the store's (a user's write): the next load is a full one."""
+    conn.run(cypher.META_STALE, {"key": META_KEY}, write=True)
+
+
 def _matches(meta: dict[str, Any] | None, store_id: str, revision: int) -> bool:
     """The database holds a complete load of this very store at a revision we can step from."""
     return (

@@ -60,10 +60,14 @@ def run_query(conn: Connection, query_or_file: str, params: dict[str, Any] | Non
     Read-only unless `write`: a query with a writing clause is refused before it is sent
     (the embedded ArcadeDB does not enforce read transactions itself)."""
     query = resolve_query(query_or_file)
-    clause = None if write else writing_clause(query.text)
-    if clause is not None:
+    clause = writing_clause(query.text)
+    if clause is not None and not write:
         raise ConfigurationError(f"query {query.name}: {clause} writes to the database; "
                                  "queries are read-only unless you pass --write")
+    if clause is not None:  # first: a write that fails half-way leaves the graph changed too
+        from kg.graphdb.load import mark_stale
+
+        mark_stale(conn)
     rows = conn.run(query.text, bind(query, dict(params or {})), write=write)
     columns = list(rows[0]) if rows else []
     return QueryResult(query=query.name, columns=columns, rows=rows)

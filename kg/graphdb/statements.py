@@ -22,6 +22,8 @@ SCHEMA = [
 ]
 META_READ = "MATCH (m:KgMeta {key: $key}) RETURN m{.*} AS meta"
 META_SET = "MERGE (m:KgMeta {key: $key}) SET m += $values"
+# Someone else wrote to the graph (`kg query --write`): the next load cannot step from it.
+META_STALE = "MATCH (m:KgMeta {key: $key}) SET m.complete = false"
 WIPE = (  # only what kg wrote, never other labels a user keeps in the same database
     "MATCH (n) WHERE n:Entity OR n:Article "
     "WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS n"
