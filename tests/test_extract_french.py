@@ -523,8 +523,7 @@ def test_rivals_listed_after_comme_may_be_new_names() -> None:
             ("Nicolas Dufourcq", "LEADS", "Bpifrance"),
         ),
         (
-            "L’équipe rejoint Kyutai sous la houlette de la directrice scientifique "
-            "Marie Lefort.",
+            "L’équipe rejoint Kyutai sous la houlette de la directrice scientifique Marie Lefort.",
             ("Marie Lefort", "WORKS_AT", "Kyutai"),
         ),
     ],
@@ -567,3 +566,13 @@ def test_coming_under_a_firm(text: str, expected: tuple[str, str, str]) -> None:
     found = pairs(text)
     assert expected in found
     assert len({f for f in found if f[1] in ("ACQUIRES", "INVESTS_IN")}) == 1
+
+
+def test_whose_title() -> None:
+    """ "avec Microsoft, dont la directrice financière P": P works at Microsoft, the firm the
+    relative clause hangs on, not at the sentence's subject."""
+    found = pairs(
+        "Mistral AI a signé avec Microsoft, dont la directrice financière Amy Hood a parlé."
+    )
+    assert ("Amy Hood", "WORKS_AT", "Microsoft") in found
+    assert ("Amy Hood", "WORKS_AT", "Mistral AI") not in found

@@ -328,6 +328,9 @@ def _near_left(ctx: Ctx, pos: int, title: str = "") -> Mention | None:
     """The organisation named before a title ("Vega AI’s longtime CEO", "Lumen Labs, whose CEO",
     "X co-founder, President, and CEO"), unless a person stands between: that firm is theirs
     ("Vega AI CEO Ana Ruiz greeted Finance Minister Olsen": Olsen is no officer of Vega AI)."""
+    named = [m for m in ctx.mentions if m.end <= pos and m.kind in ORGS]
+    if named and _WHOSE.fullmatch(ctx.text, named[-1].end, pos):
+        return named[-1]  # "… avec Microsoft, dont la directrice financière P": Microsoft's
     org = left(ctx, pos, ORGS)
     if org is None:
         return None
@@ -338,8 +341,8 @@ def _near_left(ctx: Ctx, pos: int, title: str = "") -> Mention | None:
     return org
 
 
-# a title that also names heads of state: it is a firm's only right after it ("X, dont le
-# président", "X et son président")
+_WHOSE = re.compile(r"\s*,\s*(?:dont|whose)\s+(?:le|la|les|l[’'])?\s*", re.I)
+# a title heads of state hold too: a firm's only right after it ("X, dont le président")
 _POLITICAL = {"président", "présidente", "president"}
 _FR_NEAR = re.compile(r"\s*(?:,\s*)?(?:(?:dont|et|avec)\s+)?(?:son|sa|leur|le|la|l[’'])?\s*")
 _UNKNOWN_OWNER = re.compile(
