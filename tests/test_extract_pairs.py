@@ -225,3 +225,17 @@ def test_a_partnership_between_subject_and_object_is_kept(
     result = extract_article(article(text, lang))
     partners = {frozenset((s, o)) for s, r, o in triples(result) if r == "PARTNERS_WITH"}
     assert frozenset((one, other)) in partners, triples(result)
+
+
+def test_a_review_word_belongs_to_its_own_regulator_when_two_are_named() -> None:
+    text = "The CMA cleared Google's stake in Kyutai on Monday, and the FTC opened a probe of Meta."
+    result = extract_article(article(text, "en"))
+    reviewers = {s for s, r, o in triples(result) if r == "REVIEWS" and "Kyutai" in o}
+    assert reviewers == {"Competition and Markets Authority"}, triples(result)
+
+
+def test_regulators_listed_together_each_review_the_deal() -> None:
+    text = "The CMA and the FTC are examining Google's stake in Kyutai."
+    result = extract_article(article(text, "en"))
+    reviewers = {s for s, r, o in triples(result) if r == "REVIEWS" and "Kyutai" in o}
+    assert reviewers == {"Competition and Markets Authority", "Federal Trade Commission"}

@@ -10,9 +10,9 @@ import re
 from collections.abc import Collection
 
 from kg.extract.mentions import Mention
-from kg.extract.slots import FIRMS, Ctx
+from kg.extract.slots import FIRMS, Ctx, expand, left
 from kg.extract.structure import desc_span, item_at
-from kg.schema import EntityKind
+from kg.schema import DealType, EntityKind
 
 _RELATIVE = re.compile(
     r"\s*(?:,|—|–|\(|-)?\s*(?:which|who|that|qui|lequel|laquelle)\s+(?:[a-zà-ÿ][\w’']*\s+){0,3}",
@@ -192,3 +192,26 @@ def deal_to_buy(text: str, end: int) -> bool:
     """ "struck a deal to buy X", "signed an agreement to invest": the deal word after which
     `end` stands is an acquisition or an investment, not a partnership."""
     return bool(_DEAL_TO_BUY.match(text, end))
+
+
+def reviewers_of(ctx: Ctx, start: int) -> list[Mention]:
+    """The regulators of the review word at `start`: its subject and those listed with it
+    when another regulator is named elsewhere ("UK watchdog clears X, FTC widens AI probe")."""
+    regulators = [m for m in ctx.mentions if m.kind is EntityKind.REGULATOR]
+    if len({m.eid for m in regulators}) < 2:
+        return regulators
+    subject = left(ctx, start, (EntityKind.REGULATOR,))
+    return expand(ctx, subject, False, (EntityKind.REGULATOR,)) if subject else regulators
+
+
+def in_clause_of(
+    ctx: Ctx, reviewers: list[Mention], typed: list[tuple[str, str, DealType]]
+) -> list[tuple[str, str, DealType]]:
+    """With two regulators, the deals named between one and the next are its own."""
+    others = [m for m in ctx.mentions if m.kind is EntityKind.REGULATOR and m not in reviewers]
+    if not others or not reviewers:
+        return typed
+    lo = min(m.start for m in reviewers)
+    hi = min([m.start for m in others if m.start > lo] or [len(ctx.text)])
+    inside = {m.eid for m in ctx.mentions if lo <= m.start < hi}
+    return [d for d in typed if d[0] in inside and d[1] in inside]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.clauses import deal_to_buy, two_sides
+from kg.extract.clauses import deal_to_buy, in_clause_of, reviewers_of, two_sides
 from kg.extract.coref import watchdog_of
 from kg.extract.facts import Found, date_props
 from kg.extract.links import partners_listed
@@ -172,7 +172,7 @@ def review_continued(ctx: Ctx, found: Found) -> None:
 
 
 def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
-    reviewers = [m for m in ctx.mentions if m.kind is EntityKind.REGULATOR]
+    reviewers = reviewers_of(ctx, start)
     if not reviewers:
         reviewers = [
             m
@@ -187,6 +187,7 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     typed = typed_pairs(ctx, found)
     told = {frozenset((a, b)) for a, b, _ in typed}
     typed += [d for d in _own_deals(ctx, found) if frozenset(d[:2]) not in told]
+    typed = in_clause_of(ctx, reviewers, typed)
     if not typed and _THIS.search(ctx.text):
         typed = _deal_before(ctx, found)  # "L’opération doit être examinée par …"
     state = (
