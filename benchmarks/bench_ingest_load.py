@@ -77,7 +77,8 @@ def main() -> None:
     line("kg ingest", ingest, load)
     full = [*KG, "load", "--full", "--data-dir", str(data)]
     if args.target in ("neo4j", "both"):
-        with neo4j_settings(work) as settings:
+        with neo4j_settings(work) as target:
+            settings = target.settings
             given = {"NEO4J_URI": settings.uri or "", "NEO4J_USERNAME": settings.username,
                      "NEO4J_PASSWORD": settings.password or ""}
             if settings.database:

@@ -20,7 +20,10 @@ Methods, each into a freshly emptied database with kg's schema (unique Entity.id
   nodes of the fresh database, MERGE for relationships), rows built in one pass over the store: no
   incremental bookkeeping, the ceiling for a batched loader. Timed end to end too.
 Each prints relationships/s (the store's relationships plus PARTY_TO; kg-load and raw also
-write one MENTIONS per article and entity it names, not counted); best of --repeat.
+write one MENTIONS per article and entity it names, not counted): by the best wall clock of
+--repeat runs (kg-load and raw take turns, after --warmup untimed rounds), and by CPU
+seconds (this process plus the server's, when the benchmark started the server), which the
+other users of a shared machine move much less than the wall clock.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -59,28 +63,49 @@ def make_store(articles: int, work: Path) -> Path:
     return data
 
 
+@dataclass
+class Target:
+    """A database to load into, and its server's pid when we started it (for its CPU time)."""
+
+    settings: ConnectionSettings
+    pid: int | None = None
+
+
 @contextmanager
-def neo4j_settings(work: Path) -> Iterator[ConnectionSettings]:
+def neo4j_settings(work: Path) -> Iterator[Target]:
     given = ConnectionSettings.resolve()
     if not given.embedded:
-        yield given
+        yield Target(given)
         return
     script, home = ROOT / "scripts" / "neo4j.sh", work / "neo4j"
     line = subprocess.run(["bash", str(script), "start", str(home)], check=True,
                           capture_output=True, text=True).stdout.split()
     try:
-        yield ConnectionSettings(line[0], line[1], line[2], "neo4j")
+        pid = int((home / "neo4j.pid").read_text())
+        yield Target(ConnectionSettings(line[0], line[1], line[2], "neo4j"), pid)
     finally:
         subprocess.run(["bash", str(script), "stop", str(home)], check=False)
 
 
 @contextmanager
-def arcadedb_settings(work: Path) -> Iterator[ConnectionSettings]:
+def arcadedb_settings(work: Path) -> Iterator[Target]:
     server = ensure_server(work / "arcadedb")  # a child process, as `kg load` uses
     try:
-        yield ConnectionSettings(server.uri, server.username, server.password, server.database)
+        pid = server.process.pid if server.process is not None else None
+        yield Target(ConnectionSettings(server.uri, server.username, server.password,
+                                        server.database), pid)
     finally:
         server.stop()
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time of this process plus the server's (0 for the server when its pid is unknown):
+    on a shared machine the wall clock follows the other users' load, CPU time much less."""
+    own = time.process_time()
+    if pid is None:
+        return own
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return own + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def empty(conn: Connection) -> None:
@@ -138,7 +163,9 @@ def _batches(conn: Connection, query: str, rows: list[Any], batch: int) -> None:
             session.execute_write(lambda tx, q=query, p=part: tx.run(q, rows=p).consume())
 
 
-def run_per_row(conn: Connection, store: Store, sample: int) -> tuple[int, float]:
+def run_per_row(conn: Connection, store: Store, sample: int, pid: int | None
+                ) -> tuple[int, float, float]:
+    """(relationships, wall seconds, CPU seconds) of one query per relationship."""
     with conn.session() as session:
         for kind in EntityKind:
             rows = [entity_props(e) for e in store.entities() if e.kind == kind]
@@ -146,51 +173,72 @@ def run_per_row(conn: Connection, store: Store, sample: int) -> tuple[int, float
                 session.run(f"UNWIND $rows AS p CREATE (n:Entity:{kind.value}) SET n = p",
                             rows=rows[start : start + 5000]).consume()
         rels = [r for _, r in zip(range(sample), store.relations(), strict=False)]
-        started = time.perf_counter()
+        cpu, started = cpu_seconds(pid), time.perf_counter()
         for r in rels:
             props = typed_props(r.properties) | evidence_lists([], r.evidence)
             session.run(f"MATCH (s:Entity {{id: $s}}) MATCH (t:Entity {{id: $t}}) "
                         f"MERGE (s)-[x:{r.relation.value}]->(t) SET x = $props",
                         s=r.source, t=r.target, props=props).consume()
-        return len(rels), time.perf_counter() - started
+        return len(rels), time.perf_counter() - started, cpu_seconds(pid) - cpu
 
 
-def best(repeat: int, conn: Connection, run: Callable[[], float]) -> float:
-    times = []
+def interleaved(repeat: int, warmup: int, conn: Connection, pid: int | None,
+                runs: dict[str, Callable[[], float]]) -> dict[str, tuple[list[float], float]]:
+    """Each method once per round, in turn, so all see the shared machine alike, after
+    `warmup` untimed rounds: method -> (wall seconds of each run, least CPU seconds of a run)."""
+    out: dict[str, tuple[list[float], float]] = {m: ([], float("inf")) for m in runs}
+    for _ in range(warmup):  # untimed: a fresh server's JIT makes the first runs 2-3x slower
+        for run in runs.values():
+            empty(conn)
+            run()
     for _ in range(repeat):
-        empty(conn)
-        times.append(run())
-    return min(times)
+        for method, run in runs.items():
+            empty(conn)
+            cpu = cpu_seconds(pid)
+            wall = run()
+            walls, least = out[method]
+            out[method] = ([*walls, wall], min(least, cpu_seconds(pid) - cpu))
+    return out
 
 
-def bench_target(name: str, settings: ConnectionSettings, store: Store, args: Any) -> None:
+LABELS = {"kg-load": "kg load --full", "raw": "raw UNWIND … MERGE",
+          "per-row": "one query per relationship"}
+
+
+def bench_target(name: str, target: Target, store: Store, args: Any) -> None:
     total = relationship_count(store)
-    rates: dict[str, float] = {}
-    lines = []
-    with connect(settings, Path(store.path)) as conn:
+    runs: dict[str, Callable[[], float]] = {}
+    with connect(target.settings, Path(store.path)) as conn:
         if "kg-load" in args.methods:
-            s = best(args.repeat, conn, lambda: run_kg_load(conn, store, args.batch_size))
-            rates["kg-load"] = total / s
-            lines.append(("kg load --full", total, s))
+            runs["kg-load"] = lambda: run_kg_load(conn, store, args.batch_size)
         if "raw" in args.methods:
-            s = best(args.repeat, conn, lambda: run_raw(conn, store, args.batch_size))
-            rates["raw"] = total / s
-            lines.append(("raw UNWIND … MERGE", total, s))
+            runs["raw"] = lambda: run_raw(conn, store, args.batch_size)
+        timed = interleaved(args.repeat, args.warmup, conn, target.pid, runs)
+        found = {m: (total, min(w), cpu, w) for m, (w, cpu) in timed.items()}
         if "per-row" in args.methods:
             empty(conn)
-            n, s = run_per_row(conn, store, args.per_row_sample)
-            rates["per-row"] = n / s
-            lines.append(("one query per relationship", n, s))
+            n, s, cpu = run_per_row(conn, store, args.per_row_sample, target.pid)
+            found["per-row"] = (n, s, cpu, [s])
     load_avg = os.getloadavg()
+    who = "client + server" if target.pid else "client only"
     print(f"\n{name} (load average {load_avg[0]:.2f} {load_avg[1]:.2f} {load_avg[2]:.2f}, "
-          f"best of {args.repeat})")
-    print(f"{'method':<28} {'relationships':>13} {'seconds':>8} {'rel/s':>9}")
-    for label, n, s in lines:
-        print(f"{label:<28} {n:>13} {s:>8.2f} {n / s:>9,.0f}")
-    if "kg-load" in rates and "per-row" in rates:
-        print(f"kg load vs one query per relationship: {rates['kg-load'] / rates['per-row']:.1f}x")
-    if "kg-load" in rates and "raw" in rates:
-        print(f"kg load vs raw UNWIND … MERGE ceiling: {rates['kg-load'] / rates['raw']:.0%}")
+          f"best of {args.repeat} after {args.warmup} warm-up, interleaved; CPU: {who})")
+    print(f"{'method':<28} {'relationships':>13} {'seconds':>8} {'rel/s':>9} {'CPU s':>7} "
+          f"{'rel/CPU s':>9}  all runs (s)")
+    for method, (n, s, cpu, walls) in found.items():
+        print(f"{LABELS[method]:<28} {n:>13} {s:>8.2f} {n / s:>9,.0f} {cpu:>7.2f} "
+              f"{n / cpu:>9,.0f}  {' '.join(f'{w:.2f}' for w in walls)}")
+
+    def ratio(a: str, b: str) -> tuple[float, float]:
+        (na, sa, ca, _), (nb, sb, cb, _) = found[a], found[b]
+        return (na / sa) / (nb / sb), (na / ca) / (nb / cb)
+
+    if "kg-load" in found and "per-row" in found:
+        wall, cpu = ratio("kg-load", "per-row")
+        print(f"kg load vs one query per relationship: {wall:.1f}x (wall), {cpu:.1f}x (CPU)")
+    if "kg-load" in found and "raw" in found:
+        wall, cpu = ratio("kg-load", "raw")
+        print(f"kg load vs raw UNWIND … MERGE ceiling: {wall:.0%} (wall), {cpu:.0%} (CPU)")
 
 
 def main() -> None:
@@ -203,6 +251,8 @@ def main() -> None:
     parser.add_argument("--per-row-sample", type=int, default=3000)
     parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--warmup", type=int, default=1,
+                        help="untimed rounds of kg-load and raw first (the server's JIT)")
     parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args()
     logging.getLogger("neo4j").setLevel(logging.ERROR)  # not the server's notifications
@@ -217,8 +267,8 @@ def main() -> None:
         targets = ("neo4j", "arcadedb") if args.target == "both" else (args.target,)
         for name in targets:
             opener = neo4j_settings if name == "neo4j" else arcadedb_settings
-            with opener(work) as settings:
-                bench_target(name, settings, store, args)
+            with opener(work) as target:
+                bench_target(name, target, store, args)
 
 
 if __name__ == "__main__":

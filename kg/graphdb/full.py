@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import neo4j
 
 from kg.graphdb import statements as cypher
-from kg.graphdb.chunk import new_entities, unwind
+from kg.graphdb.chunk import unwind
 from kg.graphdb.connection import Connection
 from kg.graphdb.rows import (
     CREATE_COLUMNS,
@@ -30,6 +30,7 @@ from kg.graphdb.rows import (
     entity_props,
     evidence_columns,
     evidence_entries,
+    flat_row,
     key_ends,
     party_rows,
     typed_props,
@@ -49,26 +50,40 @@ def relation_properties(store: Store) -> dict[str, dict[str, Any]]:
 
 
 def write_entities(store: Store, conn: Connection, stated: Iterable[str], batch: int) -> int:
-    """Every entity, then every deal's PARTY_TO except those an article states itself."""
+    """Every entity, then every deal's PARTY_TO except those an article states itself; one
+    transaction per `batch` entities, whatever their kinds (fewer round trips and commits)."""
     mentions = store.entity_articles()
-    pending: dict[EntityKind, list[dict[str, Any]]] = {}
+    width = len(cypher.ENTITY_COLUMNS)
+    pending: dict[EntityKind, list[list[Any]]] = {}
     parties: list[dict[str, Any]] = []
     count = 0
     for e in store.entities():
-        rows = pending.setdefault(e.kind, [])
-        rows.append(entity_props(e) | {"articles": mentions.get(e.id, [])})
+        props = entity_props(e) | {"articles": mentions.get(e.id, [])}
+        pending.setdefault(e.kind, []).append(padded(flat_row([], props, cypher.ENTITY_COLUMNS),
+                                                     width))
         count += 1
         if e.kind == EntityKind.DEAL:
             parties += party_rows(e)
-        if len(rows) >= batch:
-            _write(conn, new_entities, e.kind, rows, batch)
-            rows.clear()
-    for kind, rows in pending.items():
-        _write(conn, new_entities, kind, rows, batch)
+        if count % batch == 0:
+            _write(conn, _create_entities, pending, [], batch)
+            pending = {}
     known = set(stated)
-    _write(conn, unwind, cypher.PARTY_CREATE, [p for p in parties if p["key"] not in known],
-           batch)
+    _write(conn, _create_entities, pending, [p for p in parties if p["key"] not in known], batch)
     return count
+
+
+def padded(row: list[Any], width: int) -> list[Any]:
+    """A flat row with its map of other properties, empty when it has none: one statement
+    (`… SET x += row[width]`) for rows with and without, one round trip instead of two."""
+    return row if len(row) > width else [*row, {}]
+
+
+def _create_entities(tx: neo4j.ManagedTransaction, rows: dict[EntityKind, list[list[Any]]],
+                     parties: list[dict[str, Any]], batch: int) -> None:
+    for kind, kind_rows in sorted(rows.items()):
+        unwind(tx, cypher.ENTITY_CREATE_MORE.format(label=EntityKind(kind).value), kind_rows,
+               batch)
+    unwind(tx, cypher.PARTY_CREATE, parties, batch)
 
 
 def _write(conn: Connection, work: Any, *args: Any) -> None:
@@ -102,7 +117,7 @@ def chunk_rows(
             keys_of.setdefault(entry[0], set()).add(key)
     out = FullChunk()
     for rel, keys in by_relation(evidence):
-        plan: dict[str, list[list[Any]]] = {"create": [], "create_more": [], "append": []}
+        plan: dict[str, list[list[Any]]] = {"create_more": [], "append": []}
         for key in keys:
             source, target = key_ends(key)
             columns = evidence_columns(evidence[key])
@@ -111,7 +126,7 @@ def chunk_rows(
                 plan["append"].append([source, target, *(columns[c] for c in CREATE_COLUMNS[1:])])
                 continue
             row = create_row(source, target, key, props.get(key, {}), columns)
-            plan["create" if len(row) == len(CREATE_COLUMNS) + 2 else "create_more"].append(row)
+            plan["create_more"].append(padded(row, len(CREATE_COLUMNS) + 2))
             out.new_keys.append(key)
         out.relations[rel] = plan
     mentions = store.mentions(ids)
