@@ -146,10 +146,7 @@ def test_a_person_with_no_firm_of_his_own_gets_no_investment() -> None:
 
 
 def test_firms_on_the_shareholder_list_invest_in_the_company_in_topic() -> None:
-    text = (
-        "百川智能准备上市。百川智能成立于2023年。"
-        "除腾讯外，高瓴、红杉中国等机构也位列股东名单。"
-    )
+    text = "百川智能准备上市。百川智能成立于2023年。除腾讯外，高瓴、红杉中国等机构也位列股东名单。"
     got = facts(text)
     assert ("HongShan", "INVESTS_IN", "Baichuan") in got
 
@@ -238,3 +235,34 @@ def test_without_respectively_both_invest_in_each() -> None:
         ("Tencent", "Zhipu AI"),
         ("Alibaba", "Zhipu AI"),
     }
+
+
+def test_its_largest_shareholder_is_a_stake_in_the_firm_of_the_clause_before() -> None:
+    got = facts("月之暗面与阿里巴巴关系密切，后者是其最大股东。")
+    assert ("Alibaba", "INVESTS_IN", "Moonshot AI") in got
+
+
+def test_a_regulator_suing_to_block_a_takeover_reviews_it_and_no_takeover_is_stated() -> None:
+    got = facts("美国联邦贸易委员会起诉阻止英伟达收购Arm。")
+    assert any(a == "Federal Trade Commission" and rel == "REVIEWS" for a, rel, _ in got)
+    assert ("NVIDIA", "ACQUIRES", "Arm") not in got
+
+
+def test_a_regulator_halting_a_takeover_reviews_it() -> None:
+    got = facts("英国竞争与市场管理局叫停了微软对动视暴雪的收购。")
+    assert any(a == "Competition and Markets Authority" and rel == "REVIEWS" for a, rel, _ in got)
+    assert ("Microsoft", "ACQUIRES", "Activision Blizzard") not in got
+
+
+def test_passing_a_merger_is_a_review_but_passing_through_is_not() -> None:
+    assert any(rel == "REVIEWS" for _, rel, _ in facts("台湾公平会通过了鸿海的合并案。"))
+    assert not any(rel == "REVIEWS" for _, rel, _ in facts("公平会通过官网发布了年度报告。"))
+
+
+def test_a_firm_that_sees_another_as_its_rival_competes_with_it() -> None:
+    got = facts("智谱将OpenAI视为最大的竞争对手。")
+    assert ("OpenAI", "COMPETES_WITH", "Zhipu AI") in got or (
+        "Zhipu AI",
+        "COMPETES_WITH",
+        "OpenAI",
+    ) in got

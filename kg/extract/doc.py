@@ -148,7 +148,7 @@ class Doc:
         out += person_references(self, sent, out)
         if sent.lang == "zh":
             for pos in zh_pronouns(text):
-                eid = self._pronoun(sent, named, pos)
+                eid = self._pronoun(sent, sorted(out, key=lambda m: m.start), pos)
                 if eid:
                     out.append(Mention(pos, pos + 1, eid, self.kind(eid), "pronoun"))
         out.sort(key=lambda m: m.start)
@@ -272,9 +272,17 @@ class Doc:
     def _pronoun(self, sent: Sentence, here: list[Mention], pos: int) -> str | None:
         """其: "its" of this sentence's subject ("软银…将其在OpenAI的持股"), but as an object
         ("向其投资", "成为其…提供商") the topic of the sentence before."""
-        subject = next((m.eid for m in here if m.gov is None and m.end <= pos), None)
+        before = [m for m in here if m.gov is None and m.end <= pos]
+        clause = max(sent.text.rfind(c, 0, pos) for c in "，,；;")
+        # the clause's own subject ("…，后者是其最大股东": 后者), else the sentence's
+        own = [m for m in before if m.start > clause]
+        subject = (own or before)[0].eid if before else None
         if subject and not _OBJECT_ZH.search(sent.text[max(0, pos - 2) : pos]):
             return subject
+        if own:  # an object 其 after the clause's subject: a firm of the clause before
+            other = [m for m in here if m.end <= clause and m.kind in COMPANY_KINDS]
+            if other and other[0].eid != subject:
+                return other[0].eid
         for back in range(sent.index - 1, max(-1, sent.index - 3), -1):
             for m in sorted(self.mentions[back], key=lambda m: (m.gov is not None, m.start)):
                 if m.kind in COMPANY_KINDS and m.eid != subject:

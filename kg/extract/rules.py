@@ -127,7 +127,9 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
         if trig.family in _ONCE and trig.family in done:
             continue
         for m in trig.finditer(ctx.text, lowered):
-            if negated(ctx.text, m.start(), m.end(), lang) or _inside_name(ctx, m.start(), m.end()):
+            if negated(ctx.text, m.start(), _own_end(trig, m), lang) or _inside_name(
+                ctx, m.start(), m.end()
+            ):
                 continue  # "Helix Venture Partners" states no partnership
             if trig.family in _PLANNABLE and (
                 planned(ctx.text, m.start(), lang) or failed(ctx.text, m.start(), m.end(), lang)
@@ -137,6 +139,11 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
             done.add(trig.family)
             if trig.family in _ONCE and trig.agent != "right":
                 break  # passive rounds each name their own raiser ("the $2bn raised by X, … by Y")
+
+
+def _own_end(trig: Trigger, m: re.Match[str]) -> int:
+    """Where the negation window ends: a review word may itself block a deal (叫停, 否决)."""
+    return m.start() if trig.family == "review" else m.end()
 
 
 def _skipped(ctx: Ctx) -> set[str]:
