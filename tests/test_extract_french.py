@@ -576,3 +576,12 @@ def test_whose_title() -> None:
     )
     assert ("Amy Hood", "WORKS_AT", "Microsoft") in found
     assert ("Amy Hood", "WORKS_AT", "Mistral AI") not in found
+
+
+def test_celle_ci_is_the_firm_named_last() -> None:
+    found = pairs(
+        "Kyutai a signé avec Scaleway. Celle-ci a levé 10 millions d’euros auprès d’Elaia."
+    )
+    assert ("Scaleway", "RAISED", "Scaleway") in found
+    assert ("Elaia", "FUNDS", "Scaleway") in found
+    assert not {f for f in found if "Celle" in f[0]}

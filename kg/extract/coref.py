@@ -69,7 +69,9 @@ def _words_re(words: dict[str, str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z\-])(?:{alt})(?![a-z])")
 
 
-_LATTER = re.compile(r"\b(?:[Cc]e dernier|[Cc]ette dernière|the latter)\b|后者|後者")
+_LATTER = re.compile(
+    r"\b(?:[Cc]e dernier|[Cc]ette dernière|[Cc]elle-ci|[Cc]elui-ci|the latter)\b|后者|後者"
+)
 
 
 def find_descriptions(text: str, lang: str) -> list[Description]:
