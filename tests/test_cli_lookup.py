@@ -159,3 +159,59 @@ def test_version() -> None:
     result = CliRunner().invoke(cli, ["--version"], prog_name="kg")
     assert (result.exit_code, result.output) == (0, f"kg, version {__version__}\n")
     assert DISTRIBUTION == "kg-newsgraph"
+
+
+NOTE = "; use --limit N, or --limit 0 for all\n"
+
+
+@pytest.mark.parametrize("command", [["entities"], ["deals"], ["articles"]], ids=lambda c: c[0])
+def test_limit_cuts_rows_and_says_how_many_more(supply_chain_store: Path,
+                                                command: list[str]) -> None:
+    whole = invoke(*command, "--data-dir", supply_chain_store, "--format", "json")
+    every = json.loads(whole.stdout)
+    assert len(every) >= 2 and whole.stderr == ""
+    cut = invoke(*command, "--limit", "1", "--data-dir", supply_chain_store, "--format", "json")
+    assert cut.exit_code == 0 and json.loads(cut.stdout) == every[:1]
+    assert cut.stderr == f"… {len(every) - 1} more{NOTE}"  # programs' output stays clean
+    rows = list(csv.reader(io.StringIO(invoke(*command, "--limit", "1", "--format", "csv",
+                                              "--data-dir", supply_chain_store).stdout)))
+    assert len(rows) == 2
+    table = invoke(*command, "--limit", "1", "--data-dir", supply_chain_store)
+    assert table.stdout.endswith(f"… {len(every) - 1} more{NOTE}") and table.stderr == ""
+    for enough in ("0", str(len(every))):
+        again = invoke(*command, "--limit", enough, "--data-dir", supply_chain_store,
+                       "--format", "json")
+        assert json.loads(again.stdout) == every and again.stderr == ""
+
+
+def test_show_limit_cuts_relations_and_deals(supply_chain_store: Path) -> None:
+    card = json.loads(invoke("show", "Mistral AI", "--data-dir", supply_chain_store,
+                             "--format", "json").stdout)
+    assert len(card["relations"]) == 5  # the supply-chain store (tests/conftest.py)
+    cut = invoke("show", "Mistral AI", "--limit", "2", "--data-dir", supply_chain_store,
+                 "--format", "json")
+    short = json.loads(cut.stdout)
+    assert short["relations"] == card["relations"][:2]
+    assert short["deals"] == card["deals"][:2]
+    more_deals = len(card["deals"]) - 2
+    assert cut.stderr == f"… 3 more relations{NOTE}" + (
+        f"… {more_deals} more deals{NOTE}" if more_deals > 0 else "")
+    table = invoke("show", "Mistral AI", "--limit", "2", "--data-dir", supply_chain_store).stdout
+    lines = table.splitlines()
+    assert "Relations (5)" in lines  # the count is the entity's, the rows are cut
+    assert f"… 3 more relations{NOTE}".rstrip("\n") in lines
+    rows = list(csv.reader(io.StringIO(invoke("show", "Mistral AI", "--limit", "2", "--format",
+                                              "csv", "--data-dir", supply_chain_store).stdout)))
+    assert [r[1] for r in rows[1:3]] == [r["relation"] for r in card["relations"][:2]]
+
+
+def test_search_says_when_there_are_more_matches(supply_chain_store: Path) -> None:
+    every = json.loads(invoke("search", "Mistral", "--limit", "0", "--format", "json",
+                              "--data-dir", supply_chain_store).stdout)
+    assert len(every) >= 2
+    cut = invoke("search", "Mistral", "--limit", "1", "--format", "json",
+                 "--data-dir", supply_chain_store)
+    assert json.loads(cut.stdout) == every[:1] and cut.stderr == f"… more matches{NOTE}"
+    exact = invoke("search", "Mistral", "--limit", str(len(every)), "--format", "json",
+                   "--data-dir", supply_chain_store)
+    assert json.loads(exact.stdout) == every and exact.stderr == ""
