@@ -82,8 +82,8 @@ ROUND = "Giskard lève 10 millions d’euros. "
         ),
         # "tout comme", "à l’instar de": the list after the verb does the same
         (
-            ROUND + "Partech y fait aussi son entrée, tout comme Elaia et Daphni.",
-            ("Elaia", "FUNDS", "Giskard"),
+            ROUND + "Partech investit lui aussi dans Giskard, tout comme Elaia et Daphni.",
+            ("Elaia", "INVESTS_IN", "Giskard"),
         ),
         (
             "Partech a investi dans Giskard, à l’instar de Daphni et Elaia.",
@@ -147,8 +147,8 @@ def test_la_societe_is_the_article_topic() -> None:
     named before it; a description with a nationality still picks the firm that has it."""
     text = (
         "Kyutai prépare un nouveau modèle. Kyutai recrute aussi à Paris. "
-        "Au début de l’année, Microsoft avait annoncé un partenariat avec Kyutai. "
-        "Cette semaine, la société a bouclé une levée de 30 millions d’euros. "
+        "Kyutai travaille avec Microsoft sur la traduction. "
+        "Lundi, la société a bouclé une levée de 30 millions d’euros. "
         "Le groupe américain a par ailleurs investi dans Giskard."
     )
     found = pairs(text)
@@ -222,11 +222,11 @@ def test_french_titles(text: str, expected: tuple[str, str, str]) -> None:
 
 
 def test_a_lesser_title_names_no_unnamed_employer() -> None:
-    """ "a souligné la vice-présidente, P": a title below the head, with no organisation in
+    """ "a ajouté sa vice-présidente P": a title below the head, with no organisation in
     the sentence, is not a job at the firm the sentence before was about."""
     text = (
         "Giskard conteste la décision. "
-        "« Rien ne change », a souligné la vice-présidente, Jeanne Roe."
+        "La vice-présidente, Jeanne Roe, répond qu’un recours est prêt."
     )
     assert not {f for f in pairs(text) if f[0] == "Jeanne Roe"}
 
@@ -255,15 +255,14 @@ ROUND_PLAIN = "Giskard lève 10 millions d’euros. "
     [
         # items with a description, a parenthetical name, an institution we do not know
         (
-            ROUND_PLAIN + "La levée est pilotée par Elaia, rejointe par la filiale "
-            "d’investissement de l’assureur Axa (Kamet Ventures), le Centre national d’études "
-            "spatiales et Daphni.",
+            ROUND_PLAIN + "Elaia pilote la levée, accompagnée de Daphni, de l’ancien "
+            "véhicule de l’assureur Axa (Kamet Ventures) et du Centre national d’études "
+            "spatiales.",
             {"Elaia", "Kamet Ventures", "Daphni"},
         ),
         (
-            "Giskard lève 10 millions d’euros auprès du fonds parisien Elaia, de la banque "
-            "publique Bpifrance et de l’investisseur providentiel Xavier Niel, portant sa "
-            "valorisation à 80 millions.",
+            "Giskard lève 10 millions d’euros auprès d’Elaia, un fonds parisien, de Bpifrance, "
+            "la banque publique, et de Xavier Niel, qui en détient déjà une part.",
             {"Elaia", "Bpifrance", "Xavier Niel"},
         ),
         # the list ends after its last "et": the next clause's subject is no investor

@@ -195,7 +195,7 @@ def _fr_list(ctx: Ctx, trig: Trigger) -> bool:
     )
 
 
-# "A y fait son entrée, tout comme B et C": B and C do the same
+# "A investit lui aussi, tout comme B et C": B and C do the same
 _LIKEWISE = re.compile(
     r"[^.;:«»\"]{0,40}?,?\s*(?:tout comme|de même que|au même titre que|à l[’']instar de)\s+", re.I
 )

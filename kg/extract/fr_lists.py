@@ -1,10 +1,10 @@
-"""French investor lists read as chunks: "rejoint par le fonds public A, la branche
-capital-risque de l’énergéticien B, le véhicule d’investissement de C (D), et E".
+"""French investor lists read as chunks: "accompagné du fonds public A, de la filiale
+d’investissement de l’assureur B, de l’ancien véhicule de C (D) et de E".
 
 The list after a trigger is cut at its top-level commas and conjunctions (not inside
 parentheses). Each chunk is one item: the name in its parenthetical when it has one ("… de la
 compagnie C (D Ventures)" is D Ventures), else the last firm it names (the head noun comes first
-in French: "la branche capital-risque de l’assureur B" is B's). A chunk that names no firm
+in French: "la filiale d’investissement de l’assureur B" is B's). A chunk that names no firm
 (an institution we do not know, a place) is passed over, not the end of the list. The list ends
 at a verb or a clause word ("…, a indiqué …", "…, qui …", "ce qui porte sa valeur à …"), at the
 end of the sentence, or after the chunk its last "et" opens.
