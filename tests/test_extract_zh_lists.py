@@ -116,17 +116,17 @@ def test_a_title_held_before_at_a_named_firm_is_no_role(text: str) -> None:
 
 
 def test_a_nominal_acquisition_names_its_buyer_and_target() -> None:
-    assert ("NVIDIA", "ACQUIRES", "Run:ai") in facts(
-        "英伟达完成了对Run:ai的收购，交易金额约7亿美元。"
+    assert ("Tencent", "ACQUIRES", "Baichuan") in facts(
+        "腾讯完成了对百川智能的收购，交易金额约7亿美元。"
     )
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "英伟达终止了对Run:ai的收购。",
-        "英伟达拟完成对Run:ai的收购。",
-        "投资者对英伟达的收购计划表示担忧，Run:ai未予置评。",
+        "腾讯终止了对百川智能的收购。",
+        "腾讯拟完成对百川智能的收购。",
+        "投资者对腾讯的收购计划表示担忧，百川智能未予置评。",
     ],
 )
 def test_a_stopped_planned_or_merely_discussed_acquisition_is_none(text: str) -> None:
@@ -243,15 +243,15 @@ def test_its_largest_shareholder_is_a_stake_in_the_firm_of_the_clause_before() -
 
 
 def test_a_regulator_suing_to_block_a_takeover_reviews_it_and_no_takeover_is_stated() -> None:
-    got = facts("美国联邦贸易委员会起诉阻止英伟达收购Arm。")
+    got = facts("美国联邦贸易委员会起诉阻止谷歌收购百川智能。")
     assert any(a == "Federal Trade Commission" and rel == "REVIEWS" for a, rel, _ in got)
-    assert ("NVIDIA", "ACQUIRES", "Arm") not in got
+    assert ("Google", "ACQUIRES", "Baichuan") not in got
 
 
 def test_a_regulator_halting_a_takeover_reviews_it() -> None:
-    got = facts("英国竞争与市场管理局叫停了微软对动视暴雪的收购。")
+    got = facts("英国竞争与市场管理局叫停了谷歌对百川智能的收购。")
     assert any(a == "Competition and Markets Authority" and rel == "REVIEWS" for a, rel, _ in got)
-    assert ("Microsoft", "ACQUIRES", "Activision Blizzard") not in got
+    assert ("Google", "ACQUIRES", "Baichuan") not in got
 
 
 def test_passing_a_merger_is_a_review_but_passing_through_is_not() -> None:

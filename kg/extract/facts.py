@@ -47,7 +47,7 @@ class Found:
         return self.by_sentence.get(index, [])
 
     def firm_of(self, person: str) -> str | None:
-        """The one firm the article has said `person` founded or leads ("王鹤获得美团投资")."""
+        """The one firm the article has said `person` founded or leads ("李某获得腾讯投资")."""
         firms = {
             f.target
             for f in self.facts

@@ -232,7 +232,7 @@ def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         agents, patient = [nominal[0]], nominal[1]
     else:
         agents, patient = _args(ctx, trig, start, end, ACTORS, (EntityKind.COMPANY,))
-        if patient is None and agents:  # "王鹤获得美团投资": the firm he founded, told before
+        if patient is None and agents:  # "李某获得腾讯投资": the firm he founded, told before
             founder = _slot(ctx, trig.patient, trig, start, end, (EntityKind.PERSON,))
             firm = found.firm_of(founder.eid) if founder else None
             patient = Mention(start, start, firm, EntityKind.COMPANY, "pronoun") if firm else None
