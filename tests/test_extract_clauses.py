@@ -501,3 +501,13 @@ def test_a_rank_taken_from_a_firm_is_no_investment() -> None:
     text = "Nvidia took over the top spot from Apple as the most valuable company."
     result = extract_article(article(text, "en"))
     assert not [r for r in result.relations if r.relation.value == "INVESTS_IN"], triples(result)
+
+
+def test_its_before_a_deal_noun_is_the_nearest_subject_not_a_predicate() -> None:
+    text = (
+        "Kyutai raised money. It is the second French lab that Helsing has snapped up, "
+        "and follows its 2016 takeover of Aleph Alpha."
+    )
+    result = extract_article(article(text, "en"))
+    assert ("Helsing", "ACQUIRES", "Aleph Alpha") in triples(result), triples(result)
+    assert ("Kyutai", "ACQUIRES", "Aleph Alpha") not in triples(result), triples(result)

@@ -66,8 +66,9 @@ _OWN_PRONOUN = re.compile(
 
 def possessive_owner(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
     """Whose "its"/"son"/"其" is, right before a noun trigger ("Vega AI's largest wager since its
-    purchase of Lumen Labs"): the nearest possessor before it, else the first firm no
-    preposition governs ("According to Reuters, …" names a source, not the owner)."""
+    purchase of Lumen Labs"): the nearest possessor before it, else the nearest firm no
+    preposition governs ("It is the second startup that SoftBank bought, after its takeover
+    of X": SoftBank's; "According to Reuters, …" names a source, not the owner)."""
     if not _OWN_PRONOUN.search(ctx.text[max(0, pos - 60) : pos]):
         return None
     before = [
@@ -81,7 +82,7 @@ def possessive_owner(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) 
     owners = [m for m in before if m.possessive or m.gov in ("de", "du", "d’", "d'", "of")]
     if owners:
         return owners[-1]  # "Meta's …, its", "le pari de Corvane depuis son"
-    return next((m for m in before if m.gov is None), None)
+    return next((m for m in reversed(before) if m.gov is None), None)
 
 
 _SOURCE = re.compile(
