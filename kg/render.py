@@ -9,13 +9,21 @@ character) lines up with the names around it.
     render(rows, ["name", "kind"], "table")            # to stdout
     render(rows, ["name", "kind"], "csv", stream=fh)
     text = render_text(rows, fmt="json")
+
+CSV written into a file (`kg entities --format csv > entities.csv`) starts with a UTF-8
+byte-order mark, so Excel reads it as UTF-8 (without one it takes the ANSI code page and
+Chinese names come out garbled); into a pipe or a terminal it never does. KG_CSV_BOM=0 or 1
+decides instead (`csv_bom`).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
+import os
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -50,8 +58,28 @@ def render(
         for row in rows:
             out.write(json.dumps(plain(_pick(row, columns)), ensure_ascii=False) + "\n")
         return
-    out.write(render_text(rows, columns, fmt, joiners=joiners, header=header, width=width,
-                          empty=empty))
+    text = render_text(rows, columns, fmt, joiners=joiners, header=header, width=width,
+                       empty=empty)
+    if fmt == "csv" and csv_bom(out):
+        text = "\ufeff" + text
+    out.write(text)
+
+
+def csv_bom(stream: TextIO) -> bool:
+    """Whether CSV written to `stream` starts with a byte-order mark: KG_CSV_BOM=1 or 0 if set,
+    else only when `stream` is an empty regular file written in UTF-8 (a `>` redirect); never
+    a pipe, a terminal or a file being appended to, so programs reading kg's output see none."""
+    forced = os.environ.get("KG_CSV_BOM", "").strip()
+    if forced in ("0", "1"):
+        return forced == "1"
+    try:
+        fd = stream.fileno()
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        empty = regular and os.fstat(fd).st_size == 0 and os.lseek(fd, 0, os.SEEK_CUR) == 0
+        utf8 = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "utf-8"
+    except (AttributeError, OSError, ValueError, LookupError):  # io.UnsupportedOperation too
+        return False
+    return empty and utf8
 
 
 def render_text(

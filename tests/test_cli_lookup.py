@@ -215,3 +215,24 @@ def test_search_says_when_there_are_more_matches(supply_chain_store: Path) -> No
     exact = invoke("search", "Mistral", "--limit", str(len(every)), "--format", "json",
                    "--data-dir", supply_chain_store)
     assert json.loads(exact.stdout) == every and exact.stderr == ""
+
+
+def test_csv_redirected_to_a_file_opens_in_excel_and_pipes_stay_plain(
+        supply_chain_store: Path, tmp_path: Path) -> None:
+    """`kg articles --format csv > articles.csv`: a UTF-8 byte-order mark first, so Excel reads
+    the Chinese titles as UTF-8; the same command into a pipe prints none."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "KG_CSV_BOM"}
+    command = [sys.executable, "-m", "kg", "articles", "--format", "csv",
+               "--data-dir", str(supply_chain_store)]
+    path = tmp_path / "articles.csv"
+    with path.open("wb") as fh:
+        subprocess.run(command, stdout=fh, env=env, check=True, timeout=120)
+    piped = subprocess.run(command, capture_output=True, env=env, check=True, timeout=120).stdout
+    assert path.read_bytes() == "\ufeff".encode() + piped
+    assert piped.startswith(b"published,ingested,")
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert "Mistral 收购 Koyeb" in {r["title"] for r in rows}  # tests/conftest.py, article a3

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -138,3 +139,48 @@ def test_plain_and_cell() -> None:
         "d": "2024-06-01", "k": "Company", "t": [1, 2]}
     assert cell(None) == "" and cell(3) == "3" and cell(["a", 1]) == "a, 1"
     assert cell([{"id": "x"}]) == '[{"id": "x"}]' and cell({"a": 1}) == '{"a": 1}'
+
+
+BOM = "\ufeff".encode()
+ZH_ROWS = [{"name": "月之暗面", "kind": "Company"}, {"name": "Mistral AI", "kind": "Company"}]
+ZH_CSV = "name,kind\n月之暗面,Company\nMistral AI,Company\n".encode()
+
+
+def test_csv_into_an_empty_file_starts_with_a_bom_for_excel(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KG_CSV_BOM", raising=False)
+    path = tmp_path / "out.csv"
+    with path.open("w", encoding="utf-8") as fh:
+        render(ZH_ROWS, ["name", "kind"], "csv", stream=fh)
+    assert path.read_bytes() == BOM + ZH_CSV
+    with path.open("a", encoding="utf-8") as fh:  # appended to: the file has its mark already
+        render(ZH_ROWS, ["name", "kind"], "csv", stream=fh)
+    assert path.read_bytes() == BOM + ZH_CSV + ZH_CSV
+    with path.open("w", encoding="gb18030") as fh:  # a BOM says UTF-8: only on UTF-8
+        render(ZH_ROWS, ["name", "kind"], "csv", stream=fh)
+    assert path.read_bytes() == ZH_CSV.decode().encode("gb18030")
+    with path.open("w", encoding="utf-8") as fh:  # JSON and tables never get one
+        render(ZH_ROWS, ["name", "kind"], "jsonl", stream=fh)
+    assert not path.read_bytes().startswith(BOM)
+
+
+def test_csv_into_a_pipe_has_no_bom_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.delenv("KG_CSV_BOM", raising=False)
+    for forced, expected in ((None, ZH_CSV), ("1", BOM + ZH_CSV)):
+        if forced is not None:
+            monkeypatch.setenv("KG_CSV_BOM", forced)
+        read, write = os.pipe()
+        with os.fdopen(write, "w", encoding="utf-8") as fh:
+            render(ZH_ROWS, ["name", "kind"], "csv", stream=fh)
+        with os.fdopen(read, "rb") as fh:
+            assert fh.read() == expected
+
+
+def test_kg_csv_bom_0_keeps_files_plain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_CSV_BOM", "0")
+    path = tmp_path / "out.csv"
+    with path.open("w", encoding="utf-8") as fh:
+        render(ZH_ROWS, ["name", "kind"], "csv", stream=fh)
+    assert path.read_bytes() == ZH_CSV
