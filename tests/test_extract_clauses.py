@@ -505,8 +505,8 @@ def test_a_rank_taken_from_a_firm_is_no_investment() -> None:
 
 def test_its_before_a_deal_noun_is_the_nearest_subject_not_a_predicate() -> None:
     text = (
-        "Kyutai raised money. It is the second French lab that Helsing has snapped up, "
-        "and follows its 2016 takeover of Aleph Alpha."
+        "Kyutai raised money. It is the third lab that Helsing has bought this year, after its "
+        "2019 takeover of Aleph Alpha."
     )
     result = extract_article(article(text, "en"))
     assert ("Helsing", "ACQUIRES", "Aleph Alpha") in triples(result), triples(result)

@@ -67,8 +67,8 @@ _OWN_PRONOUN = re.compile(
 def possessive_owner(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mention | None:
     """Whose "its"/"son"/"其" is, right before a noun trigger ("Vega AI's largest wager since its
     purchase of Lumen Labs"): the nearest possessor before it, else the nearest firm no
-    preposition governs ("It is the second startup that SoftBank bought, after its takeover
-    of X": SoftBank's; "According to Reuters, …" names a source, not the owner)."""
+    preposition governs ("It is the third lab that Helsing bought, after its takeover of
+    X": Helsing's; "According to Reuters, …" names a source, not the owner)."""
     if not _OWN_PRONOUN.search(ctx.text[max(0, pos - 60) : pos]):
         return None
     before = [

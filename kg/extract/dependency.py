@@ -22,7 +22,7 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     if trig.agent == "deal":
         _supply_deal(ctx, trig, start, end, found, status)
         return
-    if trig.agent == "facility":  # "the data center complex it operates for A and B"
+    if trig.agent == "facility":  # "the GPU campus it runs for A and B"
         _facility(ctx, trig, start, end, found, status)
         return
     if trig.agent == "customer":  # "Intel described Stability AI as the anchor customer"
@@ -121,7 +121,7 @@ def _supplied(ctx: Ctx, how: str, start: int, end: int) -> tuple[Mention | None,
             ctx, end, FIRMS, preps=("to", "for", "à", "au", "aux", "pour"), reach=60
         ) or right(ctx, end, FIRMS, reach=20)
         provider = left(ctx, start, _KINDS)
-        if user is None and _IT.match(ctx.text, end):  # "invest in OpenAI and supply it with"
+        if user is None and _IT.match(ctx.text, end):  # "invest in Vega AI and supply it with"
             user = left(ctx, start, FIRMS, [provider.eid] if provider else []) or next(
                 (
                     m
