@@ -239,3 +239,16 @@ def test_regulators_listed_together_each_review_the_deal() -> None:
     result = extract_article(article(text, "en"))
     reviewers = {s for s, r, o in triples(result) if r == "REVIEWS" and "Kyutai" in o}
     assert reviewers == {"Competition and Markets Authority", "Federal Trade Commission"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The CMA is investigating Microsoft's recruitment of staff from Kyutai."),
+        ("en", "The FTC is examining how Microsoft poached staff from Kyutai."),
+    ],
+)
+def test_a_review_of_staff_recruited_from_a_firm_reviews_a_hiring(lang: str, text: str) -> None:
+    result = extract_article(article(text, lang))
+    deals = {e.name for e in result.entities if e.kind.value == "Deal"}
+    assert deals == {"Microsoft–Kyutai hiring"}, deals

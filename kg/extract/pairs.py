@@ -25,7 +25,11 @@ _PAIR_JOIN = re.compile(r"与|與|和|跟|同")
 _TYPES = (
     (
         DealType.HIRING,
-        re.compile(r"embauch\w*|\bhir(?:e|es|ed|ing)\b|acqui-hire|recrut\w*|招聘|挖角", re.I),
+        re.compile(
+            r"embauch\w*|\bhir(?:e|es|ed|ing)\b|acqui-?hire|recrut\w*|\brecruit\w*|\bpoach\w*"
+            r"|débauch\w*|招聘|挖角",
+            re.I,
+        ),
     ),
     (
         DealType.PARTNERSHIP,
