@@ -266,3 +266,20 @@ def test_a_firm_that_sees_another_as_its_rival_competes_with_it() -> None:
         "COMPETES_WITH",
         "OpenAI",
     ) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("红杉中国管理合伙人周明表示，基金将继续看好人工智能。", "HongShan"),
+        ("百川智能首席运营官李强称，新模型将于下月上线。", "Baichuan"),
+        ("智谱资深副总裁陈刚出席了发布会。", "Zhipu AI"),
+    ],
+)
+def test_zh_titles_of_partners_and_officers_state_a_role(text: str, org: str) -> None:
+    assert any(b == org for _, rel, b in facts(text) if rel in ("LEADS", "WORKS_AT"))
+
+
+def test_a_former_officer_holds_no_role() -> None:
+    got = facts("百川智能前首席运营官李强加入了智谱。")
+    assert not any(b == "Baichuan" for _, _, b in got)
