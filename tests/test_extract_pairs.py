@@ -252,3 +252,20 @@ def test_a_review_of_staff_recruited_from_a_firm_reviews_a_hiring(lang: str, tex
     result = extract_article(article(text, lang))
     deals = {e.name for e in result.entities if e.kind.value == "Deal"}
     assert deals == {"Microsoft–Kyutai hiring"}, deals
+
+
+def test_a_review_of_an_untyped_deal_reviews_the_typed_deal_of_the_same_parties() -> None:
+    text = (
+        "Regulators in Brussels are reviewing the Helsing deal with Kyutai. "
+        "Helsing invested $300 million in Kyutai last year."
+    )
+    result = extract_article(article(text, "en"))
+    reviewed = {o for s, r, o in triples(result) if r == "REVIEWS"}
+    assert reviewed == {"Helsing–Kyutai investment"}, triples(result)
+
+
+def test_a_review_of_an_untyped_deal_stays_when_no_typed_deal_is_told() -> None:
+    text = "Regulators in Brussels are reviewing the Helsing deal with Kyutai."
+    result = extract_article(article(text, "en"))
+    reviewed = {o for s, r, o in triples(result) if r == "REVIEWS"}
+    assert reviewed == {"Helsing–Kyutai partnership"}, triples(result)

@@ -26,6 +26,8 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         _facility(ctx, trig, start, end, found, status)
         return
     if trig.agent == "customer":  # "Intel described Stability AI as the anchor customer"
+        if not _AS_THE.search(ctx.text, 0, start):
+            return
         client = left(ctx, start, FIRMS) or before(ctx, start, FIRMS)
         seller = left(ctx, client.start, _KINDS, [client.eid]) if client else None
         if client is not None and seller is not None:
@@ -169,6 +171,7 @@ def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None
     return left(ctx, provider.start, FIRMS, [provider.eid]), [provider, *providers[1:]]
 
 
+_AS_THE = re.compile(r"\bas\s+(?:an?\s+|the\s+|its\s+|their\s+)?[“\"]?$")
 _IT = re.compile(r"\s+(?:it|them)\b")
 _FORMERLY = re.compile(
     r"(?:曾|曾经|曾經|以前|过去|過去)[\u4e00-\u9fff]{0,4}$|\bused to\s+$|\bformerly\s+$"

@@ -206,6 +206,8 @@ def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     for a, b, kind in typed:
         draft = found.deals.pair(kind, a, b)
         draft.status = state
+        if kind is DealType.PARTNERSHIP and not _TYPES[1][1].search(ctx.text):
+            found.untyped.add(draft.key)  # no deal word: the kind is a guess
         for reviewer in {m.eid for m in reviewers}:
             found.add(
                 ctx,

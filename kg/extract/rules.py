@@ -22,6 +22,7 @@ from kg.extract.slots import FIRMS, Ctx
 from kg.extract.text import Sentence, split_sentences
 from kg.schema import (
     Article,
+    DealType,
     Entity,
     EntityKind,
     Evidence,
@@ -174,28 +175,38 @@ def _inside_name(ctx: Ctx, start: int, end: int) -> bool:
 
 def build_result(article: Article, doc: Doc, found: Found, extractor: str) -> ExtractionResult:
     names = {eid: d.name for eid, d in doc.entities.items()}
+    typed_of = _typed_deals(found)  # may add the typed drafts
     deal_ids = {key: draft.id(names) for key, draft in found.deals.drafts.items()}
+    for key, typed in typed_of.items():
+        deal_ids[key] = deal_ids[typed]
+        found.deals.drafts[typed].status = found.deals.drafts[typed].status or (
+            found.deals.drafts[key].status
+        )
     relations: dict[tuple[str, str, str], Relation] = {}
     used_deals: set[str] = set()
     evidence: dict[int, Evidence] = {}  # one per sentence, shared by the facts it states
     for fact in found.facts:
         target = deal_ids.get(fact.target, fact.target)
         if fact.target in deal_ids:
-            used_deals.add(fact.target)
+            used_deals.add(typed_of.get(fact.target, fact.target))
         if fact.sentence not in evidence:
             sent = doc.sentences[fact.sentence]
             evidence[fact.sentence] = _evidence(article, sent, extractor)
         _merge(relations, fact, target, evidence[fact.sentence])
     entities = _entities(doc, relations)
     # by id; two drafts of one deal (a round told with and without its label) in draft order
-    entities += sorted((draft.entity(names) for key, draft in found.deals.drafts.items()
-                        if key in used_deals), key=lambda e: e.id)
-    return ExtractionResult(article=article.id, entities=entities,
-                            relations=_in_text_order(relations, evidence))
+    entities += sorted(
+        (draft.entity(names) for key, draft in found.deals.drafts.items() if key in used_deals),
+        key=lambda e: e.id,
+    )
+    return ExtractionResult(
+        article=article.id, entities=entities, relations=_in_text_order(relations, evidence)
+    )
 
 
-def _in_text_order(relations: dict[tuple[str, str, str], Relation],
-                   evidence: dict[int, Evidence]) -> list[Relation]:
+def _in_text_order(
+    relations: dict[tuple[str, str, str], Relation], evidence: dict[int, Evidence]
+) -> list[Relation]:
     """Relations by their first sentence, then key; each one's evidence in text order: the same
     output whatever order the rules found them in (some go through sets: PYTHONHASHSEED)."""
     at: dict[str, int] = {}
@@ -205,6 +216,44 @@ def _in_text_order(relations: dict[tuple[str, str, str], Relation],
         rel.evidence.sort(key=lambda ev: at.get(ev.sentence, -1))
     first = {key: at.get(rel.evidence[0].sentence, -1) for key, rel in relations.items()}
     return [relations[key] for key in sorted(relations, key=lambda key: (first[key], key))]
+
+
+def _typed_deals(found: Found) -> dict[str, str]:
+    """Untyped reviewed deals and the one typed deal of the same parties the article states."""
+    out = {}
+    drafts = found.deals.drafts
+    for key in found.untyped:
+        parties = {p for p, _ in drafts[key].parties}
+        same = [
+            k
+            for k, d in drafts.items()
+            if k != key
+            and d.round is None
+            and {p for p, _ in d.parties} == parties
+            and d.deal_type is not DealType.PARTNERSHIP
+        ]
+        stated = {
+            (f.source, f.target, f.relation)
+            for f in found.facts
+            if f.relation in _DEAL_RELATIONS and {f.source, f.target} == parties
+        }
+        told = [
+            k
+            for k in same
+            if tuple(p for p, _ in drafts[k].parties[:2]) in {(a, b) for a, b, _ in stated}
+        ]
+        if not same and len(stated) == 1:  # "Helsing invested in Kyutai": that deal
+            a, b, rel = next(iter(stated))
+            told = [found.deals.pair(_DEAL_RELATIONS[rel], a, b).key]
+        if len(told or same) == 1:
+            out[key] = (told or same)[0]
+    return out
+
+
+_DEAL_RELATIONS = {
+    RelationType.INVESTS_IN: DealType.INVESTMENT,
+    RelationType.ACQUIRES: DealType.ACQUISITION,
+}
 
 
 _SYMMETRIC = {RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH}
@@ -241,8 +290,12 @@ def _names_no_resource(rel: Relation) -> bool:
     """A dependency told first without its resource ("relies on NVIDIA for its own cloud"):
     a later sentence naming the resource ("NVIDIA GPUs") says better what it is."""
     what = rel.properties.get("what")
-    return (rel.relation is RelationType.DEPENDS_ON and isinstance(what, str) and bool(what)
-            and resource_word(what) is None)
+    return (
+        rel.relation is RelationType.DEPENDS_ON
+        and isinstance(what, str)
+        and bool(what)
+        and resource_word(what) is None
+    )
 
 
 def _evidence(article: Article, sent: Sentence, extractor: str) -> Evidence:
