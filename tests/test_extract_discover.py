@@ -307,3 +307,15 @@ def test_no_person_from_a_firm_or_a_product(text: str, absent: str) -> None:
 )
 def test_a_firm_described_in_parentheses(text: str, name: str) -> None:
     assert discover(text).get(name) is COMPANY
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Il a travaillé chez Velmora avant de fonder sa société.", "Velmora"),
+        ("Le contrat lie l’opérateur Televal à deux hébergeurs.", "Televal"),
+        ("Selon la fintech Payvo, le marché ralentit.", "Payvo"),
+    ],
+)
+def test_a_french_firm_by_its_description_or_chez(text: str, name: str) -> None:
+    assert discover(text).get(name) is COMPANY
