@@ -41,7 +41,7 @@ class Found:
     # the same facts by sentence: rules read their own sentence's facts, and scanning every
     # fact per sentence made a long article quadratic
     by_sentence: dict[int, list[Fact]] = field(default_factory=dict)
-    # deals a review named with no word for their kind ("CFIUS review delays G42 deal"): the
+    # deals a review named with no word for their kind ("a probe holds up the Helsing deal"): the
     # typed deal of the same parties the article states elsewhere, if any, is the one reviewed
     untyped: set[str] = field(default_factory=set)
 
