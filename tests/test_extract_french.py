@@ -584,3 +584,8 @@ def test_celle_ci_is_the_firm_named_last() -> None:
     assert ("Scaleway", "RAISED", "Scaleway") in found
     assert ("Elaia", "FUNDS", "Scaleway") in found
     assert not {f for f in found if "Celle" in f[0]}
+
+
+def test_customers_end_a_chunked_list() -> None:
+    text = "Giskard lève 10 millions d’euros auprès d’Elaia, de Partech et de clients comme Axa."
+    assert {s for s, r, _ in pairs(text) if r == "FUNDS"} == {"Elaia", "Partech"}

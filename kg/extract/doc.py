@@ -52,6 +52,7 @@ class Doc:
     counts: dict[str, int] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)  # of people named so far -> id
     salience: dict[str, int] = field(default_factory=dict)  # id -> times the article names it
+    text: str = ""  # the whole article, joined once when salience is first asked
 
     # --- entities -----------------------------------------------------------------------
 
@@ -218,7 +219,9 @@ class Doc:
             names = sorted(
                 (a for a in self.entity(eid).aliases if len(a) >= 3), key=len, reverse=True
             )
-            text = "\n".join(s.text for s in self.sentences)
+            if not self.text:
+                self.text = "\n".join(s.text for s in self.sentences)
+            text = self.text
             rx = "|".join(re.escape(a) for a in names)
             hits = len(re.findall(rf"(?<!\w)(?:{rx})(?!\w)", text)) if rx else 0
             self.salience[eid] = hits + (eid in self.title_ids)

@@ -30,7 +30,9 @@ _BREAK = re.compile(
     r"ce qui|soit|contre|"
     # another frame of the round opens: its items are its own ("…, rejoint par B")
     r"par|avec|auprès|aux côtés|en compagnie|accompagn\w*|rejoin\w*|rejoint\w*|suivi\w*|"
-    r"épaul\w*|complét\w*)\b",
+    r"épaul\w*|complét\w*|"
+    # customers, partners or suppliers named after the investors are none of them
+    r"clients?|clientèle|partenaires?|fournisseurs?|utilisateurs?|abonnés?)\b",
     re.I,
 )
 # the list closes with "et d’autres", "etc."

@@ -121,7 +121,8 @@ def reference_date(article: Article) -> str | None:
 def run_triggers(ctx: Ctx, found: Found) -> None:
     lang = ctx.sent.lang
     lowered = ctx.text.lower()
-    status = "rumoured" if hedged(ctx.text, lang) else None
+    status: str | None = None
+    hedge_read = False  # the hedge words are read only once a trigger has matched
     done: set[str] = set()
     # pair rules last: they read the sentence's own investments to tell co-investors apart
     for trig in lexicon().candidates(lowered, lang, _skipped(ctx), last=_PAIR_FAMILIES):
@@ -136,6 +137,8 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
                 planned(ctx.text, m.start(), lang) or failed(ctx.text, m.start(), m.end(), lang)
             ):
                 continue  # "in talks to acquire X", "walked away from its purchase of X"
+            if not hedge_read:
+                status, hedge_read = ("rumoured" if hedged(ctx.text, lang) else None), True
             HANDLERS[trig.family](ctx, trig, m.start(), m.end(), found, status)
             done.add(trig.family)
             if trig.family in _ONCE and trig.agent != "right":
