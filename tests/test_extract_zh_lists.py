@@ -283,3 +283,21 @@ def test_zh_titles_of_partners_and_officers_state_a_role(text: str, org: str) ->
 def test_a_former_officer_holds_no_role() -> None:
     got = facts("百川智能前首席运营官李强加入了智谱。")
     assert not any(b == "Baichuan" for _, _, b in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "百度牵手小米，共同打造智能家居生态。",
+        "京东与小米联合打造行业大模型。",
+        "阿里云与小米共建大模型训练平台。",
+    ],
+)
+def test_zh_partnership_words(text: str) -> None:
+    assert any(rel == "PARTNERS_WITH" and "Xiaomi" in (a, b) for a, rel, b in facts(text))
+
+
+def test_a_denied_partnership_is_none() -> None:
+    assert not any(
+        rel == "PARTNERS_WITH" for _, rel, _ in facts("百度与小米的合作传闻被双方否认。")
+    )
