@@ -25,7 +25,7 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     if trig.agent == "facility":  # "the GPU campus it runs for A and B"
         _facility(ctx, trig, start, end, found, status)
         return
-    if trig.agent == "customer":  # "Intel described Stability AI as the anchor customer"
+    if trig.agent == "customer":  # "Oracle named Kyutai as the anchor customer"
         if not _AS_THE.search(ctx.text, 0, start):
             return
         client = left(ctx, start, FIRMS) or before(ctx, start, FIRMS)
