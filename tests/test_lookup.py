@@ -280,3 +280,12 @@ def test_a_deal_card_lists_its_parties(supply_chain_store: Path) -> None:
         ("Autorité de la concurrence", "REVIEWS")]
     assert [(d.deal, d.role, d.parties) for d in card.deals] == [
         ("Mistral AI acquires Koyeb", "", ["Mistral AI (acquirer)", "Koyeb (target)"])]
+
+
+def test_two_suggestions_of_one_name_are_told_apart_by_id(tmp_path: Path) -> None:
+    firm, product = ent(EntityKind.COMPANY, "Quillon"), ent(EntityKind.PRODUCT, "Quillon")
+    data = build_store(tmp_path / "d", [pair("x", "en", "t", [firm, product], [])])
+    with open_store(data) as store, pytest.raises(InputError) as info:
+        find_entity(store, "Quillom")
+    assert str(info.value) == ("'Quillom': no such entity (did you mean 'company:quillon', "
+                               "'product:quillon'?)")

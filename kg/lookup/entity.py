@@ -88,7 +88,10 @@ def _suggestion(store: Store, text: str) -> str:
     names = store.lookups.first_names(ids)
     if not ids:
         return " (`kg entities --search TEXT` lists names containing TEXT)"
-    return " (did you mean " + ", ".join(repr(names.get(i, i)) for i in ids) + "?)"
+    shown = [names.get(i, i) for i in ids]
+    # two entities of one name (a company and its product): each by its id, which `kg show` takes
+    shown = [i if shown.count(name) > 1 else name for i, name in zip(ids, shown, strict=True)]
+    return " (did you mean " + ", ".join(repr(name) for name in shown) + "?)"
 
 
 def show_entity(store: Store, text: str, lang: str | None = None) -> EntityCard:
