@@ -126,6 +126,8 @@ _FRENCH_HEAD = re.compile(
 _ASIDE = re.compile(r"\s*[—–]\s*[^—–\n]{1,80}?\s*[—–]|\s+-\s+[^\n]{1,80}?\s+-(?=\s)")
 _NAME_FIRST = "(?P<name>"
 _ONE_WORD = re.compile(r"[^\s\u3400-\u9fff]+")
+# a pattern that starts with Chinese characters (a literal or a class) reads Chinese only
+_ZH_ONLY = re.compile(r"\((?:\?<!|\?:|\?P<name>)?\[?(?:\\u4e00|[\u4e00-\u9fff])")
 
 
 def discover(text: str) -> dict[str, EntityKind]:
@@ -142,9 +144,12 @@ def discover(text: str) -> dict[str, EntityKind]:
     plain = text  # the same offsets, dash asides blanked
     if "—" in text or "–" in text or " - " in text:
         plain = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+    chinese = bool(_CJK.search(text))
     for rx, kind, words in patterns:
-        if words is not None and not words.search(lowered):
-            continue
+        if (words is not None and not words.search(lowered)) or (
+            not chinese and _ZH_ONLY.match(rx.pattern)
+        ):
+            continue  # its words are absent, or it reads Chinese and the text has none
         for m in rx.finditer(plain if rx.pattern.startswith(_NAME_FIRST) else text):
             listed = "list" in m.groupdict()
             for raw in _list_names(m.group("list")) if listed else [m.group("name")]:
