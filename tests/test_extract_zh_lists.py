@@ -183,22 +183,22 @@ def test_investors_of_a_firms_round_belong_to_that_firm() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "小米与宁德时代成立合资公司。",
-        "小米和宁德时代签署战略合作协议。",
-        "小米与宁德时代达成协议。",
+        "小米与比亚迪成立合资公司。",
+        "小米和比亚迪签署战略合作协议。",
+        "小米与比亚迪达成协议。",
     ],
 )
 def test_zh_joint_ventures_and_signed_agreements_are_partnerships(text: str) -> None:
     got = facts(text)
-    assert ("CATL", "PARTNERS_WITH", "Xiaomi") in got or ("Xiaomi", "PARTNERS_WITH", "CATL") in got
+    assert ("BYD", "PARTNERS_WITH", "Xiaomi") in got or ("Xiaomi", "PARTNERS_WITH", "BYD") in got
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "小米与宁德时代签署了电池采购协议。",
-        "小米与宁德时代达成和解协议。",
-        "小米与宁德时代签署收购协议。",
+        "小米与比亚迪签署了电池采购协议。",
+        "小米与比亚迪达成和解协议。",
+        "小米与比亚迪签署收购协议。",
     ],
 )
 def test_zh_a_purchase_settlement_or_takeover_agreement_is_no_partnership(text: str) -> None:
