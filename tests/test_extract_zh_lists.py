@@ -184,7 +184,7 @@ def test_investors_of_a_firms_round_belong_to_that_firm() -> None:
     "text",
     [
         "小米与比亚迪成立合资公司。",
-        "小米和比亚迪签署战略合作协议。",
+        "小米和比亚迪签署了一份战略合作协议。",
         "小米与比亚迪达成协议。",
     ],
 )
