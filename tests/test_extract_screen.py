@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.extract.discover import _patterns as _discovery_patterns
 from kg.extract.patterns import lexicon
-from kg.extract.screen import stems
+from kg.extract.screen import needs, scan, starts_screen, stems
 from tests.test_extract import CASES
 
 
@@ -30,6 +32,62 @@ def test_stems_are_the_literal_starts_of_every_match(pattern: str, expected: set
 @pytest.mark.parametrize("pattern", [r"\w+ing\b", r"[A-Z]\w+ raised", r"(?:a|)b", r"x?"])
 def test_a_pattern_with_no_literal_start_gets_no_stems(pattern: str) -> None:
     assert stems(pattern) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\ban?\s+(?:existing|early)\s+(?:investor|backer)\b", {"investor", "backer"}),
+        (r"\b(?:invest(?:s|ed)?|poured)\b", {"invest", "poured"}),
+        (r"\w+ing\b", {"ing"}),
+        (r"(?P<n>[A-Z]\w+) (?:raised|lève)", {" raised", " lève"}),
+    ],
+)
+def test_needs_are_the_most_telling_words_every_match_holds(
+    pattern: str, expected: set[str]
+) -> None:
+    assert needs(pattern) == expected
+
+
+def test_a_pattern_with_no_literal_gets_no_needs() -> None:
+    assert needs(r"[A-Z]\w+\s+[A-Z]\w+") is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (
+            r"\b(?:ceo|chief executive)\s+(?P<name>[A-Z]\w+)",
+            "CEO Ana and chief executive Bo, ceo x",
+        ),
+        (r"(?i:\bco-?founder)s?\b", "Cofounders, co-founder and cofounder of CO-FOUNDER"),
+        (
+            r"\b(?:la|l[’'])\s*(?:française|allemande)\b",
+            "la française, l’allemande et LA Française",
+        ),
+        (r"\bled\s+by\s+\w+", "led by led by X, co-led by Y"),
+    ],
+)
+def test_scan_finds_what_finditer_finds(pattern: str, text: str) -> None:
+    rx = re.compile(pattern)
+    found = [m.span() for m in scan(rx, text, text.lower(), starts_screen(pattern))]
+    assert found == [m.span() for m in rx.finditer(text)] and found
+
+
+def test_scan_without_start_words_is_finditer() -> None:
+    rx = re.compile(r"[A-Z]\w+")
+    assert starts_screen(rx.pattern) is None
+    assert [m.group(0) for m in scan(rx, "Ana met Bo", "ana met bo", None)] == ["Ana", "Bo"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_scan_of_any_trigger_matches_finditer(data: st.DataObject) -> None:
+    trig = data.draw(st.sampled_from([t for t in lexicon().triggers if t.lang != "zh"]))
+    text = data.draw(st.from_regex(trig.rx, fullmatch=False)) + " " + data.draw(st.text())
+    starts = starts_screen(trig.rx.pattern, trig.rx.flags)
+    expected = [m.span() for m in trig.rx.finditer(text)]
+    assert [m.span() for m in scan(trig.rx, text, text.lower(), starts)] == expected
 
 
 def _matching(text: str, lang: str) -> set[int]:
@@ -66,6 +124,6 @@ def test_any_text_a_trigger_matches_passes_its_screen(data: st.DataObject) -> No
 
 @pytest.mark.parametrize("text", [c[1] for c in CASES])
 def test_discovery_screens_keep_every_pattern_that_matches(text: str) -> None:
-    for rx, _, words in _discovery_patterns()[0]:
+    for rx, _, words, _ in _discovery_patterns()[0]:
         if words is not None and rx.search(text):
             assert words.search(text.lower()), rx.pattern[:60]

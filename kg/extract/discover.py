@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.data import DATA, load_yaml
-from kg.extract.screen import screen
+from kg.extract.screen import needs_screen, scan, screen, starts_screen
 from kg.extract.trie import trie_pattern
 from kg.extract.zh_people import zh_people
 from kg.schema import EntityKind
@@ -42,19 +42,21 @@ _FUND_END = re.compile(
     r"|资本|資本|创投|創投|基金)$"
 )
 
-Pattern = tuple[re.Pattern[str], EntityKind, "re.Pattern[str] | None"]
+# a pattern, its kind, its screen (words one of which a match holds) and its start words
+Pattern = tuple[re.Pattern[str], EntityKind, "re.Pattern[str] | None", "re.Pattern[str] | None"]
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[list[Pattern], frozenset[str]]:
-    """Each pattern with its kind and its screen (the literal words it starts with, when it
-    starts with words: most articles have no "acquired" and need no scan for "acquired X")."""
+    """Each pattern with its kind, its screen (literal words a match holds: most articles have
+    no "acquired" and need no scan for "acquired X") and the words its matches start with."""
     data = load_yaml(DATA / "discovery.yaml")
     out: list[Pattern] = []
     for key, kind in (("company", EntityKind.COMPANY), ("person", EntityKind.PERSON)):
         for raw, words in _merge_name_first(data[key]):
             rx = _expand(raw)
-            out.append((re.compile(rx), kind, words or screen([(rx, 0)])))
+            starts = None if words else starts_screen(rx)
+            out.append((re.compile(rx), kind, words or needs_screen(rx), starts))
     return out, frozenset(data["stopwords"])
 
 
@@ -145,12 +147,12 @@ def discover(text: str) -> dict[str, EntityKind]:
     if "—" in text or "–" in text or " - " in text:
         plain = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
     chinese = bool(_CJK.search(text))
-    for rx, kind, words in patterns:
+    for rx, kind, words, starts in patterns:
         if (words is not None and not words.search(lowered)) or (
             not chinese and _ZH_ONLY.match(rx.pattern)
         ):
             continue  # its words are absent, or it reads Chinese and the text has none
-        for m in rx.finditer(plain if rx.pattern.startswith(_NAME_FIRST) else text):
+        for m in scan(rx, plain if rx.pattern.startswith(_NAME_FIRST) else text, lowered, starts):
             listed = "list" in m.groupdict()
             for raw in _list_names(m.group("list")) if listed else [m.group("name")]:
                 name = _clean(raw, stop)

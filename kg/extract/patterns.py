@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.data import DATA, load_yaml
-from kg.extract.screen import screen, stems
+from kg.extract.screen import needs_screen, stems
 from kg.extract.trie import trie_pattern
 
 
@@ -27,7 +27,7 @@ class Trigger:
     strong: bool = False  # depend: the object is a provider whatever it is ("depends on X")
     reach: int = 90  # how far after the trigger its right-hand argument may start
     rx_lower: re.Pattern[str] | None = None  # the same, for lower-cased text (faster than re.I)
-    stems: re.Pattern[str] | None = None  # the words a match starts with (see screen.py)
+    stems: re.Pattern[str] | None = None  # words one of which every match holds (screen.py)
     words: frozenset[str] | None = None  # the same words, looked up in StemIndex.present
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
@@ -123,7 +123,7 @@ def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
         needs_round=bool(raw.get("needs_round")),
         strong=bool(raw.get("strong")),
         reach=int(raw.get("reach", 90)),
-        stems=screen([(raw["re"], flags)]),
+        stems=needs_screen(raw["re"], flags),
         words=_words(raw["re"], flags),
         # a pattern with no upper-case letter of its own matches lower-cased text as it is
         rx_lower=None

@@ -10,8 +10,10 @@ nothing has no match, and a pattern whose first words cannot be read gets no scr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
+
+from kg.extract.trie import trie_pattern
 
 try:  # the parser `re` itself uses; a Python without it just runs every trigger
     import re._parser as _parser
@@ -20,6 +22,7 @@ except ImportError:  # pragma: no cover - CPython 3.11 has it
 
 _MAX_CLASS = 4  # "[’']" or "[eè]" is a literal choice; a wider class is no screen
 _MAX_STEMS = 200
+_MIN_START = 2  # shorter Latin start words ("a", "la") stand too often to try a pattern at each
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 
 
@@ -34,6 +37,57 @@ def stems(pattern: str, flags: int = 0) -> set[str] | None:
     return {s.lower() for s in found} if found else None
 
 
+def needs(pattern: str, flags: int = 0) -> set[str] | None:
+    """Lower-case literals one of which every match of `pattern` contains: the stems of the
+    most telling part of its top-level sequence ("an? (?:existing|early) investor": the
+    adjectives, not "a"), else None."""
+    if _parser is None:
+        return None
+    try:
+        items = list(_parser.parse(pattern, flags))
+        found = [_starts(items[i:]) for i in range(len(items))]
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    usable = [f for f in found if f and all(f)]
+    if not usable:
+        return None
+    best = max(usable, key=lambda f: (min(map(len, f)), -len(f)))
+    return {s.lower() for s in best}
+
+
+def needs_screen(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """One alternation of `needs(pattern)`, for lower-cased text; None when there are none."""
+    words = needs(pattern, flags)
+    return None if words is None else _alternation(words)
+
+
+def starts_screen(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """One alternation of the words every match of `pattern` starts with, when each is long
+    enough to be rare, for `scan`; else None."""
+    words = stems(pattern, flags)
+    if not words or not all(len(w) >= _MIN_START or w >= "\u3400" for w in words):
+        return None
+    return _alternation(words)
+
+
+def scan(
+    rx: re.Pattern[str], text: str, lowered: str, starts: re.Pattern[str] | None
+) -> Iterator[re.Match[str]]:
+    """The matches of `rx.finditer(text)`, trying `rx` only where one of its start words
+    stands in the lower-cased `lowered` (the same offsets), not at every position."""
+    if starts is None or len(lowered) != len(text):
+        yield from rx.finditer(text)
+        return
+    end = 0
+    hit = starts.search(lowered)
+    while hit is not None:
+        m = rx.match(text, hit.start())
+        if m is not None:  # never empty: it starts with a start word
+            yield m
+            end = m.end()
+        hit = starts.search(lowered, max(hit.start() + 1, end))
+
+
 def screen(patterns: Sequence[tuple[str, int]]) -> re.Pattern[str] | None:
     """One alternation of the stems of every pattern, for lower-cased text; None when some
     pattern has no readable stems (then the caller must run all of them)."""
@@ -43,8 +97,11 @@ def screen(patterns: Sequence[tuple[str, int]]) -> re.Pattern[str] | None:
         if found is None:
             return None
         words |= found
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(alternation)
+    return _alternation(words)
+
+
+def _alternation(words: set[str]) -> re.Pattern[str]:
+    return re.compile(trie_pattern(words))  # a trie: one test of the first letter, not each word
 
 
 def _name(op: Any) -> str:
