@@ -49,6 +49,10 @@ INVEST = [
         {"NVIDIA", "Salesforce"},
     ),
     ("Cohere was funded by Nvidia and Salesforce.", {"NVIDIA", "Salesforce"}),
+    ("Nvidia and Salesforce are investors in Cohere.", {"NVIDIA", "Salesforce"}),
+    ("Nvidia and Salesforce were early investors in Cohere.", {"NVIDIA", "Salesforce"}),
+    ("Nvidia, which has backed Cohere, reported earnings.", {"NVIDIA"}),
+    ("Nvidia led Cohere's $500 million Series D.", {"NVIDIA"}),
 ]
 
 
@@ -67,6 +71,9 @@ def test_investment_constructions(text: str, investors: set[str]) -> None:
         "Cohere counts Nvidia among its customers.",
         "Cohere released a model. The launch drew Nvidia and Salesforce to the stage.",
         "Nvidia could invest in Cohere, people familiar with the matter said.",
+        "Nvidia has backed away from Cohere.",
+        "Nvidia and Salesforce are customers of Cohere.",
+        "Nvidia led Cohere's review of its chip designs.",
     ],
 )
 def test_investment_hard_negatives(text: str) -> None:

@@ -79,8 +79,10 @@ def slot(
         owner = before(ctx, start, kinds)
         if owner is not None and ctx.text[owner.end : start].strip():
             return owner  # a possessor is marked ("’s", 的); "腾讯领投" names the investor
-        for m in ctx.mentions:  # "investors in X include", "les investisseurs de X sont"
-            if start <= m.start < end and m.kind in kinds and m.gov in _OF:
+        for m in ctx.mentions:  # "investors in X include", "led X's Series B"
+            if start <= m.start < end and m.kind in kinds and (
+                m.gov in _OF or _POSSESSIVE.match(ctx.text, m.end)
+            ):
                 return m
         if trig.agent != "right":  # "X led a round in Y" (not "auprès de Y": the investor)
             after = right(ctx, end, kinds, preps=("in", "into", "dans", "for", "pour"), reach=6)
@@ -201,3 +203,6 @@ def _for_company(ctx: Ctx, m: Mention) -> Mention:
             ctx.doc.entity(eid)
             return Mention(m.start, m.end, eid, ctx.doc.kind(eid), m.via, m.gov, m.possessive)
     return m
+
+
+_POSSESSIVE = re.compile(r"[’']s\b")
