@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kg.extract.discover import _patterns as _discovery_patterns
 from kg.extract.patterns import lexicon
-from kg.extract.screen import needs, scan, starts_screen, stems
+from kg.extract.screen import Screened, needs, scan, starts_screen, stems
 from tests.test_extract import CASES
 
 
@@ -88,6 +88,26 @@ def test_scan_of_any_trigger_matches_finditer(data: st.DataObject) -> None:
     starts = starts_screen(trig.rx.pattern, trig.rx.flags)
     expected = [m.span() for m in trig.rx.finditer(text)]
     assert [m.span() for m in scan(trig.rx, text, text.lower(), starts)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "endpos"),
+    [
+        ("Nexa DENIED the report", 0, 99),
+        ("Nexa denied it; no deal", 5, 12),
+        ("Nexa denied it", 0, 8),
+        ("a plain sentence", 0, 99),
+        ("Denies it", 0, 99),
+    ],
+)
+def test_screened_finds_what_its_pattern_finds(text: str, pos: int, endpos: int) -> None:
+    pattern = r"\bden(?:y|ies|ied)\b|no deal"
+    screened, rx = Screened(pattern), re.compile(pattern, re.I)
+    assert screened.words is not None
+    for method in ("search", "match"):
+        got = getattr(screened, method)(text, pos, endpos)
+        expected = getattr(rx, method)(text, pos, endpos)
+        assert (got and got.span()) == (expected and expected.span())
 
 
 def _matching(text: str, lang: str) -> set[int]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.data import DATA, load_yaml
-from kg.extract.screen import needs_screen, stems
+from kg.extract.screen import Screened, needs_screen, stems
 from kg.extract.trie import trie_pattern
 
 
@@ -65,18 +65,18 @@ def _stem_index(triggers: tuple[Trigger, ...]) -> StemIndex:
 @dataclass(frozen=True)
 class Lexicon:
     triggers: tuple[Trigger, ...]
-    negations: dict[str, re.Pattern[str]]
-    hedges: dict[str, re.Pattern[str]]
-    modals: dict[str, re.Pattern[str]]
-    failures: dict[str, re.Pattern[str]]
-    denials: re.Pattern[str]
-    round_words: re.Pattern[str]
+    negations: dict[str, Screened]
+    hedges: dict[str, Screened]
+    modals: dict[str, Screened]
+    failures: dict[str, Screened]
+    denials: Screened
+    round_words: Screened
     round_labels: tuple[tuple[re.Pattern[str], str], ...]
-    valuation: re.Pattern[str]
-    dependency_words: tuple[tuple[str, re.Pattern[str]], ...]
-    goods: re.Pattern[str]
-    sellers: re.Pattern[str]
-    not_dependency: re.Pattern[str]
+    valuation: Screened
+    dependency_words: tuple[tuple[str, Screened], ...]
+    goods: Screened
+    sellers: Screened
+    not_dependency: Screened
 
     by_lang: dict[str, tuple[Trigger, ...]]
     # per language: (screen, triggers) of each family; a sentence runs only the triggers of the
@@ -105,8 +105,8 @@ class Lexicon:
                             yield t
 
 
-def _any(words: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{w})" for w in words), re.I)
+def _any(words: list[str]) -> Screened:
+    return Screened("|".join(f"(?:{w})" for w in words))
 
 
 def _trigger(family: str, raw: dict[str, Any]) -> Trigger:

@@ -10,6 +10,7 @@ nothing has no match, and a pattern whose first words cannot be read gets no scr
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -86,6 +87,26 @@ def scan(
             yield m
             end = m.end()
         hit = starts.search(lowered, max(hit.start() + 1, end))
+
+
+class Screened:
+    """A case-insensitive pattern (`search`, `match`) that first looks for the words one of
+    which its every match holds in the lower-cased text: most texts have none of them."""
+
+    __slots__ = ("rx", "words")
+
+    def __init__(self, pattern: str) -> None:
+        self.rx = re.compile(pattern, re.I)
+        self.words = needs_screen(pattern, re.I)
+
+    def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        return self.words is not None and not self.words.search(text[pos:endpos].lower())
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._absent(text, pos, endpos) else self.rx.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._absent(text, pos, endpos) else self.rx.match(text, pos, endpos)
 
 
 def screen(patterns: Sequence[tuple[str, int]]) -> re.Pattern[str] | None:
