@@ -53,6 +53,10 @@ INVEST = [
     ("Nvidia and Salesforce were early investors in Cohere.", {"NVIDIA", "Salesforce"}),
     ("Nvidia, which has backed Cohere, reported earnings.", {"NVIDIA"}),
     ("Nvidia led Cohere's $500 million Series D.", {"NVIDIA"}),
+    (
+        "Cohere, whose backers include Nvidia and Salesforce, released a model.",
+        {"NVIDIA", "Salesforce"},
+    ),
 ]
 
 
@@ -74,6 +78,7 @@ def test_investment_constructions(text: str, investors: set[str]) -> None:
         "Nvidia has backed away from Cohere.",
         "Nvidia and Salesforce are customers of Cohere.",
         "Nvidia led Cohere's review of its chip designs.",
+        "Cohere, whose customers include Nvidia and Salesforce, released a model.",
     ],
 )
 def test_investment_hard_negatives(text: str) -> None:
@@ -86,6 +91,8 @@ ACQUIRE = [
     ("GitHub, now part of Microsoft, launched a feature.", ("Microsoft", "GitHub")),
     ("Nvidia completed its purchase of Run:ai in December.", ("NVIDIA", "Run:ai")),
     ("Salesforce agreed to buy Informatica for $8 billion.", ("Salesforce", "Informatica")),
+    ("LinkedIn, which Microsoft bought in 2016, reported earnings.", ("Microsoft", "LinkedIn")),
+    ("Microsoft, which acquired LinkedIn in 2016, reported earnings.", ("Microsoft", "LinkedIn")),
 ]
 
 
@@ -102,6 +109,8 @@ def test_acquisition_constructions(text: str, pair: tuple[str, str]) -> None:
         "Salesforce denied it would buy Informatica.",
         "Salesforce could buy Informatica, analysts said.",
         "Informatica is a customer of Salesforce.",
+        "LinkedIn, which Microsoft bought a stake in, reported earnings.",
+        "LinkedIn, which Microsoft tried to buy, reported earnings.",
     ],
 )
 def test_acquisition_hard_negatives(text: str) -> None:

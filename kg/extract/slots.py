@@ -18,7 +18,7 @@ _APPOSITIVE = {
     "en": re.compile(r"^\s*,\s*(?:a|an|the)\s"),
     "fr": re.compile(r"^\s*,\s*(?:une?|la|le|l[’'])\s*"),  # not "a": in French it is a verb
 }
-_POSSESSOR = re.compile(r"\s*(?:(?:[’']s?)\s*(?:\w+\s+){0,2}?)?")
+_POSSESSOR = re.compile(r"\s*(?:(?:[’']s?|,\s*whose)\s*(?:\w+\s+){0,2}?)?")  # "X, whose backers"
 # 其最大的股东, 智谱的主要竞争对手
 _POSSESSOR_ZH = re.compile(
     r"(?:(?:[\u4e00-\u9fff]{0,3}|(?:本|此|该|該|新一|最新一|上一)?[轮輪](?:融资|融資)?|"
