@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.data import DATA, load_yaml
-from kg.extract.screen import Screened, needs_screen, stems
+from kg.extract.screen import Screened, needs_screen, scan, starts_screen, stems
 from kg.extract.trie import trie_pattern
 
 
@@ -28,14 +28,15 @@ class Trigger:
     reach: int = 90  # how far after the trigger its right-hand argument may start
     rx_lower: re.Pattern[str] | None = None  # the same, for lower-cased text (faster than re.I)
     stems: re.Pattern[str] | None = None  # words one of which every match holds (screen.py)
-    words: frozenset[str] | None = None  # the same words, looked up in StemIndex.present
+    words: frozenset[str] | None = None  # the words a match starts with (StemIndex.present)
+    starts: re.Pattern[str] | None = None  # the same, when rare enough to try rx only there
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         if self.stems is not None and not self.stems.search(lowered):
             return iter(())  # a scan for plain words is several times cheaper than the trigger
         if self.rx_lower is not None and len(lowered) == len(text):
-            return self.rx_lower.finditer(lowered)
-        return self.rx.finditer(text)
+            return scan(self.rx_lower, lowered, lowered, self.starts)
+        return scan(self.rx, text, lowered, self.starts)
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
         reach=int(raw.get("reach", 90)),
         stems=needs_screen(raw["re"], flags),
         words=_words(raw["re"], flags),
+        starts=starts_screen(raw["re"], flags),
         # a pattern with no upper-case letter of its own matches lower-cased text as it is
         rx_lower=None
         if flags == 0 or re.search(r"(?<!\\)[A-Z]", raw["re"])
