@@ -188,9 +188,28 @@ ROLES = [
 ]
 
 
+ROLES += [
+    (
+        "Arthur Mensch, a former Google DeepMind researcher, founded Mistral AI.",
+        ("Arthur Mensch", "FOUNDED", "Mistral AI"),
+    ),
+    (
+        "Arthur Mensch, who studied in Paris, founded Mistral AI in 2023.",
+        ("Arthur Mensch", "FOUNDED", "Mistral AI"),
+    ),
+    ("Arthur Mensch, 32, founded Mistral AI.", ("Arthur Mensch", "FOUNDED", "Mistral AI")),
+]
+
+
 @pytest.mark.parametrize(("text", "fact"), ROLES)
 def test_role_constructions(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in _facts(text)
+
+
+def test_an_apposition_between_a_founder_and_the_verb_moves_no_one_else() -> None:
+    facts = _facts("Arthur Mensch, who advised the firm, said Guillaume Lample founded Mistral AI.")
+    assert ("Arthur Mensch", "FOUNDED", "Mistral AI") not in facts
+    assert ("Guillaume Lample", "FOUNDED", "Mistral AI") in facts
 
 
 @pytest.mark.parametrize(

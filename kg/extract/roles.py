@@ -13,7 +13,7 @@ from kg.extract.facts import Found
 from kg.extract.mentions import Mention
 from kg.extract.people_lists import founded_by, led_by, plural_title, respectively
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
-from kg.extract.structure import apposition_end
+from kg.extract.structure import APPOSITION, apposition_end
 from kg.extract.tenure import tenure
 from kg.schema import EntityKind, RelationType
 
@@ -181,9 +181,9 @@ def _career_verbs(ctx: Ctx, found: Found) -> None:
     (board seats: boards.py)."""
     text = ctx.text
     for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
-        after = text[person.end :]
+        after = APPOSITION.sub("", text[person.end :], count=1)  # "P, a former X engineer,"
         if m := _FOUNDED_VERB.match(after):
-            org = right(ctx, person.end + m.end(), FIRMS, reach=4)
+            org = right(ctx, len(text) - len(after) + m.end(), FIRMS, reach=4)
             if org is not None:
                 found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
         if _FOUNDED_ZH.match(after) and text[: person.start].rstrip().endswith("由"):

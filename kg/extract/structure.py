@@ -360,3 +360,7 @@ def apposition_end(text: str, pos: int) -> int | None:
     """
     m = _APPOSITION.match(text, pos)
     return m.end() if m else None
+
+
+# a short apposition after a name: "P, a former X engineer,", "P, who studied in Paris,", "P, 32,"
+APPOSITION = re.compile(r"^\s*,(?:\s+(?:an?|the|who|\d{2})\b[^,;:.()“”\"]{0,60})?,(?=\s)")
