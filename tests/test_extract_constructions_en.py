@@ -53,6 +53,8 @@ INVEST = [
     ("Nvidia and Salesforce were early investors in Cohere.", {"NVIDIA", "Salesforce"}),
     ("Nvidia, which has backed Cohere, reported earnings.", {"NVIDIA"}),
     ("Nvidia led Cohere's $500 million Series D.", {"NVIDIA"}),
+    ("Cohere, an Nvidia-backed startup, released a model.", {"NVIDIA"}),
+    ("Cohere has the backing of Nvidia and Salesforce.", {"NVIDIA", "Salesforce"}),
     (
         "Cohere, whose backers include Nvidia and Salesforce, released a model.",
         {"NVIDIA", "Salesforce"},
@@ -79,6 +81,8 @@ def test_investment_constructions(text: str, investors: set[str]) -> None:
         "Nvidia and Salesforce are customers of Cohere.",
         "Nvidia led Cohere's review of its chip designs.",
         "Cohere, whose customers include Nvidia and Salesforce, released a model.",
+        "Cohere lost the backing of Nvidia.",
+        "Cohere, a rival of the Nvidia-backed startup, released a model.",
     ],
 )
 def test_investment_hard_negatives(text: str) -> None:
