@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from kg.data import DATA, load_yaml
 from kg.extract.gazetteer import Known
+from kg.extract.screen import Screened
 from kg.schema import EntityKind
 
 COMPANY_KINDS = (EntityKind.COMPANY, EntityKind.FUND)
@@ -164,9 +165,8 @@ def _watchdog_patterns() -> tuple[list[re.Pattern[str]], dict[str, str], dict[st
     return rx, nat, data["watchdogs"]
 
 
-_WATCHDOG_WORD = re.compile(
-    r"regulator|watchdog|authorit|enforcer|agenc|gendarme|régulateur|监管|監管|机构|機構|当局|當局|部门|部門",
-    re.I,
+_WATCHDOG_WORD = Screened(
+    r"regulator|watchdog|authorit|enforcer|agenc|gendarme|régulateur|监管|監管|机构|機構|当局|當局|部门|部門"
 )
 
 

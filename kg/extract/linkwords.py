@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.data import DATA, Links, load_model
+from kg.extract.screen import Screened
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class LinkWords:
     take_role: dict[str, re.Pattern[str]]  # "P will take over as" (before the title)
     helm_person_first: re.Pattern[str]  # "P, à la tête de X", "P执掌X"
     helm_org_first: re.Pattern[str]  # "X, avec à sa tête P"
-    helm_org_screen: re.Pattern[str]  # the same, anywhere in a sentence
+    helm_org_screen: Screened  # the same, anywhere in a sentence
     serves_zh: re.Pattern[str]  # the gap of "P在X担任T"
     serves_verb_zh: re.Pattern[str]  # its verb, right after the organisation
     partner_list_intro: re.Pattern[str]
@@ -51,7 +52,7 @@ def link_words() -> LinkWords:
         take_role=_by_lang(data.take_role),
         helm_person_first=re.compile(data.helm.person_first, re.I),
         helm_org_first=re.compile(data.helm.org_first, re.I),
-        helm_org_screen=re.compile(data.helm.org_first.lstrip("^"), re.I),
+        helm_org_screen=Screened(data.helm.org_first.lstrip("^")),
         serves_zh=re.compile(rf"^\s*(?:{data.serves_zh})\s*$"),
         serves_verb_zh=re.compile(rf"^\s*(?:{data.serves_verb_zh})\s*"),
         partner_list_intro=re.compile(data.partner_list_intro, re.I),
