@@ -202,6 +202,14 @@ ROLES += [
         ("Arthur Mensch", "FOUNDED", "Mistral AI"),
     ),
     ("Arthur Mensch, 32, founded Mistral AI.", ("Arthur Mensch", "FOUNDED", "Mistral AI")),
+    (
+        "Arthur Mensch founded Mistral AI with Guillaume Lample and Timothée Lacroix.",
+        ("Timothée Lacroix", "FOUNDED", "Mistral AI"),
+    ),
+    (
+        "Arthur Mensch co-founded Mistral AI in 2023 with Guillaume Lample.",
+        ("Guillaume Lample", "FOUNDED", "Mistral AI"),
+    ),
 ]
 
 
@@ -214,6 +222,14 @@ def test_an_apposition_between_a_founder_and_the_verb_moves_no_one_else() -> Non
     facts = _facts("Arthur Mensch, who advised the firm, said Guillaume Lample founded Mistral AI.")
     assert ("Arthur Mensch", "FOUNDED", "Mistral AI") not in facts
     assert ("Guillaume Lample", "FOUNDED", "Mistral AI") in facts
+
+
+def test_founded_with_help_or_money_is_no_cofounder() -> None:
+    facts = _facts("Arthur Mensch founded Mistral AI with the help of Satya Nadella.")
+    assert ("Satya Nadella", "FOUNDED", "Mistral AI") not in facts
+    assert ("Satya Nadella", "FOUNDED", "Mistral AI") not in _facts(
+        "Microsoft founded Mistral AI with Satya Nadella's blessing."
+    )
 
 
 @pytest.mark.parametrize(

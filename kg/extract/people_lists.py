@@ -44,8 +44,18 @@ def founded_by(ctx: Ctx, found: Found) -> None:
             continue  # "… par A et B, tous deux passés par Meta": not what they founded
         for person in people:
             found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
+    for m in _FOUNDED_WITH.finditer(ctx.text):  # "P founded X in 2023 with A and B"
+        org = right(ctx, m.end(), FIRMS, reach=4)
+        tail = _WITH.match(ctx.text, org.end) if org else None
+        first = right(ctx, tail.end(), _PERSON, reach=2) if tail else None
+        if org is None or first is None or left(ctx, m.start(), _PERSON) is None:
+            continue
+        for person in expand(ctx, first, True, _PERSON):
+            found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
 
 
+_FOUNDED_WITH = re.compile(r"\b(?:co-?)?founded\s+", re.I)
+_WITH = re.compile(r"\s+(?:in\s+\d{4}\s+)?(?:along\s+|together\s+)?with\s+", re.I)
 _RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\s+", re.I)
 # between the last person and "respectivement": a comma, or a verb of leading
 _LEAD_VERB = re.compile(
