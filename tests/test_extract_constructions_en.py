@@ -54,6 +54,11 @@ INVEST = [
     ("Nvidia, which has backed Cohere, reported earnings.", {"NVIDIA"}),
     ("Nvidia led Cohere's $500 million Series D.", {"NVIDIA"}),
     ("Cohere, an Nvidia-backed startup, released a model.", {"NVIDIA"}),
+    ("Cohere's largest shareholder, Nvidia, declined to comment.", {"NVIDIA"}),
+    (
+        "Cohere's biggest investors, Nvidia and Salesforce, declined to comment.",
+        {"NVIDIA", "Salesforce"},
+    ),
     ("Cohere has the backing of Nvidia and Salesforce.", {"NVIDIA", "Salesforce"}),
     (
         "Cohere, whose backers include Nvidia and Salesforce, released a model.",
@@ -82,6 +87,7 @@ def test_investment_constructions(text: str, investors: set[str]) -> None:
         "Nvidia led Cohere's review of its chip designs.",
         "Cohere, whose customers include Nvidia and Salesforce, released a model.",
         "Cohere lost the backing of Nvidia.",
+        "Cohere's largest customer, Nvidia, declined to comment.",
         "Cohere, a rival of the Nvidia-backed startup, released a model.",
     ],
 )
