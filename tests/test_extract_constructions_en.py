@@ -163,6 +163,10 @@ REVIEW = [
     ),
     ("The CMA is examining Microsoft's stake in Mistral AI.", "Competition and Markets Authority"),
     ("The FTC is probing Microsoft's stake in Mistral AI.", "Federal Trade Commission"),
+    (
+        "Microsoft's deal with Inflection AI has caught the attention of the CMA.",
+        "Competition and Markets Authority",
+    ),
 ]
 
 
@@ -176,6 +180,7 @@ def test_review_constructions(text: str, regulator: str) -> None:
     [
         "The FTC said it would not review Microsoft's stake in Mistral AI.",
         "Microsoft invested in Mistral AI. Regulators are probing the deal.",
+        "The CMA chief drew attention to the growth of Microsoft and Mistral AI.",
     ],
 )
 def test_review_hard_negatives(text: str) -> None:
