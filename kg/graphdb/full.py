@@ -35,7 +35,7 @@ from kg.graphdb.rows import (
     party_rows,
     typed_props,
 )
-from kg.schema import EntityKind
+from kg.schema import EntityKind, relation_key
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 def relation_properties(store: Store) -> dict[str, dict[str, Any]]:
     """Relationship key -> its typed properties merged across the store (every key, most
     with none)."""
-    return {f"{s}|{r}|{t}": typed_props(p) if p else {}
+    return {relation_key(s, r, t): typed_props(p) if p else {}
             for s, r, t, p in store.relation_properties()}
 
 
@@ -110,7 +110,7 @@ def chunk_rows(
     evidence: dict[str, list[tuple[str, str, str, str]]] = {}
     keys_of: dict[str, set[str]] = {i: set() for i in ids}
     for source, relation, target, text in store.article_evidence(ids):
-        key = f"{source}|{relation}|{target}"
+        key = relation_key(source, relation, target)
         entries = evidence_entries(text)
         evidence.setdefault(key, []).extend(entries)
         for entry in entries:
