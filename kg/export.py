@@ -69,9 +69,9 @@ RESERVED = {"id", "key", "label", "name", "kind", "aliases", "relation", "eviden
 def write_json(g: nx.MultiDiGraph, path: str | Path) -> Path:
     """Node-link JSON keeping every attribute, evidence included.
 
-    The edge list is written under both "edges" and "links": networkx 3.2-3.3 reads "links" by
-    default and 3.4+ "edges", so `nx.node_link_graph(json.load(f))` loads it on every version
-    we allow (3.4-3.5 warn about the default changing; pass edges="edges" to silence it).
+    The edge list is written under both "edges" and "links": networkx 3.4 (our lower bound) and
+    3.5 read "links" by default (with a FutureWarning; pass edges="edges" to silence it), 3.6+
+    "edges", so `nx.node_link_graph(json.load(f))` loads it on every version we allow.
     """
     data = node_link(g)
     return _write(path, lambda p: p.write_text(
@@ -79,8 +79,8 @@ def write_json(g: nx.MultiDiGraph, path: str | Path) -> Path:
 
 
 def node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
-    """networkx's node-link layout, written by hand (its keyword for the edge list changed
-    between the versions we allow)."""
+    """networkx's node-link layout, written by hand (the default key of its edge list changed
+    from "links" to "edges" in networkx 3.6, inside the versions we allow)."""
     edges = [{**d, "source": u, "target": v, "key": k} for u, v, k, d in g.edges(keys=True,
                                                                                   data=True)]
     return {"directed": True, "multigraph": True, "graph": dict(g.graph),

@@ -189,6 +189,15 @@ def test_details_panel(open_big: Any, big: tuple[Path, nx.MultiDiGraph]) -> None
     page.evaluate("(k) => kgExplorer.focusNode(k)", regulator)
     assert panel.locator(".kg-deal").count() > 0
     assert "under review" in panel.inner_text()
+    # A funding round in its issuer's panel: amount with currency, round, announcement date.
+    deal = next(n for n, d in graph.nodes(data=True) if d["kind"] == "Deal"
+                and d["properties"].get("amount") and d["properties"].get("round"))
+    props = graph.nodes[deal]["properties"]
+    issuer = next(p["id"] for p in props["parties"] if p["role"] == "issuer")
+    page.evaluate("(k) => kgExplorer.focusNode(k)", issuer)
+    row = panel.locator(".kg-deal", has_text=graph.nodes[deal]["name"]).inner_text()
+    amount = f"{int(props['amount']):,} {props['currency']}"  # 12000000.0 -> "12,000,000 USD"
+    assert amount in row and props["round"] in row and "announced 20" in row, row
     # Neighbour buttons select the neighbour; the neighbourhood is highlighted on the canvas.
     first = panel.locator("button.kg-link").first
     name = first.inner_text()
