@@ -319,3 +319,15 @@ def test_a_firm_described_in_parentheses(text: str, name: str) -> None:
 )
 def test_a_french_firm_by_its_description_or_chez(text: str, name: str) -> None:
     assert discover(text).get(name) is COMPANY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia agreed to buy Israeli AI startup Orvane for $700 million.",
+        "Google invested in Lisbon-based AI chip firm Orvane last year.",
+    ],
+)
+def test_capitalised_words_describing_a_name_are_no_name(text: str) -> None:
+    found = discover(text)
+    assert not any(name.endswith("AI") for name in found)

@@ -193,3 +193,14 @@ def test_zh_the_firm_before_with_competes_with_each_one_listed_after_it() -> Non
     facts = found("月之暗面与智谱、百川智能等公司激烈竞争。", "zh")
     assert has(facts, "Moonshot AI", C, "Zhipu AI") and has(facts, "Moonshot AI", C, "Baichuan")
     assert not has(facts, "Zhipu AI", C, "Baichuan")  # listed together, not set against
+
+
+def test_the_rival_named_in_a_relative_clause_is_the_antecedents() -> None:
+    text = (
+        "Nvidia invested $50 million in Santa Clara-based chip firm Cerebras, "
+        "which competes with AMD."
+    )
+    facts = found(text, "en")
+    assert has(facts, "Cerebras", "COMPETES_WITH", "AMD")
+    assert not has(facts, "NVIDIA", "COMPETES_WITH", "AMD")
+    assert has(facts, "NVIDIA", "INVESTS_IN", "Cerebras")  # "Santa Clara-based": one modifier

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.backlists import subject_list
 from kg.extract.clauses import described_subject, relative_antecedent
 from kg.extract.facts import has_round
 from kg.extract.fr_lists import chunks_after
@@ -160,6 +161,8 @@ def args(
             agents = zh_list_before(ctx, start, agent_kinds) or [agent]
         else:
             agents = expand(ctx, agent, False, agent_kinds)
+            if ctx.sent.lang == "en" and trig.family in _DISCOVER:
+                agents = subject_list(ctx, agent, agent_kinds) or agents
     if trig.list_side == "agent" and ctx.sent.lang == "fr" and trig.agent != "right":
         after = patient.end if patient is not None and patient.start >= end else end
         agents += _likewise(ctx, after, agent_kinds)

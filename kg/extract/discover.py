@@ -154,6 +154,8 @@ def discover(text: str) -> dict[str, EntityKind]:
             continue  # its words are absent, or it reads Chinese and the text has none
         for m in scan(rx, plain if rx.pattern.startswith(_NAME_FIRST) else text, lowered, starts):
             listed = "list" in m.groupdict()
+            if not listed and _DESCRIBES.match(m.string, m.end("name")):
+                continue  # "Israeli AI startup Run:ai": the capitalised words describe a name
             for raw in _list_names(m.group("list")) if listed else [m.group("name")]:
                 name = _clean(raw, stop)
                 if kind is EntityKind.PERSON and name and _not_a_person(name):
@@ -161,6 +163,13 @@ def discover(text: str) -> dict[str, EntityKind]:
                 if name and name not in found:
                     found[name] = _kind_of(name, kind, listed)
     return found
+
+
+# a firm's head noun after the capitalised words, then the name they describe
+_DESCRIBES = re.compile(
+    r"\s+(?:[a-z][\w\-]*\s+){0,2}?(?:start-?up|firm|company|maker|chipmaker|developer|lab|"
+    r"unicorn|provider|designer|specialist|outfit|business)\s+(?:[A-Z0-9]|\w+:)"
+)
 
 
 def _not_a_person(name: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.extract.clauses import relative_antecedent
 from kg.extract.facts import Found
 from kg.extract.linkwords import link_words
 from kg.extract.mentions import Mention
@@ -50,7 +51,9 @@ def compete(
     ):  # "les rivaux de X, A et B": X's rivals are A and B
         subject, rivals = rivals[0], rivals[1:]
     elif rivals:
-        subject = left(ctx, min(r.start for r in rivals), FIRMS, [r.eid for r in rivals])
+        subject = relative_antecedent(ctx, start, FIRMS) or left(
+            ctx, min(r.start for r in rivals), FIRMS, [r.eid for r in rivals]
+        )  # "… in chip firm X, which competes with Y": X, whatever governs it
         if subject is None and not ctx.text[:start].strip():  # "Face à A, X mise …"
             if len(rivals) > 1 and not _APPOSED.match(ctx.text, rivals[-1].end):
                 subject, rivals = rivals[-1], rivals[:-1]

@@ -53,8 +53,12 @@ _CLAUSE_WORDS = frozenset(
     est sont était a ont""".split()
 )
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
-_TOKEN = re.compile(r"[\w\-’'.]+|[^\w\s]")
-_MODIFIER = re.compile(r"[a-zà-ÿ0-9][\w\-’'.]*|[A-Z][\w]*-\w+|AI|IA|U\.S\.|US|UK|EU")
+# "Santa Clara-based" is one modifier
+_PLACE_BASED = r"(?:[A-Z]\w+\s+){1,2}[A-Z]\w*-(?:based|headquartered)"
+_TOKEN = re.compile(rf"{_PLACE_BASED}|[\w\-’'.]+|[^\w\s]")
+_MODIFIER = re.compile(
+    rf"[a-zà-ÿ0-9][\w\-’'.]*|[A-Z][\w]*-\w+|{_PLACE_BASED}|AI|IA|U\.S\.|US|UK|EU"
+)
 
 
 def governing_preposition(text: str, start: int, lang: str) -> str | None:
