@@ -183,6 +183,33 @@ def test_code_pages_are_read(tmp_path: Path, encoding: str, text: str, lang: str
     assert a.text == f"{text}\n\n{text}" and a.lang == lang
 
 
+# Short Latin-1 / cp1252 lines whose bytes are also valid GB18030 and Big5 (an accented letter
+# and the ASCII letter after it make one ideograph): the detector scores all three readings
+# alike, and "lève" came out as "l鋦e".
+SHORT_LATIN = ["Mistral AI lève des fonds", "Hugging Face lève 235 M$", "Noël", "Ça marche",
+               "Télécom Paris s’associe à Arès", "Les élèves créée « Réseau »"]  # fmt: skip
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+@pytest.mark.parametrize("text", SHORT_LATIN)
+def test_short_latin_text_is_not_read_as_chinese(tmp_path: Path, encoding: str, text: str) -> None:
+    if encoding == "latin-1" and "’" in text:
+        text = text.replace("’", "'")  # not in Latin-1
+    path = tmp_path / "short.txt"
+    path.write_bytes(text.encode(encoding))
+    assert one(path).text == text
+
+
+@pytest.mark.parametrize(("encoding", "text"), [
+    ("big5", "台積電"), ("big5", "聯發科推出新款晶片"), ("gb18030", "智谱AI完成新一轮融资"),
+    ("gb18030", "阿里云"), ("big5", "鴻海"),
+])  # fmt: skip
+def test_short_chinese_text_is_still_chinese(tmp_path: Path, encoding: str, text: str) -> None:
+    path = tmp_path / "short.txt"
+    path.write_bytes(text.encode(encoding))
+    assert one(path).text == text
+
+
 @pytest.mark.parametrize(("encoding", "text"), [
     ("euc_kr", "삼성전자는 새로운 인공지능 칩을 발표했다. 투자 규모는 크다."),
     ("shift_jis", "ソフトバンクグループは、オープンAIへの追加出資を発表した。"),

@@ -1,4 +1,5 @@
-"""Bytes to text: size limits, binary sniffing and encoding detection (UTF-8, UTF-16, GB18030).
+"""Bytes to text: size limits, binary sniffing and encoding detection (UTF-8, UTF-16, then
+Windows-1252/Latin-1, GB18030 or Big5 by charset-normalizer and two checks of our own).
 
 Detection looks at a bounded head of the file so that streamed formats (JSON Lines, feeds) never
 load the whole file.
@@ -34,6 +35,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # charset-normalizer's names -> Python codecs; Latin-1 is read as its superset cp1252.
 _CODE_PAGES = {"gb18030": "gb18030", "big5": "big5", "cp1252": "cp1252", "latin_1": "cp1252"}
+_CJK = ("gb18030", "big5")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_LATIN_PUNCT = re.compile("[\xa0«»‘’‚“”„‹›–—…•€™]")
+_LATIN_RUN = re.compile("(?:[\xc0-\xd6\xd8-\xf6\xf8-\u024f]|" + _LATIN_PUNCT.pattern + ")+")
 _MAX_CHAOS = 0.1  # mess ratio above which a guess is mojibake (EUC-KR read as GB18030: 0.18)
 _SPACE = re.compile(r"\s+")
 # Whitespace and fully assigned blocks (ASCII, Latin-1 and Latin Extended-A/B, Cyrillic,
@@ -81,13 +86,70 @@ def detect_encoding(path: Path, head: bytes, complete: bool) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if _reads_as_latin(sample):
+        return "cp1252"
     from charset_normalizer import from_bytes  # only for files that are not UTF-8
 
-    best = from_bytes(sample, cp_isolation=list(_CODE_PAGES), preemptive_behaviour=False).best()
+    found = from_bytes(sample, cp_isolation=list(_CODE_PAGES), preemptive_behaviour=False)
+    best = found.best()
     if best is None or best.chaos > _MAX_CHAOS:
         raise InputError(f"{path}: cannot decode text (not UTF-8, UTF-16, GB18030, Big5 or "
                          "Latin-1)")  # fmt: skip
+    chinese = [r.encoding for r in found if r.encoding in _CJK and r.chaos <= _MAX_CHAOS]
+    if best.encoding in _CJK and len(chinese) > 1:
+        return _likelier_chinese(sample, best.encoding)
     return _CODE_PAGES[best.encoding]
+
+
+def _reads_as_latin(sample: bytes) -> bool:
+    """Do the bytes read as Latin-script text in Windows-1252: every non-ASCII character an
+    accented letter or typographic punctuation, never three such letters in a row, at most 40 %
+    of the letters accented? A short French line is also valid GB18030 or Big5 ("lève": "è"
+    and "v" make one ideograph) and the detector scores the readings alike; Chinese text in
+    those code pages is runs of high bytes (GB18030) or has lead bytes that are symbols in
+    Windows-1252 (Big5's "台" starts with "¥")."""
+    try:
+        text = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    accented = 0
+    for run in _NON_ASCII.findall(text):
+        letters = len(_LATIN_PUNCT.sub("", run))
+        if not _LATIN_RUN.fullmatch(run) or letters >= 3:
+            return False
+        accented += letters
+    # Big5 with an ASCII second byte reads as a letter pair ("鴻" is "ÂE"): half the letters
+    return accented <= 0.4 * sum(map(str.isalpha, text))
+
+
+def _likelier_chinese(sample: bytes, guess: str) -> str:
+    """GB18030 or Big5, whichever reading has more common characters (the 3,755 of GB2312's
+    first level, traditional ones folded to simplified): short texts in one are valid in the
+    other, with rare characters ("阿里云" in GB18030 reads as Big5 "陝爵堁"). A tie keeps the
+    detector's guess."""
+    scores = {}
+    for encoding in _CJK:
+        try:
+            scores[encoding] = _common_share(sample.decode(encoding)[:2000])
+        except UnicodeDecodeError:
+            continue
+    top = max(scores.values(), default=0.0)
+    return guess if scores.get(guess) == top else max(scores, key=scores.__getitem__)
+
+
+def _common_share(text: str) -> float:
+    from kg.lang import to_simplified
+
+    wide = [c for c in to_simplified(text) if c >= "\u2e80"]  # ideographs, kana, hangul…
+    return sum(map(_common, wide)) / len(wide) if wide else 1.0
+
+
+def _common(char: str) -> bool:
+    try:
+        code = char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0xB0 <= code[0] <= 0xD7  # GB2312 level 1: the common hanzi
 
 
 def decode(path: Path, data: bytes, encoding: str) -> str:
