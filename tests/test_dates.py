@@ -103,3 +103,13 @@ def test_forms_left_to_dateparser(text: str, iso: str) -> None:
                                   "Published by Priya Raman on the 27th"])  # fmt: skip
 def test_metadata_non_dates_stay_out(text: str) -> None:
     assert read_date(text) is None  # no year written: no year invented (nor "today")
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("12:30 2024", "2024"),  # a time and a year: today's month and day were filled in
+    ("3 ans 2024", "2024"),  # dateparser read "3" as the 3rd of today's month
+    ("Q1 2024", "2024"),  # a quarter is no day: it was 2024-02-01
+    ("2024 Q3", "2024"),
+])  # fmt: skip
+def test_metadata_dates_invent_no_month_or_day(text: str, iso: str | None) -> None:
+    assert read_date(text) == iso

@@ -11,7 +11,7 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from kg.dates.text import WEEKDAY_NAMES, find_dates, ymd
+from kg.dates.text import WEEKDAY_NAMES, find_dates, writes_month, ymd
 from kg.dates.values import BOUND, precision_of
 
 # Zones RFC 822 does not name but feeds write anyway; email.utils would read them as UTC.
@@ -138,9 +138,13 @@ def _meta_fallback(text: str) -> str | None:
     when = data.date_obj
     if when is None or not 1 <= when.year <= 9999:
         return None
-    if data.period == "year":
+    # Only what the text writes: dateparser fills a missing month or day from today ("12:30
+    # 2024") and gives a quarter as its middle month's first day ("Q1 2024": 2024-02-01).
+    month = data.period not in ("year", "quarter", "week") and writes_month(text, when.month)
+    day = month and data.period != "month" and re.search(rf"(?<!\d)0?{when.day}(?!\d)", text)
+    if not month:
         return f"{when.year:04d}"
-    if data.period == "month":
+    if not day:
         return f"{when.year:04d}-{when.month:02d}"
     if data.period == "day" or (when.hour, when.minute, when.second) == (0, 0, 0):
         return when.date().isoformat()

@@ -111,6 +111,15 @@ def ymd(y: int, m: int, d: int | None = None) -> _Resolved | None:
         return None
 
 
+def writes_month(text: str, month: int) -> bool:
+    """Does `text` write this month, as a number ("02", "2月") or a month word ("Feb.",
+    "février")? For checking what a parser read against what was written."""
+    if re.search(rf"(?<!\d)0?{month}(?!\d)", text):
+        return True
+    words = re.findall(r"[A-Za-zÀ-ÿ]+\.?", text)
+    return any(_MONTHS.get(w.lower().rstrip(".")) == month for w in words)
+
+
 def _day(raw: str) -> int:
     return int(raw.rstrip("erstndh"))  # "1er", "11th", "2nd"
 
