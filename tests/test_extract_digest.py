@@ -135,6 +135,16 @@ def test_coreference_to_an_earlier_sentence(
     assert expected in {r.key for r in extract_article(make(text, lang)).relations}
 
 
+def test_the_startup_is_never_the_investor_named_before() -> None:
+    text = (
+        "Vantor Labs raised $12 million in a seed round. Existing investor Pellow Capital also "
+        "took part. The startup will hire twenty engineers, chief executive Ana Ruiz said."
+    )
+    keys = {r.key for r in extract_article(make(text, "en")).relations}
+    assert ("person:ana-ruiz", "LEADS", "company:vantor-labs") in keys
+    assert not {k for k in keys if k[2] == "fund:pellow-capital" and k[1] != "FUNDS"}
+
+
 def test_deal_reviewed_by_a_regulator_lists_its_parties() -> None:
     res = extract_article(make("The CMA is investigating Amazon's investment in Anthropic.", "en"))
     (deal,) = [e for e in res.entities if e.kind.value == "Deal"]

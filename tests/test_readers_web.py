@@ -69,6 +69,13 @@ def test_boilerplate_never_becomes_facts() -> None:
               for r in result.relations}  # fmt: skip
     assert not {s for s in stated if s[0] in ("Meta", "Microsoft", "Amazon", "Google")}
     assert not {s for s in stated if "Mistral AI" in s}
+    round_ = "Kestrel Robotics Series B funding round"
+    assert {("Kestrel Robotics", "RAISED", round_), ("Northwind Capital", "FUNDS", round_),
+            ("Harbor Lane Ventures", "FUNDS", round_),  # "Existing investor … also took part"
+            ("Marion Aubert", "LEADS", "Kestrel Robotics")} <= stated  # fmt: skip
+    # "The startup plans …, chief executive Marion Aubert told reporters": the startup is
+    # Kestrel, not the investor named in the sentence before
+    assert not {s for s in stated if s[0] == "Marion Aubert" and s[2] != "Kestrel Robotics"}
 
 
 def test_page_without_main_text_is_one_clear_error() -> None:

@@ -110,8 +110,8 @@ def compatible(desc: Description, kind: EntityKind, known: Known | None) -> bool
         return kind in COMPANY_KINDS or kind is EntityKind.REGULATOR
     if desc.head == "regulator":
         return kind is EntityKind.REGULATOR
-    if kind not in COMPANY_KINDS:
-        return False
+    if kind not in COMPANY_KINDS or (desc.head == "startup" and kind is EntityKind.FUND):
+        return False  # an investor is never "the startup"
     if known is None:  # discovered names: only the attributes we cannot check are unknown
         return desc.country is None and desc.place is None and desc.head != "giant"
     if desc.head == "startup" and "startup" not in known.tags:
