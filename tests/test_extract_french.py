@@ -589,3 +589,108 @@ def test_celle_ci_is_the_firm_named_last() -> None:
 def test_customers_end_a_chunked_list() -> None:
     text = "Giskard lève 10 millions d’euros auprès d’Elaia, de Partech et de clients comme Axa."
     assert {s for s, r, _ in pairs(text) if r == "FUNDS"} == {"Elaia", "Partech"}
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("Le rachat de Criteo par Capgemini a été finalisé en juin.", True),
+        # a takeover the clause says will not happen, after its verb
+        ("Le rachat de Criteo par Capgemini n’aura finalement pas lieu.", False),
+        ("L’acquisition de Criteo par Capgemini ne se fera pas.", False),
+        ("Le rachat de Criteo par Capgemini ne verra pas le jour, faute d’accord.", False),
+    ],
+)
+def test_a_takeover_said_not_to_happen(text: str, done: bool) -> None:
+    assert (("Capgemini", "ACQUIRES", "Criteo") in pairs(text)) is done
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En 2019, Criteo a été absorbée par Capgemini.",
+        "Capgemini a absorbé Criteo l’an dernier.",
+        "Criteo, avalée par Capgemini, garde sa marque.",
+    ],
+)
+def test_absorbed_is_acquired(text: str) -> None:
+    assert ("Capgemini", "ACQUIRES", "Criteo") in pairs(text)
+
+
+def test_an_unknown_clause_subject_is_not_the_previous_firm() -> None:
+    """ "Deux ans plus tard, Veyrax a été absorbée par X": Veyrax (unknown) was bought, not the
+    firm the previous sentence was about."""
+    text = (
+        "Criteo lève 10 millions d’euros. Deux ans plus tard, Veyrax a été absorbée par Capgemini."
+    )
+    assert not {f for f in pairs(text) if f[1] == "ACQUIRES"}
+
+
+def test_investors_listed_after_a_participation_of_partners() -> None:
+    text = (
+        "Giskard lève 40 millions d’euros. Déjà présents au capital, Sofina et Elaia "
+        "remettent au pot, et cette levée voit aussi la participation de trois partenaires "
+        "industriels dont Salesforce, Capgemini et Thales, ainsi que d’investisseurs "
+        "américains incluant General Catalyst."
+    )
+    found = pairs(text)
+    funders = {s for s, r, _ in found if r == "FUNDS"}
+    assert {"Salesforce", "Capgemini", "Thales", "General Catalyst"} <= funders
+    # the round's investors are no partners of each other, and "cette levée" is Giskard's
+    assert not {f for f in found if f[1] == "PARTNERS_WITH"}
+    assert {s for s, r, _ in found if r == "RAISED"} == {"Giskard"}
+
+
+def test_partners_of_a_firm_are_no_round_investors() -> None:
+    found = pairs("Giskard compte plusieurs partenaires industriels, dont Capgemini et Thales.")
+    assert not {f for f in found if f[1] == "FUNDS"}
+
+
+def test_investors_after_parmi_lesquels() -> None:
+    text = (
+        "Giskard lève 40 millions d’euros. Des investisseurs historiques de la jeune pousse "
+        "renouvellent leur soutien pour l’occasion, parmi lesquels Elaia et Sofina."
+    )
+    assert {s for s, r, _ in pairs(text) if r == "FUNDS"} == {"Elaia", "Sofina"}
+
+
+def test_a_former_chief_invests_in_his_own_name() -> None:
+    """A person listed among investors whose known head role is a former one stays a person."""
+    text = "Giskard lève 40 millions d’euros auprès d’Elaia et d’Eric Schmidt."
+    funders = {s for s, r, _ in pairs(text) if r == "FUNDS"}
+    assert "Eric Schmidt" in funders
+    assert "Google" not in funders
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Capgemini a confirmé la nomination de Jean Roussel en tant que directeur "
+            "général à compter de mars.",
+            ("Jean Roussel", "LEADS", "Capgemini"),
+        ),
+        (
+            "Jean Roussel a été nommé président du conseil de surveillance de Thales.",
+            ("Jean Roussel", "LEADS", "Thales"),
+        ),
+        (
+            "Chez Thales, Jean Roussel, numéro deux du groupe, doit devenir directeur "
+            "général de Thales en mai.",
+            ("Jean Roussel", "LEADS", "Thales"),
+        ),
+    ],
+)
+def test_appointed_as(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in pairs(text)
+
+
+def test_appointed_as_a_former_title_states_nothing() -> None:
+    text = "Jean Roussel, en tant qu’ancien directeur général de Thales, a témoigné."
+    assert not pairs(text)
+
+
+def test_their_joint_venture_pairs_the_subjects() -> None:
+    text = "Les groupes Capgemini et Dassault Systèmes ont présenté leur coentreprise mardi."
+    assert ("Capgemini", "PARTNERS_WITH", "Dassault Systèmes") in pairs(text)
+    assert not pairs("Les groupes Capgemini et Dassault Systèmes ont publié leurs résultats.")

@@ -120,7 +120,17 @@ _UNKNOWN_SUBJECT = re.compile(
 )
 
 
+# "Quatre ans après, Altran a été absorbé par": the clause opens with a name we do not know
+_UNKNOWN_SUBJECT_FR = re.compile(
+    r"(?:^|[,;:]\s)\W*(?!(?:Il|Elle|Ils|Elles|On|Le|La|Les|L|Ce|Cet|Cette|Ces|Cela|Celle|Celui"
+    r"|Son|Sa|Ses|Leur|Leurs|Un|Une|Des|Du|De|En|Et|Mais|Puis|Dans|Pour|Selon|Après|Avant)\b)"
+    r"[A-ZÀ-Ý][\w&.\-]*(?:\s+[A-ZÀ-Ý][\w&.\-]*)*\s+(?:[a-zà-ÿ][\w’'-]*\s+){0,3}$"
+)
+
+
 def _unknown_subject(ctx: Ctx, start: int) -> bool:
+    if ctx.sent.lang == "fr":
+        return bool(_UNKNOWN_SUBJECT_FR.search(ctx.text, 0, start))
     return ctx.sent.lang == "en" and bool(_UNKNOWN_SUBJECT.match(ctx.text[:start]))
 
 
@@ -195,14 +205,16 @@ def _likewise(ctx: Ctx, end: int, kinds: tuple[EntityKind, ...]) -> list[Mention
 
 
 _HEADS = re.compile(r"\b(?:CEO|chief executive|chairman|chair|president)\b", re.I)
+_FORMER = re.compile(r"\b(?:former|ex|retired|outgoing|onetime|one-time)\b", re.I)
 
 
 def _for_company(ctx: Ctx, m: Mention) -> Mention:
-    """A chief executive's stake is the company's: 马化腾增持某公司 is Tencent's."""
+    """A chief executive's stake is the company's: 马化腾增持某公司 is Tencent's (a former
+    chief's stake stays his own)."""
     known = ctx.doc.entity(m.eid).known if m.kind is EntityKind.PERSON else None
     for org, role in known.roles if known else ():
         eid = ctx.doc.gaz.by_alias.get(org)
-        if eid and _HEADS.search(role) and ctx.doc.kind(eid) in FIRMS:
+        if eid and _HEADS.search(role) and not _FORMER.search(role) and ctx.doc.kind(eid) in FIRMS:
             ctx.doc.entity(eid)
             return Mention(m.start, m.end, eid, ctx.doc.kind(eid), m.via, m.gov, m.possessive)
     return m

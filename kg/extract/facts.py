@@ -86,7 +86,10 @@ _FR_AFTER = re.compile(r"\s+(?:pas|plus|jamais|guère)\b", re.I)
 _FR_FAILED = re.compile(
     r"\b(?:a|ont|avait|avaient)\s+(?:finalement\s+|donc\s+)?(?:échoué|avorté|capoté)\b|"
     r"\b(?:a|ont|avait)\s+(?:finalement\s+)?été\s+(?:annulée?s?|abandonnée?s?|bloquée?s?)\b|"
-    r"\bn[’']a\s+(?:finalement\s+)?pas\s+abouti|\btomb\w*\s+à\s+l[’']eau\b",
+    r"\bn[’']a\s+(?:finalement\s+)?pas\s+abouti|\btomb\w*\s+à\s+l[’']eau\b|"
+    r"\bn[’'](?:aura|a|avait|auront|ont)\s+(?:finalement\s+|donc\s+)?pas\s+(?:eu\s+)?lieu\b|"
+    r"\bne\s+(?:se\s+)?(?:fera|feront|fait|réalisera|concrétisera)\s+pas\b|"
+    r"\bne\s+verra\s+(?:donc\s+|finalement\s+)?pas\s+le\s+jour\b",
     re.I,
 )
 

@@ -135,6 +135,8 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         round_label(ctx.text) or money_near(ctx.text, end) or _DONE_ZH.search(ctx.text)
     ):
         return  # "融资仍是一个难题": funding talked about, no round stated
+    if ctx.sent.lang == "fr" and _THIS_ROUND_FR.search(ctx.text, max(0, start - 12), start):
+        return  # "cette levée intègre …": the round told before, its raiser named there
     how = trig.agent if trig.agent in ("right", "before") else "left"
     agent = slot(ctx, how, trig, start, end, FIRMS)
     if agent is not None and _BACKER_ZH.match(ctx.text, agent.end):
@@ -165,6 +167,7 @@ _TAKES_PART = re.compile(
     r"orchestr\w*|rejoin\w*|rejoint|accompagn\w*|co-?invest\w*|souscri\w*)(?:\s+\S+){0,3}\s*$",
     re.I,
 )
+_THIS_ROUND_FR = re.compile(r"\b(?:cette|cet|ce)\s+(?:nouvelle\s+|dernière\s+)?$", re.I)
 _BACKER_ZH = re.compile(r"\s*(?:领投|領投|跟投|参投|參投|投资的|投資的|注资的|注資的)")
 
 

@@ -21,7 +21,13 @@ from kg.extract.slots import FIRMS, Ctx, expand, gov_left, left, right
 from kg.schema import DealStatus, DealType, EntityKind, RelationType
 
 _PAIR_GOV = {"between", "entre", "like", "among", "parmi", "与", "與", "和", "跟", "同"}
+_INTO = {"in", "into", "dans", "en", "对", "對", "向"}  # "A and B in C and D": pairwise
 _PAIR_JOIN = re.compile(r"与|與|和|跟|同")
+# "les moteurs A et B ont créé leur coentreprise": the pair owns the partnership word
+_THEIR = re.compile(r"\b(?:leurs?|their)\s+(?:[\w-]+\s+)?$", re.I)
+_ROUND_PARTNERS = re.compile(
+    r"\b(?:participation|soutien)\s+(?:de|d[’']|from)\s*(?:[\w-]+\s+){0,2}$", re.I
+)
 _TYPES = (
     (
         DealType.HIRING,
@@ -44,8 +50,9 @@ _TYPES = (
     (
         DealType.ACQUISITION,
         re.compile(
-            r"acqui\w*|rachat|takeover|merger|fusion|\bbid for\b|\boffer for\b"
-            r"|offre (?:sur|de rachat)|收购|收購|并购|合并",
+            r"acqui\w*|rachat|rachet\w*|\bachat\b|achet\w*|\bpurchas\w*|\bbuy(?:s|ing)?\b"
+            r"|\bbought\b|takeover|merger|fusion|\bbid for\b|\boffer for\b"
+            r"|offre (?:sur|de rachat)|收购|收購|并购|合并|买下|買下",
             re.I,
         ),
     ),
@@ -100,7 +107,10 @@ def pairs(ctx: Ctx, trigger_at: int | None = None) -> list[tuple[str, str]]:
                     trigger_at is not None
                     and g[0].gov is None
                     and g[1].end < trigger_at
-                    and not re.search(r"\w", ctx.text[: g[0].start].split(",")[-1])
+                    and (
+                        not re.search(r"\w", ctx.text[: g[0].start].split(",")[-1])
+                        or bool(_THEIR.search(ctx.text, g[1].end, trigger_at))
+                    )
                 )
             )
         )
@@ -109,15 +119,7 @@ def pairs(ctx: Ctx, trigger_at: int | None = None) -> list[tuple[str, str]]:
         else:
             rest.append(g)
     for a, b in zip(rest, rest[1:], strict=False):
-        if len(a) == len(b) > 1 and (b[0].gov or "") in {
-            "in",
-            "into",
-            "dans",
-            "en",
-            "对",
-            "對",
-            "向",
-        }:
+        if len(a) == len(b) > 1 and (b[0].gov or "") in _INTO:
             found += [(x.eid, y.eid) for x, y in zip(a, b, strict=True)]  # "A and B in C and D"
     if not found:
         ids = list(dict.fromkeys(m.eid for g in rest for m in g))
@@ -368,6 +370,8 @@ def partner(
         return  # the review rule already paired them
     if link_words().partner_not.match(ctx.text, start) or _SUPPLY_DEAL.search(ctx.text, 0, start):
         return  # "anciens collaborateurs": staff; "a cloud deal with": a supply (dependency.py)
+    if _ROUND_PARTNERS.search(ctx.text, max(0, start - 40), start):
+        return  # "la participation de plusieurs partenaires dont A et B": a round's investors
     if deal_to_buy(ctx.text, end):
         return  # "struck a deal to buy X": an acquisition or an investment, not a partnership
     dates = date_props(ctx.text, found.reference)
