@@ -13,7 +13,8 @@ character) lines up with the names around it.
 CSV written into a file (`kg entities --format csv > entities.csv`) starts with a UTF-8
 byte-order mark, so Excel reads it as UTF-8 (without one it takes the ANSI code page and
 Chinese names come out garbled); into a pipe or a terminal it never does. KG_CSV_BOM=0 or 1
-decides instead (`csv_bom`).
+decides instead (`csv_bom`). CSV is comma-separated unless KG_CSV_SEP says otherwise
+(`csv_separator`): a French or German Excel, whose list separator is ";", wants KG_CSV_SEP=";".
 """
 
 from __future__ import annotations
@@ -82,6 +83,21 @@ def csv_bom(stream: TextIO) -> bool:
     return empty and utf8
 
 
+def csv_separator() -> str:
+    """The CSV field separator: KG_CSV_SEP if set (one character, or `tab`), else ",". Excel
+    splits a double-clicked CSV on the list separator of its regional settings, which is ";"
+    wherever the decimal point is a comma (French, German, ...)."""
+    value = os.environ.get("KG_CSV_SEP", "")
+    if value in ("", ","):
+        return ","
+    if value.lower() in ("tab", "\\t", "\t"):
+        return "\t"
+    if len(value) != 1 or value in ('"', "\n", "\r") or value.isalnum():
+        raise ConfigurationError(
+            f"KG_CSV_SEP {value!r}: expected one character such as ';' or ',', or 'tab'")
+    return value
+
+
 def render_text(
     rows: Iterable[Mapping[str, Any]],
     columns: Sequence[str] | None = None,
@@ -142,12 +158,14 @@ def to_csv(
     columns: Sequence[str],
     *,
     joiners: Mapping[str, str] | None = None,
+    separator: str | None = None,
 ) -> str:
     """A header line and one line per row, quoted where needed (as RFC 4180 says, but with
-    `\\n` line ends, which spreadsheets read too); list cells joined as in tables, never cut."""
+    `\\n` line ends, which spreadsheets read too); list cells joined as in tables, never cut.
+    Fields are separated by `separator` (default: `csv_separator()`, "," unless KG_CSV_SEP)."""
     joiners = joiners or {}
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=separator or csv_separator(), lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([cell(row.get(c), joiners.get(c, ", ")) for c in columns])

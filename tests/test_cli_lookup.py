@@ -236,3 +236,18 @@ def test_csv_redirected_to_a_file_opens_in_excel_and_pipes_stay_plain(
     assert piped.startswith(b"published,ingested,")
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     assert "Mistral 收购 Koyeb" in {r["title"] for r in rows}  # tests/conftest.py, article a3
+
+
+def test_csv_separator_for_a_french_excel(supply_chain_store: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """`KG_CSV_SEP=';' kg entities --format csv`: what a French Excel opens in columns; a bad
+    value is one line, exit 1, nothing printed."""
+    monkeypatch.setenv("KG_CSV_SEP", ";")
+    out = invoke("entities", "--data-dir", supply_chain_store, "--format", "csv").output
+    assert out.splitlines()[:2] == ["name;kind;relations;articles;last;aliases;id",
+                                    "Mistral AI;Company;7;4;2025-03-01;;company:mistral-ai"]
+    monkeypatch.setenv("KG_CSV_SEP", "semicolon")
+    bad = invoke("entities", "--data-dir", supply_chain_store, "--format", "csv")
+    assert bad.exit_code == 1
+    assert bad.output == ("Error: KG_CSV_SEP 'semicolon': expected one character such as ';' "
+                          "or ',', or 'tab'\n")

@@ -184,3 +184,30 @@ def test_kg_csv_bom_0_keeps_files_plain(tmp_path: Path, monkeypatch: pytest.Monk
     with path.open("w", encoding="utf-8") as fh:
         render(ZH_ROWS, ["name", "kind"], "csv", stream=fh)
     assert path.read_bytes() == ZH_CSV
+
+
+def test_csv_separator_for_a_french_excel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """KG_CSV_SEP=";" is what a French (or German) Excel splits a double-clicked CSV on; a field
+    holding the separator is quoted, a comma no longer needs to be."""
+    rows: list[dict[str, Any]] = [{"name": "Say; hi, Inc.", "aliases": ["A, B", "C"], "n": 1.5},
+                                  {"name": "智谱AI", "aliases": [], "n": None}]
+    monkeypatch.setenv("KG_CSV_SEP", ";")
+    text = render_text(rows, ["name", "aliases", "n"], "csv")
+    assert text == 'name;aliases;n\n"Say; hi, Inc.";A, B, C;1.5\n智谱AI;;\n'
+    assert list(csv.reader(io.StringIO(text), delimiter=";"))[1] == [
+        "Say; hi, Inc.", "A, B, C", "1.5"]
+    for value in ("tab", "TAB", "\t"):
+        monkeypatch.setenv("KG_CSV_SEP", value)
+        assert render_text(ZH_ROWS, ["name", "kind"], "csv").splitlines()[1] == "月之暗面\tCompany"
+    for value in (",", ""):
+        monkeypatch.setenv("KG_CSV_SEP", value)
+        assert render_text(ZH_ROWS, ["name", "kind"], "csv").encode() == ZH_CSV
+    monkeypatch.setenv("KG_CSV_SEP", ";")
+    assert render_text(ZH_ROWS, ["name", "kind"], "jsonl").startswith('{"name": "月之暗面"')
+
+
+@pytest.mark.parametrize("value", [";;", "x", '"', "7", "\n"])
+def test_bad_csv_separator_is_one_line_error(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("KG_CSV_SEP", value)
+    with pytest.raises(ConfigurationError, match=r"^KG_CSV_SEP .*: expected one character"):
+        render_text(ZH_ROWS, ["name", "kind"], "csv")

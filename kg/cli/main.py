@@ -48,7 +48,8 @@ def data_dir_option(f: Any) -> Any:
 def format_option(*choices: str, default: str) -> Any:
     return click.option(
         "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
-        help="Output format: tables for people; JSON, JSON Lines or CSV for programs.",
+        help="Output format: tables for people; JSON, JSON Lines or CSV for programs "
+        "(CSV separator: env KG_CSV_SEP, e.g. ';' for Excel in French).",
     )
 
 
