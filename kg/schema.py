@@ -178,6 +178,12 @@ def content_hash(*parts: str) -> str:
 # --- facts ----------------------------------------------------------------------------------
 
 
+def published_day(published: str | None) -> str:
+    """An article's published date (ISO, maybe with a time) as its day alone, `2025-09-09`;
+    "" when unknown. The date of an evidence sentence wherever one is shown."""
+    return (published or "")[:10]
+
+
 class Evidence(Model):
     """Where a relation was stated: article, sentence, language, date, source URL, extractor."""
 

@@ -104,6 +104,8 @@ def test_chain_from_the_store_keeps_direction_and_evidence(supply_chain_store: P
     ]
     assert rows[1]["evidence"] == ["Microsoft équipe Azure de puces NVIDIA.",
                                    "NVIDIA fait graver ses puces par TSMC."]
+    assert rows[1]["dates"] == ["2025-03-01", "2025-03-01"]  # tests/conftest.py: rel()
+    assert rows[1]["sources"] == ["", ""]
     assert not (supply_chain_store / "arcadedb").exists()  # no server was started
 
 

@@ -31,7 +31,8 @@ from kg.store import Store
 pytestmark = pytest.mark.bolt
 
 M, MS, NV, TS, OA = "Mistral AI", "Microsoft", "NVIDIA", "TSMC", "OpenAI"
-# Each hop's first sentence: the evidence of the article with the smallest id.
+# Each hop's latest dated sentence; every sentence here is of 2025-03-01, so the first of them:
+# the evidence of the article with the smallest id. No article has a source URL.
 AZURE = "Mistral AI trains its models on Microsoft Azure."
 GPU, MS_NV = "Mistral AI achète ses GPU à NVIDIA.", "Microsoft équipe Azure de puces NVIDIA."
 NV_TS = "NVIDIA fait graver ses puces par TSMC."
@@ -39,26 +40,35 @@ NV_TS = "NVIDIA fait graver ses puces par TSMC."
 CASES: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
     "dependency_chain_down": ({"entity": "mistral ai"}, [
         {"provider": MS, "depth": 1, "dependencies": ["cloud"], "path": [M, MS],
-         "articles": [2], "evidence": [AZURE]},
+         "articles": [2], "evidence": [AZURE],
+         "dates": ["2025-03-01"], "sources": [""]},
         {"provider": NV, "depth": 1, "dependencies": ["compute"], "path": [M, NV],
-         "articles": [1], "evidence": [GPU]},
+         "articles": [1], "evidence": [GPU],
+         "dates": ["2025-03-01"], "sources": [""]},
         {"provider": NV, "depth": 2, "dependencies": ["cloud", "compute"], "path": [M, MS, NV],
-         "articles": [2, 1], "evidence": [AZURE, MS_NV]},
+         "articles": [2, 1], "evidence": [AZURE, MS_NV],
+         "dates": ["2025-03-01", "2025-03-01"], "sources": ["", ""]},
         {"provider": TS, "depth": 2, "dependencies": ["compute", "manufacturing"],
-         "path": [M, NV, TS], "articles": [1, 1], "evidence": [GPU, NV_TS]},
+         "path": [M, NV, TS], "articles": [1, 1], "evidence": [GPU, NV_TS],
+         "dates": ["2025-03-01", "2025-03-01"], "sources": ["", ""]},
         {"provider": TS, "depth": 3, "dependencies": ["cloud", "compute", "manufacturing"],
-         "path": [M, MS, NV, TS], "articles": [2, 1, 1], "evidence": [AZURE, MS_NV, NV_TS]},
+         "path": [M, MS, NV, TS], "articles": [2, 1, 1], "evidence": [AZURE, MS_NV, NV_TS],
+         "dates": ["2025-03-01", "2025-03-01", "2025-03-01"], "sources": ["", "", ""]},
     ]),
     "dependency_chain_up": ({"entity": "company:tsmc", "depth": 2}, [
         {"dependent": NV, "depth": 1, "dependencies": ["manufacturing"], "path": [NV, TS],
-         "articles": [1], "evidence": [NV_TS]},
+         "articles": [1], "evidence": [NV_TS],
+         "dates": ["2025-03-01"], "sources": [""]},
         {"dependent": MS, "depth": 2, "dependencies": ["compute", "manufacturing"],
-         "path": [MS, NV, TS], "articles": [1, 1], "evidence": [MS_NV, NV_TS]},
+         "path": [MS, NV, TS], "articles": [1, 1], "evidence": [MS_NV, NV_TS],
+         "dates": ["2025-03-01", "2025-03-01"], "sources": ["", ""]},
         {"dependent": M, "depth": 2, "dependencies": ["compute", "manufacturing"],
-         "path": [M, NV, TS], "articles": [1, 1], "evidence": [GPU, NV_TS]},
+         "path": [M, NV, TS], "articles": [1, 1], "evidence": [GPU, NV_TS],
+         "dates": ["2025-03-01", "2025-03-01"], "sources": ["", ""]},
         {"dependent": OA, "depth": 2, "dependencies": ["compute", "manufacturing"],
          "path": [OA, NV, TS], "articles": [1, 1],
-         "evidence": ["OpenAI buys NVIDIA accelerators.", NV_TS]},
+         "evidence": ["OpenAI buys NVIDIA accelerators.", NV_TS],
+         "dates": ["2025-03-01", "2025-03-01"], "sources": ["", ""]},
     ]),
     "dependents_of": ({"entity": "Microsoft"}, [
         {"dependent": M, "dependency": "cloud", "articles": 2},

@@ -49,7 +49,7 @@ def test_create_row_holds_the_same_properties_as_the_map() -> None:
     assert rebuilt == {"key": KEY, "dependency": "cloud", "articles": ["n2"],
                        "evidenceArticles": ["n2"], "evidenceSentences": ["Alpha runs on Beta."],
                        "evidenceLangs": ["en"], "evidenceSourceUrls": [""],
-                       "evidenceCount": 1}
+                       "evidenceDates": [""], "evidenceCount": 1}
     # a stored property named like one of ours does not override it
     assert create_row(A, B, KEY, {"key": "other"}, evidence)[2] == KEY
     assert len(create_row(A, B, KEY, {"key": "other"}, evidence)) == len(CREATE_COLUMNS) + 2
@@ -66,24 +66,44 @@ def test_plan_creates_a_new_relationship() -> None:
 
 
 def test_plan_restates_the_touched_articles_evidence_and_keeps_the_others() -> None:
-    held = {KEY: [["n1", "n2"], ["old one", "old two"], ["en", "fr"], ["", ""]]}
+    held = {KEY: [["n1", "n2"], ["old one", "old two"], ["en", "fr"], ["", ""],
+                  ["2024-01-02", "2024-01-03"]]}
     plan = plan_relations([KEY], {KEY: dep(ev("n2", "new two", "fr"))}, held, {"n2"})
     (source, target, props), = plan["set"]
     assert (source, target) == (A, B)
     assert props["evidenceArticles"] == ["n1", "n2"]
     assert props["evidenceSentences"] == ["old one", "new two"]
+    assert props["evidenceDates"] == ["2024-01-02", ""]  # n2's new evidence has no date
     assert props["evidenceCount"] == 2 and props["key"] == KEY
 
 
 def test_plan_patches_or_deletes_what_the_touched_articles_no_longer_say() -> None:
-    held = {KEY: [["n1", "n2"], ["one", "two"], ["en", "en"], ["", ""]]}
+    held = {KEY: [["n1", "n2"], ["one", "two"], ["en", "en"], ["", "https://x.example/2"],
+                  ["2024-05-06", "2024-05-07"]]}
     patch = plan_relations([KEY], {}, held, {"n2"})["patch"]
     assert patch == [[A, B, {"evidenceArticles": ["n1"], "evidenceSentences": ["one"],
                               "evidenceLangs": ["en"], "evidenceSourceUrls": [""],
-                              "articles": ["n1"], "evidenceCount": 1}]]
+                              "evidenceDates": ["2024-05-06"], "articles": ["n1"],
+                              "evidenceCount": 1}]]
     assert plan_relations([KEY], {}, held, {"n1", "n2"})["delete"] == [[A, B]]
     assert plan_relations([KEY], {}, {}, {"n1"}) == {
         "create": [], "create_more": [], "set": [], "patch": [], "delete": []}
+
+
+def test_evidence_dates_are_the_published_day_and_a_list_the_graph_lacks_reads_as_blanks(
+        ) -> None:
+    """evidenceDates holds each evidence's article day ("" when unknown); a graph written
+    before the list existed (or with a list cut short) loses no evidence on a patch."""
+    dated = Evidence(article="n3", file="n3.md", sentence="s3", lang="zh",
+                     published="2025-09-09T07:00:00+00:00", source_url="https://x.example/3")
+    lists = evidence_lists([], [dated, ev("n1", "s1")])
+    assert lists["evidenceArticles"] == ["n1", "n3"]
+    assert lists["evidenceDates"] == ["", "2025-09-09"]
+    assert lists["evidenceSourceUrls"] == ["", "https://x.example/3"]
+    for dates in (None, ["2024-01-01"]):
+        held = {KEY: [["n1", "n2"], ["one", "two"], ["en", "en"], ["", ""], dates]}
+        (_, _, props), = plan_relations([KEY], {}, held, {"n2"})["patch"]
+        assert props["evidenceSentences"] == ["one"] and props["evidenceDates"] == [""]
 
 
 def test_keys_group_by_type_and_bad_keys_are_skipped() -> None:

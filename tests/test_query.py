@@ -122,13 +122,14 @@ def test_cli_chain_table(loaded_env: Path) -> None:
     result = invoke("chain", "Mistral AI", "--depth", "1", "--data-dir", loaded_env)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "provider   depth  dependencies  path                    articles  evidence",
+        "provider   depth  dependencies  path                    articles  evidence"
+        "                                          dates       sources",
         "---------  -----  ------------  ----------------------  --------  "
-        "------------------------------------------------",
+        "------------------------------------------------  ----------  -------",
         "Microsoft  1      cloud         Mistral AI > Microsoft  2         "
-        "Mistral AI trains its models on Microsoft Azure.",
+        "Mistral AI trains its models on Microsoft Azure.  2025-03-01",
         "NVIDIA     1      compute       Mistral AI > NVIDIA     1         "
-        "Mistral AI achète ses GPU à NVIDIA.",
+        "Mistral AI achète ses GPU à NVIDIA.               2025-03-01",
     ]
 
 
@@ -140,7 +141,8 @@ def test_cli_chain_up_json(loaded_env: Path) -> None:
     assert json.loads(result.stdout) == [
         {"dependent": "NVIDIA", "depth": 1, "dependencies": ["manufacturing"],
          "path": ["NVIDIA", "TSMC"], "articles": [1],
-         "evidence": ["NVIDIA fait graver ses puces par TSMC."]}]
+         "evidence": ["NVIDIA fait graver ses puces par TSMC."], "dates": ["2025-03-01"],
+         "sources": [""]}]
 
 
 @pytest.mark.bolt
@@ -160,15 +162,17 @@ def test_cli_chain_jsonl_and_csv(loaded_env: Path) -> None:
     assert [json.loads(line) for line in lines] == [
         {"provider": "Microsoft", "depth": 1, "dependencies": ["cloud"],
          "path": ["Mistral AI", "Microsoft"], "articles": [2],
-         "evidence": ["Mistral AI trains its models on Microsoft Azure."]},
+         "evidence": ["Mistral AI trains its models on Microsoft Azure."],
+         "dates": ["2025-03-01"], "sources": [""]},
         {"provider": "NVIDIA", "depth": 1, "dependencies": ["compute"],
          "path": ["Mistral AI", "NVIDIA"], "articles": [1],
-         "evidence": ["Mistral AI achète ses GPU à NVIDIA."]}]
+         "evidence": ["Mistral AI achète ses GPU à NVIDIA."], "dates": ["2025-03-01"],
+         "sources": [""]}]
     assert invoke(*args, "--format", "csv").stdout == (
-        "provider,depth,dependencies,path,articles,evidence\n"
+        "provider,depth,dependencies,path,articles,evidence,dates,sources\n"
         "Microsoft,1,cloud,Mistral AI > Microsoft,2,Mistral AI trains its models on Microsoft "
-        "Azure.\n"
-        "NVIDIA,1,compute,Mistral AI > NVIDIA,1,Mistral AI achète ses GPU à NVIDIA.\n")
+        "Azure.,2025-03-01,\n"
+        "NVIDIA,1,compute,Mistral AI > NVIDIA,1,Mistral AI achète ses GPU à NVIDIA.,2025-03-01,\n")
 
 
 @pytest.mark.bolt

@@ -121,7 +121,8 @@ def query(query_or_file: str, params: tuple[str, ...], write: bool, data_dir: Pa
 def chain(entity: str, depth: int, direction: str, data_dir: Path, uri: str | None,
           username: str | None, password: str | None, database: str | None, fmt: str) -> None:
     """Dependency chain of ENTITY (name, alias or id): one row per path, each hop with its kind
-    of dependency, its number of distinct articles and an evidence sentence.
+    of dependency, its number of distinct articles and its evidence: a sentence, its date and
+    its source URL.
 
     With no NEO4J_URI (or --uri) it is answered from the local store, no server started;
     with one, by the Cypher library's dependency_chain_down/up on that server.

@@ -107,7 +107,7 @@ def chunk_rows(
 ) -> FullChunk:
     """Rows for these articles; `written`: the keys earlier transactions of this load created."""
     ids = [r.id for r in records]
-    evidence: dict[str, list[tuple[str, str, str, str]]] = {}
+    evidence: dict[str, list[tuple[str, str, str, str, str]]] = {}
     keys_of: dict[str, set[str]] = {i: set() for i in ids}
     for source, relation, target, text in store.article_evidence(ids):
         key = relation_key(source, relation, target)

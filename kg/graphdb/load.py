@@ -7,7 +7,8 @@ The graph in the database:
   `deal_type` is `dealType`: kg.graphdb.rows.graph_key, docs/graph-database.md).
 - one relationship per (source, type, target), type from `RelationType` only, with the store's
   properties plus `key`, `articles` (supporting article ids) and the evidence as parallel lists
-  `evidenceArticles`, `evidenceSentences`, `evidenceLangs`, `evidenceSourceUrls`.
+  `evidenceArticles`, `evidenceSentences`, `evidenceLangs`, `evidenceSourceUrls`,
+  `evidenceDates` (the article's published day, "" when unknown).
 - `(:Article {id, name, title, url, published, relations, entities})`: `relations` are the keys
   of the relationships it supports, so "which articles support this edge" is one lookup each way.
 - `PARTY_TO` (party -> deal, `role`) from each Deal's parties; `(:KgMeta {key: "load"})` records
@@ -70,8 +71,9 @@ BATCH_SIZE = 5000
 TX_ARTICLES = 1000
 
 # The graph's shape: a database loaded in another format (1: snake_case property names) gets a
-# full load, never an incremental one that would read properties it does not have.
-GRAPH_FORMAT = 2
+# full load, never an incremental one that would read properties it does not have (2: no
+# evidenceDates).
+GRAPH_FORMAT = 3
 
 Progress = Callable[["LoadSummary", int], None]  # (summary so far, articles to write in all)
 

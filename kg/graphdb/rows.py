@@ -22,6 +22,7 @@ from kg.schema import (
     Evidence,
     Relation,
     RelationType,
+    published_day,
     relation_key,
     split_relation_key,
 )
@@ -29,28 +30,41 @@ from kg.schema import (
 DATE_KEYS = ("date", "published", "since", "until")
 
 
+EVIDENCE_LISTS = ("evidenceArticles", "evidenceSentences", "evidenceLangs", "evidenceSourceUrls",
+                  "evidenceDates")
+
+
 def evidence_lists(kept: list[tuple[Any, ...]], new: list[Evidence]) -> dict[str, Any]:
     """Parallel lists (a property cannot hold maps), ordered by article then as stated."""
-    return evidence_columns(list(kept) + [(e.article, e.sentence, e.lang or "", e.source_url or "")
-                                          for e in new])
+    return evidence_columns(list(kept) + [
+        (e.article, e.sentence, e.lang or "", e.source_url or "", published_day(e.published))
+        for e in new])
 
 
-def evidence_entries(text: str) -> list[tuple[str, str, str, str]]:
-    """(article, sentence, lang, source URL) of each item of a stored evidence JSON list, as
-    `evidence_lists` takes them from Evidence models (no model built: a full load reads many)."""
-    return [(e["article"], e["sentence"], e.get("lang") or "", e.get("source_url") or "")
-            for e in json.loads(text)]
+def evidence_entries(text: str) -> list[tuple[str, str, str, str, str]]:
+    """(article, sentence, lang, source URL, date) of each item of a stored evidence JSON list,
+    as `evidence_lists` takes them from Evidence models (no model built: a full load reads
+    many)."""
+    return [(e["article"], e["sentence"], e.get("lang") or "", e.get("source_url") or "",
+             published_day(e.get("published"))) for e in json.loads(text)]
+
+
+def kept_entries(old: list[Any], touched: set[str]) -> list[tuple[Any, ...]]:
+    """The entries of the evidence lists the database holds (`EVIDENCE_LISTS`, in that order)
+    that no touched article stated; a list the database lacks reads as blanks."""
+    articles = old[0] or []
+    columns = [c if c is not None and len(c) == len(articles) else [""] * len(articles)
+               for c in old]
+    return [e for e in zip(*columns, strict=True) if e[0] not in touched]
 
 
 def evidence_columns(entries: list[tuple[Any, ...]]) -> dict[str, Any]:
-    """`evidence_lists` of (article, sentence, lang, source URL) entries."""
+    """`evidence_lists` of (article, sentence, lang, source URL, date) entries."""
     entries = sorted(entries, key=lambda e: e[0])
-    columns = [list(c) for c in zip(*entries, strict=True)] if entries else [[], [], [], []]
-    return {
-        "evidenceArticles": columns[0], "evidenceSentences": columns[1],
-        "evidenceLangs": columns[2], "evidenceSourceUrls": columns[3],
-        "articles": sorted(set(columns[0])), "evidenceCount": len(entries),
-    }
+    columns = ([list(c) for c in zip(*entries, strict=True)] if entries
+               else [[] for _ in EVIDENCE_LISTS])
+    return dict(zip(EVIDENCE_LISTS, columns, strict=True)) | {
+        "articles": sorted(set(columns[0])), "evidenceCount": len(entries)}
 
 
 def graph_key(key: str) -> str:
@@ -155,8 +169,7 @@ def plan_relations(
     for key in keys:
         source, target = key_ends(key)
         relation, old = new.get(key), existing.get(key)
-        kept = [] if old is None else [
-            e for e in zip(*[c or [] for c in old], strict=False) if e[0] not in touched]
+        kept = [] if old is None else kept_entries(old, touched)
         evidence = evidence_lists(kept, relation.evidence if relation else [])
         if relation is not None and old is None:
             row = create_row(source, target, key, typed_props(relation.properties), evidence)
@@ -172,8 +185,7 @@ def plan_relations(
 
 
 # Properties every relationship has, in the order `create_row` lists them after the two ids.
-CREATE_COLUMNS = ("key", "articles", "evidenceArticles", "evidenceSentences", "evidenceLangs",
-                  "evidenceSourceUrls", "evidenceCount")
+CREATE_COLUMNS = ("key", "articles", *EVIDENCE_LISTS, "evidenceCount")
 
 
 ENTITY_COLUMNS = ("id", "name", "kind", "aliases", "articles")

@@ -75,7 +75,7 @@ _REL_MATCH = (  # rows are [source id, target id, ...]
 )
 RELATION_STATE = _REL_MATCH + (
     "RETURN row[2] AS key, [r.evidenceArticles, r.evidenceSentences, r.evidenceLangs, "
-    "r.evidenceSourceUrls] AS evidence"
+    "r.evidenceSourceUrls, r.evidenceDates] AS evidence"  # rows.EVIDENCE_LISTS
 )
 _REL_CREATE = (  # rows from rows.create_row
     "UNWIND $rows AS row MATCH (s:Entity {{id: row[0]}}) MATCH (t:Entity {{id: row[1]}}) "

@@ -2,8 +2,9 @@
 `dependency_chain_down` / `dependency_chain_up` (tests/test_lookup_chain.py compares them over
 Bolt): one row per DEPENDS_ON path (no edge twice in a path, as Cypher's variable-length
 patterns), shortest first, and for every hop its kind of dependency, the number of distinct
-articles stating it and its evidence sentence (the first one stated by the article with the
-smallest id, as the graph database's evidence lists are ordered).
+articles stating it and its evidence: its latest dated sentence, that article's date and its
+source URL (among sentences of the same date, the first in the graph database's evidence lists:
+by article id, then as stated; "" where the article has no date or URL, as in those lists).
 
     >>> with open_store("kg-data") as store:
     ...     result = store_chain(store, "Mistral AI", depth=2)
@@ -16,13 +17,14 @@ from typing import Any
 
 from kg.errors import ConfigurationError
 from kg.lookup.entity import find_entity
-from kg.schema import Relation, RelationType
+from kg.schema import Evidence, Relation, RelationType, published_day
 from kg.store import Store
 
 MAX_DEPTH = 10  # as the Cypher library's variable-length patterns
 DEPENDS_ON = RelationType.DEPENDS_ON.value
 CHAIN_QUERIES = {"down": "dependency_chain_down", "up": "dependency_chain_up"}
-LIST_JOINERS = {"path": " > ", "dependencies": " > ", "articles": " > ", "evidence": " | "}
+LIST_JOINERS = {"path": " > ", "dependencies": " > ", "articles": " > ", "evidence": " | ",
+                "dates": " > ", "sources": " | "}
 
 Edge = tuple[str, str, str]
 
@@ -55,7 +57,7 @@ def store_chain(store: Store, entity: str, depth: int = 3, direction: str = "dow
     end = "dependent" if direction == "up" else "provider"
     rows = [_row(p, relations, names, end, up=direction == "up") for p in paths]
     rows.sort(key=lambda r: (r["depth"], r[end], r["path"]))
-    columns = [end, "depth", "dependencies", "path", "articles", "evidence"]
+    columns = [end, "depth", "dependencies", "path", "articles", "evidence", "dates", "sources"]
     return ChainResult(query=CHAIN_QUERIES[direction], columns=columns, rows=rows)
 
 
@@ -90,13 +92,16 @@ def _row(path: list[Edge], relations: dict[Edge, Relation], names: dict[str, str
     hops = list(reversed(path)) if up else path
     nodes = [hops[0][0], *(h[2] for h in hops)]
     rels = [relations[h] for h in hops]
+    first = [_hop_evidence(r) for r in rels]
     return {
         end: names.get(nodes[0] if up else nodes[-1]),
         "depth": len(hops),
         "dependencies": [_dependency(r) for r in rels],
         "path": [names.get(n) for n in nodes],
         "articles": [len({e.article for e in r.evidence}) for r in rels],
-        "evidence": [_first_sentence(r) for r in rels],
+        "evidence": [e.sentence if e else None for e in first],
+        "dates": [published_day(e.published) if e else None for e in first],
+        "sources": [(e.source_url or "") if e else None for e in first],
     }
 
 
@@ -105,8 +110,12 @@ def _dependency(relation: Relation) -> str:
     return str(value) if value not in (None, "", []) else "unspecified"
 
 
-def _first_sentence(relation: Relation) -> str | None:
-    """The sentence the graph database lists first: evidence ordered by article id, then as
-    stated (kg.graphdb.rows.evidence_lists)."""
-    ordered = sorted(relation.evidence, key=lambda e: e.article)
-    return ordered[0].sentence if ordered else None
+def _hop_evidence(relation: Relation) -> Evidence | None:
+    """The latest dated evidence; among equal dates the one the graph database lists first
+    (evidence ordered by article id, then as stated: kg.graphdb.rows.evidence_lists), as the
+    Cypher library's `reduce` over `evidenceDates` picks it."""
+    best: Evidence | None = None
+    for ev in sorted(relation.evidence, key=lambda e: e.article):
+        if best is None or published_day(ev.published) > published_day(best.published):
+            best = ev
+    return best

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from kg.errors import InputError
-from kg.schema import Entity, EntityKind, Evidence, Relation
+from kg.schema import Entity, EntityKind, Evidence, Relation, published_day
 from kg.store import Store
 
 SUGGESTIONS = 3
@@ -125,7 +125,7 @@ def _relation_line(r: Relation, known: dict[str, Entity], articles: int,
         detail=", ".join(f"{k}: {_plain_number(v)}" for k, v in sorted(r.properties.items())
                          if v not in (None, "", []) and not k.endswith("_text")),
         articles=articles, sentences=len(r.evidence),
-        date=(best.published or "")[:10] or None if best else None,
+        date=published_day(best.published) or None if best else None,
         lang=best.lang if best else None, sentence=best.sentence if best else "",
         url=best.source_url if best else None, article=best.article if best else "",
         subject_id=r.source, object_id=r.target,
