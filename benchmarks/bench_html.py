@@ -10,6 +10,13 @@ their overview, so "all drawn" is the time from pressing "Show all" until every 
 (a static preview first) and "all interactive" until the page is ready again. pyvis (no
 longer a kg dependency) is measured only when installed, and given up on after --timeout s.
 Targets: 10k nodes / 30k edges exported in < 5 s and drawn in < 5 s (overview and all).
+
+    python benchmarks/bench_html.py --pyvis-api --sizes 1000 2500 5000
+
+times building the network through pyvis's own API instead (`kg.explorer.to_pyvis`: `Network`,
+`add_node`, `add_edge`; no HTML, no browser), directed (to_pyvis's default) and undirected
+(pyvis's default; only up to --undirected-max nodes, it is quadratic in the edges), and the
+pyvis import: the figures behind docs/explorer.md's "pyvis: measured, and dropped".
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import argparse
 import importlib.util
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -138,7 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for pyvis")
     parser.add_argument("--no-pyvis", action="store_true")
+    parser.add_argument("--pyvis-api", action="store_true",
+                        help="time kg.explorer.to_pyvis (pyvis's API) instead of the pages")
+    parser.add_argument("--undirected-max", type=int, default=2500,
+                        help="--pyvis-api: largest graph also built undirected")
     args = parser.parse_args(argv)
+    if args.pyvis_api:
+        return pyvis_api(args.sizes, args.undirected_max)
     from playwright.sync_api import sync_playwright
 
     if not args.no_pyvis and importlib.util.find_spec("pyvis") is None:
@@ -159,6 +173,40 @@ def main(argv: list[str] | None = None) -> int:
         browser.close()
     print("drawn: first non-blank canvas; interactive: kg page ready for hover/search/filters")
     return 0
+
+
+def pyvis_api(sizes: list[int], undirected_max: int) -> int:
+    """Seconds to import pyvis, then per size to build kg's network through pyvis's API."""
+    if importlib.util.find_spec("pyvis") is None:
+        print("pyvis is not installed: pip install 'kg-newsgraph[pyvis]'")
+        return 1
+    # In a fresh interpreter: this one has already imported much of what pyvis needs.
+    probe = ("import time; t = time.perf_counter(); import pyvis.network; "
+             "print(f'{time.perf_counter() - t:.2f}')")
+    took = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    print(f"import pyvis.network (IPython, jinja2, ...): {took} s  load {_load()}")
+    from kg.explorer import to_pyvis
+
+    print(f"{'nodes':>6} {'edges':>6} {'directed s':>10} {'undirected s':>12}  load", flush=True)
+    for n in sizes:
+        g = synthetic_graph(n)
+        times = []
+        for directed in (True, False):
+            if not directed and n > undirected_max:
+                times.append("-")
+                continue
+            start = time.perf_counter()
+            net = to_pyvis(g, directed=directed)
+            times.append(f"{time.perf_counter() - start:.2f}")
+            assert len(net.get_edges()) == g.number_of_edges()
+        print(f"{n:>6} {g.number_of_edges():>6} {times[0]:>10} {times[1]:>12}  {_load()}",
+              flush=True)
+    return 0
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def _measure(name, g, exported, browser, timeout):
