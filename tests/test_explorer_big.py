@@ -1,6 +1,7 @@
 """The explorer on a 2,000-article graph (benchmarks/corpus.py, ingested by the real pipeline) in
 headless Chromium: a labelled overview, no border frame, every node reachable, the details
-panel, the deals timeline, PNG export, the reopen link, 1024 px wide.
+panel, neighbourhood highlighting, Fit and Reset, the deals timeline, PNG export, the reopen
+link, 1024 px wide.
 
 Needs Debian's /usr/bin/chromium; marked `browser` (and `slow`: the ingest takes ~30 s).
 """
@@ -292,3 +293,51 @@ def test_fits_1024_px(open_big: Any) -> None:
     page.click("#kg-filters-toggle")
     assert page.is_visible("#kg-filters")
     assert page.evaluate(IN_VIEW) == 0
+
+
+# The canvas colour at a node's centre, [r, g, b], in canvas pixels (null when off the canvas).
+CENTRE_RGB = """(id) => {
+  const net = kgExplorer.network, c = document.querySelector('#kg-canvas canvas');
+  const ratio = c.width / c.clientWidth, p = net.canvasToDOM(net.getPositions([id])[id]);
+  const x = Math.round(p.x * ratio), y = Math.round(p.y * ratio);
+  if (x < 0 || y < 0 || x >= c.width || y >= c.height) return null;
+  return [...c.getContext('2d').getImageData(x, y, 1, 1).data.slice(0, 3)];
+}"""
+
+
+def test_highlight_fit_and_reset(open_big: Any) -> None:
+    page = open_big()
+    start = page.inner_text("#kg-status")
+    page.fill("#kg-search", "NVIDIA")
+    page.press("#kg-search", "Enter")
+    # Neighbourhood highlighting: the rest of the canvas is veiled (paler), the selected node
+    # keeps its kind's colour (Company #0072B2).
+    chosen, stranger = page.evaluate("""() => { const api = kgExplorer;
+      const id = api.network.getSelectedNodes()[0];
+      const near = new Set([id]);
+      api.data.edges.forEach(e => { if (e.from === id) near.add(e.to);
+                                    if (e.to === id) near.add(e.from); });
+      const box = document.querySelector('#kg-canvas'), pos = api.network.getPositions();
+      const far = api.data.nodes.find(n => api.visible(n.id) && !near.has(n.id) &&
+        n.kind === 'Company' && (p => p.x > 20 && p.y > 20 && p.x < box.clientWidth - 20 &&
+          p.y < box.clientHeight - 20)(api.network.canvasToDOM(pos[n.id])));
+      return [id, far ? far.id : null]; }""")
+    assert stranger is not None
+    page.wait_for_timeout(300)  # the redraw after selecting runs on the next animation frame
+    assert page.evaluate(CENTRE_RGB, chosen)[0] < 60  # blue: little red
+    assert page.evaluate(CENTRE_RGB, stranger)[0] > 150  # veiled towards white
+    # Fit: every shown node back in view after zooming far in.
+    page.evaluate("() => kgExplorer.network.moveTo({scale: 6})")
+    assert page.evaluate(IN_VIEW) > 0
+    page.click("#kg-fit")
+    assert page.evaluate(IN_VIEW) == 0
+    # Reset: back to where the page opened (no selection, no filters, the overview).
+    page.click('#kg-kinds label:has(input[value="Person"]) input')
+    page.fill("#kg-from", "2024-01-01")
+    page.dispatch_event("#kg-from", "change")
+    assert page.inner_text("#kg-status") != start
+    page.click("#kg-reset")
+    assert page.inner_text("#kg-details") == "Nothing selected."
+    assert page.is_checked('#kg-kinds input[value="Person"]')
+    assert page.input_value("#kg-from") == ""
+    assert page.inner_text("#kg-status") == start
