@@ -166,7 +166,7 @@ def _watchdog_patterns() -> tuple[list[re.Pattern[str]], dict[str, str], dict[st
 
 
 _WATCHDOG_WORD = Screened(
-    r"regulator|watchdog|authorit|enforcer|agenc|gendarme|régulateur|监管|監管|机构|機構|当局|當局|部门|部門"
+    r"regulator|watchdog|authorit|autorit|enforcer|agenc|gendarme|régulateur|监管|監管|机构|機構|当局|當局|部门|部門"
 )
 
 

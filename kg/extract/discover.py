@@ -56,7 +56,9 @@ def _patterns() -> tuple[list[Pattern], frozenset[str]]:
         for raw, words in _merge_name_first(data[key]):
             rx = _expand(raw)
             starts = None if words else starts_screen(rx)
-            out.append((re.compile(rx), kind, words or needs_screen(rx), starts))
+            ahead = rx.find("(?={LIST}".replace("{LIST}", LIST))  # a list read ahead
+            need = needs_screen(rx) or (needs_screen(rx[ahead + 3 : -1]) if ahead >= 0 else None)
+            out.append((re.compile(rx), kind, words or need, starts))
     return out, frozenset(data["stopwords"])
 
 

@@ -76,6 +76,9 @@ class Doc:
         text = "\n".join(s.text for s in self.sentences)
         for name, kind in merged.items():
             known = self.gaz.by_alias.get(name)
+            if known is None and " " in name and name.lower() in self.gaz.by_lower:
+                self.found[name] = self.gaz.by_lower[name.lower()]  # "LightSpeed Ventures"
+                continue
             if known or name.lower() in self.gaz.by_lower or name in shorts:
                 if known and name not in text:  # "Ana and Marta Ruiz": named, unspelt
                     self.counts.setdefault(self.entity(known).id, 0)
