@@ -349,7 +349,7 @@ def _list_names(text: str) -> list[str]:
     for item in _SPLIT.split(text):
         runs = [
             m
-            for m in re.finditer(rf"(?:{_WORD})(?:\s+(?:{_WORD}))*", item)
+            for m in re.finditer(rf"(?:{_WORD})(?:\s+(?:of\s+|de\s+)?(?:{_WORD}))*", item)
             if m.start() == 0 or not _OWNER_BEFORE.search(item, 0, m.start())
         ]  # "le Fonds X du ministère des Armées": the fund, not its owner
         if runs:
@@ -367,7 +367,9 @@ def _clean(name: str, stop: frozenset[str]) -> str | None:
             words = words[:i] + [word[:-2]]
             break
     while words and (
-        words[0].strip(".") in stop or re.search(r"-(?:based|area|born|led|backed)$", words[0])
+        words[0].strip(".") in stop
+        or words[0] in ("of", "de")
+        or re.search(r"-(?:based|area|born|led|backed)$", words[0])
     ):
         words = words[1:]
     while words and words[-1].strip(".") in {"Inc", "Corp", "Ltd", "The", "In", "And"}:
