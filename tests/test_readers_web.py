@@ -5,6 +5,7 @@ Fixtures are our own writing under tests/fixtures/web; expected values worked ou
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -188,6 +189,21 @@ def test_code_pages_are_read(tmp_path: Path, encoding: str, text: str, lang: str
     path.write_bytes(f"{text}\n\n{text}\n".encode(encoding))
     a = one(path)
     assert a.text == f"{text}\n\n{text}" and a.lang == lang
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "big5"])
+@pytest.mark.parametrize("shift", range(4))
+def test_chinese_file_past_the_detection_head_is_read(
+    tmp_path: Path, encoding: str, shift: int
+) -> None:
+    """Only the first 64 KB decide the encoding; whichever byte a character is cut at there
+    (`shift` moves the cut), the file is read. One shift in two refused a 100 KB file."""
+    line = json.dumps({"title": "x" * shift + ZH_T, "text": ZH_T * 3}, ensure_ascii=False)
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes((line + "\n").encode(encoding) * 250)
+    assert path.stat().st_size > 65_536
+    got = items(path)
+    assert len(got) == 250 and all(isinstance(a, Article) and a.text == ZH_T * 3 for a in got)
 
 
 # Short Latin-1 / cp1252 lines whose bytes are also valid GB18030 and Big5 (an accented letter
