@@ -301,3 +301,56 @@ def test_a_denied_partnership_is_none() -> None:
     assert not any(
         rel == "PARTNERS_WITH" for _, rel, _ in facts("百度与小米的合作传闻被双方否认。")
     )
+
+
+def test_a_unit_without_a_name_is_its_parents_money() -> None:
+    """ "A旗下基金" in a list after 获得…投资: the unnamed fund is A's; the list goes on."""
+    got = funders(
+        "百川智能宣布完成C轮8亿元融资，获得红杉资本、高瓴资本旗下基金、启明创投等多家知名机构的大额投资。"
+    )
+    assert {"Sequoia Capital", "Hillhouse", "Qiming Venture Partners"} <= got
+    assert not any("基金" == name for name in got)
+
+
+def test_investors_a_listing_drew() -> None:
+    """ "此次发行…吸引了A、B等基石投资者": the firm the text was about raised, A and B funded it."""
+    got = facts(
+        "百川智能本周在香港挂牌上市。此次发行共募资约20亿港元，吸引了淡马锡、阿里巴巴等多家基石投资者。"
+    )
+    assert {a for a, rel, _ in got if rel == "FUNDS"} == {"Temasek", "Alibaba"}
+    assert {a for a, rel, _ in got if rel == "RAISED"} == {"Baichuan"}
+
+
+def test_a_this_clause_without_a_round_raises_nothing() -> None:
+    assert not facts("百川智能发布新模型。此次发布会吸引了腾讯、阿里巴巴等多家公司的代表。")
+
+
+def test_firms_listed_as_early_shareholders() -> None:
+    got = facts(
+        "百川智能完成B轮融资。按收盘价计算，腾讯、阿里巴巴及红杉资本等早期股东的账面回报已翻倍。"
+    )
+    assert {"Tencent", "Alibaba", "Sequoia Capital"} <= {
+        a for a, rel, _ in got if rel in ("FUNDS", "INVESTS_IN")
+    }
+
+
+def test_investors_in_general_are_no_shareholders() -> None:
+    assert not facts("百川智能发布新模型，腾讯、阿里巴巴等投资者表示关注。")
+
+
+def test_partners_counted_then_named() -> None:
+    got = facts("百川智能近年已与多家车企达成合作，其中一些共建实验室，包括比亚迪、长城汽车等。")
+    partners = {x for a, rel, b in got if rel == "PARTNERS_WITH" for x in (a, b)}
+    assert {"Baichuan", "BYD", "Great Wall Motor"} <= partners
+
+
+def test_partners_counted_but_not_named_are_none() -> None:
+    """The firms in the next clause are no partners: "与多家车企合作，比亚迪等则观望"."""
+    got = facts("百川智能已与多家车企达成合作，比亚迪、长城汽车等则选择观望。")
+    assert not {f for f in got if f[1] == "PARTNERS_WITH"}
+
+
+def test_buying_gpus_of_a_named_model_is_a_dependency() -> None:
+    got = facts("富士康将购买五千颗英伟达Blackwell架构GB200 GPU，建设超级计算中心。")
+    assert ("Foxconn", "DEPENDS_ON", "NVIDIA") in got
+    assert not facts("腾讯去年买下了一家芯片公司。")

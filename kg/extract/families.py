@@ -141,6 +141,8 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     agent = slot(ctx, how, trig, start, end, FIRMS)
     if agent is not None and _BACKER_ZH.match(ctx.text, agent.end):
         agent = left(ctx, agent.start, FIRMS, [agent.eid])  # 获得阿里巴巴领投的融资
+    if agent is None and ctx.sent.lang == "zh" and _THIS_ROUND_ZH.search(ctx.text, 0, start):
+        agent = _told_before(ctx)  # "此次发行共募资…": the firm the text was about
     if agent is None or (ctx.sent.lang == "fr" and _TAKES_PART.search(ctx.text[agent.end : start])):
         return  # "Elaia participe à la levée", "Sequoia a mené la levée": not the raiser
     draft = _round_details(ctx, found, agent.eid, end)
@@ -167,6 +169,17 @@ _TAKES_PART = re.compile(
     r"orchestr\w*|rejoin\w*|rejoint|accompagn\w*|co-?invest\w*|souscri\w*)(?:\s+\S+){0,3}\s*$",
     re.I,
 )
+# a zh clause about "this" round or listing, its firm left out: the previous sentence's subject
+_THIS_ROUND_ZH = re.compile(
+    r"(?:^|[，,；;])\s*(?:此次|本次|这次|這次|该次|該次|此轮|此輪|本轮|本輪|该轮|該輪)[^，,；;]{0,12}$"
+)
+
+
+def _told_before(ctx: Ctx) -> Mention | None:
+    eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
+    return Mention(0, 0, eid, ctx.doc.kind(eid), "pronoun") if eid else None
+
+
 _THIS_ROUND_FR = re.compile(r"\b(?:cette|cet|ce)\s+(?:nouvelle\s+|dernière\s+)?$", re.I)
 _BACKER_ZH = re.compile(r"\s*(?:领投|領投|跟投|参投|參投|投资的|投資的|注资的|注資的)")
 

@@ -226,18 +226,22 @@ def partners_listed(
 ) -> bool:
     """ "S signed deals with giants like A and B", "S and partners including A and B": the
     subject (and those listed with it) partners with each listed firm. True when it applied."""
-    items = list_after(ctx, end, FIRMS, reach=40)
+    items = group = _group_named_later(ctx, start, end)
+    if not items and ctx.sent.lang == "zh" and _GROUP_ZH.search(ctx.text, 0, start):
+        return True  # "与多家车企合作": partners counted, none named
     if not items:
-        return False
-    gap = ctx.text[end : items[0].start]
-    intro = link_words().partner_list_intro.search(gap)
-    if intro is None or re.search(r"[,;，；]", gap[: intro.start()]):
-        return False  # "…的合作伙伴关系，以及A、B和C之间的关系": another clause's list
+        items = list_after(ctx, end, FIRMS, reach=40)
+        if not items:
+            return False
+        gap = ctx.text[end : items[0].start]
+        intro = link_words().partner_list_intro.search(gap)
+        if intro is None or re.search(r"[,;，；]", gap[: intro.start()]):
+            return False  # "…的合作伙伴关系，以及A、B和C之间的关系": another clause's list
     subject = left(ctx, start, FIRMS, [m.eid for m in items])
     if subject is None:
         return False
     subjects = conjuncts(ctx, subject, False, FIRMS)
-    if len(items) == 1 and len(subjects) == 1:
+    if len(items) == 1 and len(subjects) == 1 and not group:
         return False  # one on each side: the pair rules say the same
     for one in subjects:
         for other in items:
@@ -246,3 +250,24 @@ def partners_listed(
                     ctx, one.eid, RelationType.PARTNERS_WITH, other.eid, status=status, **props
                 )
     return True
+
+
+# "S已与多家车企达成合作，…，包括A、B等": partners counted first, named later in the sentence
+_GROUP_ZH = re.compile(
+    r"(?:与|與|和|同|跟)(?:多家|多个|多個|数家|數家|众多|眾多|一批|不少|多位|一系列|诸多|諸多|若干|"
+    r"上百家|数十家|數十家|几十家|幾十家)[^，,。；;]{0,12}$"
+)
+_NAMED_ZH = re.compile(r"[，,](?:[^，,。；;]{0,12}[，,])?\s*(?:其中)?(?:包括|包含|涵盖|涵蓋|如)")
+
+
+def _group_named_later(ctx: Ctx, start: int, end: int) -> list[Mention]:
+    if ctx.sent.lang != "zh" or not _GROUP_ZH.search(ctx.text, 0, start):
+        return []
+    named = _NAMED_ZH.search(ctx.text, end, end + 40)
+    if named is None or re.search(r"[，,]", ctx.text[end : named.start()]):
+        return []
+    from kg.extract.zh_lists import items_after
+
+    # known firms only: a partner the gazetteer lacks would carry its Chinese name alone
+    items = items_after(ctx, named.end())
+    return [m for m in items if m.via != "discovered" or ctx.doc.entity(m.eid).known is not None]

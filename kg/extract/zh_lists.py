@@ -147,6 +147,8 @@ def _item(
 def _forward_item(
     ctx: Ctx, s: int, e: int, kinds: Collection[EntityKind]
 ) -> tuple[int, int, Mention | None] | None:
+    if (unit := _unnamed_unit(ctx, s, e, kinds)) is not None:
+        return unit
     start = _after_description(ctx.text, s, e)
     known = next((m for m in ctx.mentions if start <= m.start <= start + 1 and m.end <= e), None)
     if known is not None:
@@ -155,6 +157,18 @@ def _forward_item(
         return None
     name = ctx.text[start:e].strip()
     return (start, start + len(name), None) if _name_like(name) else None
+
+
+def _unnamed_unit(
+    ctx: Ctx, s: int, e: int, kinds: Collection[EntityKind]
+) -> tuple[int, int, Mention | None] | None:
+    """ "A旗下基金", "A旗下的投资平台": a unit with no name of its own is A's money."""
+    w = _words()
+    parent = w.parent_after.search(ctx.text, s, e)
+    if parent is None or ctx.text[parent.end() : e].strip() not in w.not_items:
+        return None
+    owner = next((m for m in ctx.mentions if s <= m.start and m.end == parent.start()), None)
+    return (owner.start, e, owner) if owner is not None and owner.kind in kinds else None
 
 
 def _after_description(text: str, s: int, e: int) -> int:
