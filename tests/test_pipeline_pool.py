@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import kg.pipeline.workers
 import kg.pipeline.writer
 from kg.extract.base import register
 from kg.pipeline import Budget, ingest
@@ -104,3 +105,69 @@ def test_a_rescan_after_failures_reads_only_the_failed_files_again(tmp_path: Pat
     ingest([root], tmp_path / "data", workers=2, extractor="hostile", budget=BUDGET)
     again = ingest([root], tmp_path / "data", workers=2, extractor="hostile", budget=BUDGET)
     assert (again.articles_unchanged, again.failed) == (4, 1)
+
+
+# --- big files: read record by record, in a reader process under the budget ------------------
+
+
+def big_feed(path: Path, items: int) -> Path:
+    """A feed of tiny items: the feed parser takes seconds (7 s for 60,000 at load 10) and
+    memory (60 MB) before its first item, whole documents being parsed first."""
+    body = "<item><title>t</title></item>" * items
+    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>c</title>{body}'
+                    "</channel></rss>", "utf-8")  # fmt: skip
+    assert path.stat().st_size >= kg.pipeline.workers.BIG_FILE
+    return path
+
+
+def test_a_big_file_is_read_under_the_time_budget(tmp_path: Path) -> None:
+    # Before, a file of 1 MB or more was read by the parent itself, under no budget: a big
+    # file that reads slowly (or never finishes) stalled the whole run.
+    feed = big_feed(tmp_path / "feed.xml", 60_000)
+    started = time.monotonic()
+    summary = ingest([feed], tmp_path / "data", workers=2, extractor="hostile",
+                     budget=Budget(seconds=0.5))
+    assert summary.failures == [f"{feed}: took longer than 0.5 s (the per-file time budget)"]
+    assert summary.articles_new == 0
+    assert time.monotonic() - started < 60
+
+
+def test_a_big_file_is_read_under_the_memory_budget_and_the_others_go_in(tmp_path: Path) -> None:
+    root = folder(tmp_path, GOOD)
+    feed = big_feed(root / "a_feed.xml", 150_000)
+    summary = ingest([root], tmp_path / "data", workers=2, extractor="hostile",
+                     budget=Budget(memory_mb=60))
+    assert summary.failures == [f"{feed}: needs more memory than the per-file budget"]
+    assert stored(tmp_path / "data") == sorted(GOOD)
+
+
+def test_a_big_file_read_under_a_budget_goes_to_every_worker(tmp_path: Path) -> None:
+    big = tmp_path / "in" / "news.jsonl"
+    big.parent.mkdir()
+    big.write_text("".join(f'{{"url": "https://x.example/{i}", "title": "t{i}", "text": '
+                           f'"Firm{i} builds robots. {"Filler text. " * 400}"}}\n'
+                           for i in range(300)), "utf-8")  # fmt: skip
+    assert big.stat().st_size >= kg.pipeline.workers.BIG_FILE
+    summary = ingest([big], tmp_path / "data", workers=2, extractor="hostile",
+                     budget=Budget(seconds=60))
+    assert (summary.articles_new, summary.failed) == (300, 0)
+    again = ingest([big], tmp_path / "data", workers=2, extractor="hostile",
+                   budget=Budget(seconds=60))
+    assert (again.articles_unchanged, again.failed) == (300, 0)
+
+
+def test_a_deadly_record_of_a_big_file_fails_alone_named_once(tmp_path: Path) -> None:
+    root = folder(tmp_path, GOOD)
+    text = root / "long.txt"
+    text.write_text("Long DIE " + "filler " * 200_000, "utf-8")
+    jsonl = root / "news.jsonl"
+    jsonl.write_text("".join(f'{{"url": "https://x.example/{i}", "title": "t{i}", "text": '
+                             f'"{"Dead DIE" if i == 7 else f"Firm{i} builds robots."} '
+                             f'{"Filler text. " * 400}"}}\n' for i in range(300)), "utf-8")
+    assert min(text.stat().st_size, jsonl.stat().st_size) >= kg.pipeline.workers.BIG_FILE
+    summary = ingest([root], tmp_path / "data", workers=2, extractor="hostile",
+                     budget=Budget(seconds=60))
+    killed = "its worker process was killed by SIGKILL"
+    assert sorted(summary.failures) == [f"{text}: {killed}",  # before: the file's name twice
+                                        f"{jsonl}: https://x.example/7: {killed}"]
+    assert summary.articles_new == 299 + len(GOOD)

@@ -2,6 +2,8 @@
 
 - `flow`: what flows (items for the writer, batches for the workers, `IngestSummary`);
 - `workers`: files listed and planned, read, hashed and extracted in worker processes;
+- `pool`: the worker processes, each file under a time and memory budget;
+- `reader`: big files read record by record in a process of their own, under the budget;
 - `writer`: `ingest`, the single writer (one transaction per article, in file order).
 
     >>> from kg.pipeline import ingest

@@ -21,10 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigurationError, ExtractionError, InputError, printable
-from kg.pipeline.flow import Budget, FileRead, Item, ToRead, Unit
+from kg.pipeline.flow import Budget, FileRead, Item, ToRead, Unit, file_key
 from kg.schema import Article
 
 
@@ -146,7 +147,7 @@ class WorkerPool:
         except (EOFError, OSError):
             pass
         if worker.task is not None and not worker.process.is_alive():
-            self._fail(worker, _death(worker.process))
+            self._fail(worker, death(worker.process))
 
     def _message(self, worker: Worker, message: tuple[Any, ...]) -> None:
         task = worker.task
@@ -166,7 +167,7 @@ class WorkerPool:
         task, index = worker.task, worker.unit
         if not worker.ready and not worker.process.is_alive():
             # it never got to a file: no file is to blame, and every worker would do the same
-            raise ConfigurationError(f"a worker process could not start ({_death(worker.process)})")
+            raise ConfigurationError(f"a worker process could not start ({death(worker.process)})")
         worker.process.kill()
         worker.process.join(5)
         with contextlib.suppress(OSError):
@@ -187,20 +188,23 @@ class WorkerPool:
 
 def failure(unit: Unit, reason: str) -> list[Item]:
     """What a unit that could not be done sends the writer: one error naming its file."""
-    if isinstance(unit, Article):
-        return [ExtractionError(printable(f"{unit.file}: {unit.id}: {reason}"))]
+    if isinstance(unit, Article):  # named by its file: the file once; else the file and its id
+        named = unit.id not in (unit.file, file_key(Path(unit.file)))
+        where = f"{unit.file}: {unit.id}" if named else unit.file
+        return [ExtractionError(printable(f"{where}: {reason}"))]
     assert isinstance(unit, ToRead)
     path = str(unit.path)
     return [InputError(printable(f"{path}: {reason}")),
             FileRead(unit.key, unit.size, unit.mtime_ns, [], clean=False)]
 
 
-def _death(process: BaseProcess) -> str:
+def death(process: BaseProcess, role: str = "worker") -> str:
+    """Why a process is gone: "its worker process was killed by SIGKILL"."""
     code = process.exitcode
     if code is not None and code < 0:
         with contextlib.suppress(ValueError):
-            return f"its worker process was killed by {signal.Signals(-code).name}"
-    return f"its worker process exited (status {code})"
+            return f"its {role} process was killed by {signal.Signals(-code).name}"
+    return f"its {role} process exited (status {code})"
 
 
 def memory_limit(extra_mb: int | None) -> None:

@@ -29,6 +29,7 @@ from kg.pipeline.flow import (
     file_key,
 )
 from kg.pipeline.pool import WorkerPool, memory_limit
+from kg.pipeline.reader import BigFileReader
 from kg.schema import Article, ExtractionResult
 from kg.store import Store, prepare
 
@@ -122,8 +123,10 @@ def extract_paths(
 # size and mtime before anyone reads it) and writes. A worker asks its own read-only view of
 # the store whether an article is unchanged or a copy before extracting it; `Store.put`
 # checks again under the write lock, so a race only costs one wasted extraction. A file of
-# BIG_FILE bytes or more is streamed by the parent instead, so the records of one 50 MB JSONL
-# file are extracted by every worker. At most WINDOW batches per worker are in flight, so
+# BIG_FILE bytes or more is streamed record by record instead, so the records of one 50 MB
+# JSONL file are extracted by every worker; with a budget it is read by a process of its own
+# under it (`kg.pipeline.reader`), never by the parent, which goes on serving the workers and
+# the writer while it waits. At most WINDOW batches per worker are in flight, so
 # memory stays bounded when the writer lags; and at most HELD batches wait, done, behind an
 # earlier batch of their own file (a streamed file keeps its order), so one slow record of a
 # 50 MB JSONL cannot make the parent read and hold the whole file meanwhile.
@@ -136,12 +139,16 @@ BIG_FILE = 1024 * 1024
 
 def _batches(
     files: Iterable[Path], store: Store | None, parent_reads: Callable[[], bool],
-    units: int = BATCH_ARTICLES,
-) -> Iterator[Batch]:
-    """Consecutive files' items, cut after `units` units to do (or many items or files)."""
+    units: int = BATCH_ARTICLES, reader: BigFileReader | None = None,
+) -> Iterator[Batch | None]:
+    """Consecutive files' items, cut after `units` units to do (or many items or files);
+    None while a big file's reader is awaited."""
     batch = Batch([])
     for file_no, path in enumerate(files):
-        for item in _plan(path, store, parent_reads()):
+        for item in _plan(path, store, parent_reads(), reader):
+            if item is None:
+                yield None
+                continue
             batch.add(file_no, item)
             if len(batch.items) >= BATCH_ARTICLES * 4 or len(batch.units()) >= units:
                 yield batch
@@ -154,9 +161,10 @@ def _batches(
         yield batch
 
 
-def _plan(path: Path, store: Store | None, parent_reads: bool) -> Iterator[Item | Unit]:
+def _plan(path: Path, store: Store | None, parent_reads: bool,
+          reader: BigFileReader | None = None) -> Iterator[Item | Unit | None]:
     """Skipped items for a file stored before unchanged, else its records (big file, or no
-    workers), else one ToRead for a worker."""
+    workers; a big file through `reader` when there is one), else one ToRead for a worker."""
     done = FileRead(file_key(path), 0, 0, [], clean=False)
     try:
         st = path.stat()
@@ -174,6 +182,8 @@ def _plan(path: Path, store: Store | None, parent_reads: bool) -> Iterator[Item 
     if cached is not None:  # same size and mtime as when stored: not even read
         yield from (Skipped(article_id, "unchanged") for article_id in cached)
         yield done
+    elif reader is not None and not parent_reads and st.st_size >= BIG_FILE:
+        yield from reader.records(path, done)  # under the budget, in a process of its own
     elif parent_reads or st.st_size >= BIG_FILE:
         yield from _records(path, store, done)
     else:
@@ -184,6 +194,8 @@ def _records(path: Path, store: Store | None, done: FileRead) -> Iterator[Item |
     """The file's articles (Skipped when the store has them), errors, then `done`."""
     from kg.readers import read_file
 
+    failed: KgError | None = None
+    out_of_memory = False
     try:
         done.clean = True
         for record in read_file(path):
@@ -195,9 +207,15 @@ def _records(path: Path, store: Store | None, done: FileRead) -> Iterator[Item |
             done.articles.append((record.id, record.content_hash))
             hit = _known(store, record)
             yield record if hit is None else Skipped(record.id, hit[0], hit[1])
+    except MemoryError:  # its traceback holds what filled the memory: answered once freed
+        out_of_memory = True
     except Exception as exc:  # noqa: BLE001 - a reader bug on one file must not stop the batch
+        failed = file_error(path, exc)
+    if out_of_memory:
+        failed = file_error(path, MemoryError())
+    if failed is not None:
         done.clean = False
-        yield file_error(path, exc)
+        yield failed
     yield done
 
 
@@ -300,12 +318,15 @@ def results(
     its order."""
     if workers <= 1 and budget is None:
         for batch in _batches(files, store, lambda: True):
+            assert batch is not None  # no reader: never waits
             yield batch.files_done, batch.fill(_work(batch.units(), extractor, store))
         return
     pool: WorkerPool | None = None  # started at the first file to read: a re-scan needs none
     pending: dict[int, Batch] = {}  # by batch number, in order
     finished: dict[int, list[list[Item]]] = {}
     data_dir = str(store.path.parent) if store is not None else None
+    reader = BigFileReader(data_dir, budget) if budget is not None else None
+    number = 0
     try:
         # Without a budget the parent reads files itself until a first article needs
         # extracting: a re-scan that finds nothing new never pays for starting workers. With
@@ -313,7 +334,13 @@ def results(
         parent_reads = (lambda: pool is None) if budget is None else (lambda: False)  # noqa: B023
         # one unit per task: a worker's tasks finish one file at a time, so a slow file
         # holds back no other file's results
-        for number, batch in enumerate(_batches(files, store, parent_reads, units=1)):
+        for batch in _batches(files, store, parent_reads, units=1, reader=reader):
+            if batch is None:  # a big file's reader is slow: meanwhile, workers and writer go on
+                if pool is not None:
+                    finished.update(pool.finished(block=False))
+                yield from _release(pending, finished)
+                continue
+            number += 1
             pending[number] = batch
             if batch.units():
                 if pool is None:
@@ -332,6 +359,8 @@ def results(
     finally:
         if pool is not None:
             pool.close()
+        if reader is not None:
+            reader.close()
 
 
 def _release(pending: dict[int, Batch], finished: dict[int, list[list[Item]]]) -> Results:

@@ -96,6 +96,8 @@ def read_feed(path: Path, encoding: str, head: str) -> Iterator[Article | InputE
     text = repair(text)
     try:
         parsed, shift = _parse(text)
+    except MemoryError:
+        raise  # not the feed's markup: the caller's memory budget
     except Exception as exc:  # feedparser's own bugs on broken markup (KeyError, ValueError)
         reason = f"{type(exc).__name__} in the feed parser"
         raise InputError(f"{path}: malformed XML ({reason})") from exc
