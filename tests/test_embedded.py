@@ -43,8 +43,8 @@ def test_kg_chain_with_no_server_configured(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[2:] == [
         "Microsoft  1      cloud         Mistral AI > Microsoft  2         "
-        "Mistral AI trains its models on Microsoft Azure.",
+        "Mistral AI trains its models on Microsoft Azure.  2025-03-01",
         "NVIDIA     1      compute       Mistral AI > NVIDIA     1         "
-        "Mistral AI achète ses GPU à NVIDIA.",
+        "Mistral AI achète ses GPU à NVIDIA.               2025-03-01",
     ]
     assert not (data / "arcadedb").exists()
