@@ -63,6 +63,20 @@ def test_chinese_gbk_page_keeps_the_story() -> None:
         assert trap not in a.text, trap
 
 
+def test_page_marked_as_an_article_drops_what_it_nests() -> None:
+    """<article> holding a "Read more" aside, a newsletter box and comments; metadata only in
+    JSON-LD; a <title> with the site's name after a shorter headline."""
+    a = one(WEB / "news_page_jsonld.html")
+    assert a.title == "Orbis AI signs cloud deal with Lumen Cloud"  # the headline, not <title>
+    assert a.published == "2024-03-05T08:00:00+01:00" and a.authors == ["Jo Smith"]
+    assert a.url == "https://techwire.example/orbis-lumen" and a.lang == "en"
+    assert a.text.startswith("Orbis AI, a Berlin-based developer of language models")
+    assert a.text.endswith("Financial terms were not disclosed.")
+    assert len(a.text.split("\n\n")) == 3
+    for trap in ("Read more", "Oracle", "newsletter", "Nvidia", "Comments", "Apple", "©"):
+        assert trap not in a.text, trap
+
+
 def test_boilerplate_never_becomes_facts() -> None:
     result = extract_article(one(WEB / "news_page_traps.html"))
     names = {e.id: e.name for e in result.entities}

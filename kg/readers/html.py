@@ -90,7 +90,8 @@ def read_html(path: Path, markup: str) -> Article:
     if not text:
         raise InputError(f"{path}: HTML page has no article text")
     url = m.get("canonical") or m.get("og:url") or _str(ld.get("url")) or None
-    title = m.get("og:title") or _page_title(m) or _str(ld.get("headline"))
+    # the page's own headline first: a <title> often carries the site's name after it
+    title = m.get("og:title") or _str(ld.get("headline")) or _page_title(m)
     if title and text.startswith(title + "\n"):  # the headline is the title, not a sentence
         text = text[len(title):].lstrip("\n")
     published = _first_date(*(m.get(k) for k in _DATE_KEYS[:1]), _str(ld.get("datePublished")),
