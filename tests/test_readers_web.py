@@ -144,6 +144,23 @@ def test_sloppy_feed_text_is_decoded_not_dropped() -> None:
                            "for AT&T's partners.")  # fmt: skip
 
 
+def test_feed_footers_are_not_article_text(tmp_path: Path) -> None:
+    path = tmp_path / "blog.xml"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>B</title><item><title>A'
+        "</title><description><![CDATA[<p>Northwind Capital invested in Kestrel Robotics.</p>"
+        '<p>The post <a href="/a">Northwind backs Kestrel</a> appeared first on Circuit Blog.'
+        "</p>]]></description></item><item><title>B</title><description>Orbis AI hired 40 "
+        "engineers.\nL’article Orbis AI recrute est apparu en premier sur Le Fil.</description>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    assert [a.text for a in items(path) if isinstance(a, Article)] == [
+        "Northwind Capital invested in Kestrel Robotics.",
+        "Orbis AI hired 40 engineers.",
+    ]
+
+
 def _feed(tmp_path: Path, name: str, prolog: str, title: str) -> Path:
     path = tmp_path / name
     path.write_text(f'<?xml version="1.0"?>\n{prolog}\n<rss version="2.0"><channel><title>T'

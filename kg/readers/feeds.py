@@ -19,7 +19,7 @@ from typing import Any
 
 from kg.dates import read_date
 from kg.errors import InputError
-from kg.readers.common import lang_fields, tidy
+from kg.readers.common import is_dropped, lang_fields, tidy
 from kg.readers.decode import MB, decode_whole
 from kg.readers.html import html_to_text
 from kg.schema import Article, ArticleFormat
@@ -180,7 +180,8 @@ def item_article(
     title = " ".join(_plain(entry.get("title", "")).split())
     contents = entry.get("content") or []
     body = (contents[0].get("value") if contents else "") or entry.get("summary", "")
-    text = _plain(body)
+    text = "\n".join(line for line in _plain(body).split("\n") if not is_dropped(line))
+    text = tidy(text)  # without "The post … appeared first on …", which blogs append
     if not title and not text:
         return InputError(f"{path}:item {n}: feed item has no title or text")
     own_id = entry.get("id") or None
