@@ -80,3 +80,13 @@ def test_a_current_title_next_to_a_former_one_is_kept() -> None:
 def test_joining_a_board_is_not_a_job() -> None:
     found = triples(extract_article(article("Jim Beam joined Cohere's board in May.", "en")))
     assert ("Jim Beam", "WORKS_AT", "Cohere") not in found
+
+
+def test_plural_boards_seat_the_person_on_each_board_listed() -> None:
+    facts = triples(
+        extract_article(article("Jane Roe serves on the boards of Cohere and Mistral AI.", "en"))
+    )
+    assert ("Jane Roe", BOARD, "Cohere") in facts
+    assert ("Jane Roe", BOARD, "Mistral AI") in facts
+    past = "Jane Roe sat on the boards of Cohere and Mistral AI."
+    assert not any(r == BOARD for _, r, _ in triples(extract_article(article(past, "en"))))

@@ -86,3 +86,49 @@ def test_a_round_label_belongs_to_its_own_clause() -> None:
     names = {e.name for e in result.entities if e.kind.value == "Deal"}
     assert not any("Kyutai Series F" in n for n in names), names
     assert any("Cohere Series F" in n for n in names), names
+
+
+def _en(text: str) -> set[tuple[str, str, str]]:
+    return triples(extract_article(article(text, "en")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regulator cleared Oracle's acquisition of 9.9 per cent in Cohere.",
+        "Oracle agreed to acquire a 7.5 percent stake in Cohere.",
+        "Oracle will acquire a minority non-controlling shareholding of 8% in Cohere.",
+        "Oracle bought 5% of Cohere last year.",
+    ],
+)
+def test_a_share_bought_is_an_investment_not_an_acquisition(text: str) -> None:
+    facts = _en(text)
+    assert ("Oracle", "INVESTS_IN", "Cohere") in facts
+    assert ("Oracle", "ACQUIRES", "Cohere") not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oracle will merge with Cohere.",
+        "The merger of U.S. software group Oracle and AI firm Cohere closed on Monday.",
+        "Cohere will operate as an Oracle subsidiary.",
+        "Cohere will become a unit of Oracle after the deal.",
+        "Cohere, now wholly owned by Oracle, released a model.",
+    ],
+)
+def test_mergers_and_new_owners_are_acquisitions(text: str) -> None:
+    assert ("Oracle", "ACQUIRES", "Cohere") in _en(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks on a merger between Oracle and Cohere collapsed.",
+        "Oracle and Cohere have discussed a possible merger.",
+        "Cohere, partly owned by Oracle, released a model.",
+        "Oracle buys the most GPUs and Nvidia buys more Arm licences than anyone.",
+    ],
+)
+def test_failed_or_possible_mergers_partial_owners_and_quantities_are_not(text: str) -> None:
+    assert not any(r == "ACQUIRES" for _, r, _ in _en(text))

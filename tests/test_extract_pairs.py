@@ -269,3 +269,18 @@ def test_a_review_of_an_untyped_deal_stays_when_no_typed_deal_is_told() -> None:
     result = extract_article(article(text, "en"))
     reviewed = {o for s, r, o in triples(result) if r == "REVIEWS"}
     assert reviewed == {"Helsing–Kyutai partnership"}, triples(result)
+
+
+def test_the_source_a_quote_is_attributed_to_is_no_partner() -> None:
+    text = '"Cohere can pick and choose its partners," said Oracle analyst Jane Roe.'
+    facts = triples(extract_article(article(text, "en")))
+    assert not any(r == "PARTNERS_WITH" for _, r, _ in facts)
+    told = "Cohere partnered with Oracle, according to Reuters."
+    assert ("Cohere", "PARTNERS_WITH", "Oracle") in triples(extract_article(article(told, "en")))
+
+
+def test_an_agreement_with_a_cloud_provider_is_a_supply_not_a_partnership() -> None:
+    text = "Cohere signed a $2 billion agreement with cloud provider Oracle."
+    facts = triples(extract_article(article(text, "en")))
+    assert ("Cohere", "DEPENDS_ON", "Oracle") in facts
+    assert not any(r == "PARTNERS_WITH" for _, r, _ in facts)

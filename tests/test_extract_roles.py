@@ -144,3 +144,28 @@ def test_a_firm_that_hired_a_person_employs_them(text: str, held: bool) -> None:
     result = extract_article(article(text, "en"))
     works = {(s, o) for s, r, o in triples(result) if r == "WORKS_AT"}
     assert bool(works) is held, triples(result)
+
+
+def test_a_name_the_gazetteer_lacks_before_a_title_owns_it() -> None:
+    facts = found(
+        "Other backers include Salesforce, Spark Capital, and FTX founder Jim Beam.",
+        "en",
+    )
+    assert not any(p == "Jim Beam" and o in ("Spark Capital", "Salesforce") for p, _, o in facts)
+
+
+def test_a_plural_title_after_words_of_tenure_is_each_listed_persons() -> None:
+    facts = found("Jane Roe replaces Intel interim co-CEOs Jim Beam and John Poe.", "en")
+    assert ("Jim Beam", "LEADS", "Intel") in facts
+    assert ("John Poe", "LEADS", "Intel") in facts
+
+
+def test_a_second_title_coordinated_after_the_first_is_held_too() -> None:
+    facts = found(
+        "Jane Roe is a managing partner of Sequoia Capital and chairman of chip firm Cerebras.",
+        "en",
+    )
+    assert ("Jane Roe", "LEADS", "Sequoia Capital") in facts
+    assert ("Jane Roe", "LEADS", "Cerebras") in facts
+    former = found("Jane Roe is the CEO of Cohere and former chairman of Cerebras.", "en")
+    assert ("Jane Roe", "LEADS", "Cerebras") not in former

@@ -14,6 +14,7 @@ from kg.extract.facts import Found
 from kg.extract.linkwords import link_words
 from kg.extract.mentions import Mention
 from kg.extract.slots import FIRMS, Ctx, left, right
+from kg.extract.structure import conjuncts
 from kg.schema import EntityKind, RelationType
 
 ORGS = (*FIRMS, EntityKind.REGULATOR)
@@ -56,8 +57,10 @@ def boards(ctx: Ctx, found: Found) -> None:
             continue
         org, lead = owner
         members = _members(ctx, people, lead, board.end(), lang)
+        orgs = _boards_of(ctx, org, board.end()) if board.group(0).startswith("boards") else [org]
         for person in members:
-            found.add(ctx, person.eid, RelationType.BOARD_MEMBER_OF, org, role="board member")
+            for one in orgs:
+                found.add(ctx, person.eid, RelationType.BOARD_MEMBER_OF, one, role="board member")
     if lang == "zh":
         _serves_zh(ctx, found, people)
 
@@ -97,6 +100,12 @@ def _topic(ctx: Ctx, pos: int) -> str | None:
     if here:
         return here[-1].eid
     return ctx.doc.previous_subject(ctx.sent, pronoun=False)
+
+
+def _boards_of(ctx: Ctx, org: str, end: int) -> list[str]:
+    """ "serves on the boards of A and B": each firm of the list after the plural board."""
+    first = next((m for m in ctx.mentions if m.start >= end and m.eid == org), None)
+    return [m.eid for m in conjuncts(ctx, first, True, ORGS)] if first else [org]
 
 
 def _clause_break(gap: str) -> bool:

@@ -92,13 +92,29 @@ def _supply_deal(
     one, other = left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=30)
     if one is None or other is None or one.eid == other.eid:
         return
-    if _sells(ctx, one) and not _sells(ctx, other):
+    if provider_after(ctx.text, end):  # "an agreement with cloud provider X": X provides
+        user, provider = one, other
+    elif _sells(ctx, one) and not _sells(ctx, other):
         user, provider = other, one
     elif _sells(ctx, other) and not _sells(ctx, one):
         user, provider = one, other
     else:
         return  # who supplies whom is not said
     _add_dependency(ctx, found, user, provider, status, ctx.text[start:end])
+
+
+# the firm after "with" described as a provider: "a deal with GPU-heavy cloud service X"
+_PROVIDER_AFTER = re.compile(
+    r"\s*,?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:cloud|compute|computing|GPU|chip|"
+    r"data[- ]cent(?:er|re)|hosting)\s+(?:provider|service|company|firm|operator|supplier|"
+    r"vendor|maker|specialist|platform)s?\b",
+    re.I,
+)
+
+
+def provider_after(text: str, end: int) -> bool:
+    """Is the party after a deal word at `end` described as a supplier of compute?"""
+    return bool(_PROVIDER_AFTER.match(text, end))
 
 
 def _sells(ctx: Ctx, m: Mention) -> bool:

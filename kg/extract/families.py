@@ -118,8 +118,10 @@ def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
 
 
 _STAKE = re.compile(
-    r"\s+(?:an?\s+|the\s+|its\s+)?(?:[\d.,]+\s?%\s+|minority\s+|majority\s+|small\s+)?"
-    r"(?:stake|holding|share|interest)s?\b",
+    r"\s+(?:of\s+)?(?:an?\s+|the\s+|its\s+)?(?:(?:about|around|roughly|nearly|almost|another|"
+    r"a further|an additional|up to)\s+)?(?:[\d.,]+\s?(?:%|per\s?cent\b|percent\b)"
+    r"|(?:(?:minority|majority|small|non-controlling|significant|strategic)\s+){0,2}"
+    r"(?:stake|holding|shareholding|share|interest)s?\b)",
     re.I,
 )
 _RAISE_VERB = re.compile(r"rais|l[eè]v|融资|融資|募资|募資", re.I)
@@ -199,6 +201,11 @@ def _round_details(ctx: Ctx, found: Found, raiser: str, pos: int) -> DealDraft:
 def acquire(
     ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None
 ) -> None:
+    if trig.agent == "pair":  # "the merger of A and B": A takes over B
+        merged = _merged(ctx, end)
+        if merged is not None:
+            found.add(ctx, merged[0].eid, RelationType.ACQUIRES, merged[1].eid, status=status)
+        return
     if trig.agent == "inside":  # zh passive: 被X收购
         agent = right(ctx, start, FIRMS, reach=12)
         target = slot(ctx, "left", trig, start, end, FIRMS)
@@ -231,6 +238,21 @@ def acquire(
         )
 
 
+def _merged(ctx: Ctx, end: int) -> tuple[Mention, Mention] | None:
+    """The two firms coordinated right after a merger word, each with its description."""
+    first = right(ctx, end, FIRMS, reach=60)
+    if first is None or not _MERGED_GAP_1.fullmatch(ctx.text, end, first.start):
+        return None
+    second = right(ctx, first.end, FIRMS, [first.eid], reach=60)
+    if second is None or not _MERGED_GAP.fullmatch(ctx.text, first.end, second.start):
+        return None
+    return first, second
+
+
+_MERGED_GAP_1 = re.compile(r"(?:[^,;.]|(?<=[A-Z])\.)*")  # "of U.S. software giant"
+_MERGED_GAP = re.compile(r"\s+(?:and|with|&)\s+(?:(?-i:[a-z])[\w\-.]*\s+|U\.S\.\s+|AI\s+){0,5}")
+
+
 def _goods(ctx: Ctx, end: int, target: Mention) -> bool:
     """ "buys GPUs from Nvidia", "buys Nvidia chips", "从英伟达买下芯片": goods bought from a
     firm, not the firm bought (the depend rules state the supply)."""
@@ -241,7 +263,16 @@ def _goods(ctx: Ctx, end: int, target: Mention) -> bool:
     if _FIRM_HEAD.search(gap):
         return False  # "acquired Dutch chip start-up Lumen Labs": a firm, not goods
     tail = _OWNER_MARK.sub("", ctx.text[target.end : target.end + 30], count=1)
+    if _QUANTITY.fullmatch(gap):
+        return True  # "buys the most HBM": firms are not bought by the quantity
     return bool(lex.goods.search(gap) or lex.sellers.search(gap) or lex.goods.match(tail))
+
+
+_QUANTITY = re.compile(
+    r"\s*(?:the\s+)?(?:most|more|much|less|lots\s+of|plenty\s+of|enough|tons\s+of|"
+    r"(?:a\s+)?(?:large|huge|vast|growing)\s+(?:amounts?|quantities|volumes?|numbers?)\s+of)\s+",
+    re.I,
+)
 
 
 _FIRM_HEAD = re.compile(

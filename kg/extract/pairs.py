@@ -12,12 +12,13 @@ from functools import lru_cache
 
 from kg.extract.clauses import deal_to_buy, in_clause_of, reviewers_of, two_sides
 from kg.extract.coref import watchdog_of
+from kg.extract.dependency import provider_after
 from kg.extract.facts import Found, date_props
 from kg.extract.links import partners_listed
 from kg.extract.linkwords import link_words
 from kg.extract.mentions import Mention, is_list_gap
 from kg.extract.patterns import Trigger
-from kg.extract.slots import FIRMS, Ctx, expand, gov_left, left, right
+from kg.extract.slots import FIRMS, Ctx, expand, gov_left, left, right, sources
 from kg.schema import DealStatus, DealType, EntityKind, RelationType
 
 _PAIR_GOV = {"between", "entre", "like", "among", "parmi", "与", "與", "和", "跟", "同"}
@@ -50,8 +51,9 @@ _TYPES = (
     (
         DealType.ACQUISITION,
         re.compile(
-            r"acqui\w*|rachat|rachet\w*|\bachat\b|achet\w*|\bpurchas\w*|\bbuy(?:s|ing)?\b"
-            r"|\bbought\b|takeover|merger|fusion|\bbid for\b|\boffer for\b"
+            r"acqui\w*(?!\s+(?:of\s+)?(?:an?\s+)?(?:[\w\-]+\s+){0,3}?(?:[\d.,]+\s?(?:%|per\s?cent)"
+            r"|stake|shareholding))|rachat|rachet\w*|\bachat\b|achet\w*|\bpurchas\w*"
+            r"|\bbuy(?:s|ing)?\b|\bbought\b|takeover|merger|fusion|\bbid for\b|\boffer for\b"
             r"|offre (?:sur|de rachat)|收购|收購|并购|合并|买下|買下",
             re.I,
         ),
@@ -372,16 +374,18 @@ def partner(
         return  # "anciens collaborateurs": staff; "a cloud deal with": a supply (dependency.py)
     if _ROUND_PARTNERS.search(ctx.text, max(0, start - 40), start):
         return  # "la participation de plusieurs partenaires dont A et B": a round's investors
-    if deal_to_buy(ctx.text, end):
-        return  # "struck a deal to buy X": an acquisition or an investment, not a partnership
+    if deal_to_buy(ctx.text, end) or provider_after(ctx.text, end):
+        return  # "a deal to buy X": an acquisition; "a deal with cloud firm X": a supply
     dates = date_props(ctx.text, found.reference)
     if partners_listed(ctx, start, end, found, status, **dates):
         return
     same_side = _co_agents(ctx, found)
+    voices = sources(ctx)  # "…its partners," said ING analyst P: ING is no party
     found_pairs = [p for p in pairs(ctx, start) if frozenset(p) not in same_side]
+    found_pairs = [p for p in found_pairs if not voices & set(p)]
     if not found_pairs:  # "A, rival of B, signed an agreement with C": subject and object
         subj, obj = left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=40)
-        if subj and obj:
+        if subj and obj and obj.eid not in voices:
             found_pairs = [(subj.eid, obj.eid)]
     for one, other in found_pairs:
         if one != other:

@@ -11,6 +11,7 @@ from kg.data import DATA, load_yaml
 from kg.extract.boards import boards, former_title
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
+from kg.extract.owners import UNKNOWN_OWNER, adjacent_org, chained, its_org, owned
 from kg.extract.people_lists import founded_by, led_by, plural_title, respectively
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import APPOSITION, apposition_end
@@ -129,7 +130,10 @@ def roles(ctx: Ctx, found: Found) -> None:
                 found.add(ctx, person.eid, relation, org.eid, role=role)
         if _RESPECTIVE.match(ctx.text, person.end):
             continue  # "A et B, respectivement PDG et CTO de X": people_lists.py pairs them
-        for org, title in _orgs_of(ctx, person):
+        held = _orgs_of(ctx, person)
+        if held and (more := chained(ctx, held[-1][0])) is not None:
+            held.append(more)  # "partner of A and chairman of B"
+        for org, title in held:
             if org.kind not in ORGS or _relation(title) is None:
                 continue
             if former_title(ctx, person, title):
@@ -228,12 +232,12 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
         t_start = person.start - (len(text[max(0, person.start - 80) : person.start]) - m.start())
         if _public_office(ctx, t_start):
             return []  # "U.S. President Donald Trump": a country's office, no firm's
+        unnamed = UNKNOWN_OWNER.search(text[max(0, t_start - 12) : t_start])
         org = (
-            _adjacent_org(ctx, t_start)
-            or _its_org(ctx, t_start)
-            or _near_left(ctx, t_start, m.group("title"))
+            adjacent_org(ctx, t_start)
+            or its_org(ctx, t_start)
+            or (None if owned(ctx, t_start) else _near_left(ctx, t_start, m.group("title")))
         )
-        unnamed = _UNKNOWN_OWNER.search(text[max(0, t_start - 12) : t_start])
         if (
             org is None
             and not unnamed
@@ -345,31 +349,6 @@ _WHOSE = re.compile(r"\s*,\s*(?:dont|whose)\s+(?:le|la|les|l[’'])?\s*", re.I)
 # a title heads of state hold too: a firm's only right after it ("X, dont le président")
 _POLITICAL = {"président", "présidente", "president"}
 _FR_NEAR = re.compile(r"\s*(?:,\s*)?(?:(?:dont|et|avec)\s+)?(?:son|sa|leur|le|la|l[’'])?\s*")
-_UNKNOWN_OWNER = re.compile(
-    r"(?:[\u4e00-\u9fff](?<![的其，。、：；])|\b(?!(?:Its|The|Their|Our|Le|La|Les|Son|Sa|Leur)\b)"
-    r"[A-Z][\w&\-]+)\s*$"
-)
-_ITS = re.compile(r"(?:\b(?:its|their|son|sa|leur)|其)\s*$", re.I)
-
-
-def _its_org(ctx: Ctx, pos: int) -> Mention | None:
-    """ "Vega AI took a stake in Lumen Labs and hired its CEO Jane Roe": "its" is the firm
-    named last."""
-    if not _ITS.search(ctx.text[max(0, pos - 8) : pos]):
-        return None
-    orgs = [m for m in ctx.mentions if m.end <= pos and m.kind in ORGS]
-    return orgs[-1] if orgs else None
-
-
-def _adjacent_org(ctx: Ctx, pos: int) -> Mention | None:
-    """The organisation written right before a title: "Databricks chief", "OpenAI’s CEO"."""
-    for m in ctx.mentions:
-        if m.end <= pos and re.fullmatch(r"\s*(?:[’']s?|的)?\s*", ctx.text[m.end : pos]):
-            if m.kind in ORGS:
-                return m
-    return None
-
-
 _JOINED = re.compile(r"\s+(?:et|and|&)\s+|\s*兼\s*")
 
 

@@ -93,6 +93,20 @@ def speaker(ctx: Ctx, pos: int, kinds: Collection[EntityKind] = FIRMS) -> Mentio
     return None
 
 
+# the source a quote or claim is attributed to: "…," said ING analyst P; according to X
+_ATTRIBUTED = re.compile(
+    r"(?:\bsaid|\bsays|\btold|\bwrote|\badded|\bnoted|\baccording to|\bper)\s+(?:the\s+)?$", re.I
+)
+
+
+def sources(ctx: Ctx) -> set[str]:
+    """The organisations a sentence's words are attributed to ("…," said ING analyst P): the
+    voice of the sentence, no party to what it reports."""
+    return {
+        m.eid for m in ctx.mentions if _ATTRIBUTED.search(ctx.text[max(0, m.start - 20) : m.start])
+    }
+
+
 def right(
     ctx: Ctx,
     pos: int,

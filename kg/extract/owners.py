@@ -1,0 +1,81 @@
+"""Whose title it is: the organisation a title in front of a person belongs to. Written right
+before it ("Databricks chief", "OpenAI’s CEO"), "its CEO" (the firm named last), and in English a
+capitalised word the gazetteer lacks right before the title ("QRX founder P": QRX's, not the
+firm named before it)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.data import DATA, load_yaml
+from kg.extract.mentions import Mention
+from kg.extract.slots import FIRMS, Ctx
+from kg.schema import EntityKind
+
+ORGS = (*FIRMS, EntityKind.REGULATOR)
+
+UNKNOWN_OWNER = re.compile(
+    r"(?:[\u4e00-\u9fff](?<![的其，。、：；])|\b(?!(?:Its|The|Their|Our|Le|La|Les|Son|Sa|Leur)\b)"
+    r"[A-Z][\w&\-]+)\s*$"
+)
+_ITS = re.compile(r"(?:\b(?:its|their|son|sa|leur)|其)\s*$", re.I)
+# a capitalised word the gazetteer lacks right before an English title owns it ("QRX founder P")
+_OWNER_EN = re.compile(
+    r"\b(?!(?:Its|The|Their|Our|His|Her|Senior|Executive|Interim|Acting|Deputy|Chief|Managing|"
+    r"General|Founding|Former|Co|Vice|Group|Global|Regional|Then|Longtime|Current|New)\b)"
+    r"[A-Z][\w&\-]*\s+$"
+)
+
+
+def owned(ctx: Ctx, pos: int) -> bool:
+    """An English title at `pos` has an owner the gazetteer lacks right before it."""
+    return ctx.sent.lang == "en" and bool(_OWNER_EN.search(ctx.text[max(0, pos - 20) : pos]))
+
+
+def its_org(ctx: Ctx, pos: int) -> Mention | None:
+    """ "Vega AI took a stake in Lumen Labs and hired its CEO Jane Roe": "its" is the firm
+    named last."""
+    if not _ITS.search(ctx.text[max(0, pos - 8) : pos]):
+        return None
+    orgs = [m for m in ctx.mentions if m.end <= pos and m.kind in ORGS]
+    return orgs[-1] if orgs else None
+
+
+# between a firm and its title: a possessive, a few words of tenure ("Intel interim co-CEOs")
+_ADJACENT = re.compile(
+    r"\s*(?:[’']s?|的)?\s*(?:(?:interim|acting|new|current|longtime|longstanding|incoming|"
+    r"outgoing|former|then|joint|sole|founding|deputy|executive)\s+){0,2}"
+)
+
+
+def adjacent_org(ctx: Ctx, pos: int) -> Mention | None:
+    """The organisation written right before a title: "Databricks chief", "OpenAI’s CEO"."""
+    for m in ctx.mentions:
+        if m.end <= pos and _ADJACENT.fullmatch(ctx.text, m.end, pos):
+            if m.kind in ORGS:
+                return m
+    return None
+
+
+@lru_cache(maxsize=1)
+def _next_title() -> re.Pattern[str]:
+    data = load_yaml(DATA / "roles.yaml")
+    words = sorted({w for k, ws in data.items() if k != "exclude" for w in ws}, key=len)[::-1]
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"\s*,?\s+(?:and|as well as)\s+(?:(?:the|a|an|its)\s+)?(?P<title>{alt})\s+(?:of|at)\s+"
+        r"(?:the\s+)?(?:(?-i:[a-z])[\w\-]*\s+){0,3}",
+        re.I,
+    )
+
+
+def chained(ctx: Ctx, org: Mention) -> tuple[Mention, str] | None:
+    """The next title the same person holds: "partner of A and chairman of venture firm B"."""
+    if ctx.sent.lang != "en":
+        return None
+    m = _next_title().match(ctx.text, org.end)
+    if m is None:
+        return None
+    nxt = next((x for x in ctx.mentions if x.start == m.end() and x.kind in ORGS), None)
+    return (nxt, m.group("title")) if nxt is not None else None
