@@ -694,3 +694,9 @@ def test_their_joint_venture_pairs_the_subjects() -> None:
     text = "Les groupes Capgemini et Dassault Systèmes ont présenté leur coentreprise mardi."
     assert ("Capgemini", "PARTNERS_WITH", "Dassault Systèmes") in pairs(text)
     assert not pairs("Les groupes Capgemini et Dassault Systèmes ont publié leurs résultats.")
+
+
+def test_second_shareholder_behind_a_firm() -> None:
+    text = "Avec 12 %, Capgemini devient le deuxième actionnaire de Mistral AI derrière Nvidia."
+    assert ("NVIDIA", "INVESTS_IN", "Mistral AI") in pairs(text)
+    assert not pairs("Orange est le deuxième opérateur derrière Bouygues Telecom.")

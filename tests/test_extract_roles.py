@@ -169,3 +169,43 @@ def test_a_second_title_coordinated_after_the_first_is_held_too() -> None:
     assert ("Jane Roe", "LEADS", "Cerebras") in facts
     former = found("Jane Roe is the CEO of Cohere and former chairman of Cerebras.", "en")
     assert ("Jane Roe", "LEADS", "Cerebras") not in former
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # officers listed after one firm: the second title is the same firm's
+        (
+            "腾讯董事长马化腾、副董事长刘炽平出席了签约仪式。",
+            ("Martin Lau", "BOARD_MEMBER_OF", "Tencent"),
+        ),
+        # two titles joined by 兼: each at its own firm
+        ("字节跳动副总裁兼火山引擎总裁谭待表示，需求强劲。", ("谭待", "WORKS_AT", "ByteDance")),
+        ("字节跳动副总裁兼火山引擎总裁谭待表示，需求强劲。", ("谭待", "LEADS", "Volcano Engine")),
+        # founded, with the year between the person and the verb; led "by" a person
+        ("李彦宏于2000年创立百度，总部位于北京。", ("Robin Li", "FOUNDED", "Baidu")),
+        ("百度目前由李彦宏执掌，业务覆盖搜索与云。", ("Robin Li", "LEADS", "Baidu")),
+    ],
+)
+def test_zh_titles_over_lists_and_joins(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person with no title of his own in the list holds nothing
+        "他与马化腾、副董事长刘炽平会面。",
+        # 由P领导的团队: a relative clause, the firm is not said to be led by P
+        "该模型由百度李彦宏领导的团队开发。",
+    ],
+)
+def test_zh_titles_hard_negatives(text: str) -> None:
+    got = found(text, "zh")
+    assert not {f for f in got if f[0] == "Martin Lau"}
+    assert ("Robin Li", "LEADS", "Baidu") not in got
+
+
+def test_holding_a_post_in_french() -> None:
+    got = found("Jean Roussel occupe le poste de directeur financier de Capgemini.", "fr")
+    assert ("Jean Roussel", "WORKS_AT", "Capgemini") in got
+    assert not found("Jean Roussel occupait le poste de directeur financier de Capgemini.", "fr")

@@ -354,3 +354,10 @@ def test_buying_gpus_of_a_named_model_is_a_dependency() -> None:
     got = facts("富士康将购买五千颗英伟达Blackwell架构GB200 GPU，建设超级计算中心。")
     assert ("Foxconn", "DEPENDS_ON", "NVIDIA") in got
     assert not facts("腾讯去年买下了一家芯片公司。")
+
+
+def test_second_largest_shareholder_after_a_firm() -> None:
+    """ "成为仅次于X的第二大股东": X holds the larger stake in the same firm."""
+    got = facts("软银对月之暗面的持股已超过10%，成为仅次于阿里巴巴的第二大外部股东。")
+    assert ("Alibaba", "INVESTS_IN", "Moonshot AI") in got
+    assert not facts("腾讯是仅次于阿里巴巴的第二大电商平台。")

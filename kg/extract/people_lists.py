@@ -5,6 +5,7 @@ respectivement PDG et directeur technique de X", "A and B, respectively CEOs of 
     founded_by(ctx, found)     # every person listed after "founded by" founded the firm
     respectively(ctx, found)   # list items paired in order
     plural_title(ctx, found)   # a plural title after a list of people applies to each
+    titled_orgs(ctx, org, t_start, title)  # zh: "A董事长P1、副董事长P2", "A副总裁兼B总裁P"
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
+from kg.extract.owners import adjacent_org
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.schema import EntityKind, RelationType
 
@@ -162,3 +164,53 @@ def led_by(ctx: Ctx, found: Found) -> None:
         if person is not None and org is not None and adjacent:
             for one in expand(ctx, person, True, _PERSON) if group else [person]:
                 found.add(ctx, one.eid, RelationType.LEADS, org.eid, role="head")
+
+
+def titled_orgs(
+    ctx: Ctx, org: Mention | None, t_start: int, title: str
+) -> list[tuple[Mention, str]]:
+    """The organisations a title before a person (at `t_start`) belongs to: `org` (found next to
+    the title) and the firms of the titles joined before it ("A副总裁兼B总裁P": A's too); with no
+    org, the one a zh list of officers opens with ("A董事长P1、副董事长P2": A's)."""
+    if org is None:
+        org = _shared_org(ctx, t_start) if ctx.sent.lang == "zh" else None
+        return [(org, title)] if org is not None else []
+    return [(org, title), *(_joint(ctx, org) if ctx.sent.lang == "zh" else [])]
+
+
+_OFFICER_SEP = re.compile(r"\s*(?:、|和|及|以及|与|與)\s*$")
+_JOINT_SEP = re.compile(r"\s*(?:兼|暨)\s*$")
+
+
+def _title_before(ctx: Ctx, pos: int) -> int | None:
+    """Where the title that ends at `pos` starts, else None."""
+    from kg.extract.roles import _titles
+
+    head = ctx.text[max(0, pos - 30) : pos]
+    m = _titles().before.search(head)
+    return pos - len(head) + m.start() if m else None
+
+
+def _shared_org(ctx: Ctx, t_start: int, depth: int = 0) -> Mention | None:
+    """ "腾讯董事长马化腾、副董事长刘炽平": the second officer's title is the list's firm's."""
+    sep = _OFFICER_SEP.search(ctx.text, 0, t_start)
+    if sep is None or depth > 4:
+        return None
+    prev = [m for m in ctx.mentions if m.end == sep.start() and m.kind is EntityKind.PERSON]
+    start = _title_before(ctx, prev[0].start) if prev else None
+    if start is None:
+        return None
+    return adjacent_org(ctx, start) or _shared_org(ctx, start, depth + 1)
+
+
+def _joint(ctx: Ctx, org: Mention, depth: int = 0) -> list[tuple[Mention, str]]:
+    """ "字节跳动副总裁兼火山引擎总裁P": the title joined before the firm, with its own firm."""
+    sep = _JOINT_SEP.search(ctx.text, 0, org.start)
+    start = _title_before(ctx, sep.start()) if sep is not None and depth < 3 else None
+    if sep is None or start is None:
+        return []
+    first = adjacent_org(ctx, start)
+    if first is None or first.kind not in _ORGS:
+        return []
+    title = ctx.text[start : sep.start()].strip()
+    return [(first, title), *_joint(ctx, first, depth + 1)]

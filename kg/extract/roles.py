@@ -12,7 +12,7 @@ from kg.extract.boards import boards, former_title
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
 from kg.extract.owners import UNKNOWN_OWNER, adjacent_org, chained, its_org, owned
-from kg.extract.people_lists import founded_by, led_by, plural_title, respectively
+from kg.extract.people_lists import founded_by, led_by, plural_title, respectively, titled_orgs
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import APPOSITION, apposition_end
 from kg.extract.tenure import tenure
@@ -169,7 +169,7 @@ _WHO = (
 
 _FOUNDED_VERB = re.compile(
     r"^\s*(?:(?:also|later|then|first)\s+)?(?:co-?founded|founded|set up|a\s+(?:co)?fondé|"
-    r"(?:co)?fonda|(?:联合|共同)?(?:创立|创办|創立|創辦|创建|創建)了?)\s*",
+    r"(?:co)?fonda|(?:(?:于|於|在)?\d{4}年(?:\d{1,2}月)?)?(?:联合|共同)?(?:创立|创办|創立|創辦|创建|創建)了?)\s*",
     re.I,
 )
 _FOUNDED_ZH = re.compile(r"^\s*(?:联合|共同|于\d{4}年)?(?:创立|创办|創立|創辦|创建|創建)")
@@ -248,7 +248,7 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
             # (not "某某创投执行董事…": a firm we do not know is named right before the title)
             eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
             org = Mention(t_start, t_start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
-        return [(org, m.group("title"))] if org else []
+        return titled_orgs(ctx, org, t_start, m.group("title"))
     m = after.match(text[person.end :])
     if m:
         org = right(ctx, person.end + m.end() - 1, ORGS, reach=6)
