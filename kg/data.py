@@ -215,6 +215,8 @@ class Normalize(DataFile):
 class Pinyin(DataFile):
     surnames: dict[str, str]  # surname -> its spelling as a surname (单 Shan, 欧阳 Ouyang)
     org_suffixes: dict[str, str]  # 资本 -> Capital
+    company_suffixes: dict[str, str] = Field(default_factory=dict)  # 精工 -> Precision
+    name_readings: dict[str, str] = Field(default_factory=dict)  # 长 -> chang (not zhang)
     org_words: dict[str, str] = Field(default_factory=dict)  # 产业 -> Industry
     places: Words = Field(default_factory=list)  # 上海, 湖北: a name's place prefix
     readings: dict[str, str]  # syllable -> the characters read so

@@ -42,8 +42,10 @@ def test_a_chinese_fund_name_in_english(name: str, spellings: list[str]) -> None
     assert romanized(name, EntityKind.FUND) == spellings
 
 
-def test_only_people_and_funds_are_spelt() -> None:
-    assert romanized("青禾科技", EntityKind.COMPANY) == []
+def test_a_company_is_spelt_only_when_a_company_word_ends_it() -> None:
+    assert romanized("青禾科技", EntityKind.COMPANY) == ["Qinghe", "Qinghe Technology"]
+    assert romanized("青禾", EntityKind.COMPANY) == []
+    assert romanized("科技", EntityKind.COMPANY) == []  # a company word alone
     assert romanized("资本", EntityKind.FUND) == []  # a suffix alone
 
 

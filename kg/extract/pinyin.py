@@ -19,6 +19,7 @@ from kg.schema import EntityKind
 def _tables() -> tuple[dict[str, str], dict[str, str]]:
     data = load_model(DATA / "pinyin.yaml", Pinyin)
     reading = {ch: syl for syl, chars in data.readings.items() for ch in chars}
+    reading.update(data.name_readings)
     return data.surnames, reading
 
 
@@ -58,7 +59,7 @@ def romanize_org(name: str, suffixes: dict[str, str]) -> list[str]:
     head = name[: len(name) - len(suffix)]
     latin = _LATIN_HEAD.match(head)
     if suffix and latin and _CJK.search(head):
-        return [latin.group(0).strip(), f"{latin.group(0).strip()} {suffixes[suffix]}"]
+        return [latin.group(0).strip(), f"{latin.group(0).strip()} {suffixes[suffix]}".strip()]
     if not suffix or not 2 <= len(head) <= 16 or not all(_CJK.match(c) for c in head):
         return []
     heads = [head]
@@ -69,7 +70,7 @@ def romanize_org(name: str, suffixes: dict[str, str]) -> list[str]:
     for part in heads:
         words, proper = _org_words(part)
         if words and (proper or part == head):  # "High-Quality Development" alone names nothing
-            out += [words, f"{words} {suffixes[suffix]}"]
+            out += [words, f"{words} {suffixes[suffix]}".strip()]
     return out
 
 
@@ -114,10 +115,13 @@ def _pinyin_words(run: str, reading: dict[str, str]) -> list[str]:
 
 
 def romanized(name: str, kind: EntityKind) -> list[str]:
-    """The English spellings of a discovered Chinese name: a person's or a fund's."""
+    """The English spellings of a discovered Chinese name: a person's, a fund's or a company's
+    (富临精工 -> "Fulin", "Fulin Precision")."""
     if kind is EntityKind.PERSON:
         latin = romanize_name(name)
         return [latin] if latin else []
     if kind is EntityKind.FUND and re.search(r"[\u4e00-\u9fff]", name):
         return romanize_org(name, _org_data().org_suffixes)
+    if kind is EntityKind.COMPANY and re.search(r"[\u4e00-\u9fff]", name):
+        return list(dict.fromkeys(romanize_org(name, _org_data().company_suffixes)))
     return []

@@ -20,6 +20,7 @@ from kg.extract.patterns import Trigger, lexicon
 from kg.extract.roles import roles, warm_up
 from kg.extract.slots import FIRMS, Ctx
 from kg.extract.text import Sentence, split_sentences
+from kg.extract.zh_firm_lists import zh_listed_firms
 from kg.schema import (
     Article,
     DealType,
@@ -97,7 +98,10 @@ def read_article(article: Article) -> Doc:
     listed = {p.name: EntityKind.COMPANY for p in article.key_players}
     listed |= {c.name: EntityKind.COMPANY for c in article.related_companies}
     text = "\n".join(s.text for s in sentences)
-    doc.add_discovered(discover(text), listed, paired_names(text))
+    found = discover(text)
+    for name, kind in zh_listed_firms(text, gaz).items():
+        found.setdefault(name, kind)
+    doc.add_discovered(found, listed, paired_names(text))
     doc.read()
     return doc
 
