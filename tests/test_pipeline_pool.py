@@ -9,6 +9,7 @@ in every worker).
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import time
@@ -171,3 +172,30 @@ def test_a_deadly_record_of_a_big_file_fails_alone_named_once(tmp_path: Path) ->
     assert sorted(summary.failures) == [f"{text}: {killed}",  # before: the file's name twice
                                         f"{jsonl}: https://x.example/7: {killed}"]
     assert summary.articles_new == 299 + len(GOOD)
+
+
+class DiesOnceWarmingUp(HostileExtractor):
+    """Killed while a worker loads it, once (the OOM killer picking a starting worker)."""
+
+    name = "dies-warming"
+
+    def __init__(self) -> None:
+        marker = Path(os.environ["KG_TEST_DIED_ONCE"])
+        if multiprocessing.parent_process() is not None and not marker.exists():
+            marker.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+register("dies-warming", DiesOnceWarmingUp)
+
+
+def test_a_worker_killed_while_warming_up_is_replaced(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before, a worker lost before its first file ended the whole run ("could not start").
+    monkeypatch.setenv("KG_TEST_DIED_ONCE", str(tmp_path / "died"))
+    root = folder(tmp_path, GOOD)
+    summary = ingest([root], tmp_path / "data", workers=2, extractor="dies-warming",
+                     budget=BUDGET)
+    assert (tmp_path / "died").exists()
+    assert (summary.articles_new, summary.failed) == (len(GOOD), 0)
+    assert stored(tmp_path / "data") == sorted(GOOD)

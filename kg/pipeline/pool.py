@@ -63,6 +63,7 @@ class WorkerPool:
         self.workers: list[Worker] = []
         self.queue: deque[Task] = deque()
         self.done: list[Task] = []
+        self.lost_starts = 0  # workers dead before their first unit, since one last started
 
     def submit(self, key: int, units: list[Unit]) -> None:
         """Queue a task; `finished()` returns it under `key`."""
@@ -154,6 +155,7 @@ class WorkerPool:
         assert task is not None
         if message[0] == "start":
             worker.unit, worker.since, worker.ready = message[1], time.monotonic(), True
+            self.lost_starts = 0
             return
         task.results[message[1]] = message[2]
         worker.unit = None
@@ -165,14 +167,20 @@ class WorkerPool:
         """The worker's current unit fails with `reason`; the worker is replaced and the rest
         of its task queued first."""
         task, index = worker.task, worker.unit
-        if not worker.ready and not worker.process.is_alive():
-            # it never got to a file: no file is to blame, and every worker would do the same
+        lost_start = not worker.ready and not worker.process.is_alive()
+        if lost_start and self.lost_starts:
+            # twice in a row before any file: every worker would do the same
             raise ConfigurationError(f"a worker process could not start ({death(worker.process)})")
         worker.process.kill()
         worker.process.join(5)
         with contextlib.suppress(OSError):
             worker.conn.close()
         self.workers.remove(worker)
+        if lost_start:  # killed while warming up (an OOM kill): no file to blame, start another
+            self.lost_starts += 1
+            if task is not None:
+                self.queue.appendleft(task)
+            return
         if task is None:
             return
         if index is None:  # died between units, or warming up: the first unfinished one
