@@ -209,3 +209,70 @@ def test_holding_a_post_in_french() -> None:
     got = found("Jean Roussel occupe le poste de directeur financier de Capgemini.", "fr")
     assert ("Jean Roussel", "WORKS_AT", "Capgemini") in got
     assert not found("Jean Roussel occupait le poste de directeur financier de Capgemini.", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Latin title in a Chinese copula, any case; 作为 as a copula
+        ("李彦宏是百度的CEO。", ("Robin Li", "LEADS", "Baidu")),
+        ("李彦宏作为百度的CEO出席了会议。", ("Robin Li", "LEADS", "Baidu")),
+        # the English abbreviation in parentheses between the title and the name
+        ("英伟达首席执行官（CEO）黄仁勋表示，需求强劲。", ("Jensen Huang", "LEADS", "NVIDIA")),
+        # titles listed with 、 each state their relation
+        ("百度创始人、董事长李彦宏表示，需求强劲。", ("Robin Li", "FOUNDED", "Baidu")),
+        ("百度创始人、董事长李彦宏表示，需求强劲。", ("Robin Li", "LEADS", "Baidu")),
+    ],
+)
+def test_zh_title_forms(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text, "zh")
+
+
+def test_zh_copula_with_an_investor_word_is_no_role() -> None:
+    assert not found("李彦宏作为百度的投资人出席了会议。", "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deputy is no head
+        (
+            "Selon Jean Roussel, directeur général adjoint de Capgemini, la demande explose.",
+            ("Jean Roussel", "WORKS_AT", "Capgemini"),
+        ),
+        # a department between the title and the firm
+        (
+            "Selon Jean Roussel, responsable de l’IA chez Capgemini, la demande explose.",
+            ("Jean Roussel", "WORKS_AT", "Capgemini"),
+        ),
+        (
+            "Selon Jean Roussel, directeur de la communication de Capgemini, la demande explose.",
+            ("Jean Roussel", "WORKS_AT", "Capgemini"),
+        ),
+        # a description of the firm between the preposition and its name
+        (
+            "Jean Roussel, président du groupe Capgemini, a commenté.",
+            ("Jean Roussel", "LEADS", "Capgemini"),
+        ),
+        (
+            "Jean Roussel siège au conseil d’administration du fabricant américain de puces "
+            "Nvidia.",
+            ("Jean Roussel", "BOARD_MEMBER_OF", "NVIDIA"),
+        ),
+        # "le patron de X P" without a comma; président-fondateur
+        ("Le patron de Capgemini Aiman Ezzat a commenté.", ("Aiman Ezzat", "LEADS", "Capgemini")),
+        (
+            "Jean Roussel, président-fondateur de Capgemini, a commenté.",
+            ("Jean Roussel", "FOUNDED", "Capgemini"),
+        ),
+    ],
+)
+def test_fr_title_forms(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text, "fr")
+
+
+def test_fr_deputy_is_not_a_head_and_a_long_aside_is_no_department() -> None:
+    got = found("Selon Jean Roussel, directeur général adjoint de Capgemini, tout va bien.", "fr")
+    assert ("Jean Roussel", "LEADS", "Capgemini") not in got
+    text = "Jean Roussel, responsable de la baisse des prix chez Capgemini, a été licencié."
+    assert not found(text, "fr")

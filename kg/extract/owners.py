@@ -79,3 +79,24 @@ def chained(ctx: Ctx, org: Mention) -> tuple[Mention, str] | None:
         return None
     nxt = next((x for x in ctx.mentions if x.start == m.end() and x.kind in ORGS), None)
     return (nxt, m.group("title")) if nxt is not None else None
+
+
+# a department between a French title and its firm: "directeur de la communication de X"
+_DEPT = re.compile(
+    r"(?:(?:la|le|les)\s+|l[’'])?[\w\-]+(?:\s+(?-i:[a-zà-ÿ][\w\-]*)){0,2}?\s+"
+    r"(?:chez|de|du|d[’'])\s*(?:la\s+|le\s+|l[’'])?"
+)
+
+
+def department(ctx: Ctx, pos: int, title: str) -> tuple[Mention, str] | None:
+    """ "P, responsable de l’IA chez X": X and the post ("responsable de l’IA", a WORKS_AT
+    title), when a department stands between the title (ending at `pos`) and the firm."""
+    m = _DEPT.match(ctx.text, pos) if ctx.sent.lang == "fr" else None
+    if m is None:
+        return None
+    org = next((x for x in ctx.mentions if m.end() <= x.start <= m.end() + 1), None)
+    if org is None or org.kind not in ORGS:
+        return None
+    start = ctx.text.rfind(title, 0, pos)
+    post = re.sub(r"\s+(?:chez|de|du|d[’'])\s*(?:la|le|l[’'])?\s*$", "", m.group(0))
+    return org, f"{ctx.text[start:pos]}{post}" if start >= 0 else title

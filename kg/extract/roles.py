@@ -11,7 +11,7 @@ from kg.data import DATA, load_yaml
 from kg.extract.boards import boards, former_title
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
-from kg.extract.owners import UNKNOWN_OWNER, adjacent_org, chained, its_org, owned
+from kg.extract.owners import UNKNOWN_OWNER, adjacent_org, chained, department, its_org, owned
 from kg.extract.people_lists import founded_by, led_by, plural_title, respectively, titled_orgs
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import APPOSITION, apposition_end
@@ -46,18 +46,18 @@ def _titles() -> Titles:
             rel[w.lower()] = None if key == "exclude" else RelationType(key)
     alt = "|".join(re.escape(t) for t in sorted(rel, key=len, reverse=True))
     one = rf"(?:{alt})"
-    title = rf"(?P<title>{one}(?:\s+(?:et|and|&)\s+{one}|\s*兼\s*{one})?)"
-    of = r"\s+(?:of|at|for|with|de|du|des|chez|d[’'])\s*(?:the\s+|la\s+|le\s+|l[’'])?"
+    title = rf"(?P<title>{one}(?:\s+(?:et|and|&)\s+{one}|\s*[兼、]\s*{one})?)"
+    of = rf"\s+(?:of|at|for|with|de|du|des|chez|d[’'])\s*(?:the\s+|la\s+|le\s+|l[’'])?{_DESC}"
     det = r"(?:the|a|an|its|le|la|l[’']|un|une|son|sa)"
     return Titles(
         relation=rel,
         before=re.compile(
-            rf"(?:(?<![{_LATIN}-])|(?=[\u3400-\u9fff])){title}(?P<plural>s)?\s*(?:[,:]|{_LIST_ZH})?\s*$",
+            rf"(?:(?<![{_LATIN}-])|(?=[\u3400-\u9fff])){title}(?P<plural>s)?{_ABBR}\s*(?:[,:]|{_LIST_ZH})?\s*$",
             re.I,
         ),
         after=re.compile(
             rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
-            rf"\s+(?:with|at|of|for|de|du|chez|d[’'])\s*",
+            rf"{_MOD}\s+(?:with|at|of|for|de|du|des|chez|d[’'])\s*{_DESC}",
             re.I,
         ),
         as_role=re.compile(
@@ -78,7 +78,7 @@ def _titles() -> Titles:
             rf"{title}{of}",
             re.I,
         ),
-        copula_zh=re.compile(rf"^\s*(?:的)?\s*{title}"),
+        copula_zh=re.compile(rf"^\s*(?:的)?\s*{title}", re.I),
         lead=re.compile(rf"^\s*(?:的)?\s*{title}(?![A-Za-z\-])", re.I),
         named_as=re.compile(
             rf"^\s*,?\s*(?:as|comme|en tant que|au poste d[e’']|à la fonction d[e’']|"
@@ -101,6 +101,14 @@ _WHO_LEADS = re.compile(
 )
 # "执行董事包括A、B、C", "联合创始人为A和B": the holders listed after a Chinese title
 _LIST_ZH = r"(?:包括|包含|分别为|分別為|分别是|分別是|为|為|是|：)"
+_ABBR = r"(?:\s*[（(][A-Za-z ]{2,12}[）)])?"  # "首席执行官（CEO）黄仁勋"
+# "directeur général adjoint de X", "président du groupe X", "CEO of chipmaker X"
+_MOD = r"(?:\s+(?:France|Europe|EMEA|Monde|international|internationale))?"
+_DESC = (
+    r"(?:(?:la\s+|le\s+|l[’'])?(?:start-?up|jeune\s+pousse|société|groupe|entreprise|firme|"
+    r"licorne|géant|fabricant|éditeur|laboratoire|constructeur|spécialiste|plateforme|opérateur|"
+    r"banque|assureur|chipmaker)(?:\s+(?-i:[a-zà-ÿ][\w\-’']*)){0,4}?\s+(?=(?-i:[A-ZÀ-Ý0-9])|$))?"
+)
 _LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ_"  # \w would take CJK too: "英伟达CEO" has a title start
 
 
@@ -252,6 +260,8 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
     m = after.match(text[person.end :])
     if m:
         org = right(ctx, person.end + m.end() - 1, ORGS, reach=6)
+        if org is None and (dept := department(ctx, person.end + m.end(), m.group("title"))):
+            return [dept]  # "P, responsable de l’IA chez X": a post in a department of X
         return [(org, m.group("title"))] if org else []
     m = as_role.match(text[person.end :])
     if m:
@@ -300,7 +310,7 @@ def _owner_title(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
 def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     """ "the head of Lumen Labs, Claire Vasseur," / "le patron de Scaleway, Jane Roe"."""
     orgs = [m for m in ctx.mentions if m.end <= person.start and m.kind in ORGS]
-    if not orgs or not re.fullmatch(r"\s*,\s*", ctx.text[orgs[-1].end : person.start]):
+    if not orgs or not re.fullmatch(r"\s*,?\s*", ctx.text[orgs[-1].end : person.start]):
         return None
     org = orgs[-1]
     head = ctx.text[max(0, org.start - 60) : org.start]
@@ -309,7 +319,7 @@ def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
 
 
 _IS_ZH = re.compile(
-    r"^\s*(?:也|还|還|亦|同时|同時|目前)?(?:是|为|為|担任|擔任|出任|现任|現任|接任|升任|就任)\s*$"
+    r"^\s*(?:也|还|還|亦|同时|同時|目前)?(?:是|为|為|担任|擔任|出任|现任|現任|接任|升任|就任|作为|作為|身为|身為)\s*$"
 )
 
 
@@ -349,7 +359,7 @@ _WHOSE = re.compile(r"\s*,\s*(?:dont|whose)\s+(?:le|la|les|l[’'])?\s*", re.I)
 # a title heads of state hold too: a firm's only right after it ("X, dont le président")
 _POLITICAL = {"président", "présidente", "president"}
 _FR_NEAR = re.compile(r"\s*(?:,\s*)?(?:(?:dont|et|avec)\s+)?(?:son|sa|leur|le|la|l[’'])?\s*")
-_JOINED = re.compile(r"\s+(?:et|and|&)\s+|\s*兼\s*")
+_JOINED = re.compile(r"\s+(?:et|and|&)\s+|\s*[兼、]\s*")
 
 
 def _parts(title: str) -> list[str]:
