@@ -221,3 +221,43 @@ def test_koyeb_acquisition_is_one_relation_with_evidence_in_three_languages(rela
     assert set(by_file) == {"01_mistral_koyeb_digest.md", "08_mistral_nvidia_fr.txt",
                             "11_mistral_koyeb_insight.txt"}
     assert by_file["11_mistral_koyeb_insight.txt"] == {"zh", "en", "fr"}
+
+
+def test_lookups_on_the_examples(ingested: Path) -> None:
+    """Issue 12's done-when, on examples/: `kg show "Mistral AI"` prints its relations with
+    their evidence sentences, `kg entities --format csv` is one spreadsheet row per entity
+    (Chinese aliases included), `kg deals` lists the deals. Facts from the example texts:
+    03_mistral_series_c.html (NVIDIA GPUs, the Series C led by ASML), 11_mistral_koyeb_insight.txt
+    (the Koyeb acquisition), NVIDIA's Chinese name in 01/02/10."""
+    import csv
+    import io
+    import json
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(cli, [*args, "--data-dir", str(ingested)])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    card = json.loads(run("show", "Mistral AI", "--format", "json"))
+    relations = {(r["subject"], r["relation"], r["object"]): r for r in card["relations"]}
+    assert all(r["sentence"] and r["articles"] >= 1 for r in relations.values())
+    assert "Koyeb" in relations["Mistral AI", "ACQUIRES", "Koyeb"]["sentence"]
+    gpus = relations["Mistral AI", "DEPENDS_ON", "NVIDIA"]["sentence"]
+    assert "NVIDIA" in gpus or "英伟达" in gpus
+    table = run("show", "Mistral AI")
+    assert f"Relations ({len(relations)})" in table
+    assert all(r["sentence"] in table for r in relations.values())
+
+    listed = json.loads(run("entities", "--format", "json"))
+    rows = list(csv.DictReader(io.StringIO(run("entities", "--format", "csv"))))
+    assert [r["name"] for r in rows] == [e["name"] for e in listed]
+    nvidia = next(r for r in rows if r["name"] == "NVIDIA")
+    assert nvidia["kind"] == "Company" and "英伟达" in nvidia["aliases"].split(", ")
+
+    deals = json.loads(run("deals", "--format", "json"))
+    series_c = next(d for d in deals if d["type"] == "funding_round"
+                    and "Mistral AI (issuer)" in d["parties"] and d["currency"] == "EUR"
+                    and d["amount"] == 1.7e9)
+    assert "ASML (lead_investor)" in series_c["parties"]
+    deals_table = run("deals")
+    assert all(d["deal"] in deals_table for d in deals)
