@@ -132,3 +132,42 @@ def test_mergers_and_new_owners_are_acquisitions(text: str) -> None:
 )
 def test_failed_or_possible_mergers_partial_owners_and_quantities_are_not(text: str) -> None:
     assert not any(r == "ACQUIRES" for _, r, _ in _en(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "Nvidia led Cohere's $500 million Series D.",
+            {("Cohere", "RAISED"), ("NVIDIA", "FUNDS")},
+        ),
+        ("Cohere announced a $500 million Series D funding round.", {("Cohere", "RAISED")}),
+        (
+            "The $500 million round, led by Nvidia, values Cohere at $5 billion.",
+            {("Cohere", "RAISED"), ("NVIDIA", "FUNDS")},
+        ),
+        (
+            "Cohere raised $500 million on Tuesday. Nvidia was the lead investor.",
+            {("Cohere", "RAISED"), ("NVIDIA", "FUNDS")},
+        ),
+        (
+            "Cohere raised $500 million on Tuesday. Nvidia led the financing.",
+            {("Cohere", "RAISED"), ("NVIDIA", "FUNDS")},
+        ),
+        (
+            "Cohere raised $500 million on Tuesday. Nvidia also joined the round, along with "
+            "Oracle.",
+            {("Cohere", "RAISED"), ("NVIDIA", "FUNDS"), ("Oracle", "FUNDS")},
+        ),
+    ],
+)
+def test_rounds_told_by_their_owner_leader_or_valuation(
+    text: str, facts: set[tuple[str, str]]
+) -> None:
+    assert {(s, r) for s, r, _ in _en(text) if r in ("RAISED", "FUNDS")} == facts
+
+
+def test_a_firm_counting_others_as_investors_is_their_investee() -> None:
+    facts = _en("Cohere counts Nvidia and Oracle as investors.")
+    assert {("NVIDIA", "INVESTS_IN", "Cohere"), ("Oracle", "INVESTS_IN", "Cohere")} <= facts
+    assert not any(r == "RAISED" for _, r, _ in _en("Cohere announced a partnership with Oracle."))

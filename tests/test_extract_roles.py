@@ -170,6 +170,7 @@ def test_a_second_title_coordinated_after_the_first_is_held_too() -> None:
     former = found("Jane Roe is the CEO of Cohere and former chairman of Cerebras.", "en")
     assert ("Jane Roe", "LEADS", "Cerebras") not in former
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -276,3 +277,35 @@ def test_fr_deputy_is_not_a_head_and_a_long_aside_is_no_department() -> None:
     assert ("Jean Roussel", "LEADS", "Capgemini") not in got
     text = "Jean Roussel, responsable de la baisse des prix chez Capgemini, a été licencié."
     assert not found(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Jane Roe is Cohere's CEO.", ("Jane Roe", "LEADS", "Cohere")),
+        ("Jane Roe will become Cohere's new CEO in May.", ("Jane Roe", "LEADS", "Cohere")),
+        (
+            "Jane Roe serves as Cohere's chief technology officer.",
+            ("Jane Roe", "WORKS_AT", "Cohere"),
+        ),
+        ("Jane Roe has led Cohere since 2020.", ("Jane Roe", "LEADS", "Cohere")),
+        ("Jane Roe, head of research at Cohere, spoke.", ("Jane Roe", "LEADS", "Cohere")),
+    ],
+)
+def test_possessive_copulas_tenure_verbs_and_departments(
+    text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe was Cohere's CEO until 2020.",
+        "Jane Roe is Cohere's former CEO.",
+        "Jane Roe is Cohere's biggest fan.",
+        "Jane Roe, head of the lab, met Cohere.",
+    ],
+)
+def test_past_titles_and_other_possessions_state_no_role(text: str) -> None:
+    assert not any(p == "Jane Roe" and o == "Cohere" for p, _, o in found(text, "en"))

@@ -91,6 +91,9 @@ _DEPT = re.compile(
 def department(ctx: Ctx, pos: int, title: str) -> tuple[Mention, str] | None:
     """ "P, responsable de l’IA chez X": X and the post ("responsable de l’IA", a WORKS_AT
     title), when a department stands between the title (ending at `pos`) and the firm."""
+    if ctx.sent.lang == "en":
+        org = department_org(ctx, pos)
+        return (org, title) if org is not None else None
     m = _DEPT.match(ctx.text, pos) if ctx.sent.lang == "fr" else None
     if m is None:
         return None
@@ -100,3 +103,36 @@ def department(ctx: Ctx, pos: int, title: str) -> tuple[Mention, str] | None:
     start = ctx.text.rfind(title, 0, pos)
     post = re.sub(r"\s+(?:chez|de|du|d[’'])\s*(?:la|le|l[’'])?\s*$", "", m.group(0))
     return org, f"{ctx.text[start:pos]}{post}" if start >= 0 else title
+
+
+# a department between a title and its firm: "head of research at X", "VP of AI for Science at X"
+_DEPARTMENT = re.compile(r"(?:(?!at\b|with\b)[\w&\-]+\s+){1,4}?(?:at|with)\s+")
+
+
+def department_org(ctx: Ctx, pos: int) -> Mention | None:
+    """The firm after a department that follows "title of" at `pos`."""
+    m = _DEPARTMENT.match(ctx.text, pos)
+    if m is None:
+        return None
+    return next((x for x in ctx.mentions if x.start == m.end() and x.kind in ORGS), None)
+
+
+_IS_EN = re.compile(
+    r"\s+(?:is|remains|becomes|became|will\s+become|has\s+become|serves\s+as|is\s+now|"
+    r"will\s+be|(?:was|has\s+been|will\s+be)\s+(?:named|appointed)(?:\s+as)?)\s+"
+    r"(?:(?:also|now|still|currently)\s+)?"
+)
+_OWNS = re.compile(r"[’']s\s+(?:(?:new|current|interim|acting|longtime|next)\s+)?")
+
+
+def possessive_title(
+    ctx: Ctx, person: Mention, lead: re.Pattern[str]
+) -> tuple[Mention, str] | None:
+    """ "P is Cohere's CEO", "P will become X's new CEO": the firm and the title (`lead` reads
+    a title at the start of a string)."""
+    org = next((m for m in ctx.mentions if m.start >= person.end and m.kind in ORGS), None)
+    if org is None or not _IS_EN.fullmatch(ctx.text, person.end, org.start):
+        return None
+    own = _OWNS.match(ctx.text, org.end)
+    title = lead.match(ctx.text[own.end() :]) if own else None
+    return (org, title.group("title")) if title else None

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.data import DATA, load_yaml
+from kg.extract import owners
 from kg.extract.boards import boards, former_title
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
-from kg.extract.owners import UNKNOWN_OWNER, adjacent_org, chained, department, its_org, owned
 from kg.extract.people_lists import founded_by, led_by, plural_title, respectively, titled_orgs
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import APPOSITION, apposition_end
@@ -96,7 +96,9 @@ _WHO_FOUNDED = re.compile(
 _WHO_LEADS = re.compile(
     r"^(?:\s*,\s*(?:who|qui)\s+(?:now\s+|currently\s+|also\s+|still\s+)?"
     r"(?:runs|leads|heads|ran|led|headed|dirige|pilote|préside)"
-    r"|\s+(?:now\s+|currently\s+|also\s+|still\s+)?(?:runs|leads|heads|dirige|pilote))\s+",
+    r"|\s+(?:now\s+|currently\s+|also\s+|still\s+)?(?:runs|leads|heads|dirige|pilote|"
+    r"(?:has|have)\s+(?:led|run|headed|been\s+(?:leading|running|heading)))"
+    r")\s+",
     re.I,
 )
 # "执行董事包括A、B、C", "联合创始人为A和B": the holders listed after a Chinese title
@@ -139,7 +141,7 @@ def roles(ctx: Ctx, found: Found) -> None:
         if _RESPECTIVE.match(ctx.text, person.end):
             continue  # "A et B, respectivement PDG et CTO de X": people_lists.py pairs them
         held = _orgs_of(ctx, person)
-        if held and (more := chained(ctx, held[-1][0])) is not None:
+        if held and (more := owners.chained(ctx, held[-1][0])) is not None:
             held.append(more)  # "partner of A and chairman of B"
         for org, title in held:
             if org.kind not in ORGS or _relation(title) is None:
@@ -240,11 +242,11 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
         t_start = person.start - (len(text[max(0, person.start - 80) : person.start]) - m.start())
         if _public_office(ctx, t_start):
             return []  # "U.S. President Donald Trump": a country's office, no firm's
-        unnamed = UNKNOWN_OWNER.search(text[max(0, t_start - 12) : t_start])
+        unnamed = owners.UNKNOWN_OWNER.search(text[max(0, t_start - 12) : t_start])
         org = (
-            adjacent_org(ctx, t_start)
-            or its_org(ctx, t_start)
-            or (None if owned(ctx, t_start) else _near_left(ctx, t_start, m.group("title")))
+            owners.adjacent_org(ctx, t_start)
+            or owners.its_org(ctx, t_start)
+            or (None if owners.owned(ctx, t_start) else _near_left(ctx, t_start, m.group("title")))
         )
         if (
             org is None
@@ -260,8 +262,8 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
     m = after.match(text[person.end :])
     if m:
         org = right(ctx, person.end + m.end() - 1, ORGS, reach=6)
-        if org is None and (dept := department(ctx, person.end + m.end(), m.group("title"))):
-            return [dept]  # "P, responsable de l’IA chez X": a post in a department of X
+        if org is None and (dept := owners.department(ctx, person.end + m.end(), m.group("title"))):
+            return [dept]  # "responsable de l’IA chez X", "head of research at X"
         return [(org, m.group("title"))] if org else []
     m = as_role.match(text[person.end :])
     if m:
@@ -331,6 +333,8 @@ def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     if m:
         org = right(ctx, at + m.end() - 1, ORGS, reach=6)
         return (org, m.group("title")) if org else None
+    if ctx.sent.lang == "en":  # "P is Cohere's CEO", "P will become X's CEO"
+        return owners.possessive_title(ctx, person, titles.lead)
     org = right(ctx, person.end, ORGS, reach=5)
     if org is None or not _IS_ZH.match(ctx.text[person.end : org.start]):
         return None
