@@ -700,3 +700,34 @@ def test_second_shareholder_behind_a_firm() -> None:
     text = "Avec 12 %, Capgemini devient le deuxième actionnaire de Mistral AI derrière Nvidia."
     assert ("NVIDIA", "INVESTS_IN", "Mistral AI") in pairs(text)
     assert not pairs("Orange est le deuxième opérateur derrière Bouygues Telecom.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # shares bought are a stake, not a takeover
+        "Capgemini a racheté 20 % de Mistral AI.",
+        "Capgemini a acquis 15 % du capital de Mistral AI.",
+        "Capgemini rachète une participation de 10 % dans Mistral AI.",
+        # the shareholder told in a relative clause or a passive
+        "Mistral AI, dont Capgemini est actionnaire, a présenté un modèle.",
+        "Mistral AI, détenue à 20 % par Capgemini, a présenté un modèle.",
+        "Capgemini double sa mise dans Mistral AI.",
+    ],
+)
+def test_stakes_in_french(text: str) -> None:
+    found = pairs(text)
+    assert ("Capgemini", "INVESTS_IN", "Mistral AI") in found
+    assert ("Capgemini", "ACQUIRES", "Mistral AI") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mistral AI, dont Capgemini est le concurrent, a présenté un modèle.",
+        "Capgemini n’a pas racheté 20 % de Mistral AI.",
+        "Capgemini envisage de racheter 20 % de Mistral AI.",
+    ],
+)
+def test_stakes_in_french_hard_negatives(text: str) -> None:
+    assert not {f for f in pairs(text) if f[1] in ("INVESTS_IN", "ACQUIRES")}

@@ -121,7 +121,9 @@ _STAKE = re.compile(
     r"\s+(?:of\s+)?(?:an?\s+|the\s+|its\s+)?(?:(?:about|around|roughly|nearly|almost|another|"
     r"a further|an additional|up to)\s+)?(?:[\d.,]+\s?(?:%|per\s?cent\b|percent\b)"
     r"|(?:(?:minority|majority|small|non-controlling|significant|strategic)\s+){0,2}"
-    r"(?:stake|holding|shareholding|share|interest)s?\b)",
+    r"(?:stake|holding|shareholding|share|interest)s?\b"
+    r"|(?:une|la|sa|leur)\s+(?:(?:petite|nouvelle|importante)\s+)?(?:participation|part)s?\b"
+    r"|(?:environ|près de|plus de|quelque)\s+[\d.,]+\s?%)",
     re.I,
 )
 _RAISE_VERB = re.compile(r"rais|l[eè]v|融资|融資|募资|募資", re.I)
