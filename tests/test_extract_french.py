@@ -731,3 +731,17 @@ def test_stakes_in_french(text: str) -> None:
 )
 def test_stakes_in_french_hard_negatives(text: str) -> None:
     assert not {f for f in pairs(text) if f[1] in ("INVESTS_IN", "ACQUIRES")}
+
+
+def test_contributing_an_amount_funds_the_firm_in_topic() -> None:
+    text = (
+        "Giskard lève 40 millions d’euros. De leur côté, Elaia et Sofina ont accepté de "
+        "contribuer à hauteur de 5 millions d’euros supplémentaires."
+    )
+    assert {"Elaia", "Sofina"} <= {s for s, r, _ in pairs(text) if r == "FUNDS"}
+    assert not pairs("Capgemini contribue pour 10 millions d’euros à la baisse des ventes.")
+
+
+def test_in_association_with_is_a_partnership() -> None:
+    text = "Capgemini a répondu à l’appel d’offres en association avec Thales."
+    assert ("Capgemini", "PARTNERS_WITH", "Thales") in pairs(text)
