@@ -117,3 +117,26 @@ def test_a_known_name_in_other_capitals_is_the_known_entity() -> None:
     names = {e.name for e in extract_article(article).entities}
     assert "Lightspeed Venture Partners" in names
     assert "LightSpeed Ventures" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Quorvane-backed robotics startup Tessik is hiring.", ["Quorvane", "Tessik"]),
+        ("The lab, backed by Harlow Peak and Vinter, is hiring.", ["Harlow Peak", "Vinter"]),
+        ("La pépite, soutenue par Odile Varenne et Brume, recrute.", ["Odile Varenne", "Brume"]),
+        ("Tessik Corp (NASDAQ: TSSK) said sales rose.", ["Tessik"]),
+        ("Shares of Orvane (Euronext Paris: ORV) fell.", ["Orvane"]),
+    ],
+)
+def test_a_backer_or_a_listed_firm_by_its_cue(text: str, names: list[str]) -> None:
+    found = discover(text)
+    assert [n for n in names if n not in found] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["State-owned banks and family-owned firms joined.", "Government-backed loans rose."],
+)
+def test_no_backer_from_a_kind_of_owner(text: str) -> None:
+    assert discover(text) == {}
