@@ -1,13 +1,13 @@
 """Hostile and unlucky input (issue 15): work that grows faster than the input, and the fuzz run.
 
-The fuzz run reads and extracts random and mutated inputs (fixed seed, KG_FUZZ_SECONDS, 20 s
-by default) and fails on any exception that is not a KgError. Extraction growth is measured in
-work, never in seconds: the number of Python lines executed inside `kg`
-(a tracer counts them) for an input of n and of 4n units. Linear code gives a ratio near 4; the
-quadratic scans these tests guard against gave 7 and more. The counts are deterministic, so the
-margin is wide and the test is never flaky on a loaded machine. Reading growth (regexes run
-in C, where lines are not counted) is CPU time, best of three, retried, against a ratio of 10
-where linear is 4 and quadratic 16.
+The fuzz run reads and extracts random and mutated inputs (a fixed seed, KG_FUZZ_SEED, 15 by
+default; KG_FUZZ_SECONDS, 20 s by default) and fails on any exception that is not a KgError.
+Extraction growth is measured in work, never in seconds: the number of Python lines executed
+inside `kg` (a tracer counts them) for an input of n and of 4n units. Linear code gives a ratio
+near 4; the quadratic scans these tests guard against gave 7 and more. The counts are
+deterministic, so the margin is wide and the test is never flaky on a loaded machine. Reading
+growth (regexes run in C, where lines are not counted) is CPU time, best of three, retried,
+against a ratio of 10 where linear is 4 and quadratic 16.
 """
 
 from __future__ import annotations
@@ -95,6 +95,7 @@ def test_extraction_work_grows_linearly_with_article_length() -> None:
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FUZZ_SECONDS = float(os.environ.get("KG_FUZZ_SECONDS", "20"))  # CI: bounded; longer by hand
+FUZZ_SEED = int(os.environ.get("KG_FUZZ_SEED", "15"))  # another seed by hand: other inputs
 SUFFIXES = [".txt", ".md", ".html", ".json", ".jsonl", ".xml"]
 TOKENS = [b"<", b">", b"<![CDATA[", b"<!DOCTYPE x [<!ENTITY a 'b'>]>", b"&a;", b"---\n", b"*a",
           b"&a [", b"[", b"]", b"{", b"}", b'"', b"\n", b"\r", b"\x00", b"\xff\xfe", b"# ",
@@ -137,7 +138,7 @@ def read_and_extract(path: Path) -> None:
 
 
 def test_fuzz_finds_no_exception_other_than_kg_errors(tmp_path: Path) -> None:
-    rng = random.Random(15)
+    rng = random.Random(FUZZ_SEED)
     pool = seeds()
     assert len(pool) > 20
     deadline = time.monotonic() + FUZZ_SECONDS
