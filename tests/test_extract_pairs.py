@@ -284,3 +284,33 @@ def test_an_agreement_with_a_cloud_provider_is_a_supply_not_a_partnership() -> N
     facts = triples(extract_article(article(text, "en")))
     assert ("Cohere", "DEPENDS_ON", "Oracle") in facts
     assert not any(r == "PARTNERS_WITH" for _, r, _ in facts)
+
+
+def _reviewers(text: str) -> set[str]:
+    return {s for s, r, _ in triples(extract_article(article(text, "en"))) if r == "REVIEWS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Oracle agreed to buy Cohere last year. Britain, Japan and the European Union all "
+            "cleared the deal in the spring.",
+            {"European Union", "United Kingdom", "Japan"},
+        ),
+        (
+            "Oracle agreed to buy Cohere last year. Regulators of the United States, China and "
+            "Turkey are still reviewing the matter.",
+            {"United States", "China", "Turkey"},
+        ),
+        (
+            "South Korea's antitrust regulator approved the proposed merger of U.S. software "
+            "group Oracle and AI firm Cohere.",
+            {"Korea Fair Trade Commission"},
+        ),
+    ],
+)
+def test_places_listed_as_reviewers_and_a_nationality_in_a_description_is_none(
+    text: str, expected: set[str]
+) -> None:
+    assert _reviewers(text) == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from kg.extract.coref import watchdog_of
 from kg.extract.mentions import Mention
 from kg.extract.slots import FIRMS, Ctx, expand, left
 from kg.extract.structure import desc_span, item_at
@@ -216,3 +217,26 @@ def in_clause_of(
     hi = min([m.start for m in others if m.start > lo] or [len(ctx.text)])
     inside = {m.eid for m in ctx.mentions if lo <= m.start < hi}
     return [d for d in typed if d[0] in inside and d[1] in inside]
+
+
+PLACES = (EntityKind.COUNTRY, EntityKind.REGION)
+
+
+def place_reviewers(ctx: Ctx, start: int) -> list[Mention]:
+    """ "欧盟批准了…", "Brussels cleared …": the place's competition authority reviews."""
+    places = [m for m in ctx.mentions if m.kind in PLACES and m.gov is None and m.end <= start]
+    if (
+        not places
+        or start - places[-1].end > 24
+        or re.search(r"[,;，；]", ctx.text[places[-1].end : start])
+    ):
+        return []  # "欧盟批准", "Bruxelles ouvre une enquête"
+    place = places[-1]
+    if len(listed := expand(ctx, place, False, PLACES)) > 1:
+        return listed  # "the EU, Britain and Japan approved": the places named, each
+    known = ctx.doc.entity(place.eid).known
+    eid = ctx.doc.gaz.by_alias.get(watchdog_of(known.country if known else None) or "")
+    if eid is None:
+        return [place]
+    ctx.doc.entity(eid)
+    return [Mention(place.start, place.end, eid, EntityKind.REGULATOR, "description")]

@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.clauses import deal_to_buy, in_clause_of, reviewers_of, two_sides
-from kg.extract.coref import watchdog_of
+from kg.extract.clauses import (
+    PLACES,
+    deal_to_buy,
+    in_clause_of,
+    place_reviewers,
+    reviewers_of,
+    two_sides,
+)
 from kg.extract.dependency import provider_after
 from kg.extract.facts import Found, date_props
 from kg.extract.links import partners_listed
@@ -65,7 +71,8 @@ _CLEARED = re.compile(
 _BLOCKED = re.compile(r"\bblock\w*|bloqu\w*|interdi\w*|禁止|否决", re.I)
 # a reference back to the one deal named just before ("the deal", "l’opération", "对此")
 _THIS = re.compile(
-    r"\b(?:(?:this|the) (?:deal|transaction|merger|acquisition|investment|partnership)|"
+    r"\b(?:(?:this|the|that) (?:(?:proposed|planned|pending)\s+)?(?:deal|transaction|merger|"
+    r"acquisition|investment|partnership|takeover|tie-up|matter|case|integration(?: plan)?)|"
     r"ce dossier|l[’']opération|la transaction|cette opération|le rachat|ce partenariat|"
     r"cet accord|cet investissement|cette acquisition|cette prise de participation|"
     r"(?:a|the) similar (?:review|probe|investigation|inquiry))\b|"
@@ -179,15 +186,20 @@ def review_continued(ctx: Ctx, found: Found) -> None:
             found.add(ctx, reviewer, RelationType.REVIEWS, draft.key, status="under_review")
 
 
+_PLACE_GOV = {"in", "by", "dans", "en", "par", "de"}
+_AUTHORITIES_OF = re.compile(r"\b(?:regulators|authorities|watchdogs)\s+of\s+(?:the\s+)?$", re.I)
+
+
 def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     reviewers = reviewers_of(ctx, start)
     if not reviewers:
-        reviewers = [
-            m
-            for m in ctx.mentions
-            if m.kind in (EntityKind.COUNTRY, EntityKind.REGION)
-            and m.gov in {"in", "by", "dans", "en", "par", "de"}
-        ] or _place_as_subject(ctx, start)
+        reviewers = [m for m in ctx.mentions if m.kind in PLACES and m.gov in _PLACE_GOV]
+        first = next(  # "regulators of A, B and C"
+            (m for m in ctx.mentions if _AUTHORITIES_OF.search(ctx.text, 0, m.start)), None
+        )
+        if not reviewers and first is not None and first.kind in PLACES:
+            reviewers = expand(ctx, first, True, PLACES)
+        reviewers = reviewers or place_reviewers(ctx, start)
     if not reviewers:
         return
     found.last_review = (ctx.sent.index, sorted({m.eid for m in reviewers}))
@@ -249,28 +261,6 @@ def _deal_before(ctx: Ctx, found: Found) -> list[tuple[str, str, DealType]]:
     if last is not None and 0 < ctx.sent.index - last[0] <= 3:
         return [(last[1], last[2], _DEAL_OF[last[3]])]
     return []
-
-
-def _place_as_subject(ctx: Ctx, start: int) -> list[Mention]:
-    """ "欧盟批准了…", "Brussels cleared …": the place's competition authority reviews."""
-    places = [
-        m
-        for m in ctx.mentions
-        if m.kind in (EntityKind.COUNTRY, EntityKind.REGION) and m.gov is None and m.end <= start
-    ]
-    if (
-        not places
-        or start - places[-1].end > 24
-        or re.search(r"[,;，；]", ctx.text[places[-1].end : start])
-    ):
-        return []  # "欧盟批准", "Bruxelles ouvre une enquête"
-    place = places[-1]
-    known = ctx.doc.entity(place.eid).known
-    eid = ctx.doc.gaz.by_alias.get(watchdog_of(known.country if known else None) or "")
-    if eid is None:
-        return [place]
-    ctx.doc.entity(eid)
-    return [Mention(place.start, place.end, eid, EntityKind.REGULATOR, "description")]
 
 
 def _review_companies(
