@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import time
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,10 @@ def test_start_query_reuse_status_stop(data: Path, many_fds: Any) -> None:
         assert status is not None and status.pid == pid and status.idle < 60
     again = invoke("db", "start", "--data-dir", data, "--format", "json")
     assert json.loads(again.output)["pid"] == pid
+    # store and graph private (issue 15): before, server.log and the lock files were 0644
+    loose = [f"{p}: {stat.S_IMODE(p.stat().st_mode):o}" for p in data.rglob("*")
+             if stat.S_IMODE(p.stat().st_mode) & 0o077]
+    assert not loose, loose
     row = json.loads(invoke("db", "status", "--data-dir", data, "--format", "jsonl").output)
     assert (row["pid"], row["uri"], row["data_dir"]) == (pid, status.uri, str(data.resolve()))
     table = invoke("db", "status", "--data-dir", data).output.splitlines()

@@ -39,6 +39,7 @@ from kg.graphdb.embedded import (
     USERNAME,
     free_port,
     pid_alive,
+    private,
     root_password,
 )
 
@@ -167,7 +168,7 @@ def _spawn(root: Path, idle: float) -> DaemonStatus:
     command = [sys.executable, "-m", "kg.graphdb.embedded", "serve",
                "--data-dir", str(root.parent), "--port", str(port),
                "--idle-timeout", str(idle), "--state-file", str(root / STATE)]
-    with open(root / "server.log", "ab") as log:
+    with open(root / "server.log", "ab", opener=private) as log:
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
     assert proc.stdout is not None
@@ -222,7 +223,7 @@ def server_login(data_dir: Path) -> tuple[str, str, str]:
 
 @contextmanager
 def _start_lock(root: Path, name: str = "start.lock") -> Iterator[None]:
-    with open(root / name, "w") as fh:
+    with open(root / name, "w", opener=private) as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield

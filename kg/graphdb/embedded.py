@@ -103,7 +103,7 @@ def _spawn(root: Path, port: int) -> EmbeddedServer:
     password = root_password(root)
     command = [sys.executable, "-m", "kg.graphdb.embedded", "serve", "--data-dir", str(root.parent),
                "--port", str(port), "--exit-with", str(os.getpid())]
-    with open(root / "server.log", "ab") as log:
+    with open(root / "server.log", "ab", opener=private) as log:
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True,
                                 stdin=subprocess.DEVNULL)
     line = _first_line(proc, START_TIMEOUT)
@@ -144,6 +144,12 @@ def root_password(root: Path) -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(password)
     return password
+
+
+def private(path: str, flags: int) -> int:
+    """`open(..., opener=private)`: a file this module creates is the user's alone (0600), like
+    the store and the password file."""
+    return os.open(path, flags, 0o600)
 
 
 def free_port() -> int:
