@@ -140,3 +140,20 @@ def test_a_backer_or_a_listed_firm_by_its_cue(text: str, names: list[str]) -> No
 )
 def test_no_backer_from_a_kind_of_owner(text: str) -> None:
     assert discover(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“Demand is strong,” said J.R. Okafor, chief executive of Vantor.", "J.R. Okafor"),
+        ("Chancellor Odile Brenner welcomed the plant.", "Odile Brenner"),
+        ("EU Commissioner Tomas Varga said the review would end soon.", "Tomas Varga"),
+        ("董事长周明远亲自出席了签约仪式。", "周明远"),
+    ],
+)
+def test_people_with_initials_public_titles_or_a_following_adverb(text: str, name: str) -> None:
+    assert discover(text).get(name) is PERSON
+
+
+def test_no_person_from_a_country_abbreviation() -> None:
+    assert "U.S. Commerce" not in discover("The rules, said U.S. Commerce officials, are final.")

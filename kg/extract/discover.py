@@ -30,13 +30,13 @@ _GAP = r"[^\S\n]+"
 NAME = rf"(?P<name>(?:{_WORD})(?:{_GAP}(?:{_WORD})){{0,3}})"
 _PART = rf"{_START}[A-Z][a-zà-ÿ’']{{1,30}}(?:-[A-Z][a-zà-ÿ’']{{1,30}})*"
 _PARTICLE = r"(?:Le|La|De|Van|von|van|de|du|bin|Bin|ibn|bint|al|Al|el|El|da|di|Di|Da|dos|der|ter)"
-PERSON = rf"(?P<name>{_PART}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_PART}){{1,2}})"
+_INITIALS = rf"{_START}(?!U\.S\.|U\.K\.|E\.U\.)[A-Z]\.(?:-?[A-Z]\.)?"  # "C.C. Wei", "J. Roe"
+PERSON = rf"(?P<name>(?:{_INITIALS}|{_PART})(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_PART}){{1,2}})"
 LIST = r"(?P<list>[^.;:。\n]{3,240})"
 _SPLIT = re.compile(r"\s*(?:,|;|、|\band\b|\bet\b|\bas well as\b|&)\s*")
 
 
-FUND, COMPANY = EntityKind.FUND, EntityKind.COMPANY
-_CJK = re.compile(r"[\u3400-\u9fff]")
+FUND, COMPANY, _CJK = EntityKind.FUND, EntityKind.COMPANY, re.compile(r"[\u3400-\u9fff]")
 _FUND_END = re.compile(
     r"(?:\b(?:Capital|Ventures|Venture Partners|Partners|Investments|Fund|Equity)"
     r"|资本|資本|创投|創投|基金)$"
