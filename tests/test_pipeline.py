@@ -309,6 +309,22 @@ def test_a_fifo_named_on_the_command_line_is_refused_not_opened(tmp_path: Path) 
     assert summary.articles_new == 2  # type: ignore[attr-defined]
 
 
+def test_a_file_named_twice_is_read_and_reported_once(tmp_path: Path) -> None:
+    # Before, each argument was listed on its own: a FIFO in a folder also named on the command
+    # line was two failures, and a file given as `in` and `in/a.md` counted twice.
+    import os
+
+    root = tmp_path / "in"
+    shutil.copytree(GOOD, root)
+    os.mkfifo(root / "pipe.txt")
+    story = next(p for p in sorted(root.iterdir()) if p.suffix == ".md")
+    summary = run([root, root / "pipe.txt", story, root / ".." / "in" / story.name],
+                  tmp_path / "data")
+    assert summary.failures == [f"{root / 'pipe.txt'}: a FIFO, not a regular file: not read"]
+    assert summary.files == len(list(GOOD.iterdir())) + 1
+    assert summary.articles_unchanged == 0
+
+
 def test_file_names_of_any_bytes_are_read_and_reported_on_one_line(tmp_path: Path) -> None:
     import os
 

@@ -37,14 +37,16 @@ from kg.store import Store, prepare
 
 
 def list_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[KgError]]:
-    """Expand files, folders and globs; a missing path is an error, the others still count."""
+    """Expand files, folders and globs, each file once however often it is named; a missing
+    path is an error, the others still count."""
     from kg.readers import iter_files
 
     files: list[Path] = []
     errors: list[KgError] = []
+    seen: set[Path] = set()
     for path in paths:
         try:
-            files.extend(iter_files([path]))
+            files.extend(iter_files([path], seen))
         except KgError as exc:
             errors.append(exc)
     return files, errors

@@ -29,10 +29,11 @@ __all__ = ["iter_files", "read_file", "detect_format"]
 _GLOB_CHARS = set("*?[")
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_files(paths: Iterable[str | Path], seen: set[Path] | None = None) -> Iterator[Path]:
     """Files named, found under folders (recursively, sorted; hidden files, READMEs, scripts and
-    config skipped) or matched by glob patterns; each file once."""
-    seen: set[Path] = set()
+    config skipped) or matched by glob patterns; each file once (by resolved path; `seen`, when
+    given, holds those already listed by an earlier call)."""
+    seen = set() if seen is None else seen
     for given in paths:
         for path in _expand(given):
             key = path.resolve()
