@@ -34,6 +34,7 @@ __all__ = ["GraphFilter", "as_filter", "build_graph", "find_node", "focus_graph"
            "subgraph"]
 
 PARTY_TO = RelationType.PARTY_TO.value
+ACQUIRES = RelationType.ACQUIRES.value
 
 
 class GraphFilter(BaseModel):
@@ -204,6 +205,8 @@ def _deal_evidence(g: nx.MultiDiGraph, deal: str, party: str) -> list[dict[str, 
     edges = [(u, v, d) for u, v, d in chain(g.in_edges(deal, data=True),
                                             g.out_edges(deal, data=True))
              if d.get("relation") != PARTY_TO]
+    if not edges:  # a takeover no sentence names as a deal: the parties' own relation tells it
+        edges = _stating_edges(g, deal)
     direct = [ev for u, v, d in edges if party in (u, v) for ev in d["evidence"]]
     pool = direct or [ev for _, _, d in edges for ev in d["evidence"]]
     seen: set[tuple[str, str]] = set()
@@ -214,6 +217,18 @@ def _deal_evidence(g: nx.MultiDiGraph, deal: str, party: str) -> list[dict[str, 
             seen.add(key)
             out.append(ev)
     return out
+
+
+_STATED_BY = {"acquisition": ACQUIRES, "acqui_hire": ACQUIRES, "merger": ACQUIRES}
+
+
+def _stating_edges(g: nx.MultiDiGraph, deal: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """The relations between a deal's parties that state it (an acquisition: ACQUIRES)."""
+    relation = _STATED_BY.get(str(g.nodes[deal]["properties"].get("deal_type")))
+    ids = {p.id for p in deal_parties(g.nodes[deal]["properties"])}
+    return [(u, v, d) for u in ids if u in g for v in ids
+            if v != u and relation is not None and g.has_edge(u, v, key=relation)
+            for d in [g.edges[u, v, relation]]]
 
 
 # --- views ----------------------------------------------------------------------------------

@@ -261,3 +261,24 @@ def test_lookups_on_the_examples(ingested: Path) -> None:
     assert "ASML (lead_investor)" in series_c["parties"]
     deals_table = run("deals")
     assert all(d["deal"] in deals_table for d in deals)
+
+
+def test_acquisitions_are_deals_on_the_examples(ingested: Path) -> None:
+    """The README tour's `kg deals --type acquisition --since 2024`: Mistral AI's takeover of
+    Koyeb, told in 01 (zh), 08 (fr) and 11 (zh/en/fr), is one Deal of three articles; the
+    MosaicML one (07, 2023, "$1.3 billion") is listed without the date filter."""
+    import json
+
+    def run(*args: str) -> list[dict]:
+        result = CliRunner().invoke(cli, [*args, "--data-dir", str(ingested), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    recent = run("deals", "--type", "acquisition", "--since", "2024")
+    assert [(d["deal"], d["parties"], d["articles"], d["date"]) for d in recent] == [
+        ("Mistral AI–Koyeb acquisition", ["Mistral AI (acquirer)", "Koyeb (target)"], 3, "2026")]
+    every = {d["id"]: d for d in run("deals", "--type", "acquisition")}
+    assert set(every) == {"deal:acquisition-mistral-ai-koyeb", "deal:acquisition-databricks-mosaicml"}
+    mosaic = every["deal:acquisition-databricks-mosaicml"]
+    assert (mosaic["amount"], mosaic["currency"]) == (1.3e9, "USD")
+    assert mosaic["parties"] == ["Databricks (acquirer)", "MosaicML (target)"]

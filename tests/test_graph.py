@@ -87,6 +87,31 @@ def test_party_to_edges_come_from_deal_parties(graph: nx.MultiDiGraph) -> None:
                                                           "company:lumen"}
 
 
+def test_an_acquisition_no_sentence_names_as_a_deal_borrows_its_acquires_evidence(
+    tmp_path: Path,
+) -> None:
+    props = {**DEAL_PROPS, "status": None}
+    with Store.open(tmp_path) as store:
+        store.put(Article(id="n3", file="n3.md", format="markdown", text="three"),
+                  ExtractionResult(article="n3", entities=[
+                      ent("company:orbis", "Orbis", "Company"),
+                      ent("company:lumen", "Lumen", "Company"),
+                      ent("company:kestrel", "Kestrel", "Company"),
+                      ent("deal:orbis-lumen", "Orbis–Lumen acquisition", "Deal", **props),
+                  ], relations=[
+                      Relation(source="company:orbis", target="company:lumen",
+                               relation="ACQUIRES",
+                               evidence=[ev("n3", "Orbis buys Lumen.", "2024-11-05")]),
+                      Relation(source="company:orbis", target="company:kestrel",
+                               relation="ACQUIRES",
+                               evidence=[ev("n3", "Orbis buys Kestrel.", "2024-11-06")]),
+                  ]))
+        g = build_graph(store)
+    for party in ("company:orbis", "company:lumen"):
+        edge = g.edges[party, "deal:orbis-lumen", "PARTY_TO"]
+        assert [e["sentence"] for e in edge["evidence"]] == ["Orbis buys Lumen."]
+
+
 def test_focus_by_alias_case_insensitive_and_depth(graph: nx.MultiDiGraph) -> None:
     assert find_node(graph, "competition and markets AUTHORITY") == "regulator:cma"
     one = subgraph(graph, focus="cma", depth=1)

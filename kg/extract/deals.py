@@ -159,3 +159,15 @@ class Deals:
         if key not in self.drafts:
             self.drafts[key] = DealDraft(key, deal_type, [(a, roles[0]), (b, roles[1])])
         return self.drafts[key]
+
+    def takeover(self, acquirer: str, target: str, props: dict[str, Any]) -> DealDraft:
+        """The Deal of a stated takeover (an acqui-hire already drafted, else an acquisition),
+        given the amount and date its sentence states when it has none yet."""
+        hiring = self.drafts.get(f"{DealType.HIRING.value}:{acquirer}:{target}")
+        draft = hiring or self.pair(DealType.ACQUISITION, acquirer, target)
+        if draft.money is None and isinstance(props.get("amount"), float):
+            draft.money = Money(amount=props["amount"], currency=props.get("currency") or "",
+                                text=props.get("amount_text") or "", start=0, end=0)
+        if draft.date is None and props.get("date"):
+            draft.date, draft.date_text = props["date"], props.get("date_text")
+        return draft

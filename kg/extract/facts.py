@@ -108,9 +108,10 @@ def failed(text: str, start: int, end: int, lang: str) -> bool:
     """A failure word in the trigger's clause ("walked away from its purchase of X", "the
     acquisition of X by Y collapsed"): the deal did not happen."""
     lex = lexicon()
-    lo = max(0, start - (12 if lang == "zh" else 60))
-    before = _CLAUSE_END.split(text[lo:start])[-1]
-    after = _CLAUSE_END.split(text[end : end + (12 if lang == "zh" else 60)])[0]
+    # zh: 20 characters, room for a Latin name ("X对Poolside的收购告吹"); the clause ends first
+    reach = 20 if lang == "zh" else 60
+    before = _CLAUSE_END.split(text[max(0, start - reach) : start])[-1]
+    after = _CLAUSE_END.split(text[end : end + reach])[0]
     rx = lex.failures[lang if lang in lex.failures else "en"]
     return bool(rx.search(before) or rx.search(after))
 

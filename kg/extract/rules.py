@@ -183,6 +183,7 @@ def _inside_name(ctx: Ctx, start: int, end: int) -> bool:
 def build_result(article: Article, doc: Doc, found: Found, extractor: str) -> ExtractionResult:
     names = {eid: d.name for eid, d in doc.entities.items()}
     typed_of = _typed_deals(found)  # may add the typed drafts
+    stated = _takeovers(found)  # may add acquisition drafts
     deal_ids = {key: draft.id(names) for key, draft in found.deals.drafts.items()}
     for key, typed in typed_of.items():
         deal_ids[key] = deal_ids[typed]
@@ -190,7 +191,7 @@ def build_result(article: Article, doc: Doc, found: Found, extractor: str) -> Ex
             found.deals.drafts[key].status
         )
     relations: dict[tuple[str, str, str], Relation] = {}
-    used_deals: set[str] = set()
+    used_deals: set[str] = set(stated)
     evidence: dict[int, Evidence] = {}  # one per sentence, shared by the facts it states
     for fact in found.facts:
         target = deal_ids.get(fact.target, fact.target)
@@ -255,6 +256,16 @@ def _typed_deals(found: Found) -> dict[str, str]:
         if len(told or same) == 1:
             out[key] = (told or same)[0]
     return out
+
+
+def _takeovers(found: Found) -> set[str]:
+    """Every acquisition the article states (not rumoured: failed, planned and denied ones
+    state no fact at all) is a Deal of acquirer and target, as a reviewed one is."""
+    return {
+        found.deals.takeover(f.source, f.target, f.props).key
+        for f in found.facts
+        if f.relation is RelationType.ACQUIRES and f.props.get("status") != "rumoured"
+    }
 
 
 _DEAL_RELATIONS = {
