@@ -278,7 +278,8 @@ def test_acquisitions_are_deals_on_the_examples(ingested: Path) -> None:
     assert [(d["deal"], d["parties"], d["articles"], d["date"]) for d in recent] == [
         ("Mistral AI–Koyeb acquisition", ["Mistral AI (acquirer)", "Koyeb (target)"], 3, "2026")]
     every = {d["id"]: d for d in run("deals", "--type", "acquisition")}
-    assert set(every) == {"deal:acquisition-mistral-ai-koyeb", "deal:acquisition-databricks-mosaicml"}
+    assert set(every) == {
+        "deal:acquisition-mistral-ai-koyeb", "deal:acquisition-databricks-mosaicml"}
     mosaic = every["deal:acquisition-databricks-mosaicml"]
     assert (mosaic["amount"], mosaic["currency"]) == (1.3e9, "USD")
     assert mosaic["parties"] == ["Databricks (acquirer)", "MosaicML (target)"]
