@@ -61,3 +61,36 @@ def test_bare_names_need_two_known_firms_in_the_list() -> None:
 def test_a_clause_before_the_list_ends_it() -> None:
     text = "When Harlow Bay sold out, Nvidia, Salesforce and Google invested in Cohere."
     assert _investors(text) == {"NVIDIA", "Salesforce", "Google"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cohere raised $500 million. Investors: Nvidia, Oracle and Salesforce.", 3),
+        ("Nvidia, Oracle and Salesforce Ventures have all backed Cohere.", 3),
+        ("Nvidia has backed Cohere, as have Oracle and Salesforce.", 3),
+        ("Nvidia invested in Cohere, and so did Oracle.", 2),
+        (
+            "Cohere raised $5 million. Sovereign fund Temasek, Nvidia and Oracle joined the round.",
+            3,
+        ),
+        (
+            "Cohere raised $5 million. The round was co-led by Nvidia and Oracle, with Salesforce, "
+            "Harbor Crest and Lumio Partners also participating.",
+            5,
+        ),
+    ],
+)
+def test_more_ways_to_list_investors(text: str, expected: int) -> None:
+    assert len(_investors(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia invested in Cohere just as Oracle said it would not.",
+        "Nvidia invested in Cohere, as it did in Mistral AI before.",
+    ],
+)
+def test_a_comparison_that_is_no_coordination_adds_no_investor(text: str) -> None:
+    assert _investors(text) == {"NVIDIA"}

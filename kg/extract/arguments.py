@@ -173,7 +173,7 @@ def args(
             agents = expand(ctx, agent, False, agent_kinds)
             if ctx.sent.lang == "en" and trig.family in _DISCOVER:
                 agents = subject_list(ctx, agent, agent_kinds) or agents
-    if trig.list_side == "agent" and ctx.sent.lang == "fr" and trig.agent != "right":
+    if trig.list_side == "agent" and ctx.sent.lang in ("fr", "en") and trig.agent != "right":
         after = patient.end if patient is not None and patient.start >= end else end
         agents += _likewise(ctx, after, agent_kinds)
     if EntityKind.COMPANY in agent_kinds:  # a person joining a firm stays a person
@@ -191,9 +191,11 @@ def _fr_list(ctx: Ctx, trig: Trigger) -> bool:
     )
 
 
-# "A investit lui aussi, tout comme B et C": B and C do the same
+# "A investit lui aussi, tout comme B et C", "A backed X, as have B and C": B and C do the same
 _LIKEWISE = re.compile(
-    r"[^.;:«»\"]{0,40}?,?\s*(?:tout comme|de même que|au même titre que|à l[’']instar de)\s+", re.I
+    r"[^.;:«»\"]{0,40}?,?\s*(?:tout comme|de même que|au même titre que|à l[’']instar de|"
+    r"as (?:have|has|did|do|does|had)|(?:and )?so (?:have|has|did|do|does|had))\s+",
+    re.I,
 )
 
 

@@ -113,6 +113,8 @@ def _item(
     if inside:
         m = inside[-1]
         front = text[lo : m.start]
+        if not text[:lo].strip():  # "Sovereign fund A, B and C": the sentence's capital
+            front = front[:1].lower() + front[1:]
         if not _FRONT.fullmatch(front) and not _NAME.fullmatch(front.rstrip()):
             return False
         tail = text[m.end : hi]
