@@ -28,10 +28,11 @@ _WORD = (
 # line, and "… in Mistral AI" ending a headline and "Mistral AI has raised" are two names.
 _GAP = r"[^\S\n]+"
 NAME = rf"(?P<name>(?:{_WORD})(?:{_GAP}(?:{_WORD})){{0,3}})"
-_PART = rf"{_START}[A-Z][a-zà-ÿ’']{{1,30}}(?:-[A-Z][a-zà-ÿ’']{{1,30}})*"
+_TAIL = r"[a-zà-ÿ’']{1,30}(?:-[A-Z][a-zà-ÿ’']{1,30})*"
+_PART = rf"{_START}[A-Z]{_TAIL}"
 _PARTICLE = r"(?:Le|La|De|Van|von|van|de|du|bin|Bin|ibn|bint|al|Al|el|El|da|di|Di|Da|dos|der|ter)"
-_INITIALS = rf"{_START}(?!U\.S\.|U\.K\.|E\.U\.)[A-Z]\.(?:-?[A-Z]\.)?"  # "C.C. Wei", "J. Roe"
-PERSON = rf"(?P<name>(?:{_INITIALS}|{_PART})(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_PART}){{1,2}})"
+_FIRST = rf"{_START}[A-Z](?:{_TAIL}|(?<![UE])\.(?:-?[A-Z]\.)?)"  # or initials: "C.C. Wei"
+PERSON = rf"(?P<name>{_FIRST}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_PART}){{1,2}})"
 LIST = r"(?P<list>[^.;:。\n]{3,240})"
 _SPLIT = re.compile(r"\s*(?:,|;|、|\band\b|\bet\b|\bas well as\b|&)\s*")
 
@@ -41,7 +42,6 @@ _FUND_END = re.compile(
     r"(?:\b(?:Capital|Ventures|Venture Partners|Partners|Investments|Fund|Equity)"
     r"|资本|資本|创投|創投|基金)$"
 )
-
 # a pattern, its kind, its screen (words one of which a match holds) and its start words
 Pattern = tuple[re.Pattern[str], EntityKind, "re.Pattern[str] | None", "re.Pattern[str] | None"]
 
