@@ -331,3 +331,8 @@ def test_a_french_firm_by_its_description_or_chez(text: str, name: str) -> None:
 def test_capitalised_words_describing_a_name_are_no_name(text: str) -> None:
     found = discover(text)
     assert not any(name.endswith("AI") for name in found)
+
+
+def test_a_title_after_a_title_word_is_no_person() -> None:
+    found = discover("From May, Jane Roe is to serve as Chief Financial Officer at the unit.")
+    assert not any(name.endswith("Officer") for name in found)
