@@ -223,7 +223,7 @@ def test_names_counted_once_per_article_whatever_the_aliases(tmp_path: Path) -> 
     assert_names_consistent(conn)
 
 
-@pytest.mark.parametrize("before", [4, 6])  # before the look-ups; with per-article names
+@pytest.mark.parametrize("before", [4, 6, 7])  # before the look-ups; per-article names; accents
 def test_existing_store_migrates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                  before: int) -> None:
     full = list(kg.store.schema.MIGRATIONS)
@@ -237,6 +237,10 @@ def test_existing_store_migrates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             "Koyeb", "Mistral AI acquires Koyeb"]
         assert (list_articles(store)[0].ingested is None) == (before < 5)  # not recorded then
         assert find_entity(store, "Microsoft").id == MSFT.id
+        assert [h.text for h in search(store, "equipe azure")] == [
+            "Microsoft équipe Azure de puces NVIDIA."]  # the old rows are indexed folded
+    conn = sqlite3.connect(data / kg.store.DB_NAME)
+    conn.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
 
 
 VIEWS = {
@@ -289,3 +293,32 @@ def test_two_suggestions_of_one_name_are_told_apart_by_id(tmp_path: Path) -> Non
         find_entity(store, "Quillom")
     assert str(info.value) == ("'Quillom': no such entity (did you mean 'company:quillon', "
                                "'product:quillon'?)")
+
+
+def test_search_ignores_accents_and_case_on_both_sides(supply_chain_store: Path) -> None:
+    """A query with or without accents, in any case, finds names and sentences written either
+    way; Chinese is unchanged; two-character queries (scanned, not indexed) fold too."""
+    sentence = "Microsoft équipe Azure de puces NVIDIA."
+    with open_store(supply_chain_store) as store:
+        for query in ("equipe", "équipe", "ÉQUIPE", "Équipé", "EQUIPE AZURE"):
+            assert [h.text for h in search(store, query)] == [sentence], query
+        for query in ("autorite de la", "AUTORITÉ", "Autorite"):
+            assert [h.entity for h in search(store, query)][0] == ADLC.name, query
+        assert [h.text for h in search(store, "achete")] == ["Mistral AI achète ses GPU à NVIDIA."]
+        assert [h.text for h in search(store, "审查")] == ["法国竞争管理局正在审查这笔交易。"]
+        assert sentence in [h.text for h in search(store, "qu")]  # LIKE path, unaccented
+        assert sentence in [h.text for h in search(store, "ÉQ")]  # LIKE path, accented
+        assert search(store, "equipes") == []  # folding is not stemming
+
+
+def test_folded_index_follows_replace_and_delete(supply_chain_store: Path) -> None:
+    accented = ent(EntityKind.COMPANY, "Société Générale")
+    with Store.open(supply_chain_store) as store:
+        store.put(*pair("fr9", "fr", "t", [accented, MISTRAL], [
+            rel(accented, RelationType.INVESTS_IN, MISTRAL, "fr9",
+                "Société Générale a investi dans Mistral AI.", "fr")]))
+        assert [h.entity for h in search(store, "societe generale")][0] == "Société Générale"
+        store.delete("fr9")
+        assert search(store, "societe") == []
+    conn = sqlite3.connect(supply_chain_store / kg.store.DB_NAME)
+    conn.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")

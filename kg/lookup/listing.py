@@ -121,8 +121,9 @@ class SearchHit(BaseModel):
 
 
 def search(store: Store, text: str, limit: int = 50) -> list[SearchHit]:
-    """Names and aliases, then evidence sentences, containing `text` (any case, any script;
-    three characters or more use the full-text index)."""
+    """Names and aliases, then evidence sentences, containing `text` (any case, any script,
+    accents on Latin letters ignored: "autorite" finds "Autorité"; three characters or more
+    use the full-text index)."""
     if not text.strip():
         raise InputError("search text is empty")
     rows = store.lookups.search(text, limit * 5)

@@ -6,6 +6,8 @@ import sqlite3
 from collections.abc import Iterator
 from types import TracebackType
 
+from kg.store.fold import LATIN, fold_views
+
 # Append-only: migration n brings the schema from version n to n + 1.
 MIGRATIONS: list[str] = [
     """
@@ -263,6 +265,34 @@ MIGRATIONS: list[str] = [
             AND name IN (SELECT OLD.name UNION SELECT value FROM json_each(OLD.aliases));
         DELETE FROM names WHERE entity_id = OLD.entity_id AND refs <= 0;
     END;
+    INSERT INTO search_index (search_index) VALUES ('optimize');
+    """,
+    # v8: accent-insensitive search. The index holds each row's text folded (kg/store/fold.py:
+    # "racheté" is indexed as "rachete"; Chinese is unchanged) and no longer reads the rows
+    # (contentless: the original text stays in search_rows, joined by rowid). Plain SQL, so
+    # any SQLite client can still write the store; rows with no accented Latin letter (most
+    # English, all Chinese) are indexed as they are, without going through the views.
+    f"""
+    DROP TRIGGER search_rows_in;
+    DROP TRIGGER search_rows_out;
+    DROP TABLE search_index;
+    CREATE VIRTUAL TABLE search_index USING fts5 (text, content = '', tokenize = 'trigram');
+    {fold_views()}
+    CREATE TRIGGER search_rows_in AFTER INSERT ON search_rows
+        WHEN NEW.text NOT GLOB '{LATIN}' BEGIN
+        INSERT INTO search_index (rowid, text) VALUES (NEW.rowid, NEW.text);
+    END;
+    CREATE TRIGGER search_rows_in_folded AFTER INSERT ON search_rows
+        WHEN NEW.text GLOB '{LATIN}' BEGIN
+        INSERT INTO search_index (rowid, text) SELECT id, t FROM search_folded
+            WHERE id = NEW.rowid;
+    END;
+    CREATE TRIGGER search_rows_out BEFORE DELETE ON search_rows BEGIN
+        INSERT INTO search_index (search_index, rowid, text) SELECT 'delete', id,
+            CASE WHEN OLD.text GLOB '{LATIN}' THEN t ELSE OLD.text END
+            FROM search_folded WHERE id = OLD.rowid;
+    END;
+    INSERT INTO search_index (rowid, text) SELECT id, t FROM search_folded;
     INSERT INTO search_index (search_index) VALUES ('optimize');
     """,
 ]
