@@ -45,15 +45,33 @@ def needs(pattern: str, flags: int = 0) -> set[str] | None:
     if _parser is None:
         return None
     try:
-        items = list(_parser.parse(pattern, flags))
-        found = [_starts(items[i:]) for i in range(len(items))]
+        best = _needs(list(_parser.parse(pattern, flags)))
     except (re.error, RecursionError, TypeError, ValueError):
         return None
+    return None if best is None else {s.lower() for s in best}
+
+
+def _needs(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The stems of the most telling part of a sequence; failing those, an alternation the
+    sequence must match ("X|Y", "\\s*(?:X|Y)") needs a word one of its alternatives needs."""
+    found = [_starts(items[i:]) for i in range(len(items))]
     usable = [f for f in found if f and all(f)]
     if not usable:
+        found = [_either(av[1]) for op, av in items if _name(op) == "BRANCH"]
+        usable = [f for f in found if f and all(f)]
+    if not usable:
         return None
-    best = max(usable, key=lambda f: (min(map(len, f)), -len(f)))
-    return {s.lower() for s in best}
+    return max(usable, key=lambda f: (min(map(len, f)), -len(f)))
+
+
+def _either(alternatives: list[Any]) -> set[str] | None:
+    out: set[str] = set()
+    for alt in alternatives:
+        part = _needs(list(alt))
+        if part is None:
+            return None
+        out |= part
+    return out
 
 
 def needs_screen(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
