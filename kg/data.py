@@ -169,6 +169,7 @@ class Patterns(DataFile):
     hedges: dict[Lang, Words]
     modals: dict[Lang, Words]
     failures: dict[Lang, Words]
+    completions: dict[Lang, Words]
     denials: Words
     round_words: Words
     round_labels: list[tuple[str, str]]  # (regex, label format)

@@ -266,7 +266,8 @@ def test_lookups_on_the_examples(ingested: Path) -> None:
 def test_acquisitions_are_deals_on_the_examples(ingested: Path) -> None:
     """The README tour's `kg deals --type acquisition --since 2024`: Mistral AI's takeover of
     Koyeb, told in 01 (zh), 08 (fr) and 11 (zh/en/fr), is one Deal of three articles; the
-    MosaicML one (07, 2023, "$1.3 billion") is listed without the date filter."""
+    MosaicML one (07: "$1.3 billion", "The deal was completed in July 2023") is listed without
+    the date filter, completed, dated July 2023."""
     import json
 
     def run(*args: str) -> list[dict]:
@@ -281,5 +282,6 @@ def test_acquisitions_are_deals_on_the_examples(ingested: Path) -> None:
     assert set(every) == {
         "deal:acquisition-mistral-ai-koyeb", "deal:acquisition-databricks-mosaicml"}
     mosaic = every["deal:acquisition-databricks-mosaicml"]
-    assert (mosaic["amount"], mosaic["currency"]) == (1.3e9, "USD")
+    assert (mosaic["amount"], mosaic["currency"], mosaic["status"], mosaic["date"]) == (
+        1.3e9, "USD", "completed", "2023-07")
     assert mosaic["parties"] == ["Databricks (acquirer)", "MosaicML (target)"]

@@ -93,3 +93,40 @@ def test_an_investment_that_is_no_round_stays_a_relation() -> None:
     assert _deals(result) == {}
     assert [(r.source, r.relation.value, r.target) for r in result.relations] == [
         ("company:databricks", "INVESTS_IN", "company:poolside")]
+
+
+COMPLETED = [
+    ("en", "Databricks has agreed to acquire Poolside. The deal was completed in July 2025.",
+     "2025-07"),
+    ("en", "Databricks completed its acquisition of Poolside in May 2025.", "2025-05"),
+    ("fr", "Databricks a racheté Poolside. L’opération a été finalisée en juillet 2025.",
+     "2025-07"),
+    ("fr", "Databricks a finalisé le rachat de Poolside en juillet 2025.", "2025-07"),
+    ("zh", "Databricks收购了Poolside。该交易已于2025年7月完成。", "2025-07"),
+    ("zh", "Databricks已完成对Poolside的收购。", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "date"), COMPLETED)
+def test_a_takeover_said_done_is_completed_with_that_date(
+    lang: str, text: str, date: str | None
+) -> None:
+    props = _deals(extract_article(article(text, lang)))[DEAL_ID]
+    assert (props["status"], props.get("date")) == ("completed", date)
+
+
+NOT_COMPLETED = [
+    ("en", "Databricks has agreed to acquire Poolside. The deal is expected to close in July."),
+    ("en", "Databricks has agreed to acquire Poolside. It could be completed by July."),
+    ("fr", "Databricks a racheté Poolside. L’opération devrait être finalisée en juillet."),
+    ("zh", "Databricks收购了Poolside。交易预计将于2025年7月完成。"),
+    # the next sentence completes another takeover
+    ("en", "Databricks has agreed to acquire Poolside. Snowflake completed its acquisition of "
+           "Kyutai in May."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_COMPLETED)
+def test_a_hedged_completion_or_another_deals_leaves_no_status(lang: str, text: str) -> None:
+    props = _deals(extract_article(article(text, lang)))[DEAL_ID]
+    assert "status" not in props

@@ -70,6 +70,7 @@ class Lexicon:
     hedges: dict[str, Screened]
     modals: dict[str, Screened]
     failures: dict[str, Screened]
+    completions: dict[str, Screened]
     denials: Screened
     round_words: Screened
     round_labels: tuple[tuple[re.Pattern[str], str], ...]
@@ -178,6 +179,7 @@ def lexicon() -> Lexicon:
         hedges={k: _any(v) for k, v in data["hedges"].items()},
         modals={k: _any(v) for k, v in data["modals"].items()},
         failures={k: _any(v) for k, v in data["failures"].items()},
+        completions={k: _any(v) for k, v in data["completions"].items()},
         denials=_any(data["denials"]),
         round_words=_any(data["round_words"]),
         round_labels=tuple((re.compile(p, re.I), fmt) for p, fmt in data["round_labels"]),

@@ -14,7 +14,16 @@ from kg.extract import dependency, families, links, pairs
 from kg.extract.aliases import paired_names
 from kg.extract.discover import discover
 from kg.extract.doc import Doc
-from kg.extract.facts import Fact, Found, failed, hedged, negated, planned, resource_word
+from kg.extract.facts import (
+    Fact,
+    Found,
+    date_props,
+    failed,
+    hedged,
+    negated,
+    planned,
+    resource_word,
+)
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.patterns import Trigger, lexicon
 from kg.extract.roles import roles, warm_up
@@ -23,6 +32,7 @@ from kg.extract.text import Sentence, split_sentences
 from kg.extract.zh_firm_lists import zh_listed_firms
 from kg.schema import (
     Article,
+    DealStatus,
     DealType,
     Entity,
     EntityKind,
@@ -183,7 +193,7 @@ def _inside_name(ctx: Ctx, start: int, end: int) -> bool:
 def build_result(article: Article, doc: Doc, found: Found, extractor: str) -> ExtractionResult:
     names = {eid: d.name for eid, d in doc.entities.items()}
     typed_of = _typed_deals(found)  # may add the typed drafts
-    stated = _takeovers(found)  # may add acquisition drafts
+    stated = _takeovers(found, doc.sentences)  # may add acquisition drafts
     deal_ids = {key: draft.id(names) for key, draft in found.deals.drafts.items()}
     for key, typed in typed_of.items():
         deal_ids[key] = deal_ids[typed]
@@ -258,14 +268,35 @@ def _typed_deals(found: Found) -> dict[str, str]:
     return out
 
 
-def _takeovers(found: Found) -> set[str]:
+def _takeovers(found: Found, sentences: list[Sentence]) -> set[str]:
     """Every acquisition the article states (not rumoured: failed, planned and denied ones
-    state no fact at all) is a Deal of acquirer and target, as a reviewed one is."""
-    return {
-        found.deals.takeover(f.source, f.target, f.props).key
-        for f in found.facts
-        if f.relation is RelationType.ACQUIRES and f.props.get("status") != "rumoured"
-    }
+    state no fact at all) is a Deal of acquirer and target, as a reviewed one is; completed
+    when its sentence or the next one says so ("the deal closed in July": that date too)."""
+    keys = set()
+    for f in found.facts:
+        if f.relation is not RelationType.ACQUIRES or f.props.get("status") == "rumoured":
+            continue
+        draft = found.deals.takeover(f.source, f.target, f.props)
+        keys.add(draft.key)
+        done = next((s for s in sentences[f.sentence : f.sentence + 2] if _completed(s)
+                     and not _other_takeover(found, s.index, f)), None)
+        if done is not None and draft.status is None:
+            draft.status = DealStatus.COMPLETED
+            if draft.date is None and (when := date_props(done.text, found.reference)):
+                draft.date, draft.date_text = when["date"], when["date_text"]
+    return keys
+
+
+def _other_takeover(found: Found, index: int, fact: Fact) -> bool:
+    return any(o.relation is RelationType.ACQUIRES and (o.source, o.target) != (
+        fact.source, fact.target) for o in found.in_sentence(index))
+
+
+def _completed(sent: Sentence) -> bool:
+    """A completion word with no hedge before it ("is expected to close" says nothing)."""
+    lex = lexicon()
+    m = lex.completions[sent.lang if sent.lang in lex.completions else "en"].search(sent.text)
+    return m is not None and not planned(sent.text, m.start(), sent.lang)
 
 
 _DEAL_RELATIONS = {
