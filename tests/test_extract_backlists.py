@@ -94,3 +94,16 @@ def test_more_ways_to_list_investors(text: str, expected: int) -> None:
 )
 def test_a_comparison_that_is_no_coordination_adds_no_investor(text: str) -> None:
     assert _investors(text) == {"NVIDIA"}
+
+
+def test_a_name_inside_an_items_parenthetical_is_not_the_list_end() -> None:
+    text = (
+        "Cohere raised $5 million in a Series A. Harbor Bay Pension Plan, Salesforce and "
+        "Nvidia (Quarry, Plinth) are among the funders in the round."
+    )
+    assert _investors(text) >= {"Salesforce", "NVIDIA"}
+
+
+def test_among_the_funders_without_a_round_named_is_a_stake() -> None:
+    text = "Cohere sells models. Nvidia, Oracle and Salesforce are among the funders of the firm."
+    assert _investors(text) == {"NVIDIA", "Oracle", "Salesforce"}

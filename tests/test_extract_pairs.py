@@ -314,3 +314,13 @@ def test_places_listed_as_reviewers_and_a_nationality_in_a_description_is_none(
     text: str, expected: set[str]
 ) -> None:
     assert _reviewers(text) == expected
+
+
+def test_a_regulator_in_a_fronted_phrase_is_not_the_reviewer() -> None:
+    text = (
+        "Oracle agreed to buy Cohere last year. Prior to the FTC's ruling, Britain and Japan "
+        "have cleared the deal."
+    )
+    assert _reviewers(text) == {"United Kingdom", "Japan"}
+    plain = "Oracle agreed to buy Cohere last year. After a long review, the FTC cleared the deal."
+    assert _reviewers(plain) == {"Federal Trade Commission"}

@@ -55,6 +55,12 @@ def subject_list(ctx: Ctx, agent: Mention, kinds: Collection[EntityKind]) -> lis
         if not prior or not _COPULA.fullmatch(ctx.text, prior[-1].end, agent.start):
             return []
         agent = prior[-1]
+    paren = next((p for p in _PAREN.finditer(ctx.text) if p.start() < agent.start < p.end()), None)
+    if paren is not None:  # "B (Trades, Portfolio) are among …": B, not a word of its aside
+        prior = [m for m in ctx.mentions if m.end <= paren.start() and m.kind in kinds]
+        if not prior or ctx.text[prior[-1].end : paren.start()].strip():
+            return []
+        agent = prior[-1]
     text = _PAREN.sub(lambda m: " " * len(m.group(0)), ctx.text[: agent.end])
     chunks = _chunks(text, agent)
     if len(chunks) < 2:

@@ -186,12 +186,18 @@ def review_continued(ctx: Ctx, found: Found) -> None:
             found.add(ctx, reviewer, RelationType.REVIEWS, draft.key, status="under_review")
 
 
+_FRONTED = re.compile(
+    r"(?:Prior to|After|Before|Following|Like|Unlike|Besides|In addition to|Ahead of)\b", re.I
+)
 _PLACE_GOV = {"in", "by", "dans", "en", "par", "de"}
 _AUTHORITIES_OF = re.compile(r"\b(?:regulators|authorities|watchdogs)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def review(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     reviewers = reviewers_of(ctx, start)
+    comma = ctx.text.find(",")
+    if _FRONTED.match(ctx.text) and all(m.end <= comma for m in reviewers):
+        reviewers = place_reviewers(ctx, start)  # "Prior to the FTC's ruling, A and B cleared it"
     if not reviewers:
         reviewers = [m for m in ctx.mentions if m.kind in PLACES and m.gov in _PLACE_GOV]
         first = next(  # "regulators of A, B and C"
