@@ -45,7 +45,10 @@ def test_a_pattern_with_no_literal_start_gets_no_stems(pattern: str) -> None:
         (r"\s*,?\s*(?:avec|sous)\s+la|\s*(?:现)?由(?=.{1,8}领导)", {"avec", "sous", "由"}),
         (r"\s+(?:led|run)\s+by|,\s*(?:whose|dont)\s+", {"led", "run", "whose", "dont"}),
         # nothing to read but a lookahead: the words it needs stand in the text too
-        (r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}(?=(?:在|於).{2,9}?(?:担任|出任))", {"担任", "出任"}),
+        (
+            r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}(?=(?:在|於).{2,9}?(?:担任|出任))",
+            {"担任", "出任"},
+        ),
     ],
 )
 def test_needs_are_the_most_telling_words_every_match_holds(
