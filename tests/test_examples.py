@@ -285,3 +285,19 @@ def test_acquisitions_are_deals_on_the_examples(ingested: Path) -> None:
     assert (mosaic["amount"], mosaic["currency"], mosaic["status"], mosaic["date"]) == (
         1.3e9, "USD", "completed", "2023-07")
     assert mosaic["parties"] == ["Databricks (acquirer)", "MosaicML (target)"]
+
+
+def test_the_explorer_timeline_has_the_takeovers(ingested: Path) -> None:
+    """The deals timeline of the explorer (deal_events) dates a takeover no regulator reviewed
+    by the sentences of its ACQUIRES relation and its own date: Koyeb (01, 08, 11: articles of
+    2026-02-18, "en 2026" stated, so from 2026-01-01); MosaicML announced in 07 (published
+    2023-06-26), completed "in July 2023"."""
+    from kg.explorer import deal_events
+    from kg.graph import build_graph
+    from kg.store import Store
+
+    with Store.open(ingested, create=False) as store:
+        events = deal_events(build_graph(store))
+    assert events["deal:acquisition-mistral-ai-koyeb"] == [["2026-01-01", "announced"]]
+    assert events["deal:acquisition-databricks-mosaicml"] == [
+        ["2023-06-26", "announced"], ["2023-07-01", "completed"]]
