@@ -1,9 +1,11 @@
-"""Ingest cost of the look-up tables (names, full-text index, ingested times; migrations 5-7):
-the same code and corpus into a store made with the first 4 migrations only, and with all.
-workers=1, in this process, so the CPU time is the whole cost.
+"""Ingest cost of the look-up tables (names, full-text index, ingested times; migrations 5-7)
+and of accent folding in the index (migration 8): the same code and corpus into a store made
+with the first N migrations only, and with all. workers=1, in this process, so the CPU time is
+the whole cost.
 
     python benchmarks/corpus.py /tmp/c3k --articles 3000
     python benchmarks/bench_lookup_ingest.py /tmp/c3k /tmp/kg-no-lookups 4
+    python benchmarks/bench_lookup_ingest.py /tmp/c3k /tmp/kg-unfolded 7     # before folding
     python benchmarks/bench_lookup_ingest.py /tmp/c3k /tmp/kg-lookups 0      # 0: every migration
 """
 

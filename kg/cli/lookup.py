@@ -205,11 +205,13 @@ def articles(since: str | None, until: str | None, all_facts: bool, limit: int, 
 @data_dir_option
 @format_option(*ROW_FORMATS, default="table")
 def search(text: str, limit: int, data_dir: Path, fmt: str) -> None:
-    """Find TEXT in entity names, aliases and evidence sentences (any case; zh/en/fr).
+    """Find TEXT in entity names, aliases and evidence sentences (any case, accents
+    optional; zh/en/fr).
 
     \b
     Example:
         kg search Koyeb
+        kg search rachete
         kg search 收购 --format json
     """
     from kg.lookup import open_store
