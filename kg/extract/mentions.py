@@ -57,7 +57,7 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", 
 _PLACE_BASED = r"(?:[A-Z]\w+\s+){1,2}[A-Z]\w*-(?:based|headquartered)"
 _TOKEN = re.compile(rf"{_PLACE_BASED}|[\w\-’'.]+|[^\w\s]")
 _MODIFIER = re.compile(
-    rf"[a-zà-ÿ0-9][\w\-’'.]*|[A-Z][\w]*-\w+|{_PLACE_BASED}|AI|IA|U\.S\.|US|UK|EU"
+    rf"[a-zà-ÿ0-9][\w\-’'.]*|[A-Z][\w]*-\w+|{_PLACE_BASED}|[A-Z]\w*[’']s|AI|IA|U\.S\.|US|UK|EU"
 )
 
 
