@@ -125,6 +125,8 @@ def warm_up() -> None:
 
 
 def roles(ctx: Ctx, found: Found) -> None:
+    if not any(m.kind is EntityKind.PERSON for m in ctx.mentions):
+        return  # every role rule below pairs a person named (or referred to) here with a firm
     founded_by(ctx, found)
     respectively(ctx, found)
     plural_title(ctx, found)
