@@ -41,17 +41,24 @@ class Trigger:
 
 @dataclass(frozen=True)
 class StemIndex:
-    """Every screen word of one language found in a lower-cased sentence in one pass: at each
-    position the trie gives the longest word starting there, and with it every shorter word it
-    starts with. A trigger's screen passes exactly when one of its words is in that set."""
+    """Every screen word of one language found in a lower-cased sentence: at each position
+    where one starts (a search for the trie from the next position on, not a lookahead tried
+    at every position) the trie gives the longest word starting there, and with it every
+    shorter word it starts with. A trigger's screen passes exactly when one of its words is
+    in that set."""
 
     finder: re.Pattern[str] | None
     prefixes: dict[str, frozenset[str]]  # a word -> the words it starts with, itself included
 
     def present(self, lowered: str) -> set[str]:
         out: set[str] = set()
-        for m in self.finder.finditer(lowered) if self.finder else ():
-            out |= self.prefixes[m.group(1)]
+        if self.finder is None:
+            return out
+        search, prefixes = self.finder.search, self.prefixes
+        m = search(lowered)
+        while m is not None:  # words starting inside a word found too
+            out |= prefixes[m.group()]
+            m = search(lowered, m.start() + 1)
         return out
 
 
@@ -60,7 +67,7 @@ def _stem_index(triggers: tuple[Trigger, ...]) -> StemIndex:
     if not words:
         return StemIndex(None, {})
     prefixes = {w: frozenset(p for p in words if w.startswith(p)) for w in words}
-    return StemIndex(re.compile(f"(?=({trie_pattern(words)}))"), prefixes)
+    return StemIndex(re.compile(trie_pattern(words)), prefixes)
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,18 @@ def scan(
         hit = starts.search(lowered, max(hit.start() + 1, end))
 
 
+_last: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """`text.lower()`, once for the several screens read on one sentence in a row."""
+    global _last
+    last = _last
+    if last[0] is not text:
+        last = _last = (text, text.lower())
+    return last[1]
+
+
 class Screened:
     """A case-insensitive pattern (`search`, `match`) that first looks for the words one of
     which its every match holds in the lower-cased text: most texts have none of them."""
@@ -120,7 +132,10 @@ class Screened:
         self.words = needs_screen(pattern, re.I)
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
-        return self.words is not None and not self.words.search(text[pos:endpos].lower())
+        if self.words is None:
+            return False
+        whole = pos == 0 and endpos >= len(text)
+        return not self.words.search(_lowered(text) if whole else text[pos:endpos].lower())
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return None if self._absent(text, pos, endpos) else self.rx.search(text, pos, endpos)
