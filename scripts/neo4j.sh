@@ -10,6 +10,8 @@
 # launcher (scripts/neo4j/KgNeo4j.java) into $KG_NEO4J_CACHE (default ~/.cache/kg-neo4j); later
 # uses reuse them. The password is generated per DIR and kept in DIR/password (mode 0600).
 # KG_NEO4J_JAVA picks the java binary (default: java on PATH; 5.26 runs on 17 and newer).
+# KG_NEO4J_EXIT_WITH=PID: the server also stops once process PID is gone (the test runs pass
+# their own pid, so a killed run leaves no server behind).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"

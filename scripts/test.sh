@@ -37,6 +37,6 @@ fi
 NEO4J_DIR="$(mktemp -d "${TMPDIR:-/tmp}/kg-test-neo4j.XXXXXX")"
 cleanup() { bash scripts/neo4j.sh stop "$NEO4J_DIR" || true; rm -rf "$NEO4J_DIR"; }
 trap cleanup EXIT
-KG_TEST_NEO4J="$(bash scripts/neo4j.sh start "$NEO4J_DIR")"
+KG_TEST_NEO4J="$(KG_NEO4J_EXIT_WITH=$$ bash scripts/neo4j.sh start "$NEO4J_DIR")"
 export KG_TEST_NEO4J  # "bolt://127.0.0.1:PORT USER PASSWORD", read by tests/conftest.py
 "$PY" -m pytest "$@"

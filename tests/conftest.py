@@ -77,9 +77,12 @@ class Neo4jServer:
     dir: Path | None = None
 
 
-def start_neo4j(directory: Path) -> Neo4jServer:
+def start_neo4j(directory: Path, exit_with: int | None = None) -> Neo4jServer:
+    """Start a server under `directory`; it stops by itself once process `exit_with` (this test
+    process by default) is gone, so a killed test run leaves none behind."""
+    env = {**os.environ, "KG_NEO4J_EXIT_WITH": str(exit_with or os.getpid())}
     done = subprocess.run(["bash", str(NEO4J_SH), "start", str(directory)], capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL, timeout=900)
+                          text=True, stdin=subprocess.DEVNULL, timeout=900, env=env)
     assert done.returncode == 0, f"scripts/neo4j.sh start failed: {done.stderr.strip()}"
     # What our checks read: exactly one line; the password is kept 0600 beside the data.
     assert re.fullmatch(r"bolt://127\.0\.0\.1:\d+ neo4j \S+\n", done.stdout), done.stdout

@@ -5,7 +5,9 @@
 //   java -cp 'lib/*:classes' KgNeo4j DIR
 //
 // Data and logs live under DIR. Prints `ready bolt://127.0.0.1:PORT` once Bolt accepts
-// connections; SIGTERM shuts the databases down cleanly.
+// connections; SIGTERM shuts the databases down cleanly. With KG_NEO4J_EXIT_WITH=PID in the
+// environment it also shuts down, the same way, once process PID is gone: a test run killed
+// with SIGKILL (no teardown) leaves no server behind.
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,6 +48,7 @@ public final class KgNeo4j {
         }
         DatabaseManagementService dbms = builder(dir, true).build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "kg-neo4j-shutdown"));
+        exitWith(System.getenv("KG_NEO4J_EXIT_WITH"));
         GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         HostnamePort bolt = system.getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)
@@ -54,6 +57,28 @@ public final class KgNeo4j {
         System.out.println("ready bolt://127.0.0.1:" + bolt.getPort());
         System.out.flush();
         Thread.currentThread().join(); // until SIGTERM runs the shutdown hook
+    }
+
+    /** Exit (running the shutdown hook) once the process `pid` has ended; no-op when unset. */
+    private static void exitWith(String pid) {
+        if (pid == null || pid.isBlank()) {
+            return;
+        }
+        long owner = Long.parseLong(pid.trim());
+        Thread watch = new Thread(() -> {
+            while (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.out.println("owner process " + owner + " ended; shutting down");
+            System.out.flush();
+            System.exit(0);
+        }, "kg-neo4j-exit-with");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** A first start without Bolt: nobody can log in with the default password meanwhile. */
