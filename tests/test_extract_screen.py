@@ -41,6 +41,8 @@ def test_a_pattern_with_no_literal_start_gets_no_stems(pattern: str) -> None:
         (r"\b(?:invest(?:s|ed)?|poured)\b", {"invest", "poured"}),
         (r"\w+ing\b", {"ing"}),
         (r"(?P<n>[A-Z]\w+) (?:raised|lève)", {" raised", " lève"}),
+        # a group's own words, not the comma after it
+        (r"(?i:\bthe\s+(?:firm|startup)),\s+[A-Z]", {"firm", "startup"}),
         # no start word common to the whole: each alternative's own telling words
         (r"\s*,?\s*(?:avec|sous)\s+la|\s*(?:现)?由(?=.{1,8}领导)", {"avec", "sous", "由"}),
         (r"\s+(?:led|run)\s+by|,\s*(?:whose|dont)\s+", {"led", "run", "whose", "dont"}),

@@ -52,10 +52,12 @@ def needs(pattern: str, flags: int = 0) -> set[str] | None:
 
 
 def _needs(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """The stems of the most telling part of a sequence; failing those, an alternation the
+    """The stems of the most telling part of a sequence (a group in it included: "(?i:the
+    (?:firm|startup)),": the nouns, not the comma); failing those, an alternation the
     sequence must match ("X|Y", "\\s*(?:X|Y)") needs a word one of its alternatives needs,
     and a lookahead the words it needs ("[\\u4e00-\\u9fff]{2,3}(?=担任)": the text holds them)."""
     found = [_starts(items[i:]) for i in range(len(items))]
+    found += [_needs(list(av[3])) for op, av in items if _name(op) == "SUBPATTERN"]
     usable = [f for f in found if f and all(f)]
     if not usable:
         found = [_either(av[1]) for op, av in items if _name(op) == "BRANCH"]
