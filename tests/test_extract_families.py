@@ -171,3 +171,54 @@ def test_a_firm_counting_others_as_investors_is_their_investee() -> None:
     facts = _en("Cohere counts Nvidia and Oracle as investors.")
     assert {("NVIDIA", "INVESTS_IN", "Cohere"), ("Oracle", "INVESTS_IN", "Cohere")} <= facts
     assert not any(r == "RAISED" for _, r, _ in _en("Cohere announced a partnership with Oracle."))
+
+
+# the company in topic, told twice before the round sentence
+_TOPIC = {
+    "en": "Kyutai builds open speech models. Kyutai has forty staff in Paris. ",
+    "fr": "Kyutai conçoit des modèles vocaux ouverts. Kyutai emploie quarante personnes. ",
+    "zh": "月之暗面发布了一款长文本模型。月之暗面的团队在北京。",
+}
+
+
+def _rounds(lang: str, text: str) -> set[tuple[str, str, str]]:
+    result = extract_article(article(_TOPIC[lang] + text, lang))
+    return {(s, r, o) for s, r, o in triples(result) if r in ("RAISED", "FUNDS", "INVESTS_IN")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fund"),
+    [
+        ("en", "Accel raised $40 million for the startup in a Series B round.", "Accel"),
+        ("en", "Backed by Accel, the startup raised $40 million in a Series B round.", "Accel"),
+        ("fr", "Avec Elaia, la start-up a levé 40 millions d'euros en série B.", "Elaia"),
+        ("zh", "红杉中国完成了对这家公司1亿美元的B轮融资。", "HongShan"),
+    ],
+)
+def test_a_fund_named_as_a_round_owner_backs_the_company_in_topic(
+    lang: str, text: str, fund: str
+) -> None:
+    company = "Moonshot AI" if lang == "zh" else "Kyutai"
+    facts = _rounds(lang, text)  # the round is named after its owner: "Kyutai Series B …"
+    assert any(s == company and r == "RAISED" and o.startswith(company) for s, r, o in facts)
+    assert any(s == fund and r == "FUNDS" and o.startswith(company) for s, r, o in facts)
+    assert not any(s == fund and r == "RAISED" for s, r, _ in facts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a fund raising its own vehicle: no round of the company in topic
+        ("en", "Accel has raised a new $4 billion fund to back young startups."),
+        ("fr", "Elaia a levé un nouveau fonds de 200 millions d'euros."),
+        # planned or rumoured: no round at all
+        ("en", "Accel plans to raise $40 million for the startup in a Series B round."),
+    ],
+)
+def test_a_fund_raising_its_own_fund_or_a_planned_raise_backs_no_one(lang: str, text: str) -> None:
+    assert not any(r == "FUNDS" for _, r, _ in _rounds(lang, text))
+
+
+def test_without_a_company_in_topic_the_fund_round_is_left_alone() -> None:
+    result = extract_article(article("Accel raised $40 million in a Series B round.", "en"))
+    assert not any(r.relation.value == "FUNDS" for r in result.relations)

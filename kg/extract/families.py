@@ -149,8 +149,19 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         agent = _told_before(ctx)  # "此次发行共募资…": the firm the text was about
     if agent is None or (ctx.sent.lang == "fr" and _TAKES_PART.search(ctx.text[agent.end : start])):
         return  # "Elaia participe à la levée", "Sequoia a mené la levée": not the raiser
+    backer = None
+    if (
+        agent.kind is EntityKind.FUND
+        and not _VEHICLE.search(ctx.text, end, end + 60)
+        and (topic := _round_topic(ctx, found, agent.eid))
+    ):
+        backer, agent = agent, topic  # "Fund X led the $50m round": the fund backs it
     draft = _round_details(ctx, found, agent.eid, end)
     found.add(ctx, agent.eid, RelationType.RAISED, draft.key, status=status)
+    if backer is not None:
+        lead = bool(_LED.search(ctx.text))
+        found.add(ctx, backer.eid, RelationType.FUNDS, draft.key, status=status, lead=lead or None)
+        draft.add_party(backer.eid, "lead_investor" if lead else "investor")
     for pos in more_rounds(ctx.text, end):  # "… series C round and its series D round"
         if (label := round_label(ctx.text, pos + 4)) and label != draft.round:
             more = found.deals.round_of(agent.eid, label)
@@ -177,6 +188,25 @@ _TAKES_PART = re.compile(
 _THIS_ROUND_ZH = re.compile(
     r"(?:^|[，,；;])\s*(?:此次|本次|这次|這次|该次|該次|此轮|此輪|本轮|本輪|该轮|該輪)[^，,；;]{0,12}$"
 )
+
+
+# "Accel raised a new $4 billion fund", "a levé un fonds de 500 M€", "募集了新基金": a fund's own
+# vehicle, not a round of the company in topic
+_VEHICLE = re.compile(
+    r"\b(?:fund|vehicle)\b|\b(?:un|nouveau|son|leur|premier|second|deuxième|troisième)\s+"
+    r"(?:\S+\s+){0,3}?(?:fonds|véhicule)\b|基金",
+    re.I,
+)
+_LED = re.compile(r"\b(?:led|co-led|leads|leading)\b|men[ée]e?|领投|領投", re.I)
+
+
+def _round_topic(ctx: Ctx, found: Found, fund: str) -> Mention | None:
+    """The company a round belongs to when its stated owner is an investment fund: the
+    article's latest investee, else the company it is about."""
+    eid = found.last_investee or ctx.doc.topic_company()
+    if eid is None or eid == fund or ctx.doc.kind(eid) is not EntityKind.COMPANY:
+        return None
+    return Mention(0, 0, eid, EntityKind.COMPANY, "pronoun")
 
 
 def _told_before(ctx: Ctx) -> Mention | None:
