@@ -309,3 +309,77 @@ def test_possessive_copulas_tenure_verbs_and_departments(
 )
 def test_past_titles_and_other_possessions_state_no_role(text: str) -> None:
     assert not any(p == "Jane Roe" and o == "Cohere" for p, _, o in found(text, "en"))
+
+
+# the role frame: a title tied to the person (apposition, "who is", "one of the", "its"), the
+# firm tied to the title (after a description, a department, or named before it)
+FRAMED = [
+    (
+        "en",
+        "Demand rose, said Jane Roe, chief executive of the Toronto-based AI startup Cohere.",
+        ("Jane Roe", "LEADS", "Cohere"),
+    ),
+    (
+        "en",
+        "Jane Roe, one of the co-founders of Cohere, spoke on Monday.",
+        ("Jane Roe", "FOUNDED", "Cohere"),
+    ),
+    (
+        "fr",
+        "Jane Roe, l’une des cofondatrices de Cohere, a pris la parole lundi.",
+        ("Jane Roe", "FOUNDED", "Cohere"),
+    ),
+    (
+        "en",
+        "Jane Roe, who is the chief executive of Cohere, spoke on Monday.",
+        ("Jane Roe", "LEADS", "Cohere"),
+    ),
+    (
+        "en",
+        "Cohere opened an office. Jane Roe, its chief executive, spoke on Monday.",
+        ("Jane Roe", "LEADS", "Cohere"),
+    ),
+    (
+        "en",
+        "Cohere opened an office. Jane Roe, who took over as chief executive in May, spoke.",
+        ("Jane Roe", "LEADS", "Cohere"),
+    ),
+    (
+        "en",
+        "Jane Roe, vice president in charge of partnerships at Cohere, spoke on Monday.",
+        ("Jane Roe", "WORKS_AT", "Cohere"),
+    ),
+    (
+        "fr",
+        "Selon Jane Roe, directrice en charge des partenariats chez Cohere, tout va bien.",
+        ("Jane Roe", "WORKS_AT", "Cohere"),
+    ),
+    ("zh", "王震宇现任百度云计算部门首席技术官。", ("王震宇", "WORKS_AT", "Baidu")),
+    ("zh", "李明现任百度搜索业务总裁。", ("李明", "LEADS", "Baidu")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "triple"), FRAMED)
+def test_a_role_frame_ties_person_title_and_firm(lang: str, text: str, triple: tuple) -> None:
+    assert triple in found(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        ("en", "Jane Roe, who served as chief executive of Cohere until May, spoke.", "Jane"),
+        ("en", "Cohere opened an office. Jane Roe, its former chief executive, spoke.", "Jane"),
+        ("en", "Jane Roe, an analyst in charge of software at Gartner, praised Cohere.", "Jane"),
+        ("zh", "王海峰曾任百度首席技术官。", "王海峰"),
+        ("zh", "李明是腾讯投资的百度的董事。", "李明"),  # Baidu's director, not Tencent's
+    ],
+)
+def test_a_role_frame_skips_past_roles_quoted_analysts_and_other_firms(
+    lang: str, text: str, person: str
+) -> None:
+    facts = found(text, lang)
+    assert not any(
+        t[0].startswith(person) and t[2] in ("Cohere", "Gartner", "Tencent") for t in facts
+    )
+    if lang == "zh" and "曾任" in text:
+        assert not any(t[0] == person for t in facts)

@@ -4,7 +4,7 @@ Cohere", "finance chief John Poe", "百度首席执行官李彦宏"."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.data import DATA, load_yaml
@@ -16,78 +16,10 @@ from kg.extract.people_lists import founded_by, led_by, plural_title, respective
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import APPOSITION, apposition_end
 from kg.extract.tenure import tenure
+from kg.extract.titles import titles as _titles
 from kg.schema import EntityKind, RelationType
 
 ORGS = (*FIRMS, EntityKind.REGULATOR)
-
-
-@dataclass(frozen=True, slots=True)
-class Titles:
-    """The job-title patterns, all built from `data/roles.yaml`."""
-
-    relation: dict[str, RelationType | None]
-    before: re.Pattern[str]  # "Cohere CEO " before the person
-    after: re.Pattern[str]  # ", chief financial officer of " after the person
-    as_role: re.Pattern[str]  # " as chief executive of "
-    owner: re.Pattern[str]  # "’s chief executive" after the organisation
-    title_of: re.Pattern[str]  # "the head of " before the organisation
-    copula: re.Pattern[str]  # " is the CEO of ", " est le PDG de "
-    copula_zh: re.Pattern[str]  # "是<org>的首席执行官"
-    named_as: re.Pattern[str]  # "appointed <person> as its new CEO": what follows the person
-    lead: re.Pattern[str]  # a title at the start of a text, any case ("CEO of", "执行董事")
-
-
-@lru_cache(maxsize=1)
-def _titles() -> Titles:
-    data = load_yaml(DATA / "roles.yaml")
-    rel: dict[str, RelationType | None] = {}
-    for key, words in data.items():
-        for w in words:
-            rel[w.lower()] = None if key == "exclude" else RelationType(key)
-    alt = "|".join(re.escape(t) for t in sorted(rel, key=len, reverse=True))
-    one = rf"(?:{alt})"
-    title = rf"(?P<title>{one}(?:\s+(?:et|and|&)\s+{one}|\s*[兼、]\s*{one})?)"
-    of = rf"\s+(?:of|at|for|with|de|du|des|chez|d[’'])\s*(?:the\s+|la\s+|le\s+|l[’'])?{_DESC}"
-    det = r"(?:the|a|an|its|le|la|l[’']|un|une|son|sa)"
-    return Titles(
-        relation=rel,
-        before=re.compile(
-            rf"(?:(?<![{_LATIN}-])|(?=[\u3400-\u9fff])){title}(?P<plural>s)?{_ABBR}\s*(?:[,:]|{_LIST_ZH})?\s*$",
-            re.I,
-        ),
-        after=re.compile(
-            rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
-            rf"{_MOD}\s+(?:with|at|of|for|de|du|des|chez|d[’'])\s*{_DESC}",
-            re.I,
-        ),
-        as_role=re.compile(
-            rf"^\s+(?:as|comme|en tant que)\s+(?:an?|its|the|son|sa|un|une)?\s*{title}"
-            rf"\s+(?:to|of|at|de|du|chez)\s+(?P<its>its|son|sa)?",
-            re.I,
-        ),
-        owner=re.compile(rf"^(?:[’']s?)?\s+{title}\b", re.I),
-        title_of=re.compile(rf"(?<![{_LATIN}-]){title}(?P<plural>s)?{of}$", re.I),
-        copula=re.compile(
-            r"^\s+(?:is|was|has been|had been|remains|became|becomes|serves as|served as|"
-            r"est|reste|devient|est devenue?|redevient|(?:est|était) redevenue?|"  # not "a été PDG"
-            r"(?:was|has been|had been|is|will be)\s+"
-            r"(?:named|appointed|promoted to|made)(?:\s+as)?|"
-            r"(?:a été|est|sera)\s+(?:nommée?|désignée?|promue?)(?:\s+comme)?)"
-            r"\s+(?:(?:also|now|still|currently|aussi|également|désormais|actuellement)\s+){0,2}"
-            rf"(?:{det}\s*)?(?:(?:new|current|interim|nouveau|nouvelle|actuel|actuelle)\s+)?"
-            rf"{title}{of}",
-            re.I,
-        ),
-        copula_zh=re.compile(rf"^\s*(?:的)?\s*{title}", re.I),
-        lead=re.compile(rf"^\s*(?:的)?\s*{title}(?![A-Za-z\-])", re.I),
-        named_as=re.compile(
-            rf"^\s*,?\s*(?:as|comme|en tant que|au poste d[e’']|à la fonction d[e’']|"
-            rf"为|為|担任|擔任)?"
-            rf"\s*(?:{det}\s*)?"
-            rf"(?:(?:new|next|nouveau|nouvelle|futur|future)\s+)?{title}(?![\w-])",
-            re.I,
-        ),
-    )
 
 
 _WHO_FOUNDED = re.compile(
@@ -101,17 +33,6 @@ _WHO_LEADS = re.compile(
     r")\s+",
     re.I,
 )
-# "执行董事包括A、B、C", "联合创始人为A和B": the holders listed after a Chinese title
-_LIST_ZH = r"(?:包括|包含|分别为|分別為|分别是|分別是|为|為|是|：)"
-_ABBR = r"(?:\s*[（(][A-Za-z ]{2,12}[）)])?"  # "首席执行官（CEO）黄仁勋"
-# "directeur général adjoint de X", "président du groupe X", "CEO of chipmaker X"
-_MOD = r"(?:\s+(?:France|Europe|EMEA|Monde|international|internationale))?"
-_DESC = (
-    r"(?:(?:la\s+|le\s+|l[’'])?(?:start-?up|jeune\s+pousse|société|groupe|entreprise|firme|"
-    r"licorne|géant|fabricant|éditeur|laboratoire|constructeur|spécialiste|plateforme|opérateur|"
-    r"banque|assureur|chipmaker)(?:\s+(?-i:[a-zà-ÿ][\w\-’']*)){0,4}?\s+(?=(?-i:[A-ZÀ-Ý0-9])|$))?"
-)
-_LATIN = "A-Za-z0-9À-ÖØ-öø-ÿ_"  # \w would take CJK too: "英伟达CEO" has a title start
 
 
 def warm_up() -> None:
@@ -267,6 +188,14 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
         if org is None and (dept := owners.department(ctx, person.end + m.end(), m.group("title"))):
             return [dept]  # "responsable de l’IA chez X", "head of research at X"
         return [(org, m.group("title"))] if org else []
+    if (m := titles.charge_at.match(text, person.end)) and not _AT_MENTION(ctx, person, m):
+        org = next((x for x in ctx.mentions if x.start == m.end()), None)
+        if org is not None and org.kind in ORGS:  # "P, CTO in charge of research at X"
+            return [(org, m.group("title"))]
+    if (m := titles.who_as.match(text, person.end)) and _relation(m.group("title")):
+        return _its_title(ctx, person, m.group("title"))  # "P, who took over as CEO in 2020"
+    if (m := titles.its_after.match(text, person.end)) and _relation(m.group("title")):
+        return _its_title(ctx, person, m.group("title"))  # "P, its chief executive, said"
     m = as_role.match(text[person.end :])
     if m:
         org = (
@@ -276,6 +205,23 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
         )
         return [(org, m.group("title"))] if org else []
     return []
+
+
+def _AT_MENTION(ctx: Ctx, person: Mention, m: re.Match[str]) -> bool:
+    """Another name between the person and the firm ends the frame."""
+    return any(person.end <= x.start < m.end() for x in ctx.mentions)
+
+
+def _its_title(ctx: Ctx, person: Mention, title: str) -> list[tuple[Mention, str]]:
+    """ "P, its CEO," / "P, sa directrice générale,": the firm named last before the person
+    in the sentence, else the one the previous sentence was about."""
+    orgs = [m for m in ctx.mentions if m.end <= person.start and m.kind in ORGS]
+    if orgs:
+        return [(orgs[-1], title)]
+    eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
+    if eid is None:
+        return []
+    return [(Mention(person.start, person.start, eid, ctx.doc.kind(eid), "pronoun"), title)]
 
 
 @lru_cache(maxsize=1)
@@ -304,8 +250,10 @@ def _public_office(ctx: Ctx, pos: int) -> bool:
 
 def _owner_title(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     """ "Sam Altman, OpenAI’s chief executive, said" -> (OpenAI, chief executive)."""
-    org = right(ctx, person.end, ORGS, reach=8)
-    if org is None or not re.fullmatch(r"\s*,\s*(?:the\s+)?", ctx.text[person.end : org.start]):
+    org = right(ctx, person.end, ORGS, reach=12)
+    if org is None or not re.fullmatch(
+        r"\s*,\s*(?:the\s+|one\s+of\s+)?", ctx.text[person.end : org.start]
+    ):
         return None
     m = _titles().owner.match(ctx.text[org.end :])
     return (org, m.group("title")) if m else None
@@ -322,8 +270,10 @@ def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     return (org, m.group("title")) if m and _relation(m.group("title")) else None
 
 
+_WHO_IS = re.compile(r"\s*,\s*(?:who|qui)(?=\s)", re.I)
 _IS_ZH = re.compile(
-    r"^\s*(?:也|还|還|亦|同时|同時|目前)?(?:是|为|為|担任|擔任|出任|现任|現任|接任|升任|就任|作为|作為|身为|身為)\s*$"
+    r"^\s*(?:也|还|還|亦|同时|同時|目前|现|現|现在|現在|已|将|將)?"
+    r"(?:是|为|為|任|担任|擔任|出任|现任|現任|接任|升任|就任|作为|作為|身为|身為|系|係)\s*$"
 )
 
 
@@ -331,17 +281,22 @@ def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     """ "Jane Roe is the CEO of Cohere", "Jane Roe est le PDG de Cohere", "王小明是智谱的CEO"."""
     titles = _titles()
     at = apposition_end(ctx.text, person.end) or person.end  # "P, a former engineer, is …"
+    if who := _WHO_IS.match(ctx.text, at):  # "P, who is the CEO of X, said"
+        at = who.end()
+        person = replace(person, end=at)
     m = titles.copula.match(ctx.text[at:])
     if m:
         org = right(ctx, at + m.end() - 1, ORGS, reach=6)
         return (org, m.group("title")) if org else None
     if ctx.sent.lang == "en":  # "P is Cohere's CEO", "P will become X's CEO"
         return owners.possessive_title(ctx, person, titles.lead)
-    org = right(ctx, person.end, ORGS, reach=5)
+    org = right(ctx, person.end, ORGS, reach=8)
     if org is None or not _IS_ZH.match(ctx.text[person.end : org.start]):
         return None
     m = titles.copula_zh.match(ctx.text[org.end :])
-    return (org, m.group("title")) if m else None
+    if m is None or any(org.end < x.start < org.end + m.start("title") for x in ctx.mentions):
+        return None  # "是百度智能云事业群总裁": a department between; another firm's is not
+    return org, m.group("title")
 
 
 def _near_left(ctx: Ctx, pos: int, title: str = "") -> Mention | None:
