@@ -4,7 +4,6 @@ Cohere", "finance chief John Poe", "百度首席执行官李彦宏"."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from kg.data import DATA, load_yaml
@@ -192,10 +191,6 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
         org = next((x for x in ctx.mentions if x.start == m.end()), None)
         if org is not None and org.kind in ORGS:  # "P, CTO in charge of research at X"
             return [(org, m.group("title"))]
-    if (m := titles.who_as.match(text, person.end)) and _relation(m.group("title")):
-        return _its_title(ctx, person, m.group("title"))  # "P, who took over as CEO in 2020"
-    if (m := titles.its_after.match(text, person.end)) and _relation(m.group("title")):
-        return _its_title(ctx, person, m.group("title"))  # "P, its chief executive, said"
     m = as_role.match(text[person.end :])
     if m:
         org = (
@@ -210,18 +205,6 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
 def _AT_MENTION(ctx: Ctx, person: Mention, m: re.Match[str]) -> bool:
     """Another name between the person and the firm ends the frame."""
     return any(person.end <= x.start < m.end() for x in ctx.mentions)
-
-
-def _its_title(ctx: Ctx, person: Mention, title: str) -> list[tuple[Mention, str]]:
-    """ "P, its CEO," / "P, sa directrice générale,": the firm named last before the person
-    in the sentence, else the one the previous sentence was about."""
-    orgs = [m for m in ctx.mentions if m.end <= person.start and m.kind in ORGS]
-    if orgs:
-        return [(orgs[-1], title)]
-    eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
-    if eid is None:
-        return []
-    return [(Mention(person.start, person.start, eid, ctx.doc.kind(eid), "pronoun"), title)]
 
 
 @lru_cache(maxsize=1)
@@ -250,10 +233,8 @@ def _public_office(ctx: Ctx, pos: int) -> bool:
 
 def _owner_title(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     """ "Sam Altman, OpenAI’s chief executive, said" -> (OpenAI, chief executive)."""
-    org = right(ctx, person.end, ORGS, reach=12)
-    if org is None or not re.fullmatch(
-        r"\s*,\s*(?:the\s+|one\s+of\s+)?", ctx.text[person.end : org.start]
-    ):
+    org = right(ctx, person.end, ORGS, reach=8)
+    if org is None or not re.fullmatch(r"\s*,\s*(?:the\s+)?", ctx.text[person.end : org.start]):
         return None
     m = _titles().owner.match(ctx.text[org.end :])
     return (org, m.group("title")) if m else None
@@ -270,7 +251,6 @@ def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     return (org, m.group("title")) if m and _relation(m.group("title")) else None
 
 
-_WHO_IS = re.compile(r"\s*,\s*(?:who|qui)(?=\s)", re.I)
 _IS_ZH = re.compile(
     r"^\s*(?:也|还|還|亦|同时|同時|目前|现|現|现在|現在|已|将|將)?"
     r"(?:是|为|為|任|担任|擔任|出任|现任|現任|接任|升任|就任|作为|作為|身为|身為|系|係)\s*$"
@@ -281,9 +261,6 @@ def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     """ "Jane Roe is the CEO of Cohere", "Jane Roe est le PDG de Cohere", "王小明是智谱的CEO"."""
     titles = _titles()
     at = apposition_end(ctx.text, person.end) or person.end  # "P, a former engineer, is …"
-    if who := _WHO_IS.match(ctx.text, at):  # "P, who is the CEO of X, said"
-        at = who.end()
-        person = replace(person, end=at)
     m = titles.copula.match(ctx.text[at:])
     if m:
         org = right(ctx, at + m.end() - 1, ORGS, reach=6)
