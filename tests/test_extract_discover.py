@@ -79,6 +79,18 @@ def test_no_name_after_a_title(text: str) -> None:
     assert not [n for n, k in discover(text).items() if k is PERSON]
 
 
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("王立新作为星河智能创始人表示，公司会继续招人。", "表示"),  # the speaker came first
+        ("陈曦作为该公司首席执行官指出，需求仍在增长。", "指出"),
+        ("身为董事长回应，董事会支持这项计划。", "回应"),
+    ],
+)
+def test_a_verb_of_saying_after_a_title_is_no_name(text: str, verb: str) -> None:
+    assert verb not in discover(text)
+
+
 def test_a_discovered_chinese_name_carries_its_pinyin() -> None:
     from kg.extract import extract_article
     from kg.schema import Article, ArticleFormat
