@@ -222,3 +222,22 @@ def test_a_fund_raising_its_own_fund_or_a_planned_raise_backs_no_one(lang: str, 
 def test_without_a_company_in_topic_the_fund_round_is_left_alone() -> None:
     result = extract_article(article("Accel raised $40 million in a Series B round.", "en"))
     assert not any(r.relation.value == "FUNDS" for r in result.relations)
+
+
+# a person joining a firm works there; the firm named after "from" ("joins from X",
+# "en provenance de X") is the one the person left
+@pytest.mark.parametrize(
+    ("text", "lang", "works_at"),
+    [
+        ("Jane Roe joined Cohere from Google in March.", "en", {"Cohere"}),
+        ("Jane Roe joins from Cohere, where she ran the cloud unit.", "en", set()),
+        ("Jane Roe, who joined the lab last year from Cohere, spoke on Monday.", "en", set()),
+        ("Jane Roe rejoint Mistral AI en provenance de Google.", "fr", {"Mistral AI"}),
+        ("Jane Roe a rejoint Mistral AI en mars.", "fr", {"Mistral AI"}),
+    ],
+)
+def test_the_firm_a_person_joins_from_is_not_where_they_work(
+    text: str, lang: str, works_at: set[str]
+) -> None:
+    facts = triples(extract_article(article(text, lang)))
+    assert {o for s, r, o in facts if s == "Jane Roe" and r == "WORKS_AT"} == works_at

@@ -353,3 +353,19 @@ def test_a_role_frame_skips_past_roles_quoted_analysts_and_other_firms(
     )
     if lang == "zh" and "曾任" in text:
         assert not any(t[0] == person for t in facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe, previously chief technology officer of Cohere, spoke on Monday.",
+        "Jane Roe, formerly chief technology officer of Cohere, spoke on Monday.",
+    ],
+)
+def test_a_title_held_previously_states_no_role(text: str) -> None:
+    assert not any(p == "Jane Roe" and o == "Cohere" for p, _, o in found(text, "en"))
+
+
+def test_a_title_held_now_still_states_the_role() -> None:
+    text = "Jane Roe, chief technology officer of Cohere, spoke on Monday."
+    assert ("Jane Roe", "WORKS_AT", "Cohere") in found(text, "en")

@@ -319,12 +319,15 @@ _OWNER_MARK = re.compile(r"^(?:[’']s)?\s*(?:的)?")
 
 
 _BOARD_SEAT = re.compile(r"\bboard\b|\bconseil\b|董事", re.I)
+_LEFT_FROM = re.compile(r"\b(?:from|(?:en provenance|venant|venue?s?) d[eu’'])\s*$", re.I)
 
 
 def join(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
     agents, org = args(ctx, trig, start, end, (EntityKind.PERSON,), FIRMS)
     if org is None or _BOARD_SEAT.search(ctx.text[end : org.start] + ctx.text[org.end :][:14]):
         return  # "joined the board of X" is a board seat (boards.py), not a job
+    if org.gov == "from" or _LEFT_FROM.search(ctx.text[end : org.start]):
+        return  # "joins from X", "rejoint Y en provenance de X": X is the firm the person left
     for person in agents:
         if person.kind is EntityKind.PERSON:
             found.add(ctx, person.eid, RelationType.WORKS_AT, org.eid, status=status)
