@@ -61,7 +61,16 @@ NOT_NOW = [
     ("fr", "Jean Dupont, ex-directeur général de Kyutai, a pris la parole."),
     ("zh", "智谱前首席执行官张伟表示，公司将继续投入。"),
     ("zh", "智谱原董事长张伟表示，公司将继续投入。"),
+    # a department between the firm and the title: the former mark before the firm still rules
+    ("zh", "前智谱产品副总裁张伟表示，公司将继续投入。"),
+    ("zh", "月之暗面任命前百川智能财务总监李明为首席财务官。"),
+    ("zh", "原智譜研發部門總監李明表示，模型仍需改進。"),
 ]
+
+
+def test_a_department_between_firm_and_title_keeps_a_current_role() -> None:
+    found = triples(extract_article(article("智谱产品副总裁张伟表示，公司将继续投入。", "zh")))
+    assert ("张伟", "WORKS_AT", "Zhipu AI") in found
 
 
 @pytest.mark.parametrize(("lang", "text"), NOT_NOW)

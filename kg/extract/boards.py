@@ -34,14 +34,27 @@ def former_title(ctx: Ctx, person: Mention, title: str) -> bool:
     words = link_words().former
     heads = [text[max(0, near - 40) : near]]
     org = next(
-        (m for m in ctx.mentions if m.kind in ORGS and _ORG_GAP.fullmatch(text[m.end : near])), None
+        (m for m in ctx.mentions if m.kind in ORGS and _org_gap(ctx, m, near)), None
     )
-    if org is not None:  # "前百度总裁", "l’ancien PDG de" read past the organisation too
+    if org is not None:  # "前百度总裁", "前百度财务副总裁", "l’ancien PDG de" read past the firm too
         heads.append(text[max(0, org.start - 40) : org.start])
     return any(rx.search(head) for rx in words.values() for head in heads)
 
 
 _ORG_GAP = re.compile(r"\s*(?:的)?\s*")
+_ZH_DEPARTMENT = re.compile(r"的?[\u4e00-\u9fff]{1,8}")  # "前百度财务副总裁": a department between
+
+
+def _org_gap(ctx: Ctx, org: Mention, near: int) -> bool:
+    """Does the firm stand right before the title, or (zh) with only a department between?"""
+    gap = ctx.text[org.end : near]
+    if _ORG_GAP.fullmatch(gap):
+        return True
+    return (
+        ctx.sent.lang == "zh"
+        and _ZH_DEPARTMENT.fullmatch(gap) is not None
+        and not any(org.end <= m.start < near for m in ctx.mentions)
+    )
 
 
 def boards(ctx: Ctx, found: Found) -> None:
