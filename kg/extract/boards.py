@@ -33,10 +33,8 @@ def former_title(ctx: Ctx, person: Mention, title: str) -> bool:
         return False
     words = link_words().former
     heads = [text[max(0, near - 40) : near]]
-    org = next(
-        (m for m in ctx.mentions if m.kind in ORGS and _org_gap(ctx, m, near)), None
-    )
-    if org is not None:  # "前百度总裁", "前百度财务副总裁", "l’ancien PDG de" read past the firm too
+    org = next((m for m in ctx.mentions if m.kind in ORGS and _org_gap(ctx, m, near)), None)
+    if org is not None:  # "前百度总裁", "前百度财务副总裁", "l’ancien PDG de": past the firm too
         heads.append(text[max(0, org.start - 40) : org.start])
     return any(rx.search(head) for rx in words.values() for head in heads)
 
