@@ -65,6 +65,14 @@ NOT_NOW = [
     ("zh", "前智谱产品副总裁张伟表示，公司将继续投入。"),
     ("zh", "月之暗面任命前百川智能财务总监李明为首席财务官。"),
     ("zh", "原智譜研發部門總監李明表示，模型仍需改進。"),
+    # a departure reported with the title: the role is no longer held
+    ("fr", "Kyutai a confirmé le départ de son directeur technique, Jean Dupont, en juin."),
+    ("fr", "Cohere a annoncé la démission de sa directrice financière, Marie Roux."),
+    ("fr", "Le limogeage du PDG de Kyutai, Jean Dupont, a surpris les salariés."),
+    ("fr", "Jean Dupont, directeur général démissionnaire de Kyutai, a pris la parole."),
+    ("en", "Cohere announced the departure of its CFO, Jane Roe, on Friday."),
+    ("en", "Cohere confirmed the resignation of its chief technology officer, Jane Roe."),
+    ("en", "Ousted Cohere CEO Jane Roe said the board had acted too fast."),
 ]
 
 
@@ -99,3 +107,12 @@ def test_plural_boards_seat_the_person_on_each_board_listed() -> None:
     assert ("Jane Roe", BOARD, "Mistral AI") in facts
     past = "Jane Roe sat on the boards of Cohere and Mistral AI."
     assert not any(r == BOARD for _, r, _ in triples(extract_article(article(past, "en"))))
+
+
+def test_a_departure_does_not_hide_the_new_job_or_another_current_title() -> None:
+    left = "Kyutai a annoncé le départ de son directeur financier, Jean Dupont, qui rejoint Cohere."
+    found = triples(extract_article(article(left, "fr")))
+    assert ("Jean Dupont", "WORKS_AT", "Kyutai") not in found
+    assert ("Jean Dupont", "WORKS_AT", "Cohere") in found
+    stays = "Kyutai a présenté son directeur financier, Jean Dupont, lundi."
+    assert ("Jean Dupont", "WORKS_AT", "Kyutai") in triples(extract_article(article(stays, "fr")))

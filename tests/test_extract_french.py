@@ -502,6 +502,27 @@ def test_rivals_fronted_and_apposed(text: str, expected: set[tuple[str, str]]) -
     assert found == {frozenset(p) for p in expected}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cohere subit la concurrence accrue de Mistral AI et d’Anthropic.",
+            {("Cohere", "Mistral AI"), ("Cohere", "Anthropic")},
+        ),
+        ("Kyutai affronte la concurrence féroce d’OpenAI.", {("Kyutai", "OpenAI")}),
+        ("Kyutai fait face à une concurrence croissante sur ce marché.", set()),
+        ("La concurrence accrue inquiète Kyutai.", set()),
+    ],
+)
+def test_rivalry_named_with_a_qualified_concurrence(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    """"la concurrence accrue de X": an adjective between the noun and the rival does not hide it;
+    a qualified competition with no rival named states none."""
+    found = {frozenset((s, t)) for s, r, t in pairs(text) if r == "COMPETES_WITH"}
+    assert found == {frozenset(p) for p in expected}
+
+
 def test_rivals_listed_after_comme_may_be_new_names() -> None:
     """A bare name in a list of rivals is one more firm when the list goes on to a known one;
     a lone bare name ("comme Anaplan, selon Reuters") is not taken."""
