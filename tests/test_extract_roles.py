@@ -289,7 +289,7 @@ def test_fr_deputy_is_not_a_head_and_a_long_aside_is_no_department() -> None:
             ("Jane Roe", "WORKS_AT", "Cohere"),
         ),
         ("Jane Roe has led Cohere since 2020.", ("Jane Roe", "LEADS", "Cohere")),
-        ("Jane Roe, head of research at Cohere, spoke.", ("Jane Roe", "LEADS", "Cohere")),
+        ("Jane Roe, head of research at Cohere, spoke.", ("Jane Roe", "WORKS_AT", "Cohere")),
     ],
 )
 def test_possessive_copulas_tenure_verbs_and_departments(
@@ -369,3 +369,20 @@ def test_a_title_held_previously_states_no_role(text: str) -> None:
 def test_a_title_held_now_still_states_the_role() -> None:
     text = "Jane Roe, chief technology officer of Cohere, spoke on Monday."
     assert ("Jane Roe", "WORKS_AT", "Cohere") in found(text, "en")
+
+
+# the head of a department works at the firm; the head of the firm leads it
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Jane Roe, Cohere's head of research, spoke on Monday.", "WORKS_AT"),
+        ("Jane Roe, head of public policy at Cohere, spoke on Monday.", "WORKS_AT"),
+        ("Cohere head of engineering Jane Roe spoke on Monday.", "WORKS_AT"),
+        ("Jane Roe will become Cohere's head of robotics in May.", "WORKS_AT"),
+        ("Jane Roe, Cohere's head, spoke on Monday.", "LEADS"),
+        ("Jane Roe is head of Cohere.", "LEADS"),
+    ],
+)
+def test_a_department_head_works_at_the_firm(text: str, relation: str) -> None:
+    got = {r for p, r, o in found(text, "en") if p == "Jane Roe" and o == "Cohere"}
+    assert got == {relation}
