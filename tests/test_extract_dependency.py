@@ -48,7 +48,21 @@ NOT_STATED = [
     ("en", "Cohere used to rely on Nvidia chips."),
     # customers named in passing are not a dependency stated by the sentence
     ("en", "Cohere sells to banks; its customers include Oracle and SAP."),
+    # a plan or a hope is no dependency yet
+    ("zh", "百川智能计划采用华为昇腾芯片训练新模型。"),
+    ("zh", "月之暗面希望借助阿里云的算力扩展业务。"),
+    ("zh", "MiniMax打算使用微软Azure部署模型。"),
+    ("zh", "智譜AI擬採用華為昇騰晶片訓練下一代模型。"),
+    ("en", "Cohere plans to use Oracle Cloud for training."),
+    ("en", "Kyutai could use Google Cloud next year."),
 ]
+
+
+def test_a_plan_next_to_a_current_dependency_keeps_the_current_one() -> None:
+    text = "智谱AI依托阿里云训练模型，并计划采用华为昇腾芯片。"
+    facts = triples(extract_article(article(text, "zh")))
+    assert ("Zhipu AI", DEP, "Alibaba") in facts, facts
+    assert ("Zhipu AI", DEP, "Huawei") not in facts, facts
 
 
 @pytest.mark.parametrize(("lang", "text"), NOT_STATED)
