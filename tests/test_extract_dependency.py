@@ -152,3 +152,32 @@ def test_supplies_told_by_structure(text: str, deps: set[tuple[str, str]]) -> No
 def test_passing_customers_and_other_verbs_state_no_supply(text: str) -> None:
     result = extract_article(article(text, "en"))
     assert not [r for r in result.relations if r.relation.value == "DEPENDS_ON"], triples(result)
+
+
+# a dependency (or a hire) that is only planned, negotiated, abandoned or stopped is no fact
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Cohere has ended talks to rent Nvidia chips from Oracle."),
+        ("en", "Cohere is in talks to use Google Cloud for training."),
+        ("en", "Cohere walked away from a deal to use Google Cloud."),
+        ("en", "Cohere stopped using Google Cloud last year."),
+        ("en", "Jane Roe is in talks to join Cohere."),
+        ("fr", "Cohere envisage d’utiliser Google Cloud pour entraîner ses modèles."),
+    ],
+)
+def test_planned_or_ended_dependencies_and_hires_are_no_fact(lang: str, text: str) -> None:
+    facts = triples(extract_article(article(text, lang)))
+    assert not {f for f in facts if f[1] in (DEP, "WORKS_AT")}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Cohere uses Google Cloud for training.", ("Cohere", DEP, "Google")),
+        ("Cohere trains its models on Nvidia chips.", ("Cohere", DEP, "NVIDIA")),
+        ("Jane Roe joined Cohere in March.", ("Jane Roe", "WORKS_AT", "Cohere")),
+    ],
+)
+def test_stated_dependencies_and_hires_still_count(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in triples(extract_article(article(text, "en")))

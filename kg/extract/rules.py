@@ -56,7 +56,7 @@ HANDLERS: dict[str, Handler] = {
 }
 _ONCE = {"partner", "raise"}
 _PAIR_FAMILIES = {"review", "partner"}
-_PLANNABLE = {"acquire", "invest", "fund", "partner", "depend"}  # a hedge before: not yet
+_PLANNABLE = {"acquire", "invest", "fund", "partner", "depend", "join"}  # a hedge before: not yet
 MAX_SENTENCE = 2000  # characters
 _REVIEWERS = {EntityKind.REGULATOR, EntityKind.COUNTRY, EntityKind.REGION}
 _DENIABLE = {
