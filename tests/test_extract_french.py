@@ -766,3 +766,25 @@ def test_contributing_an_amount_funds_the_firm_in_topic() -> None:
 def test_in_association_with_is_a_partnership() -> None:
     text = "Capgemini a répondu à l’appel d’offres en association avec Thales."
     assert ("Capgemini", "PARTNERS_WITH", "Thales") in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reviewed"),
+    [
+        (
+            "Le rachat de Kyutai par Iliad fait l’objet d’un examen approfondi de la Commission "
+            "européenne.",
+            True,
+        ),
+        (
+            "L’Autorité de la concurrence a ouvert un examen du partenariat entre Orange et "
+            "Mistral AI.",
+            True,
+        ),
+        ("Kyutai a passé avec succès l’examen de ses modèles par Iliad.", False),
+    ],
+)
+def test_the_noun_examen_names_a_review(text: str, reviewed: bool) -> None:
+    """"un examen de la Commission": the noun states a review like the verb "examine"; an exam
+    with no regulator reviews nothing."""
+    assert any(r == "REVIEWS" for _, r, _ in pairs(text)) is reviewed

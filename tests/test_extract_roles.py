@@ -386,3 +386,37 @@ def test_a_title_held_now_still_states_the_role() -> None:
 def test_a_department_head_works_at_the_firm(text: str, relation: str) -> None:
     got = {r for p, r, o in found(text, "en") if p == "Jane Roe" and o == "Cohere"}
     assert got == {relation}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fact"),
+    [
+        (
+            "fr",
+            "Le conseil d’administration de Kyutai a nommé Jean Dupont au poste de directeur "
+            "général.",
+            ("Jean Dupont", "LEADS", "Kyutai"),
+        ),
+        (
+            "fr",
+            "Le conseil de surveillance de Kyutai a nommé Marie Roux directrice financière.",
+            ("Marie Roux", "WORKS_AT", "Kyutai"),
+        ),
+        (
+            "en",
+            "The board of Cohere appointed Jane Roe as chief financial officer.",
+            ("Jane Roe", "WORKS_AT", "Cohere"),
+        ),
+        ("en", "Cohere’s board named Jane Roe chief executive.", ("Jane Roe", "LEADS", "Cohere")),
+    ],
+)
+def test_a_board_that_appoints_speaks_for_its_firm(lang: str, text: str, fact: tuple) -> None:
+    assert fact in found(text, lang)
+
+
+def test_a_board_named_elsewhere_in_the_sentence_appoints_no_one() -> None:
+    """Only the board standing right before the verb is its subject."""
+    text = "Le conseil d’administration de Kyutai s’est réuni ; Cohere a nommé Jean Dupont."
+    assert not any(t[2] == "Kyutai" for t in found(text, "fr"))
+    bare = "Le conseil d’administration de Kyutai a nommé Jean Dupont."
+    assert not any(t[0] == "Jean Dupont" for t in found(bare, "fr"))

@@ -40,6 +40,27 @@ def former_title(ctx: Ctx, person: Mention, title: str) -> bool:
 
 
 _ORG_GAP = re.compile(r"\s*(?:的)?\s*")
+_BOARD_OF = re.compile(r"\s*(?:of|de|du|d[’'])\s*(?:the\s+|la\s+|le\s+|l[’'])?", re.I)
+_OWNER_BOARD = re.compile(r"(?:[’']s)?\s*")
+
+
+def board_subject(ctx: Ctx, pos: int) -> Mention | None:
+    """The organisation whose board is the subject ending at `pos` ("the board of X appointed",
+    "le conseil d’administration de X a nommé", "X’s board named", "X董事会任命"): X appoints."""
+    text = ctx.text
+    before = [m for m in ctx.mentions if m.end <= pos and m.kind in ORGS]
+    if not before:
+        return None
+    org = before[-1]
+    for rx in link_words().board.values():
+        for b in rx.finditer(text, max(0, org.start - 60), pos):
+            if b.end() <= org.start and _BOARD_OF.fullmatch(text[b.end() : org.start]):
+                if not text[org.end : pos].strip():
+                    return org  # the board of X <verb>
+            elif b.start() >= org.end and _OWNER_BOARD.fullmatch(text[org.end : b.start()]):
+                if not text[b.end() : pos].strip():
+                    return org  # X’s board <verb>
+    return None
 _ZH_DEPARTMENT = re.compile(r"的?[\u4e00-\u9fff]{1,8}")  # "前百度财务副总裁": a department between
 
 

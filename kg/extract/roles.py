@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from kg.data import DATA, load_yaml
 from kg.extract import owners
-from kg.extract.boards import boards, former_title
+from kg.extract.boards import board_subject, boards, former_title
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
 from kg.extract.people_lists import founded_by, led_by, plural_title, respectively, titled_orgs
@@ -145,7 +145,8 @@ def _appointed(ctx: Ctx, found: Found, person: Mention) -> None:
         return
     if m is None or verb is None:
         return
-    org = left(ctx, window + verb.start(), ORGS)
+    at = window + verb.start()
+    org = left(ctx, at, ORGS) or board_subject(ctx, at)  # "the board of X appointed P"
     for part in _parts(m.group("title")) if org else ():
         relation = _relation(part)
         if org is not None and relation is not None:
