@@ -242,6 +242,28 @@ def test_its_largest_shareholder_is_a_stake_in_the_firm_of_the_clause_before() -
     assert ("Alibaba", "INVESTS_IN", "Moonshot AI") in got
 
 
+@pytest.mark.parametrize(
+    ("text", "raiser", "funder"),
+    [
+        ("腾讯宣布投资智谱AI，领投其5亿元A轮融资，高瓴资本跟投。", "Zhipu AI", "Tencent"),
+        ("百川智能表示，阿里巴巴参与了其A轮融资。", "Baichuan", "Alibaba"),
+        ("紅杉中國投資了月之暗面，並跟投其C輪融資。", "Moonshot AI", "HongShan"),
+    ],
+)
+def test_its_round_after_a_funders_verb_is_the_funded_firms(
+    text: str, raiser: str, funder: str
+) -> None:
+    got = facts(text)
+    raised = {a for a, rel, _ in got if rel == "RAISED"}
+    assert raised == {raiser}, got
+    assert funder in {a for a, rel, _ in got if rel == "FUNDS"}, got
+
+
+def test_its_own_subsidiary_stays_the_subjects() -> None:
+    got = facts("腾讯完成B轮融资后，投资其子公司。")
+    assert not any(rel == "RAISED" and a != "Tencent" for a, rel, _ in got), got
+
+
 def test_a_regulator_suing_to_block_a_takeover_reviews_it_and_no_takeover_is_stated() -> None:
     got = facts("美国联邦贸易委员会起诉阻止谷歌收购百川智能。")
     assert any(a == "Federal Trade Commission" and rel == "REVIEWS" for a, rel, _ in got)

@@ -26,6 +26,9 @@ from kg.lang import to_simplified
 from kg.schema import EntityKind, entity_id
 
 _OBJECT_ZH = re.compile(r"(?:向|对|對|给|給|与|與|和|成为|成為|为|為|是)$")
+# "投资B，领投其A轮融资": the round after a funder's verb is the funded firm's, not the funder's
+_FUNDER_ZH = re.compile(r"(?:领投|領投|跟投|参投|參投|参与|參與|投资|投資|加码|加碼|追投)了?$")
+_ROUND_ZH = re.compile(r"[^，。；,;]{0,14}?(?:融资|融資|轮|輪)")
 
 
 @dataclass
@@ -283,6 +286,13 @@ class Doc:
         # the clause's own subject ("…，后者是其最大股东": 后者), else the sentence's
         own = [m for m in before if m.start > clause]
         subject = (own or before)[0].eid if before else None
+        if _FUNDER_ZH.search(sent.text[max(0, pos - 3) : pos]) and _ROUND_ZH.match(
+            sent.text, pos + 1
+        ):
+            funded = [m for m in here if m.end <= pos and m.kind in COMPANY_KINDS]
+            funded = [m for m in funded if m.eid != subject]
+            if funded:
+                return funded[-1].eid  # the firm named last before, not the funder
         if subject and not _OBJECT_ZH.search(sent.text[max(0, pos - 2) : pos]):
             return subject
         if own:  # an object 其 after the clause's subject: a firm of the clause before
