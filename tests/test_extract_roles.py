@@ -420,3 +420,34 @@ def test_a_board_named_elsewhere_in_the_sentence_appoints_no_one() -> None:
     assert not any(t[2] == "Kyutai" for t in found(text, "fr"))
     bare = "Le conseil d’administration de Kyutai a nommé Jean Dupont."
     assert not any(t[0] == "Jean Dupont" for t in found(bare, "fr"))
+
+
+# a bare title ("Chief executive P said") is the previous sentence's company, unless that
+# sentence's subject was a list of companies: then whose chief is not said
+@pytest.mark.parametrize(
+    ("lang", "text", "fact"),
+    [
+        (
+            "en",
+            "Cohere raised money. Backers Index Ventures and Accel also took part. "
+            "Chief executive Jane Roe said hiring would follow.",
+            None,
+        ),
+        (
+            "en",
+            "Cohere raised money on Monday. Chief executive Jane Roe said hiring would follow.",
+            ("Jane Roe", "LEADS", "Cohere"),
+        ),
+        (
+            "fr",
+            "Mistral AI a levé des fonds. Les fonds Eurazeo et Bpifrance ont aussi participé. "
+            "La directrice générale Jeanne Roux a salué l’opération.",
+            None,
+        ),
+    ],
+)
+def test_a_bare_title_after_a_listed_subject_names_no_firm(
+    lang: str, text: str, fact: tuple[str, str, str] | None
+) -> None:
+    got = {f for f in found(text, lang) if f[0] in ("Jane Roe", "Jeanne Roux")}
+    assert got == ({fact} if fact else set())

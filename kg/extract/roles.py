@@ -180,6 +180,8 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
             # "Chief executive Jane Roe said …": the company the previous sentence was about
             # (not "某某创投执行董事…": a firm we do not know is named right before the title)
             eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
+            if eid and _listed_subject(ctx, eid):
+                eid = None  # "A and B also took part. Chief executive P said": whose chief?
             org = Mention(t_start, t_start, eid, ctx.doc.kind(eid), "pronoun") if eid else None
         return titled_orgs(ctx, org, t_start, m.group("title"))
     m = after.match(text[person.end :])
@@ -326,3 +328,22 @@ def _relation(title: str) -> RelationType | None:
     """The relation of a title (of its first part when joined: "CEO and co-founder")."""
     first = _parts(title.lower())[0]
     return _titles().relation.get(first, RelationType.WORKS_AT)
+
+
+_LISTED = re.compile(r"\s*(?:,|and\b|et\b|&)\s*")
+
+
+def _listed_subject(ctx: Ctx, eid: str) -> bool:
+    """Is the previous sentences' subject one of a list of companies ("A and B also took part")?"""
+    for back in range(ctx.sent.index - 1, max(-1, ctx.sent.index - 3), -1):
+        mentions = ctx.doc.mentions[back]
+        for i, m in enumerate(mentions):
+            if m.eid == eid and m.gov is None:
+                text = ctx.doc.sentences[back].text
+                nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+                return bool(
+                    nxt is not None
+                    and nxt.kind in ORGS
+                    and _LISTED.fullmatch(text, m.end, nxt.start)
+                )
+    return False
