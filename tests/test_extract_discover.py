@@ -91,6 +91,23 @@ def test_a_verb_of_saying_after_a_title_is_no_name(text: str, verb: str) -> None
     assert verb not in discover(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "not_name"),
+    [
+        ("百度宣布，沈立将出任百度智能云事业群总裁。", "沈立", "沈立将"),
+        ("据悉，陈志远已担任鸿海总裁。", "陈志远", "陈志"),
+        ("同日，周明也出任智谱首席技术官。", "周明", "周明也"),
+        ("據報導，林海將擔任該公司董事長。", "林海", "林海將"),
+    ],
+)
+def test_an_adverb_before_the_verb_is_not_part_of_the_name(
+    text: str, name: str, not_name: str
+) -> None:
+    found = discover(text)
+    assert found.get(name) is PERSON, found
+    assert not_name not in found, found
+
+
 def test_a_discovered_chinese_name_carries_its_pinyin() -> None:
     from kg.extract import extract_article
     from kg.schema import Article, ArticleFormat
