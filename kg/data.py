@@ -169,6 +169,7 @@ class Patterns(DataFile):
     hedges: dict[Lang, Words]
     modals: dict[Lang, Words]
     failures: dict[Lang, Words]
+    ended_later: Words  # zh: a deal ended in a later clause
     completions: dict[Lang, Words]
     denials: Words
     round_words: Words

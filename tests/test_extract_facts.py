@@ -90,3 +90,30 @@ def test_a_deal_that_failed_in_its_own_clause_states_no_acquisition(lang: str, t
 def test_a_failure_in_another_clause_keeps_the_acquisition(lang: str, text: str) -> None:
     result = extract_article(article(text, lang))
     assert ("Helsing", "ACQUIRES", "Kyutai") in triples(result), triples(result)
+
+
+ENDED_LATER = [
+    ("微软去年曾与Mistral AI达成合作，但该合作已于今年终止。", "PARTNERS_WITH"),
+    ("腾讯与智谱AI达成战略合作，该合作协议已于上月到期。", "PARTNERS_WITH"),
+    ("阿里巴巴向月之暗面投资5亿元，但随后出售了全部股份。", "INVESTS_IN"),
+    ("百度與輝達達成合作，不過雙方的合作已於今年解除。", "PARTNERS_WITH"),
+]
+
+
+@pytest.mark.parametrize(("text", "rel"), ENDED_LATER)
+def test_zh_a_deal_ended_in_a_later_clause_states_no_fact(text: str, rel: str) -> None:
+    assert not [t for t in triples(extract_article(article(text, "zh"))) if t[1] == rel]
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("百度与英伟达达成合作，但双方未公布金额。", ("Baidu", "PARTNERS_WITH", "NVIDIA")),
+        (
+            "腾讯向智谱AI投资5亿元，并结束了对百川智能的尽职调查。",
+            ("Tencent", "INVESTS_IN", "Zhipu AI"),
+        ),
+    ],
+)
+def test_zh_a_later_clause_without_an_ending_keeps_the_deal(text: str, fact: tuple) -> None:
+    assert fact in triples(extract_article(article(text, "zh")))

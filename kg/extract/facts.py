@@ -113,7 +113,15 @@ def failed(text: str, start: int, end: int, lang: str) -> bool:
     before = _CLAUSE_END.split(text[max(0, start - reach) : start])[-1]
     after = _CLAUSE_END.split(text[end : end + reach])[0]
     rx = lex.failures[lang if lang in lex.failures else "en"]
+    if lang == "zh" and lex.ended_later.search(_rest_of_sentence(text, start)):
+        return True  # "…达成合作，但该合作已于今年终止": ended later in the sentence
     return bool(rx.search(before) or rx.search(after))
+
+
+def _rest_of_sentence(text: str, start: int) -> str:
+    """From the start of the trigger's clause to the end of its sentence."""
+    begin = max(text.rfind(c, 0, start) for c in "，,；;。") + 1
+    return re.split(r"[。；;]", text[begin:], maxsplit=1)[0]
 
 
 _CLAUSE_END = re.compile(

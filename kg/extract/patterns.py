@@ -77,6 +77,7 @@ class Lexicon:
     hedges: dict[str, Screened]
     modals: dict[str, Screened]
     failures: dict[str, Screened]
+    ended_later: Screened
     completions: dict[str, Screened]
     denials: Screened
     round_words: Screened
@@ -186,6 +187,7 @@ def lexicon() -> Lexicon:
         hedges={k: _any(v) for k, v in data["hedges"].items()},
         modals={k: _any(v) for k, v in data["modals"].items()},
         failures={k: _any(v) for k, v in data["failures"].items()},
+        ended_later=_any(data["ended_later"]),
         completions={k: _any(v) for k, v in data["completions"].items()},
         denials=_any(data["denials"]),
         round_words=_any(data["round_words"]),
