@@ -788,3 +788,23 @@ def test_the_noun_examen_names_a_review(text: str, reviewed: bool) -> None:
     """"un examen de la Commission": the noun states a review like the verb "examine"; an exam
     with no regulator reviews nothing."""
     assert any(r == "REVIEWS" for _, r, _ in pairs(text)) is reviewed
+
+
+@pytest.mark.parametrize(
+    ("text", "founders"),
+    [
+        ("Créée par Claire Roux en 2021, Kyutai développe des modèles.", {"Claire Roux"}),
+        (
+            "Fondée en 2023 par Claire Roux, ancienne chercheuse chez Google, la jeune pousse "
+            "Kyutai développe des modèles.",
+            {"Claire Roux"},
+        ),
+        ("Créée par Claire Roux en 2021, la filiale travaille avec Kyutai.", set()),
+        ("Fondée par Claire Roux, la filiale vend ses modèles à Kyutai.", set()),
+    ],
+)
+def test_founders_fronted_before_a_year_or_an_apposition(text: str, founders: set[str]) -> None:
+    """"Créée par A en 2021, X …", "Fondée par A, ancienne …, la jeune pousse X": the subject
+    after the year or the apposition is what A founded; a firm named as an object is not."""
+    got = {s for s, r, t in pairs(text) if r == "FOUNDED" and t == "Kyutai"}
+    assert got == founders

@@ -16,6 +16,7 @@ from kg.extract.facts import Found
 from kg.extract.mentions import Mention
 from kg.extract.owners import adjacent_org
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
+from kg.extract.structure import apposition_end
 from kg.schema import EntityKind, RelationType
 
 _PERSON = (EntityKind.PERSON,)
@@ -27,7 +28,13 @@ _FOUNDED_BY = re.compile(
     re.I,
 )
 # "Fondée en 2019 par A et B, la jeune pousse X …": the firm is the subject after the names
-_SUBJECT_NEXT = re.compile(r"\s*,\s*(?:(?:the|la|le|l[’']|cette|ce)\s*(?:[\w\-]+\s+){0,4})?", re.I)
+# (the words of a description, not a verb's object: "…, la filiale travaille avec X" is no subject)
+_SUBJECT_NEXT = re.compile(
+    r"\s*,\s*(?:(?:the|la|le|l[’']|cette|ce)\s*"
+    r"(?:(?!(?:avec|with|chez|at|pour|for|par|by|à|to|dans|in|sur|on|contre|against|de|of)\s)"
+    r"[\w\-]+\s+){0,4})?",
+    re.I,
+)
 
 
 def founded_by(ctx: Ctx, found: Found) -> None:
@@ -38,10 +45,10 @@ def founded_by(ctx: Ctx, found: Found) -> None:
             continue
         people = expand(ctx, first, True, _PERSON)
         # "Fondée en 2019 par A et B, la jeune pousse …": the company may come after the names
-        org = left(ctx, m.start(), FIRMS) or right(ctx, people[-1].end, FIRMS, reach=40)
+        after = _names_end(ctx.text, people[-1].end)
+        org = left(ctx, m.start(), FIRMS) or right(ctx, after, FIRMS, reach=40)
         if org is None or (
-            org.start > m.start()
-            and not _SUBJECT_NEXT.fullmatch(ctx.text[people[-1].end : org.start])
+            org.start > m.start() and not _SUBJECT_NEXT.fullmatch(ctx.text[after : org.start])
         ):
             continue  # "… par A et B, tous deux passés par Meta": not what they founded
         for person in people:
@@ -54,6 +61,18 @@ def founded_by(ctx: Ctx, found: Found) -> None:
             continue
         for person in expand(ctx, first, True, _PERSON):
             found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
+
+
+_WHEN = re.compile(r"\s+(?:en|in)\s+\d{4}\b")
+
+
+def _names_end(text: str, pos: int) -> int:
+    """Past a year and an apposition after the founders' names ("par A en 2021,", "par A,
+    ancienne chercheuse chez X,"): where the subject may follow."""
+    if when := _WHEN.match(text, pos):
+        pos = when.end()
+    end = apposition_end(text, pos)
+    return end - 1 if end is not None else pos
 
 
 _FOUNDED_WITH = re.compile(r"\b(?:co-?)?founded\s+", re.I)
