@@ -181,3 +181,25 @@ def test_planned_or_ended_dependencies_and_hires_are_no_fact(lang: str, text: st
 )
 def test_stated_dependencies_and_hires_still_count(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in triples(extract_article(article(text, "en")))
+
+
+# "A uses B and trains on C": the second verb's subject is A, not B (the first verb's provider)
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "Anthropic uses Amazon Web Services as its cloud and trains its models on Nvidia "
+            "chips.",
+            {("Anthropic", DEP, "Amazon Web Services"), ("Anthropic", DEP, "NVIDIA")},
+        ),
+        (
+            "Cohere uses Oracle and also trains its models on Nvidia chips.",
+            {("Cohere", DEP, "Oracle"), ("Cohere", DEP, "NVIDIA")},
+        ),
+    ],
+)
+def test_a_coordinated_verb_keeps_the_first_subject(
+    text: str, facts: set[tuple[str, str, str]]
+) -> None:
+    got = {f for f in triples(extract_article(article(text, "en"))) if f[1] == DEP}
+    assert got == facts

@@ -42,6 +42,7 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
             ]
     else:
         user, providers = _used(ctx, trig, start, end)
+        user = _coordinated_subject(ctx, found, user, start)
     if user is None or lexicon().not_dependency.search(ctx.text, end):
         return  # "relies on Amazon for funding": an investment, not a supply
     users = [user]
@@ -50,6 +51,19 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     for one in users:
         for provider in providers:
             _add_dependency(ctx, found, one, provider, status, ctx.text[start:end])
+
+
+def _coordinated_subject(
+    ctx: Ctx, found: Found, user: Mention | None, start: int
+) -> Mention | None:
+    """ "A uses B and trains on C": B, the first verb's provider, is not the second verb's
+    subject; A, who depends on B in this sentence, is."""
+    if user is None or user.end > start or not _AND_VERB.search(ctx.text, user.end, start):
+        return user
+    facts = found.by_sentence.get(ctx.sent.index, [])
+    dep = RelationType.DEPENDS_ON
+    prior = next((f.source for f in facts if f.relation is dep and f.target == user.eid), None)
+    return Mention(start, start, prior, ctx.doc.kind(prior), "pronoun") if prior else user
 
 
 def _facility(
@@ -187,6 +201,7 @@ def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None
     return left(ctx, provider.start, FIRMS, [provider.eid]), [provider, *providers[1:]]
 
 
+_AND_VERB = re.compile(r"\b(?:and|et)\s+(?:also\s+|now\s+|still\s+|aussi\s+)?$")
 _AS_THE = re.compile(r"\bas\s+(?:an?\s+|the\s+|its\s+|their\s+)?[“\"]?$")
 _IT = re.compile(r"\s+(?:it|them)\b")
 _FORMERLY = re.compile(
