@@ -451,3 +451,32 @@ def test_a_bare_title_after_a_listed_subject_names_no_firm(
 ) -> None:
     got = {f for f in found(text, lang) if f[0] in ("Jane Roe", "Jeanne Roux")}
     assert got == ({fact} if fact else set())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fact"),
+    [
+        (
+            "fr",
+            "Jean Dupont a fondé sa propre start-up, Kyutai.",
+            ("Jean Dupont", "FOUNDED", "Kyutai"),
+        ),
+        (
+            "fr",
+            "Jean Dupont a fondé en 2023 la jeune pousse Kyutai.",
+            ("Jean Dupont", "FOUNDED", "Kyutai"),
+        ),
+        (
+            "en",
+            "Jane Roe founded her own company, Cohere, in 2019.",
+            ("Jane Roe", "FOUNDED", "Cohere"),
+        ),
+    ],
+)
+def test_a_description_between_founded_and_the_firm(lang: str, text: str, fact: tuple) -> None:
+    assert fact in found(text, lang)
+
+
+def test_a_firm_founded_and_described_is_not_the_one_named_later() -> None:
+    text = "Jean Dupont a fondé la société qui a investi dans Kyutai."
+    assert ("Jean Dupont", "FOUNDED", "Kyutai") not in found(text, "fr")

@@ -104,6 +104,22 @@ _FOUNDED_VERB = re.compile(
     r"(?:co)?fonda|(?:(?:于|於|在)?\d{4}年(?:\d{1,2}月)?)?(?:联合|共同)?(?:创立|创办|創立|創辦|创建|創建)了?)\s*",
     re.I,
 )
+
+
+@lru_cache(maxsize=1)
+def _founded_what() -> re.Pattern[str]:
+    """A year and a description of the firm between "founded" and its name."""
+    heads = load_yaml(DATA / "descriptors.yaml")["heads"]
+    words = [w for k in ("company", "startup") for w in heads[k] if w[0] < "\u3000"]  # no CJK
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        r"(?:(?:en|in)\s+\d{4}\s+)?(?:(?:sa|son|leur|la|le|l[’']|une|un|its|his|her|their|a|an|the)"
+        rf"\s+(?:(?:propre|own|new|nouvelle|nouveau)\s+)?(?:[\w\-]+\s+)?(?:{alt})"
+        r"(?:\s+(?-i:[a-zà-ÿ])[\w\-]*)?\s*,?\s*)?",
+        re.I,
+    )
+
+
 _FOUNDED_ZH = re.compile(r"^\s*(?:联合|共同|于\d{4}年)?(?:创立|创办|創立|創辦|创建|創建)")
 _APPOINTS = re.compile(
     r"(?:appointed|appoints|named|names|hired|hires|poached|recruited|tapped|taps|promoted|"
@@ -119,7 +135,10 @@ def _career_verbs(ctx: Ctx, found: Found) -> None:
     for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
         after = APPOSITION.sub("", text[person.end :], count=1)  # "P, a former X engineer,"
         if m := _FOUNDED_VERB.match(after):
-            org = right(ctx, len(text) - len(after) + m.end(), FIRMS, reach=4)
+            at = len(text) - len(after) + m.end()
+            if d := _founded_what().match(text, at):  # "a fondé en 2023 sa propre start-up, X"
+                at = d.end()
+            org = right(ctx, at, FIRMS, reach=4)
             if org is not None:
                 found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
         if _FOUNDED_ZH.match(after) and text[: person.start].rstrip().endswith("由"):
