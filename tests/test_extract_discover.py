@@ -365,3 +365,18 @@ def test_capitalised_words_describing_a_name_are_no_name(text: str) -> None:
 def test_a_title_after_a_title_word_is_no_person() -> None:
     found = discover("From May, Jane Roe is to serve as Chief Financial Officer at the unit.")
     assert not any(name.endswith("Officer") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "firm"),
+    [
+        ("Orvane a racheté Pixelmar, une start-up basée à Grenoble.", "Grenoble", "Pixelmar"),
+        ("Orvane bought Pixelmar, a startup based in Leeds.", "Leeds", "Pixelmar"),
+        ("Orvane a repris Pixelmar, une start-up installée à Lyon.", "Lyon", "Pixelmar"),
+        ("Orvane acquired Pixelmar, a startup headquartered in Austin.", "Austin", "Pixelmar"),
+    ],
+)
+def test_the_place_of_a_described_startup_is_no_firm(text: str, place: str, firm: str) -> None:
+    found = discover(text)
+    assert place not in found
+    assert found.get(firm) is EntityKind.COMPANY
