@@ -380,3 +380,14 @@ def test_the_place_of_a_described_startup_is_no_firm(text: str, place: str, firm
     found = discover(text)
     assert place not in found
     assert found.get(firm) is EntityKind.COMPANY
+
+
+def test_the_place_after_a_listed_firm_is_no_list_item() -> None:
+    from kg.extract import extract_article
+    from kg.schema import Article, ArticleFormat
+
+    text = "Orvane Robotics a racheté Pixelmar Systems, une start-up basée à Grenoble."
+    article = Article(id="t1", file="t1.txt", format=ArticleFormat.TEXT, lang="fr", text=text)
+    result = extract_article(article)
+    assert {e.name for e in result.entities} >= {"Orvane Robotics", "Pixelmar Systems"}
+    assert "Grenoble" not in {e.name for e in result.entities}

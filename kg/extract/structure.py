@@ -47,12 +47,12 @@ _BACKERS = re.compile(
 _LONGER = re.compile(r"(?:\s+(?:&\s+)?[A-Z][\w’'\-]*)*")
 # a description in front of an item: determiners, lower-case words, short acronyms ("US tech
 # investor", "le fonds souverain norvégien", "de l’accélérateur lyonnais"), never a verb or
-# a preposition that starts a new phrase ("with", "par", "said")
+# a preposition that starts a new phrase ("with", "par", "said"; "basée à Londres": a place)
 _STOP = frozenset(
     """with from by in into to for on at alongside including such among after before while when
     which who that whose but said says told according also led co-led joined backed participated
-    avec par dans pour sur auprès aux côtés chez qui que dont mais selon a ont est sont été mené
-    menée dirigé dirigée rejoint déclaré indiqué notamment is are was were has have had will
+    avec par dans pour sur auprès à au aux côtés chez qui que dont mais selon a ont est sont été
+    mené menée dirigé dirigée rejoint déclaré indiqué notamment is are was were has have had will
     would est était sera avait""".split()
 )
 _DESC_WORD = re.compile(r"(?:[ld][’']\s*|(?:[a-zà-ÿ][\w\-’']*|US|UK|EU|U\.S\.|AI|IA)(?=\s)\s*)")
