@@ -278,9 +278,11 @@ def _takeovers(found: Found, sentences: list[Sentence]) -> set[str]:
             continue
         draft = found.deals.takeover(f.source, f.target, f.props)
         keys.add(draft.key)
+        if draft.status is not None:
+            continue  # already told (reviewed, or completed by an earlier telling)
         done = next((s for s in sentences[f.sentence : f.sentence + 2] if _completed(s)
                      and not _other_takeover(found, s.index, f)), None)
-        if done is not None and draft.status is None:
+        if done is not None:
             draft.status = DealStatus.COMPLETED
             if draft.date is None and (when := date_props(done.text, found.reference)):
                 draft.date, draft.date_text = when["date"], when["date_text"]
