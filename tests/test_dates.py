@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 
@@ -113,3 +115,14 @@ def test_metadata_non_dates_stay_out(text: str) -> None:
 ])  # fmt: skip
 def test_metadata_dates_invent_no_month_or_day(text: str, iso: str | None) -> None:
     assert read_date(text) == iso
+
+
+def test_comparing_stored_dates_does_not_load_the_text_vocabulary() -> None:
+    # `kg query` and the graph loader only compare stored dates; the month names stay unread.
+    code = (
+        "import sys, kg.graphdb.rows, kg.dates as d; "
+        "print('kg.dates.text' in sys.modules, 'kg.data' in sys.modules, "
+        "d.as_date('2024-06')[1], d.parse_date('11 June 2024').value)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "month", "2024-06-11"]

@@ -15,8 +15,8 @@ read the text back with `span`, `in_range` and `as_date`.
 """
 from __future__ import annotations
 
-from kg.dates.meta import read_date
-from kg.dates.text import find_dates, parse_date
+from typing import TYPE_CHECKING, Any
+
 from kg.dates.values import (
     PartialDate,
     Precision,
@@ -29,3 +29,19 @@ from kg.dates.values import (
 
 __all__ = ["PartialDate", "Precision", "as_date", "check_bound", "find_dates", "in_range",
            "parse_date", "precision_of", "read_date", "span"]  # fmt: skip
+
+if TYPE_CHECKING:
+    from kg.dates.meta import read_date
+    from kg.dates.text import find_dates, parse_date
+
+# Reading dates in text loads the month-name vocabulary (YAML, ~0.1 s); a command that only
+# compares stored dates (`kg query`, the graph loader) should not pay for it.
+_LAZY = {"read_date": "kg.dates.meta", "find_dates": "kg.dates.text", "parse_date": "kg.dates.text"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kg.dates' has no attribute {name!r}")
