@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tracemalloc
+import warnings
 from pathlib import Path
 
 import pytest
@@ -436,3 +437,19 @@ def test_eval_style_header_files_keep_their_url_as_id(tmp_path: Path):
     assert (a.id, a.url, a.title, a.lang) == (
         "https://example.com/a", "https://example.com/a", "Example headline", "fr")
     assert a.text == "Mistral AI a racheté une jeune pousse."
+
+
+def test_feed_item_with_an_empty_date_reads_without_feedparser_warnings(tmp_path: Path):
+    # feedparser's get("updated") falls back to "published" with a DeprecationWarning
+    feed = tmp_path / "empty-date.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Our desk</title><entry><title>Acme raises money</title><id>urn:x:1</id>"
+        "<published></published><summary>Acme raised money from Foo Capital.</summary>"
+        "</entry></feed>",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        articles = list(read_file(feed))
+    assert [(a.title, a.published) for a in articles] == [("Acme raises money", None)]

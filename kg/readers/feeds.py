@@ -187,7 +187,9 @@ def item_article(
     own_id = entry.get("id") or None
     link = entry.get("link") or ""
     url = link if re.match(r"https?://", link) else None
-    raw_date = entry.get("published") or entry.get("updated") or entry.get("created")
+    # dict.get: feedparser's own get() maps a missing "updated" to "published" with a warning
+    raw_date = next((dict.get(entry, key) for key in ("published", "updated", "created")
+                     if dict.get(entry, key)), None)
     lang, langs = lang_fields(text or title)
     declared = str(channel.get("language", "")).split("-")[0].lower()
     if declared in ("zh", "en", "fr") and lang in (None, declared):
