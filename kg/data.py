@@ -155,6 +155,7 @@ class Links(DataFile):
     partner_not: str
     pit: str
     person_pronouns: dict[Lang, str]
+    company_pronouns: dict[Lang, str]
 
 
 class Prepositions(DataFile):

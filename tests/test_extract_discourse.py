@@ -86,3 +86,113 @@ def test_a_bare_surname_is_the_person_not_a_new_company() -> None:
     result = extract_article(article(text, "en"))
     assert not any(e.name == "Wong" for e in result.entities)
     assert ("Alexis Wong", "FOUNDED", "Kyutai") in triples(result)
+
+
+# --- firms referred to by a pronoun opening the sentence (discourse.company_pronoun) ---------
+
+FIRM_PRONOUNS = [
+    (
+        "en",
+        "Cohere is based in Toronto. It has signed a partnership with Oracle.",
+        ("Cohere", "PARTNERS_WITH", "Oracle"),
+    ),
+    (
+        "en",
+        "Cohere is based in Toronto. Last year, it signed a partnership with Oracle.",
+        ("Cohere", "PARTNERS_WITH", "Oracle"),
+    ),
+    (
+        "en",
+        "Cohere is based in Toronto. It also competes with OpenAI.",
+        ("Cohere", "COMPETES_WITH", "OpenAI"),
+    ),
+    (
+        "en",
+        "Jane Roe founded Cohere in 2019. It has since signed a partnership with Oracle.",
+        ("Cohere", "PARTNERS_WITH", "Oracle"),
+    ),
+    (
+        "en",
+        "Cohere is based in Toronto. Its backers include Nvidia and Salesforce.",
+        ("Salesforce", "INVESTS_IN", "Cohere"),
+    ),
+    (
+        "en",
+        "Cohere is based in Toronto. It is backed by Nvidia.",
+        ("NVIDIA", "INVESTS_IN", "Cohere"),
+    ),
+    (
+        "fr",
+        "Mistral AI est basée à Paris. Elle a noué un partenariat avec Microsoft.",
+        ("Microsoft", "PARTNERS_WITH", "Mistral AI"),
+    ),
+    (
+        "fr",
+        "Mistral AI est basée à Paris. En 2024, elle a noué un partenariat avec Microsoft.",
+        ("Microsoft", "PARTNERS_WITH", "Mistral AI"),
+    ),
+    (
+        "fr",
+        "Mistral AI est basée à Paris. Elle concurrence OpenAI.",
+        ("Mistral AI", "COMPETES_WITH", "OpenAI"),
+    ),
+    (
+        "fr",
+        "Mistral AI est basée à Paris. Ses investisseurs comprennent Nvidia et Salesforce.",
+        ("NVIDIA", "INVESTS_IN", "Mistral AI"),
+    ),
+    # a description with a verb right after it ("la société a noué"): the verb is no adjective
+    (
+        "fr",
+        "Mistral AI est basée à Paris. La société a noué un partenariat avec Microsoft.",
+        ("Microsoft", "PARTNERS_WITH", "Mistral AI"),
+    ),
+    (
+        "zh",
+        "智谱总部位于北京。它已与阿里巴巴达成战略合作。",
+        ("Alibaba", "PARTNERS_WITH", "Zhipu AI"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "triple"), FIRM_PRONOUNS)
+def test_a_pronoun_opening_a_sentence_is_the_firm_before(
+    lang: str, text: str, triple: tuple
+) -> None:
+    assert triple in triples(extract_article(article(text, lang)))
+
+
+NO_FIRM_PRONOUN = [
+    # an impersonal "it" / "il"
+    (
+        "en",
+        "Cohere is based in Toronto. It is no secret that Oracle and Mistral AI are partners.",
+        "Cohere",
+    ),
+    (
+        "en",
+        "Cohere is based in Toronto. It remains unclear whether Oracle partnered with Kyutai.",
+        "Cohere",
+    ),
+    (
+        "fr",
+        "Mistral AI est basée à Paris. Il faut noter que Microsoft a noué un partenariat "
+        "avec Kyutai.",
+        "Mistral AI",
+    ),
+    # "elle" after a sentence opened by a person is the person, not her company
+    (
+        "fr",
+        "Marie Lefort est la directrice générale de Photoroom. Elle a noué un partenariat avec "
+        "Microsoft.",
+        "Photoroom",
+    ),
+    # no firm named before: "it" is no one we know
+    ("en", "The market for models is crowded. It has signed a deal with Oracle.", "Oracle"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "firm"), NO_FIRM_PRONOUN)
+def test_an_impersonal_or_personal_pronoun_is_not_the_firm(lang: str, text: str, firm: str) -> None:
+    found = triples(extract_article(article(text, lang)))
+    assert not any(firm in (t[0], t[2]) and t[1] == "PARTNERS_WITH" for t in found), found

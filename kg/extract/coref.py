@@ -54,7 +54,7 @@ def _lexicon() -> tuple[
         ),
         "fr": re.compile(
             rf"(?<!\w)(?:{fr})\s*(?P<pre>(?:[\w\-]+\s+){{0,1}}?)(?P<head>{heads})"
-            rf"(?P<mods>(?:\s+(?!de\b)(?-i:[a-zà-ÿ\-]+)){{0,1}}"
+            rf"(?P<mods>(?:\s+(?!(?:de|{_FR_NOT_MOD})\b)(?-i:[a-zà-ÿ\-]+)){{0,1}}"
             rf"(?:\s+d[eu]\s+(?-i:[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?))?)",  # "le géant de Redmond"
             re.I,
         ),
@@ -63,6 +63,13 @@ def _lexicon() -> tuple[
     nat = {w.lower(): code for code, words in data["nationalities"].items() for w in words}
     places = {w.lower(): key for key, words in data["places"].items() for w in words}
     return rx, head_of, (_words_re(nat), nat), (_words_re(places), places)
+
+
+# words after a French head that are no adjective of it: "la société a noué", "qui", "et"
+_FR_NOT_MOD = (
+    "a|avait|aura|ont|est|était|sera|va|vient|fait|peut|doit|y|n|ne|se|s|qui|que|dont|et|ou|"
+    "en|l|la|le|les|un|une|des|du|au|aux|à|pour|par|sur|avec|dans|chez|depuis|pas|plus"
+)
 
 
 def _words_re(words: dict[str, str]) -> re.Pattern[str]:

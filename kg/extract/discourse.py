@@ -3,7 +3,9 @@
 "Claire Vasseur … Mme Vasseur dirige Lumen Labs. Elle siège aussi au conseil de Vega AI.": the
 bare surname ("Vasseur", "M. Altman", "Raji") stands for the person named in full before; a
 pronoun that opens a sentence ("She", "He", "Elle", "Il", "她", "他") for the person the sentence
-before was about. (Companies referred to by "the company", "该公司", "la pépite": coref.py.)
+before was about; "It", "Its", "They", "Elle", "Sa", "它" opening a sentence for the firm the
+sentence before was about. (Companies referred to by "the company", "该公司", "la pépite":
+coref.py.)
 """
 
 from __future__ import annotations
@@ -34,6 +36,49 @@ def person_references(doc: Doc, sent: Sentence, named: list[Mention]) -> list[Me
     if pronoun is not None:
         out.append(pronoun)
     return out
+
+
+def company_pronoun(doc: Doc, sent: Sentence, named: list[Mention]) -> list[Mention]:
+    """ "Cohere is based in Toronto. It has signed a deal with Oracle.", "Its backers include
+    …", "Elle a noué un partenariat avec …": the pronoun opening the sentence (or its first
+    clause after an opening phrase) is the firm the sentence before was about, its first
+    ungoverned firm. None when that sentence names no firm, or a person opens it ("Elle" is
+    then the person: `_pronoun`)."""
+    rx = link_words().company_pronouns.get(sent.lang)
+    m = rx.match(sent.text) if rx is not None and sent.index else None
+    if m is None:
+        return []
+    start, end = m.span("p")
+    if any(n.start < end and start < n.end for n in named):
+        return []  # "Elle" already the person named before
+    word = m.group("p").lower()
+    firm = _last_firm(doc, sent.index, word not in _NEUTER)
+    if firm is None:
+        return []
+    own = word in _POSSESSIVES
+    return [Mention(start, end, firm, doc.kind(firm), "pronoun", None, own)]
+
+
+_POSSESSIVES = {"its", "their", "sa", "son", "ses"}
+_NEUTER = {"it", "its", "它"}  # never a person: the firm even after a person opened the sentence
+
+
+def _last_firm(doc: Doc, index: int, strict: bool) -> str | None:
+    """The subject of the nearest earlier sentence naming anything, if it is a firm (`strict`:
+    that sentence does not open with a person, who "elle", "they", "sa" may be)."""
+    for back in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
+        mentions = doc.mentions[back]
+        if not mentions:
+            continue
+        if strict and mentions[0].kind is EntityKind.PERSON:
+            return None  # "Jane Roe … . She": the person, not a firm
+        firms = [m for m in mentions if m.kind in _FIRMS]
+        subjects = [m for m in firms if m.gov is None]
+        return (subjects or firms)[0].eid if firms else None
+    return None
+
+
+_FIRMS = (EntityKind.COMPANY, EntityKind.FUND)
 
 
 def remember_people(doc: Doc, mentions: list[Mention]) -> None:

@@ -16,7 +16,12 @@ from kg.extract.coref import (
     has_latin_pronoun,
     zh_pronouns,
 )
-from kg.extract.discourse import person_references, remember_people, surnames_of
+from kg.extract.discourse import (
+    company_pronoun,
+    person_references,
+    remember_people,
+    surnames_of,
+)
 from kg.extract.discover import short_forms
 from kg.extract.gazetteer import Gazetteer, Known, drop_overlaps
 from kg.extract.mentions import Mention, attach, governing_preposition
@@ -153,6 +158,7 @@ class Doc:
                 draft.aliases.update(romanized(text[m.start : m.end], EntityKind.FUND))
         out = named + self._descriptions(sent, named)
         out += person_references(self, sent, out)
+        out += company_pronoun(self, sent, out)
         if sent.lang == "zh":
             for pos in zh_pronouns(text):
                 eid = self._pronoun(sent, sorted(out, key=lambda m: m.start), pos)

@@ -29,6 +29,7 @@ class LinkWords:
     partner_not: re.Pattern[str]
     pit: re.Pattern[str]
     person_pronouns: dict[str, re.Pattern[str]]
+    company_pronouns: dict[str, re.Pattern[str]]  # "It", "Its", "Elle", "Sa": group `p`
 
 
 def _any(words: list[str], flags: int = re.I) -> re.Pattern[str]:
@@ -59,4 +60,5 @@ def link_words() -> LinkWords:
         partner_not=re.compile(data.partner_not, re.I),
         pit=re.compile(data.pit, re.I),
         person_pronouns=_by_lang(data.person_pronouns, 0),
+        company_pronouns=_by_lang(data.company_pronouns, 0),
     )

@@ -126,5 +126,6 @@ def attach(text: str, mentions: list[Mention], lang: str) -> None:
             m.gov = governing_preposition(text, m.start, lang)
             closed = False
         after = text[m.end : m.end + 3]
-        m.possessive = after.startswith(("'s", "’s", "’ ", "' ", "的")) or after[:1] == "’"
+        own = after.startswith(("'s", "’s", "’ ", "' ", "的")) or after[:1] == "’"
+        m.possessive = m.possessive or own  # "Its", "Sa": possessive pronouns already are
         prev = m
