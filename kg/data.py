@@ -77,6 +77,7 @@ class ZhPeople(DataFile):
     compound_surnames: Words
     boundary: str  # characters that end a name
     not_names: Words
+    after_words: Words = []  # words that end a name too: a time after it ("李明周一表示")
 
 
 class Discovery(DataFile):

@@ -30,6 +30,8 @@ from kg.extract.text import Sentence
 from kg.lang import to_simplified
 from kg.schema import EntityKind, entity_id
 
+_LETTER = "[A-Za-z0-9À-ÿ]"
+_CJK_NAME = re.compile(r"[\u3400-\u9fff]")
 _OBJECT_ZH = re.compile(r"(?:向|对|對|给|給|与|與|和|成为|成為|为|為|是)$")
 # "投资B，领投其A轮融资": the round after a funder's verb is the funded firm's, not the funder's
 _FUNDER_ZH = re.compile(r"(?:领投|領投|跟投|参投|參投|参与|參與|投资|投資|加码|加碼|追投)了?$")
@@ -106,7 +108,17 @@ class Doc:
         if self.found:
             names_sorted = sorted(self.found, key=len, reverse=True)
             alt = "|".join(re.escape(n) for n in names_sorted)
-            self.found_re = re.compile(rf"(?<![A-Za-z0-9À-ÿ])(?:{alt})(?![A-Za-z0-9À-ÿ])")
+            # names stand between non-letters, but a Chinese person's may follow a Latin title
+            # ("CTO王伟": 王伟)
+            people = "|".join(
+                re.escape(n)
+                for n in names_sorted
+                if _CJK_NAME.match(n) and self.entities[self.found[n]].kind is EntityKind.PERSON
+            )
+            after_title = rf"|(?<={_LETTER})(?:{people})" if people else ""
+            self.found_re = re.compile(
+                rf"(?:(?<!{_LETTER})(?:{alt}){after_title})(?![A-Za-z0-9À-ÿ])"
+            )
 
     def _add_pairs(self, pairs: Sequence[Pair]) -> None:
         """ "霍莉·维多瓦（Jane Roe）", "l’ADH (Agence …)": both forms name one entity, the known

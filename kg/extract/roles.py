@@ -11,6 +11,7 @@ from kg.extract import owners
 from kg.extract.boards import board_subject, boards, former_title
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
+from kg.extract.patterns import lexicon
 from kg.extract.people_lists import founded_by, led_by, plural_title, respectively, titled_orgs
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import APPOSITION, apposition_end
@@ -274,9 +275,18 @@ def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
 
 
 _IS_ZH = re.compile(
-    r"^\s*(?:也|还|還|亦|同时|同時|目前|现|現|现在|現在|已|将|將)?"
-    r"(?:是|为|為|任|担任|擔任|出任|现任|現任|接任|升任|就任|作为|作為|身为|身為|系|係)\s*$"
+    r"^\s*(?:(?:自|从|從|于|於)?\d{4}年(?:\d{1,2}月)?(?:起|以来|以來)?\s*)?"  # "自2020年起担任"
+    r"(?:也|还|還|亦|同时|同時|目前|现|現|现在|現在|已|将|將)?"
+    r"(?:是|为|為|任|担任|擔任|出任|兼任|现任|現任|接任|升任|就任|作为|作為|身为|身為|系|係)\s*$"
 )
+
+
+def unsure_zh(ctx: Ctx, start: int, end: int) -> bool:
+    """A rumour, plan or denial in the clause of a Chinese role verb ("传闻P将出任X首席执行官",
+    "X否认P将出任", "P拟出任"): the role is not stated."""
+    lex = lexicon()
+    clause = re.split(r"[，。；,;]", ctx.text[:start])[-1] + ctx.text[start:end]
+    return any(w["zh"].search(clause) for w in (lex.hedges, lex.negations, lex.modals))
 
 
 def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
@@ -289,8 +299,10 @@ def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
         return (org, m.group("title")) if org else None
     if ctx.sent.lang == "en":  # "P is Cohere's CEO", "P will become X's CEO"
         return owners.possessive_title(ctx, person, titles.lead)
-    org = right(ctx, person.end, ORGS, reach=8)
+    org = right(ctx, person.end, ORGS, reach=16)
     if org is None or not _IS_ZH.match(ctx.text[person.end : org.start]):
+        return None
+    if unsure_zh(ctx, person.start, org.start):
         return None
     m = titles.copula_zh.match(ctx.text[org.end :])
     if m is None or any(org.end < x.start < org.end + m.start("title") for x in ctx.mentions):
@@ -319,7 +331,7 @@ _WHOSE = re.compile(r"\s*,\s*(?:dont|whose)\s+(?:le|la|les|l[’'])?\s*", re.I)
 # a title heads of state hold too: a firm's only right after it ("X, dont le président")
 _POLITICAL = {"président", "présidente", "president"}
 _FR_NEAR = re.compile(r"\s*(?:,\s*)?(?:(?:dont|et|avec)\s+)?(?:son|sa|leur|le|la|l[’'])?\s*")
-_JOINED = re.compile(r"\s+(?:et|and|&)\s+|\s*[兼、]\s*")
+_JOINED = re.compile(r"\s+(?:et|and|&)\s+|\s*[兼、暨]\s*")
 
 
 def _parts(title: str) -> list[str]:

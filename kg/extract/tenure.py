@@ -42,7 +42,10 @@ def tenure(ctx: Ctx, found: Found) -> None:
             at = len(ctx.text) - len(after) + m.end()
             org = right(ctx, at, ORGS, reach=30)
             if org is not None and not re.search(r"[,;，；]", ctx.text[at : org.start]):
-                found.add(ctx, person.eid, RelationType.LEADS, org.eid, role="head")
+                # "P出掌X首席技术官一职": the title after the firm says the role
+                parts = _titles(ctx.text[org.end :])[1] or [(RelationType.LEADS, "head")]
+                for relation, part in parts:
+                    found.add(ctx, person.eid, relation, org.eid, role=part)
         _parenthesis(ctx, found, person)
     if not words.helm_org_screen.search(ctx.text):
         return  # most sentences have no "avec à sa tête": no scan after each firm

@@ -50,7 +50,8 @@ def titles() -> Titles:
             rel[w.lower()] = None if key == "exclude" else RelationType(key)
     alt = "|".join(re.escape(t) for t in sorted(rel, key=len, reverse=True))
     one = rf"(?:{alt})"
-    title = rf"(?P<title>{one}(?:\s+(?:et|and|&)\s+{one}|\s*[兼、]\s*{one})?)"
+    # two joined: "CEO and co-founder", "创始人兼CEO", "董事长暨总经理"
+    title = rf"(?P<title>{one}(?:\s+(?:et|and|&)\s+{one}|\s*[兼、暨]\s*{one})?)"
     of = rf"\s+(?:of|at|for|with|de|du|des|chez|d[’'])\s*(?:the\s+|la\s+|le\s+|l[’'])?{_DESC}"
     det = r"(?:the|a|an|its|le|la|l[’']|un|une|son|sa)"
     return Titles(

@@ -28,6 +28,7 @@ class _Words(NamedTuple):
     boundary: frozenset[str]
     not_names: frozenset[str]
     speech_end: re.Pattern[str]
+    after: re.Pattern[str]  # a time word or a digit after a name ends it
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +45,7 @@ def _words() -> _Words:
         frozenset(data["boundary"]),
         frozenset(data["not_names"]),
         re.compile(trie_pattern(data["speech"])),
+        re.compile(rf"[0-9０-９]|{trie_pattern(data['after_words'])}"),
     )
 
 
@@ -93,6 +95,7 @@ def _name_at(text: str, pos: int, w: _Words, speech: bool = False) -> int:
             if w.speech_end.match(text, pos + size) and name not in w.not_names:
                 return size
             continue
-        if (not after or after in w.boundary) and name not in w.not_names:
+        ended = not after or after in w.boundary or w.after.match(text, pos + size)
+        if ended and name not in w.not_names:
             return size
     return 0

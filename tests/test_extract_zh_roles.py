@@ -1,0 +1,58 @@
+"""Chinese roles (kg/extract/roles.py, tenure.py, titles.py) on our own sentences: a person
+named right after a Latin title ("CEO王伟"), role verbs with a time phrase or 兼任/出掌, titles
+joined by 暨; hard negatives: rumoured, planned and denied appointments, former roles."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import article, triples
+
+from kg.extract import extract_article
+
+
+def found(text: str) -> set[tuple[str, str, str]]:
+    return triples(extract_article(article(text, "zh")))
+
+
+STATED = [
+    ("商汤科技CEO徐立周一表示，新模型已上线。", ("徐立", "LEADS", "SenseTime")),
+    ("商湯科技CEO徐立週一表示，新模型已上線。", ("徐立", "LEADS", "SenseTime")),
+    ("智谱创始人兼CTO邵阳表示，开源仍是重点。", ("邵阳", "FOUNDED", "Zhipu AI")),
+    ("智谱创始人兼CTO邵阳表示，开源仍是重点。", ("邵阳", "WORKS_AT", "Zhipu AI")),
+    ("王强兼任腾讯首席财务官。", ("王强", "WORKS_AT", "Tencent")),
+    ("刘洋出掌百度智能云。", ("刘洋", "LEADS", "Baidu AI Cloud")),
+    ("刘洋出掌百度首席技术官一职。", ("刘洋", "WORKS_AT", "Baidu")),
+    ("黄仁勋自1993年起担任英伟达首席执行官。", ("Jensen Huang", "LEADS", "NVIDIA")),
+    ("陈立于2021年3月起担任小米董事长。", ("陈立", "LEADS", "Xiaomi")),
+    ("华硕董事长暨总经理许明表示，订单充足。", ("许明", "LEADS", "ASUS")),
+    ("華碩董事長暨總經理許明表示，訂單充足。", ("許明", "LEADS", "ASUS")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), STATED)
+def test_a_chinese_role_is_read(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in found(text)
+
+
+NOT_STATED = [
+    "传闻雷军将出任百度首席执行官。",
+    "傳聞雷軍將出任百度首席執行官。",
+    "百度否认雷军将出任其首席执行官。",
+    "雷军拟出任百度董事。",
+    "雷军计划兼任百度首席执行官。",
+    "雷军曾任金山软件首席执行官。",
+    "前百度CTO李明表示，模型需要更多数据。",
+    "百度前CTO李明表示，模型需要更多数据。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATED)
+def test_an_unsure_or_former_role_states_nothing(text: str) -> None:
+    assert not any(t[1] in ("LEADS", "WORKS_AT", "BOARD_MEMBER_OF") for t in found(text))
+
+
+def test_a_year_before_the_role_verb_is_no_name() -> None:
+    result = extract_article(article("张伟自2020年起担任小米首席执行官。", "zh"))
+    names = {e.name for e in result.entities}
+    assert "年起" not in names
+    assert "张伟" in names
