@@ -102,6 +102,23 @@ def test_aliases_find_an_entity_in_any_case(tmp_path: Path) -> None:
         assert find_entity(store, "NVIDIA CORP").id == NVIDIA.id
 
 
+def test_listed_aliases_drop_case_variants_of_a_name(tmp_path: Path) -> None:
+    first = ent(EntityKind.COMPANY, "NVIDIA").model_copy(update={"aliases": ["Nvidia Corp"]})
+    second = ent(EntityKind.COMPANY, "Nvidia").model_copy(
+        update={"aliases": ["NVIDIA Corp", "英伟达"]})
+    lab = ent(EntityKind.COMPANY, "Orbis Labs")
+    uses = [rel(lab, RelationType.DEPENDS_ON, e, aid, f"Orbis Labs trains on {e.name} GPUs.")
+            for e, aid in ((first, "x"), (second, "y"))]
+    data = build_store(tmp_path / "d", [pair("x", "en", "t", [first, lab], [uses[0]]),
+                                        pair("y", "zh", "t", [second, lab], [uses[1]])])
+    with open_store(data) as store:
+        [row] = list_entities(store, search="nvidia")
+        card = show_entity(store, "NVIDIA")
+    # one spelling each: not "Nvidia" (the name) nor both "Nvidia Corp" and "NVIDIA Corp"
+    assert sorted(a.casefold() for a in row.aliases) == ["nvidia corp", "英伟达"]
+    assert sorted(a.casefold() for a in card.aliases) == ["nvidia corp", "英伟达"]
+
+
 def test_open_store_missing_and_empty(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as info, open_store(tmp_path / "nope"):
         pass

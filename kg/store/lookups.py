@@ -14,6 +14,7 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
+from kg.resolve import merge_aliases
 from kg.schema import Relation
 from kg.store.fold import LATIN, fold
 from kg.store.rows import ArticleRecord, merge_relation_rows
@@ -109,7 +110,7 @@ class Lookups:
         aliases = self._aliases()
         degree = self._degrees()
         return [{"id": r[0], "name": r[1], "kind": r[2],
-                 "aliases": [n for n in aliases.get(r[0], []) if n != r[1]],
+                 "aliases": merge_aliases(r[1], aliases.get(r[0], [])),
                  "articles": r[4], "relations": degree.get(r[0], 0), "last": r[5]}
                 for r in rows]
 
