@@ -241,3 +241,75 @@ def test_the_firm_a_person_joins_from_is_not_where_they_work(
 ) -> None:
     facts = triples(extract_article(article(text, lang)))
     assert {o for s, r, o in facts if s == "Jane Roe" and r == "WORKS_AT"} == works_at
+
+
+# --- a sum put into the round or deal told in the sentence before -----------------------------
+
+INTO_THE_ROUND = [
+    ("en", "Cohere raised $500 million. Nvidia invested $50 million in the round.", "Cohere"),
+    ("en", "Cohere raised $500 million. Nvidia put $50 million into the deal.", "Cohere"),
+    ("en", "Cohere raised $500 million. Nvidia contributed $50 million to the round.", "Cohere"),
+    (
+        "fr",
+        "Mistral AI a levé 600 millions d'euros. Nvidia a investi 100 millions d'euros dans "
+        "l'opération.",
+        "Mistral AI",
+    ),
+    (
+        "fr",
+        "Mistral AI a levé 600 millions d'euros. Nvidia a investi 100 millions d'euros dans ce "
+        "tour de table.",
+        "Mistral AI",
+    ),
+    (
+        "fr",
+        "Mistral AI a levé 600 millions d'euros. Outre les fonds déjà présents Nvidia et "
+        "Salesforce, cette levée accueille Bpifrance.",
+        "Mistral AI",
+    ),
+    ("zh", "智谱完成10亿元融资。英伟达在这笔交易中投资了2亿元。", "Zhipu AI"),
+    ("zh", "智谱完成10亿元融资。英伟达在本轮融资中投资了2亿元。", "Zhipu AI"),
+    ("zh", "智谱完成10亿元融资。其中，英伟达投资2亿元。", "Zhipu AI"),
+    ("zh", "智谱宣布完成10亿元融资。老股东英伟达、阿里巴巴继续加码。", "Zhipu AI"),
+    # a second company's round told in between: the latest round is the one referred to
+    (
+        "en",
+        "Cohere raised $500 million. Mistral AI raised €100 million last week. Nvidia invested "
+        "$50 million in the round.",
+        "Mistral AI",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "raiser"), INTO_THE_ROUND)
+def test_money_put_into_the_round_told_before_funds_that_round(
+    lang: str, text: str, raiser: str
+) -> None:
+    found = triples(extract_article(article(text, lang)))
+    funded = {t for s, r, t in found if s == "NVIDIA" and r == "FUNDS"}
+    assert len(funded) == 1 and next(iter(funded)).startswith(raiser), found
+    assert not any(s == "NVIDIA" and r == "RAISED" for s, r, _ in found), found
+
+
+NOT_INTO_THE_ROUND = [
+    ("en", "Cohere raised $500 million. Nvidia plans to invest $50 million in the round."),
+    ("en", "Cohere raised $500 million. Nvidia denied it had invested in the round."),
+    ("en", "Cohere raised $500 million. Nvidia sold the shares it had put into the deal."),
+    # the deal is too far back to be "the deal"
+    (
+        "en",
+        "Cohere raised $500 million. The company is profitable. Its revenue grew. Nvidia "
+        "invested $50 million in the deal.",
+    ),
+    ("fr", "Mistral AI a levé 600 millions d'euros. Nvidia pourrait investir dans l'opération."),
+    ("fr", "Mistral AI a levé 600 millions d'euros. Nvidia n'a pas investi dans l'opération."),
+    ("zh", "智谱完成10亿元融资。英伟达计划在本轮融资中投资2亿元。"),
+    ("zh", "智谱完成10亿元融资。英伟达否认在本轮融资中投资。"),
+    ("zh", "智谱完成10亿元融资。老股东英伟达已于去年减持。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_INTO_THE_ROUND)
+def test_a_planned_denied_or_sold_stake_in_the_round_funds_nothing(lang: str, text: str) -> None:
+    found = triples(extract_article(article(text, lang)))
+    assert not any(s == "NVIDIA" for s, _, _ in found), found

@@ -324,3 +324,45 @@ def test_a_regulator_in_a_fronted_phrase_is_not_the_reviewer() -> None:
     assert _reviewers(text) == {"United Kingdom", "Japan"}
     plain = "Oracle agreed to buy Cohere last year. After a long review, the FTC cleared the deal."
     assert _reviewers(plain) == {"Federal Trade Commission"}
+
+
+REFERRED_DEALS = [
+    ("zh", "英伟达宣布收购Run:ai。此次收购已获得欧盟委员会批准。", "European Commission"),
+    ("zh", "英伟达宣布收购Run:ai。此前欧盟委员会也做出了类似的决定。", "European Commission"),
+    (
+        "en",
+        "Nvidia agreed to acquire Run:ai. The European Commission reached a similar decision.",
+        "European Commission",
+    ),
+    (
+        "fr",
+        "Nvidia a racheté Run:ai. La Commission européenne a rendu une décision similaire.",
+        "European Commission",
+    ),
+    (
+        "fr",
+        "Nvidia a racheté Run:ai. Ce rachat a été autorisé par la Commission européenne.",
+        "European Commission",
+    ),
+    # places approving, several words between them and the approval
+    (
+        "en",
+        "Nvidia agreed to acquire Run:ai. Before the CMA's ruling, the European Union and Japan "
+        "had given similar conditional approvals for the takeover.",
+        "Japan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reviewer"), REFERRED_DEALS)
+def test_this_acquisition_or_a_similar_decision_reviews_the_deal_told_before(
+    lang: str, text: str, reviewer: str
+) -> None:
+    found = triples(extract_article(article(text, lang)))
+    assert (reviewer, "REVIEWS", "NVIDIA–Run:ai acquisition") in found, found
+
+
+def test_a_similar_decision_with_no_deal_before_reviews_nothing() -> None:
+    text = "Nvidia released a model. The European Commission reached a similar decision."
+    found = triples(extract_article(article(text, "en")))
+    assert not any(r == "REVIEWS" for _, r, _ in found), found

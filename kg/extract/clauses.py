@@ -225,12 +225,13 @@ PLACES = (EntityKind.COUNTRY, EntityKind.REGION)
 def place_reviewers(ctx: Ctx, start: int) -> list[Mention]:
     """ "欧盟批准了…", "Brussels cleared …": the place's competition authority reviews."""
     places = [m for m in ctx.mentions if m.kind in PLACES and m.gov is None and m.end <= start]
+    gap = ctx.text[places[-1].end : start] if places else ""
     if (
         not places
-        or start - places[-1].end > 24
-        or re.search(r"[,;，；]", ctx.text[places[-1].end : start])
+        or (len(gap) > 24 if ctx.sent.lang == "zh" else len(gap.split()) > 5)
+        or re.search(r"[,;，；]", gap)
     ):
-        return []  # "欧盟批准", "Bruxelles ouvre une enquête"
+        return []  # "欧盟批准", "Bruxelles ouvre une enquête", "Japan had given similar approvals"
     place = places[-1]
     if len(listed := expand(ctx, place, False, PLACES)) > 1:
         return listed  # "the EU, Britain and Japan approved": the places named, each

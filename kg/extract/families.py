@@ -141,6 +141,8 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         return  # "融资仍是一个难题": funding talked about, no round stated
     if ctx.sent.lang == "fr" and _THIS_ROUND_FR.search(ctx.text, max(0, start - 12), start):
         return  # "cette levée intègre …": the round told before, its raiser named there
+    if ctx.sent.lang == "zh" and _IN_THIS_ROUND_ZH.search(ctx.text, max(0, start - 8), start):
+        return  # "英伟达在本轮融资中投资": a participant in the round told before
     how = trig.agent if trig.agent in ("right", "before") else "left"
     agent = slot(ctx, how, trig, start, end, FIRMS)
     if agent is not None and _BACKER_ZH.match(ctx.text, agent.end):
@@ -214,6 +216,10 @@ def _told_before(ctx: Ctx) -> Mention | None:
     return Mention(0, 0, eid, ctx.doc.kind(eid), "pronoun") if eid else None
 
 
+_IN_THIS_ROUND_ZH = re.compile(
+    r"(?:在|于|於|参与|參與|参投|參投|跟投|领投|領投|加入)了?(?:本轮|本輪|此轮|此輪|该轮|該輪|此次|本次|"
+    r"这次|這次|这笔|這筆|该笔|該筆)$"
+)
 _THIS_ROUND_FR = re.compile(r"\b(?:cette|cet|ce)\s+(?:nouvelle\s+|dernière\s+)?$", re.I)
 _BACKER_ZH = re.compile(r"\s*(?:领投|領投|跟投|参投|參投|投资的|投資的|注资的|注資的)")
 

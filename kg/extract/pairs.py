@@ -75,8 +75,13 @@ _THIS = re.compile(
     r"acquisition|investment|partnership|takeover|tie-up|matter|case|integration(?: plan)?)|"
     r"ce dossier|l[’']opération|la transaction|cette opération|le rachat|ce partenariat|"
     r"cet accord|cet investissement|cette acquisition|cette prise de participation|"
-    r"(?:a|the) similar (?:review|probe|investigation|inquiry))\b|"
-    r"对此|對此|此事|这[项笔][交投合]|這[項筆][交投合]|该交易|該交易|该投资|該投資",
+    r"(?:a|the) similar (?:review|probe|investigation|inquiry)|"
+    r"(?:a|the)\s+(?:similar|same)\s+(?:decision|ruling|conclusion)|similar (?:\w+ )?approvals?|"
+    r"(?:une|la) (?:décision|conclusion) (?:similaire|semblable|identique|analogue)|"
+    r"(?:la|une) même (?:décision|conclusion)|cette (?:fusion|transaction)|ce rachat)\b|"
+    r"对此|對此|此事|这[项笔][交投合]|這[項筆][交投合]|该交易|該交易|该投资|該投資|"
+    r"(?:此次|本次|这次|這次|该|該|这起|這起|此项|此項|这一|這一|上述)(?:收购|收購|并购|併購|合并|合併|交易|投资|投資)|"
+    r"(?:类似|類似|相同|同样|同樣)的?(?:决定|決定|裁决|裁決)",
     re.I,
 )
 
