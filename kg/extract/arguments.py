@@ -81,14 +81,19 @@ def slot(
         if owner is not None and ctx.text[owner.end : start].strip():
             return owner  # a possessor is marked ("’s", 的); "腾讯领投" names the investor
         for m in ctx.mentions:  # "investors in X include", "led X's Series B"
-            if start <= m.start < end and m.kind in kinds and (
-                m.gov in _OF or _POSSESSIVE.match(ctx.text, m.end)
+            if (
+                start <= m.start < end
+                and m.kind in kinds
+                and (m.gov in _OF or _POSSESSIVE.match(ctx.text, m.end))
             ):
                 return m
         if trig.agent != "right":  # "X led a round in Y" (not "auprès de Y": the investor)
             after = right(ctx, end, kinds, preps=("in", "into", "dans", "for", "pour"), reach=6)
             if after is not None:
                 return after
+            owner = right(ctx, end, kinds, reach=60)  # "a mené la levée de 30 M€ de X"
+            if owner is not None and _ROUND_OWNER_FR.fullmatch(ctx.text, end, owner.start):
+                return owner
         eid = ctx.doc_last
         if eid is None and not has_round(ctx.text):  # "its investor lineup includes …": the
             eid = ctx.doc.topic_company()  # article's company (a round we missed is not)
@@ -97,6 +102,14 @@ def slot(
 
 
 _OF = {"of", "in", "de", "du", "d’", "d'", "dans"}
+# between a round word and its owner: "(tour) de table de 12 millions d’euros de", "(série) B d’"
+_ROUND_OWNER_FR = re.compile(
+    r"(?:\s*(?:de\s+table|de\s+financement|de\s+fonds|[A-K]\+?\b))*"
+    r"(?:\s*(?:de|d[’'])\s*(?:(?:plus de|près de|quelque)\s+)?[\d.,]+\s*"
+    r"(?:millions?|milliards?|M|Md|Mds)?\s*(?:€|\$|d[’']euros|de dollars|d[’']dollars)?)?"
+    r"\s*(?:de|du|d[’']|dans|chez)\s*",
+    re.I,
+)
 _REL_OPEN = re.compile(
     r",\s*(?:dont|qui|que|qu[’']|où|lequel|laquelle|which|who|whose)\b[^,]*$", re.I
 )

@@ -143,9 +143,12 @@ def nominal_args(ctx: Ctx, end: int) -> tuple[Mention, Mention] | None:
     for m in after[1:]:
         if m.start - agent.end > 60:
             return None
-        if m.gov in _IN_GOV:
+        if m.gov in _IN_GOV or _CAPITAL_OF.search(ctx.text, max(0, m.start - 24), m.start):
             return (agent, m) if m.eid != agent.eid else None
     return None
+
+
+_CAPITAL_OF = re.compile(r"\bau\s+capital\s+(?:de|du|d[’'])\s*$")  # "l’entrée de A au capital de X"
 
 
 _MORE_ROUNDS = re.compile(

@@ -46,11 +46,24 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     if user is None or lexicon().not_dependency.search(ctx.text, end):
         return  # "relies on Amazon for funding": an investment, not a supply
     users = [user]
+    if trig.agent == "uses" and user.via != "pronoun" and user.end <= start:  # "A et B utilisent X"
+        users = _coordinated(ctx, user)
     if trig.agent == "supplier" and user.start > end:  # "a data center it runs for A and B"
         users = [u for u in expand(ctx, user, True, FIRMS) if u.eid not in _ids(providers)]
     for one in users:
         for provider in providers:
             _add_dependency(ctx, found, one, provider, status, ctx.text[start:end])
+
+
+def _coordinated(ctx: Ctx, user: Mention) -> list[Mention]:
+    """The user and the firms coordinated before it by "et"/"and" ("A, B et C utilisent")."""
+    listed = expand(ctx, user, False, FIRMS)
+    if len(listed) > 1 and _AND.search(ctx.text, listed[1].end, user.start):
+        return listed
+    return [user]
+
+
+_AND = re.compile(r"\b(?:et|and)\b")
 
 
 def _coordinated_subject(
@@ -198,7 +211,33 @@ def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None
         return None, []  # "rents GPUs from Orbit Cloud": the resource is named before the provider
     listed = expand(ctx, provider, True, _KINDS) if provider.start > end else [provider]
     providers = [p for p in listed if p.eid not in own and (trig.strong or _is_resource(ctx, p))]
-    return left(ctx, provider.start, FIRMS, [provider.eid]), [provider, *providers[1:]]
+    user = left(ctx, provider.start, FIRMS, [provider.eid]) or _possessor_subject(ctx, start)
+    return user, [provider, *providers[1:]]
+
+
+# a French subject named by what it owns: "Les modèles de X tournent sur …", "L’assistant d’X"
+_OWNED_THING = re.compile(
+    r"(?:^|[,;:]\s*)(?:les?|la|l[’']|ses|son|sa)\s*(?:modèles?|puces?|serveurs?|services?|produits?|"
+    r"outils?|assistants?|agents?|applications?|solutions?|plateformes?|logiciels?|chatbots?|"
+    r"infrastructures?|systèmes?|technologies?|IA|LLM)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+_OF = re.compile(r"(?:de|d[’'])\s*$")
+
+
+def _possessor_subject(ctx: Ctx, pos: int) -> Mention | None:
+    """The firm after "de" in the noun phrase that opens the clause before the verb at `pos`
+    ("Les puces de X équipent…" is said of X); none once a verb or another name stands between."""
+    for m in ctx.mentions:
+        if m.end > pos:
+            return None
+        head = _OF.sub("", ctx.text[: m.start])
+        if m.kind in FIRMS and m.gov in ("de", "d’", "d'") and _OWNED_THING.search(head):
+            gap = ctx.text[m.end : pos]
+            return m if len(gap) < 30 and not re.search(r"[,;]", gap) else None
+    return None
 
 
 _AND_VERB = re.compile(r"\b(?:and|et)\s+(?:also\s+|now\s+|still\s+|aussi\s+)?$")

@@ -37,7 +37,9 @@ from kg.extract.structure import conjuncts
 from kg.extract.zh_lists import past_parent, respectively
 from kg.schema import EntityKind, RelationType
 
-_DEAL_NOUN = re.compile(r"investment|investissement|participation|stake|injection", re.I)
+_DEAL_NOUN = re.compile(
+    r"investment|investissement|participation|stake|injection|entrée|arrivée|montée", re.I
+)
 
 
 def invest(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:

@@ -44,8 +44,9 @@ def tenure(ctx: Ctx, found: Found) -> None:
             if org is not None and not re.search(r"[,;，；]", ctx.text[at : org.start]):
                 # "P出掌X首席技术官一职": the title after the firm says the role
                 parts = _titles(ctx.text[org.end :])[1] or [(RelationType.LEADS, "head")]
-                for relation, part in parts:
-                    found.add(ctx, person.eid, relation, org.eid, role=part)
+                head = _successor(ctx, person)  # "P succède à Q à la tête de X": P leads X
+                for relation, part in parts if head is not None else ():
+                    found.add(ctx, head.eid, relation, org.eid, role=part)
         _parenthesis(ctx, found, person)
     if not words.helm_org_screen.search(ctx.text):
         return  # most sentences have no "avec à sa tête": no scan after each firm
@@ -54,6 +55,20 @@ def tenure(ctx: Ctx, found: Found) -> None:
             head = right(ctx, org.end + m.end(), (EntityKind.PERSON,), reach=4)
             if head is not None:
                 found.add(ctx, head.eid, RelationType.LEADS, org.eid, role="head")
+
+
+_SUCCEEDS = re.compile(
+    r"\b(?:succèd(?:e|ent)|succédera|a\s+succédé|remplac(?:e|ent)|remplacera|a\s+remplacé|succeeds?|"
+    r"succeeded|replaces?|replaced|will\s+(?:succeed|replace))\s+(?:à\s+)?$",
+    re.I,
+)
+
+
+def _successor(ctx: Ctx, person: Mention) -> Mention | None:
+    """Who is at the helm: `person`, or the one who succeeds or replaces `person`."""
+    if not _SUCCEEDS.search(ctx.text, max(0, person.start - 30), person.start):
+        return person
+    return left(ctx, person.start, (EntityKind.PERSON,))
 
 
 def _titles(text: str) -> tuple[str, list[tuple[RelationType, str]]]:

@@ -61,7 +61,7 @@ def titles() -> Titles:
             re.I,
         ),
         after=re.compile(
-            rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+)?(?:[\w\-]+\s+){{0,2}}?{title}"
+            rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+|l[’'])?(?:[\w\-]+\s+){{0,2}}?{title}"
             rf"{_MOD}\s+(?:with|at|of|for|de|du|des|chez|d[’'])\s*{_DESC}",
             re.I,
         ),
