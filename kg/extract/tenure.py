@@ -45,8 +45,9 @@ def tenure(ctx: Ctx, found: Found) -> None:
                 # "P出掌X首席技术官一职": the title after the firm says the role
                 parts = _titles(ctx.text[org.end :])[1] or [(RelationType.LEADS, "head")]
                 head = _successor(ctx, person)  # "P succède à Q à la tête de X": P leads X
-                for relation, part in parts if head is not None else ():
-                    found.add(ctx, head.eid, relation, org.eid, role=part)
+                for relation, part in parts:
+                    if head is not None:
+                        found.add(ctx, head.eid, relation, org.eid, role=part)
         _parenthesis(ctx, found, person)
     if not words.helm_org_screen.search(ctx.text):
         return  # most sentences have no "avec à sa tête": no scan after each firm
