@@ -383,3 +383,14 @@ def test_second_largest_shareholder_after_a_firm() -> None:
     got = facts("软银对月之暗面的持股已超过10%，成为仅次于阿里巴巴的第二大外部股东。")
     assert ("Alibaba", "INVESTS_IN", "Moonshot AI") in got
     assert not facts("腾讯是仅次于阿里巴巴的第二大电商平台。")
+
+
+def test_a_longer_name_that_starts_with_a_known_one_does_not_end_the_list() -> None:
+    # 小米金融 starts with 小米 (known): the list goes on after its 、
+    got = facts("百川智能获得小米金融、北辰资本旗下基金、青石资本等机构的投资。")
+    investors = {a for a, rel, _ in got if rel == "INVESTS_IN"}
+    assert {"Xiaomi", "青石资本"} <= investors
+    assert "北辰资本" in investors  # "A旗下基金": a unit with no name of its own is A's money
+    # the list still ends with the known name a verb follows
+    got = facts("百川智能获得腾讯的投资，小米参与其中。")
+    assert ("Xiaomi", "INVESTS_IN", "Baichuan") not in got

@@ -95,8 +95,9 @@ def items_after(
         if item is None:
             break
         out.append(item)
-        if etc < 0 and item[1] < e:
+        if etc < 0 and item[1] < e and not (e < hi and _name_like(text[item[1] : e].strip())):
             break  # "A与B参与": the list ends with the known name its verb follows
+            # (not "国投招商、B": a longer name the gazetteer knows the start of, then 、)
         if etc >= 0 and (e - etc > 8 or _NOT_IN_NAME.search(text, etc + 1, e)):
             break  # "A等机构一起构成…": the list is over
     return _made(ctx, out, kinds, discover)

@@ -1,0 +1,55 @@
+"""Chinese investment, partnership and rivalry words (triggers in kg/extract/data/patterns.yaml)
+on our own sentences: "A参投了X", "A向X投入5亿美元", "获得A的战略加持", 竞品, 平替, "挑战X的地位";
+hard negatives: planned, denied and rumoured investments, resources that are no money, a
+partnership that ended, customers named in passing. Simplified and traditional."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import article, triples
+
+from kg.extract import extract_article
+
+
+def found(text: str) -> set[tuple[str, str, str]]:
+    return triples(extract_article(article(text, "zh")))
+
+
+STATED = [
+    ("小米参投了百川智能。", ("Xiaomi", "INVESTS_IN", "Baichuan")),
+    ("小米領投了百川智能。", ("Xiaomi", "INVESTS_IN", "Baichuan")),
+    ("小米向百川智能投入3亿元人民币。", ("Xiaomi", "INVESTS_IN", "Baichuan")),
+    ("小米對百川智能注入資金。", ("Xiaomi", "INVESTS_IN", "Baichuan")),
+    ("百川智能获得小米的战略加持。", ("Xiaomi", "INVESTS_IN", "Baichuan")),
+    ("百川智能獲得小米、聯想集團等巨頭的資金支持。", ("Lenovo", "INVESTS_IN", "Baichuan")),
+    ("百川智能的竞品包括智谱。", ("Baichuan", "COMPETES_WITH", "Zhipu AI")),
+    ("寒武纪正挑战英伟达在国内市场的主导地位。", ("Cambricon", "COMPETES_WITH", "NVIDIA")),
+    ("寒武紀的晶片被視為輝達的平替。", ("Cambricon", "COMPETES_WITH", "NVIDIA")),
+]
+
+
+def _sym(t: tuple[str, str, str]) -> set[tuple[str, str, str]]:
+    return {t, (t[2], t[1], t[0])} if t[1] in ("COMPETES_WITH", "PARTNERS_WITH") else {t}
+
+
+@pytest.mark.parametrize(("text", "triple"), STATED)
+def test_a_chinese_frame_is_read(text: str, triple: tuple[str, str, str]) -> None:
+    assert _sym(triple) & found(text)
+
+
+NOT_STATED = [
+    "小米拟向百川智能投入3亿元。",
+    "小米否认参投了百川智能。",
+    "小米向百川智能投入大量工程师。",
+    "百川智能获得小米的技术加持。",
+    "百川智能的客户包括小米和联想。",
+    "百川智能与小米的合作已终止。",
+    "百川智能與小米的合作已於去年終止。",
+    "寒武纪正挑战自我。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATED)
+def test_a_chinese_negative_states_nothing(text: str) -> None:
+    stated = {t for t in found(text) if t[1] in ("INVESTS_IN", "PARTNERS_WITH", "FUNDS")}
+    assert not stated
