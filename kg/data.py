@@ -80,6 +80,20 @@ class ZhPeople(DataFile):
     after_words: Words = []  # words that end a name too: a time after it ("李明周一表示")
 
 
+class ZhNames(DataFile):
+    """Chinese firms introduced by a description or a registered name (kg/extract/zh_names.py)."""
+
+    heads: Words  # the description's last word: 公司, 独角兽 …
+    leads: Words  # regular expressions of descriptions ending in 的: 估值百亿的
+    determiners: Words  # 该, 这家: right before a head, no new name follows
+    ends: Words  # words that end a name after a description
+    not_names: Words  # a candidate holding one is no name
+    places: Words  # the place opening a registered name
+    trades: Words  # 科技, 集成电路: between the short name and the legal form
+    legal_forms: Words  # 有限公司 …
+    generic_short: Words  # a short name made of these names nothing
+
+
 class Discovery(DataFile):
     company: Words
     person: Words
@@ -92,6 +106,7 @@ class Discovery(DataFile):
     given_names: Words = []  # "Given Surname" is a person wherever it stands
     zh_org_ends: Words = []  # 科技, 公司: a Chinese name before "(Latin)" that is a company's
     org_words: Words = []  # Commission, Agence: a full form before/after an acronym that names one
+    zh_names: ZhNames
 
 
 class ZhLists(DataFile):

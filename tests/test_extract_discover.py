@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.discover import discover, short_forms
+from kg.extract.discover import discover
+from kg.extract.short_names import short_forms
 from kg.schema import EntityKind
 
 FUND, COMPANY, PERSON = EntityKind.FUND, EntityKind.COMPANY, EntityKind.PERSON

@@ -92,40 +92,6 @@ def _merge_name_first(raws: list[str]) -> list[tuple[str, re.Pattern[str] | None
 _HEAD = re.compile(r"^(?:,\?|,|\\s[*+])*")
 
 
-_GENERIC_TAIL = re.compile(
-    r"^(?P<short>[A-Z][\w\-]{3,}(?: [A-Z][\w\-]+)?) (?:AI|Labs?|Robotics|Technologies|Technology|"
-    r"Systems|Health|Bio|Therapeutics|Security|Software|Cloud|Data|Analytics|Energy|Computing|"
-    r"Intelligence)$"
-)
-
-
-def short_forms(name: str) -> list[str]:
-    """ "Photon Robotics" is also "Photon" once introduced (as "Mistral" is "Mistral AI"); a
-    French institution is also its English name ("Fondation Nexa" is the "Nexa Foundation")."""
-    m = _GENERIC_TAIL.match(name)
-    out = [m.group("short")] if m else []
-    m = _FRENCH_HEAD.match(name)
-    if m:
-        out.append(f"{m.group('rest')} {_ENGLISH_HEAD[m.group('head')]}")
-    return out
-
-
-_ENGLISH_HEAD = {
-    "Fondation": "Foundation",
-    "Institut": "Institute",
-    "Fonds": "Fund",
-    "Banque": "Bank",
-    "Université": "University",
-    "Centre": "Center",
-    "Agence": "Agency",
-    "Autorité": "Authority",
-}
-_FRENCH_HEAD = re.compile(
-    rf"^(?P<head>{'|'.join(_ENGLISH_HEAD)})\s+(?:(?:de la|de l[’']|des|du|de|d[’'])\s*)?"
-    r"(?P<rest>[A-ZÀ-Ý][\w\-’']+(?:\s+[A-ZÀ-Ý][\w\-’']+){0,2})$"
-)
-
-
 # "Jane Roe—formerly its CFO—will take over": a dash aside between a name and its verb
 _ASIDE = re.compile(r"\s*[—–]\s*[^—–\n]{1,80}?\s*[—–]|\s+-\s+[^\n]{1,80}?\s+-(?=\s)")
 _NAME_FIRST = "(?P<name>"

@@ -22,10 +22,10 @@ from kg.extract.discourse import (
     remember_people,
     surnames_of,
 )
-from kg.extract.discover import short_forms
 from kg.extract.gazetteer import Gazetteer, Known, drop_overlaps
 from kg.extract.mentions import Mention, attach, governing_preposition
 from kg.extract.pinyin import romanized
+from kg.extract.short_names import short_forms
 from kg.extract.text import Sentence
 from kg.lang import to_simplified
 from kg.schema import EntityKind, entity_id

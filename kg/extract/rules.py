@@ -29,7 +29,7 @@ from kg.extract.patterns import Trigger, lexicon
 from kg.extract.roles import roles, warm_up
 from kg.extract.slots import FIRMS, Ctx
 from kg.extract.text import Sentence, split_sentences
-from kg.extract.zh_firm_lists import zh_listed_firms
+from kg.extract.zh_names import zh_firms
 from kg.schema import (
     Article,
     DealStatus,
@@ -109,9 +109,10 @@ def read_article(article: Article) -> Doc:
     listed |= {c.name: EntityKind.COMPANY for c in article.related_companies}
     text = "\n".join(s.text for s in sentences)
     found = discover(text)
-    for name, kind in zh_listed_firms(text, gaz).items():
+    zh_found, zh_pairs = zh_firms(text, gaz)
+    for name, kind in zh_found.items():
         found.setdefault(name, kind)
-    doc.add_discovered(found, listed, paired_names(text))
+    doc.add_discovered(found, listed, [*paired_names(text), *zh_pairs])
     doc.read()
     return doc
 
