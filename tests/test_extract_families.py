@@ -313,3 +313,58 @@ NOT_INTO_THE_ROUND = [
 def test_a_planned_denied_or_sold_stake_in_the_round_funds_nothing(lang: str, text: str) -> None:
     found = triples(extract_article(article(text, lang)))
     assert not any(s == "NVIDIA" for s, _, _ in found), found
+
+
+# --- participants named by their role in the round told before --------------------------------
+
+ROUND_ROLES = [
+    (
+        "en",
+        "Cohere raised $500 million. Nvidia and Salesforce joined as new investors.",
+        {"NVIDIA", "Salesforce"},
+    ),
+    (
+        "en",
+        "Cohere raised $500 million. Nvidia led, with Salesforce and Oracle following on.",
+        {"NVIDIA", "Salesforce", "Oracle"},
+    ),
+    ("en", "Cohere raised $500 million. Nvidia took a small stake as well.", {"NVIDIA"}),
+    (
+        "zh",
+        "智谱完成10亿元融资。本轮融资的领投方为英伟达，跟投方包括阿里巴巴、腾讯。",
+        {"NVIDIA", "Alibaba", "Tencent"},
+    ),
+    ("zh", "智谱完成10亿元融资。本轮融资由英伟达独家投资。", {"NVIDIA"}),
+    ("fr", "Mistral AI a levé 600 millions d'euros. Nvidia est entré au capital.", {"NVIDIA"}),
+    (
+        "fr",
+        "Mistral AI a levé 600 millions d'euros. Nvidia prend une participation minoritaire.",
+        {"NVIDIA"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "funders"), ROUND_ROLES)
+def test_participants_named_by_their_role_fund_the_round_told_before(
+    lang: str, text: str, funders: set[str]
+) -> None:
+    found = triples(extract_article(article(text, lang)))
+    assert {s for s, r, _ in found if r == "FUNDS"} == funders, found
+
+
+NO_ROUND_ROLE = [
+    ("en", "Cohere released a model. Nvidia and Salesforce joined as new customers."),
+    ("en", "Cohere raised $500 million. Jane Roe joined as chief technology officer."),
+    ("en", "Cohere raised $500 million. Nvidia considered taking a stake."),
+    ("en", "Cohere raised $500 million. Nvidia sold its stake."),
+    ("zh", "智谱完成10亿元融资。英伟达没有投资。"),
+    ("zh", "智谱发布新模型。英伟达投资。"),
+    ("fr", "Mistral AI a levé 600 millions d'euros. Nvidia n'est pas entré au capital."),
+    ("fr", "Mistral AI a levé 600 millions d'euros. Nvidia envisage de prendre une participation."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NO_ROUND_ROLE)
+def test_customers_staff_and_planned_or_sold_stakes_fund_nothing(lang: str, text: str) -> None:
+    found = triples(extract_article(article(text, lang)))
+    assert not any(r in ("FUNDS", "INVESTS_IN") for _, r, _ in found), found
