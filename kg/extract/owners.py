@@ -118,7 +118,8 @@ def department_org(ctx: Ctx, pos: int) -> Mention | None:
 
 
 _IS_EN = re.compile(
-    r"\s+(?:is|remains|becomes|became|will\s+become|has\s+become|serves\s+as|is\s+now|"
+    r"(?:\s*,\s*who)?\s+(?:is|remains|becomes|became|will\s+become|has\s+become|serves\s+as|"
+    r"is\s+now|has\s+been|has\s+served\s+as|"
     r"will\s+be|(?:was|has\s+been|will\s+be)\s+(?:named|appointed)(?:\s+as)?)\s+"
     r"(?:(?:also|now|still|currently)\s+)?"
 )

@@ -27,7 +27,8 @@ _WHO_FOUNDED = re.compile(
 )
 _WHO_LEADS = re.compile(
     r"^(?:\s*,\s*(?:who|qui)\s+(?:now\s+|currently\s+|also\s+|still\s+)?"
-    r"(?:runs|leads|heads|ran|led|headed|dirige|pilote|préside)"
+    r"(?:runs|leads|heads|oversees|ran|led|headed|dirige|pilote|préside|"
+    r"(?:has|had)\s+(?:run|led|headed|overseen|been\s+(?:running|leading|heading)))"
     r"|\s+(?:now\s+|currently\s+|also\s+|still\s+)?(?:runs|leads|heads|dirige|pilote|"
     r"(?:has|have)\s+(?:led|run|headed|been\s+(?:leading|running|heading)))"
     r")\s+",
@@ -101,7 +102,9 @@ _WHO = (
 
 
 _FOUNDED_VERB = re.compile(
-    r"^\s*(?:(?:also|later|then|first)\s+)?(?:co-?founded|founded|set up|a\s+(?:co)?fondé|"
+    r"^\s*(?:(?:also|later|then|first)\s+)?(?:co-?founded|founded|set up|"
+    r"started(?!\s+(?:at|as|in|with|on|out|off|by|working|work|to)\b)|"
+    r"established|a\s+(?:co)?fondé|"
     r"(?:co)?fonda|(?:(?:于|於|在)?\d{4}年(?:\d{1,2}月)?)?(?:联合|共同)?(?:创立|创办|創立|創辦|创建|創建)了?)\s*",
     re.I,
 )
@@ -121,6 +124,8 @@ def _founded_what() -> re.Pattern[str]:
     )
 
 
+# "P launched OpenAI's new model": a thing of the firm, not the firm
+_ITS_THING = re.compile(r"[’']s?\b|\s*-")
 _FOUNDED_ZH = re.compile(r"^\s*(?:联合|共同|于\d{4}年)?(?:创立|创办|創立|創辦|创建|創建)")
 _APPOINTS = re.compile(
     r"(?:appointed|appoints|named|names|hired|hires|poached|recruited|tapped|taps|promoted|"
@@ -140,7 +145,7 @@ def _career_verbs(ctx: Ctx, found: Found) -> None:
             if d := _founded_what().match(text, at):  # "a fondé en 2023 sa propre start-up, X"
                 at = d.end()
             org = right(ctx, at, FIRMS, reach=4)
-            if org is not None:
+            if org is not None and not _ITS_THING.match(ctx.text, org.end):
                 found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
         if _FOUNDED_ZH.match(after) and text[: person.start].rstrip().endswith("由"):
             org = left(ctx, person.start, FIRMS)
@@ -215,7 +220,7 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
         if org is not None and org.kind in ORGS:  # "P, CTO in charge of research at X"
             return [(org, m.group("title"))]
     m = as_role.match(text[person.end :])
-    if m:
+    if m and not _SUCCEEDED.search(text, max(0, person.start - 30), person.start):
         org = (
             left(ctx, person.start, ORGS)
             if m.group("its")
@@ -223,6 +228,10 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
         )
         return [(org, m.group("title"))] if org else []
     return []
+
+
+# "P will replace Q as CEO of X": Q is the one leaving the post
+_SUCCEEDED = re.compile(r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing))\s+$", re.I)
 
 
 def _AT_MENTION(ctx: Ctx, person: Mention, m: re.Match[str]) -> bool:
@@ -256,8 +265,9 @@ def _public_office(ctx: Ctx, pos: int) -> bool:
 
 def _owner_title(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     """ "Sam Altman, OpenAI’s chief executive, said" -> (OpenAI, chief executive)."""
-    org = right(ctx, person.end, ORGS, reach=8)
-    if org is None or not re.fullmatch(r"\s*,\s*(?:the\s+)?", ctx.text[person.end : org.start]):
+    org = right(ctx, person.end, ORGS, reach=12)
+    gap = r"\s*,\s*(?:the\s+|an?\s+|one\s+of\s+)?"  # "P, an OpenAI researcher, …"
+    if org is None or not re.fullmatch(gap, ctx.text[person.end : org.start]):
         return None
     m = _titles().owner.match(ctx.text[org.end :])
     return (org, m.group("title")) if m else None

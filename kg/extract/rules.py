@@ -56,7 +56,8 @@ HANDLERS: dict[str, Handler] = {
 }
 _ONCE = {"partner", "raise"}
 _PAIR_FAMILIES = {"review", "partner"}
-_PLANNABLE = {"acquire", "invest", "fund", "partner", "depend", "join"}  # a hedge before: not yet
+# a hedge before: not yet
+_PLANNABLE = {"acquire", "invest", "fund", "partner", "depend", "join", "raise"}
 MAX_SENTENCE = 2000  # characters
 _REVIEWERS = {EntityKind.REGULATOR, EntityKind.COUNTRY, EntityKind.REGION}
 _DENIABLE = {
@@ -154,8 +155,10 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
                 continue  # "in talks to acquire X", "walked away from its purchase of X"
             if not hedge_read:
                 status, hedge_read = ("rumoured" if hedged(ctx.text, lang) else None), True
+            stated = len(found.facts)
             HANDLERS[trig.family](ctx, trig, m.start(), m.end(), found, status)
-            done.add(trig.family)
+            if len(found.facts) > stated:  # a frame that found no one leaves the next one a try
+                done.add(trig.family)
             if trig.family in _ONCE and trig.agent != "right":
                 break  # passive rounds each name their own raiser ("the $2bn raised by X, … by Y")
 

@@ -70,7 +70,7 @@ def titles() -> Titles:
             rf"\s+(?:to|of|at|de|du|chez)\s+(?P<its>its|son|sa)?",
             re.I,
         ),
-        owner=re.compile(rf"^(?:[’']s?)?\s+{title}\b", re.I),
+        owner=re.compile(rf"^(?:[’']s?)?\s+{title}s?\b", re.I),  # "one of X's co-founders"
         title_of=re.compile(rf"(?<![{_LATIN}-]){title}(?P<plural>s)?{of}$", re.I),
         copula=re.compile(
             r"^\s+(?:is|was|has been|remains|became|becomes|serves as|"

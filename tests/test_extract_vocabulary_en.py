@@ -1,0 +1,198 @@
+"""English phrasings of each relation family beyond the first constructions
+(test_extract_constructions_en.py): rivalry verbs, partnership nouns, chips made for a
+customer, money brought in, titles held through a relative clause, a partner at a fund, a
+seat on a board, a successor. Our own sentences with household names; each group has hard
+negatives (plans, refusals, former roles, launches of a product)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_article
+from tests.test_extract import article, triples
+
+ROLE = {"LEADS", "FOUNDED", "WORKS_AT", "BOARD_MEMBER_OF"}
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    return triples(extract_article(article(text, "en")))
+
+
+def _pairs(text: str, relation: str) -> set[frozenset[str]]:
+    return {frozenset((s, t)) for s, r, t in _facts(text) if r == relation}
+
+
+def _roles(text: str) -> set[tuple[str, str]]:
+    return {(s, t) for s, r, t in _facts(text) if r in ROLE}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AMD battles Nvidia for the data-centre market.",
+        "AMD is challenging Nvidia in accelerators.",
+        "AMD and Nvidia are locked in a race for customers.",
+        "The rivalry between AMD and Nvidia is heating up.",
+        "AMD is racing against Nvidia to ship faster parts.",
+        "AMD hopes to catch up with Nvidia next year.",
+        "AMD is gaining ground on Nvidia in servers.",
+        "AMD is trying to keep pace with Nvidia.",
+    ],
+)
+def test_rivalry_verbs(text: str) -> None:
+    assert _pairs(text, "COMPETES_WITH") == {frozenset({"AMD", "NVIDIA"})}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AMD is locked in a legal battle over patents, the company said.",
+        "AMD challenged the ruling in court.",
+        "AMD buys testing equipment and praised Nvidia for its openness.",
+    ],
+)
+def test_rivalry_hard_negatives(text: str) -> None:
+    assert _pairs(text, "COMPETES_WITH") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft is teaming up with Mistral AI on sovereign cloud offerings.",
+        "The deal between Microsoft and Mistral AI covers distribution in Europe.",
+        "Microsoft signed a licensing deal with Mistral AI.",
+        "Microsoft and Mistral AI set up a joint venture in Paris.",
+    ],
+)
+def test_partnership_nouns(text: str) -> None:
+    assert _pairs(text, "PARTNERS_WITH") == {frozenset({"Microsoft", "Mistral AI"})}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft may be teaming up with Mistral AI, people familiar said.",
+        "Microsoft declined to sign a licensing deal with Mistral AI.",
+    ],
+)
+def test_partnership_hard_negatives(text: str) -> None:
+    assert _pairs(text, "PARTNERS_WITH") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("TSMC manufactures chips for Apple.", ("Apple", "DEPENDS_ON", "TSMC")),
+        ("Samsung fabricates processors for Google.", ("Google", "DEPENDS_ON", "Samsung")),
+        (
+            "OpenAI will spend $10 billion on Oracle cloud capacity.",
+            ("OpenAI", "DEPENDS_ON", "Oracle"),
+        ),
+        (
+            "OpenAI will deploy AMD accelerators in its data centres.",
+            ("OpenAI", "DEPENDS_ON", "AMD"),
+        ),
+    ],
+)
+def test_supply_verbs(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _facts(text)
+
+
+def test_a_maker_of_its_own_chips_depends_on_no_one() -> None:
+    deps = {
+        f
+        for f in _facts("Apple manufactures its own chips, Tim Cook said.")
+        if f[1] == "DEPENDS_ON"
+    }
+    assert deps == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cohere brought in $500 million in its latest round.",
+        "Cohere has received $500 million in funding.",
+        "Cohere got $500 million in fresh capital last week.",
+        "Cohere has raised $500 million in a funding round that values it at $5.5 billion.",
+    ],
+)
+def test_money_brought_in_is_a_raise(text: str) -> None:
+    assert any(s == "Cohere" and r == "RAISED" for s, r, _ in _facts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cohere hopes to raise $500 million in a new round.",
+        "Cohere got a new office in Toronto, where funding is easier.",
+    ],
+)
+def test_raise_hard_negatives(text: str) -> None:
+    assert not any(r == "RAISED" for _, r, _ in _facts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia declined to invest in Cohere.",
+        "Nvidia passed on investing in Cohere.",
+        "Nvidia turned down a chance to invest in Cohere.",
+        "Salesforce considered buying Informatica in 2023.",
+    ],
+)
+def test_refusals_and_considered_deals_state_nothing(text: str) -> None:
+    assert not {r for _, r, _ in _facts(text)} & {"INVESTS_IN", "ACQUIRES", "FUNDS"}
+
+
+def test_declining_to_comment_keeps_the_investment() -> None:
+    text = "Nvidia declined to comment on its investment in Cohere."
+    assert ("NVIDIA", "INVESTS_IN", "Cohere") in _facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Lisa Su, who has run AMD since 2014, spoke on Tuesday.", ("Lisa Su", "AMD")),
+        ("Lisa Su has been AMD's chief executive since 2014.", ("Lisa Su", "AMD")),
+        (
+            "Kevin Scott, who serves as Microsoft's CTO, spoke on Tuesday.",
+            ("Kevin Scott", "Microsoft"),
+        ),
+        ("Aidan Gomez started Cohere in 2019 after leaving Google.", ("Aidan Gomez", "Cohere")),
+        ("Aidan Gomez, one of Cohere's co-founders, spoke on Tuesday.", ("Aidan Gomez", "Cohere")),
+        ("Sarah Guo, a partner at Greylock, spoke on Tuesday.", ("Sarah Guo", "Greylock")),
+        ("Alfred Lin will take a seat on Cohere's board.", ("Alfred Lin", "Cohere")),
+        (
+            "Ali Ghodsi will replace Satya Nadella as chief executive of Databricks.",
+            ("Ali Ghodsi", "Databricks"),
+        ),
+        (
+            "Ali Ghodsi, who took the helm at Databricks in 2016, spoke.",
+            ("Ali Ghodsi", "Databricks"),
+        ),
+        ("Kevin Scott, a Microsoft researcher, spoke on Tuesday.", ("Kevin Scott", "Microsoft")),
+    ],
+)
+def test_roles_through_clauses(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _roles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Lisa Su, who previously ran AMD, spoke on Tuesday.", ("Lisa Su", "AMD")),
+        ("Sam Altman launched OpenAI's new model on Tuesday.", ("Sam Altman", "OpenAI")),
+        ("Aidan Gomez started at Google in 2017.", ("Aidan Gomez", "Google")),
+        (
+            "Kevin Scott, a former Microsoft researcher, spoke on Tuesday.",
+            ("Kevin Scott", "Microsoft"),
+        ),
+        ("Kevin Scott left Microsoft to start a company.", ("Kevin Scott", "Microsoft")),
+        (
+            "Ali Ghodsi will replace Satya Nadella as chief executive of Databricks.",
+            ("Satya Nadella", "Databricks"),
+        ),
+    ],
+)
+def test_role_hard_negatives(text: str, pair: tuple[str, str]) -> None:
+    assert pair not in _roles(text)
