@@ -196,3 +196,74 @@ def test_roles_through_clauses(text: str, pair: tuple[str, str]) -> None:
 )
 def test_role_hard_negatives(text: str, pair: tuple[str, str]) -> None:
     assert pair not in _roles(text)
+
+
+def test_a_firm_inside_a_description_between_commas_is_not_the_subject() -> None:
+    facts = _facts("CoreWeave, the Nvidia-backed cloud provider, signed a contract with OpenAI.")
+    assert ("NVIDIA", "INVESTS_IN", "CoreWeave") in facts
+    assert not {f for f in facts if "OpenAI" in (f[0], f[2]) and "NVIDIA" in (f[0], f[2])}
+
+
+def test_a_backed_firm_is_the_one_named_right_after() -> None:
+    facts = _facts("SoftBank-backed chip designer Ampere Computing hired staff.")
+    assert ("SoftBank", "INVESTS_IN", "Ampere Computing") in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google, another Anthropic backer, has invested about $2 billion.",
+        "The round was led by Google, an existing Anthropic investor.",
+        "Google is an Anthropic shareholder.",
+    ],
+)
+def test_a_backer_named_by_the_firm_it_backs(text: str) -> None:
+    assert ("Google", "INVESTS_IN", "Anthropic") in _facts(text)
+
+
+def test_a_customer_or_a_person_is_no_backer() -> None:
+    assert not {
+        f
+        for f in _facts("Anthropic is a Google customer, not a Google investor.")
+        if f[1] == "INVESTS_IN"
+    }
+    assert (
+        _facts("Jane Roe, a Sequoia investor, spoke.")
+        & {("Jane Roe", "INVESTS_IN", "Sequoia Capital")}
+        == set()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Anthropic is one of Google Cloud's biggest customers.",
+            ("Anthropic", "DEPENDS_ON", "Google"),
+        ),
+        (
+            "Microsoft remains CoreWeave's largest customer.",
+            ("Microsoft", "DEPENDS_ON", "CoreWeave"),
+        ),
+        (
+            "CoreWeave's biggest customer, until this year, was Microsoft.",
+            ("Microsoft", "DEPENDS_ON", "CoreWeave"),
+        ),
+        ("Anthropic is a major customer of Google Cloud.", ("Anthropic", "DEPENDS_ON", "Google")),
+        ("Nvidia counts OpenAI among its biggest customers.", ("OpenAI", "DEPENDS_ON", "NVIDIA")),
+    ],
+)
+def test_a_major_customer_depends_on_its_seller(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia sells chips to many customers, including OpenAI.",
+        "SoftBank said it would buy Ampere Computing, a chip designer, for $6.5 billion.",
+        "OpenAI, a customer of many firms, met Nvidia.",
+    ],
+)
+def test_customers_in_passing_and_firms_bought_state_no_dependency(text: str) -> None:
+    assert not {f for f in _facts(text) if f[1] == "DEPENDS_ON"}

@@ -27,9 +27,10 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
         return
     if trig.agent == "customer":  # "Oracle named Kyutai as the anchor customer"
         if not _AS_THE.search(ctx.text, 0, start):
-            return
-        client = left(ctx, start, FIRMS) or before(ctx, start, FIRMS)
-        seller = left(ctx, client.start, _KINDS, [client.eid]) if client else None
+            client, seller = _customer_of(ctx, start, end)
+        else:
+            client = left(ctx, start, FIRMS) or before(ctx, start, FIRMS)
+            seller = left(ctx, client.start, _KINDS, [client.eid]) if client else None
         if client is not None and seller is not None:
             _add_dependency(ctx, found, client, seller, status, ctx.text[start:end])
         return
@@ -64,6 +65,30 @@ def _coordinated(ctx: Ctx, user: Mention) -> list[Mention]:
 
 
 _AND = re.compile(r"\b(?:et|and)\b")
+
+
+_NAMES_CLIENT = re.compile(
+    r"\s*(?:,[^,;.]{1,40},)?\s*(?:,|:|\bis\b|\bwas\b|\bremains\b|\bhas been\b)\s*", re.I
+)  # "Y's biggest customer, before the deal, was X"
+_ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$", re.I)
+
+
+def _customer_of(ctx: Ctx, start: int, end: int) -> tuple[Mention | None, Mention | None]:
+    """(client, seller) of "X is one of Y's biggest customers", "Y's largest customer, X,",
+    "X, a major customer of Y", "Y counts X among its biggest customers"."""
+    seller = before(ctx, start, _KINDS)
+    if seller is not None:
+        nxt = right(ctx, end, FIRMS, [seller.eid], reach=60)
+        if nxt is not None and _NAMES_CLIENT.fullmatch(ctx.text, end, nxt.start):
+            return nxt, seller  # "Y's biggest customer is X"
+        return left(ctx, seller.start, FIRMS, [seller.eid]), seller
+    seller = right(ctx, end, _KINDS, preps=("of",), reach=6)
+    if seller is not None:  # "X, a major customer of Y"
+        return left(ctx, start, FIRMS, [seller.eid]), seller
+    if _ITS.search(ctx.text, 0, start):  # "Y counts X among its biggest customers"
+        client = left(ctx, start, FIRMS)
+        return client, left(ctx, client.start, _KINDS, [client.eid]) if client else None
+    return None, None
 
 
 def _coordinated_subject(

@@ -68,7 +68,11 @@ def left(
     return None
 
 
-_ASIDE = re.compile(r",\s*(?:which|who|whom|qui|que)\b[^,;()]*,")
+# relative clauses and descriptions between commas: ", which tried to hire P,", ", the
+# Nvidia-backed cloud provider," (a firm inside names no subject of the main clause)
+_ASIDE = re.compile(
+    r",\s*(?:(?:which|who|whom|qui|que)\b[^,;()]*|(?:the|an?|another)\s+[^,;()]{1,60}?),"
+)
 _FIRST_PERSON = re.compile(r"\b(?:our|we|notre|nos|nous)\b|我们|我們", re.I)
 _SPOKES_BEFORE = re.compile(
     r"(?:porte-parole|spokes(?:person|man|woman)|representative|représentant)\s+(?:de|du|d[’']|for|of)"
