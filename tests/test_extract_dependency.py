@@ -203,3 +203,49 @@ def test_a_coordinated_verb_keeps_the_first_subject(
 ) -> None:
     got = {f for f in triples(extract_article(article(text, "en"))) if f[1] == DEP}
     assert got == facts
+
+
+# --- the money of a round just told buys a provider's goods: the raiser depends on it ---------
+
+ROUND_MONEY = [
+    ("en", "Cohere raised $500 million. The money will be used to buy Nvidia GPUs.", "Cohere"),
+    (
+        "en",
+        "Cohere raised $500 million. The funds will go toward buying chips from Nvidia.",
+        "Cohere",
+    ),
+    (
+        "fr",
+        "Mistral AI a levé 600 millions d'euros. Les fonds serviront à acheter des GPU de Nvidia.",
+        "Mistral AI",
+    ),
+    ("zh", "智谱完成10亿元融资。这笔资金将用于购买英伟达的GPU。", "Zhipu AI"),
+    ("zh", "智谱完成10亿元融资。所筹资金将用于采购英伟达芯片。", "Zhipu AI"),
+    # a known firm's name and its goods ("Nvidia GPUs") name no new firm to buy
+    ("en", "Cohere buys Nvidia GPUs.", "Cohere"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "user"), ROUND_MONEY)
+def test_the_money_of_a_round_buying_chips_makes_the_raiser_depend(
+    lang: str, text: str, user: str
+) -> None:
+    found = triples(extract_article(article(text, lang)))
+    assert (user, "DEPENDS_ON", "NVIDIA") in found, found
+    assert not any(r == "ACQUIRES" for _, r, _ in found), found
+
+
+NO_ROUND_MONEY = [
+    ("en", "Cohere raised $500 million. The money will not be used to buy Nvidia GPUs."),
+    ("en", "Cohere released a model. The money will be used to buy Nvidia GPUs."),
+    ("en", "Cohere raised $500 million. The company used to buy Nvidia GPUs."),
+    ("zh", "智谱完成10亿元融资。这笔资金不会用于购买英伟达的GPU。"),
+    # the money's source is an investor, not a supplier
+    ("fr", "Mistral AI a levé 600 millions d'euros. Les fonds proviennent de Nvidia."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NO_ROUND_MONEY)
+def test_money_not_spent_or_with_no_round_depends_on_nothing(lang: str, text: str) -> None:
+    found = triples(extract_article(article(text, lang)))
+    assert not any(r == "DEPENDS_ON" for _, r, _ in found), found

@@ -43,7 +43,7 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
             ]
     else:
         user, providers = _used(ctx, trig, start, end)
-        user = _coordinated_subject(ctx, found, user, start)
+        user = _coordinated_subject(ctx, found, user, start) or _round_raiser(ctx, found, start)
     if user is None or lexicon().not_dependency.search(ctx.text, end):
         return  # "relies on Amazon for funding": an investment, not a supply
     users = [user]
@@ -54,6 +54,27 @@ def depend(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     for one in users:
         for provider in providers:
             _add_dependency(ctx, found, one, provider, status, ctx.text[start:end])
+
+
+def _round_raiser(ctx: Ctx, found: Found, start: int) -> Mention | None:
+    """ "X raised $500m. The money will buy Nvidia GPUs", "这笔资金将用于购买英伟达的GPU": the
+    raiser of the round just told buys with it."""
+    recent = found.round_sentence is not None and ctx.sent.index - found.round_sentence <= 1
+    eid = found.last_investee
+    if not recent or eid is None or not _MONEY_SUBJECT.search(ctx.text, 0, start):
+        return None
+    return Mention(start, start, eid, ctx.doc.kind(eid), "pronoun")
+
+
+_MONEY_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*)(?:the|this|that|these|its|the\s+new)\s+(?:new\s+|fresh\s+)?(?:money|funds|"
+    r"funding|capital|proceeds|cash|financing|round|investment)\b|"
+    r"(?:^|[,;:]\s*)(?:les|ces|ses|leurs)\s+(?:nouveaux\s+)?fonds\b|(?:^|[,;:]\s*)(?:l[’']argent|"
+    r"cette\s+(?:levée|somme|enveloppe|manne)|ce\s+financement|le\s+financement)\b|"
+    r"(?:^|[，,；;：:])\s*(?:这笔|這筆|该笔|該筆|本轮|本輪|此次|本次|所筹|所籌|募集)[^，。；]{0,12}?"
+    r"(?:资金|資金|款项|款項|融资|融資|筹资|籌資)",
+    re.I,
+)
 
 
 def _coordinated(ctx: Ctx, user: Mention) -> list[Mention]:
@@ -269,7 +290,9 @@ _AND_VERB = re.compile(r"\b(?:and|et)\s+(?:also\s+|now\s+|still\s+|aussi\s+)?$")
 _AS_THE = re.compile(r"\bas\s+(?:an?\s+|the\s+|its\s+|their\s+)?[“\"]?$")
 _IT = re.compile(r"\s+(?:it|them)\b")
 _FORMERLY = re.compile(
-    r"(?:曾|曾经|曾經|以前|过去|過去)[\u4e00-\u9fff]{0,4}$|\bused to\s+$|\bformerly\s+$"
+    r"(?:曾|曾经|曾經|以前|过去|過去)[\u4e00-\u9fff]{0,4}$|\bformerly\s+$|"
+    # "used to rely on X", not the passive "will be used to buy X"
+    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )\bused to\s+$"
 )
 _PASSIVE_ZH = re.compile(r"被[\u4e00-\u9fff]{0,3}$")
 # the provider put before the verb: 在昇腾上训练, 从英伟达采购芯片, 向英伟达购买 (and for

@@ -24,6 +24,7 @@ from kg.extract.discourse import (
 )
 from kg.extract.gazetteer import Gazetteer, Known, drop_overlaps
 from kg.extract.mentions import Mention, attach, governing_preposition
+from kg.extract.patterns import lexicon
 from kg.extract.pinyin import romanized
 from kg.extract.short_names import short_forms
 from kg.extract.text import Sentence
@@ -36,6 +37,15 @@ _OBJECT_ZH = re.compile(r"(?:向|对|對|给|給|与|與|和|成为|成為|为|�
 # "投资B，领投其A轮融资": the round after a funder's verb is the funded firm's, not the funder's
 _FUNDER_ZH = re.compile(r"(?:领投|領投|跟投|参投|參投|参与|參與|投资|投資|加码|加碼|追投)了?$")
 _ROUND_ZH = re.compile(r"[^，。；,;]{0,14}?(?:融资|融資|轮|輪)")
+
+
+def _goods_of_known(gaz: Gazetteer, name: str) -> bool:
+    """ "Nvidia GPUs", "AMD chips": a known firm's name and a word for the goods it sells."""
+    head, _, last = name.rpartition(" ")
+    if not head or head not in gaz.by_alias:
+        return False
+    m = lexicon().goods.match(last)
+    return m is not None and m.end() == len(last)
 
 
 @dataclass
@@ -89,6 +99,8 @@ class Doc:
             if known is None and " " in name and name.lower() in self.gaz.by_lower:
                 self.found[name] = self.gaz.by_lower[name.lower()]  # "LightSpeed Ventures"
                 continue
+            if _goods_of_known(self.gaz, name):
+                continue  # "buys Nvidia GPUs": NVIDIA's goods, not a firm of that name
             if known or name.lower() in self.gaz.by_lower or name in shorts:
                 if known and name not in text:  # "Ana and Marta Ruiz": named, unspelt
                     self.counts.setdefault(self.entity(known).id, 0)
