@@ -26,6 +26,18 @@ STATED = [
     ("陈立于2021年3月起担任小米董事长。", ("陈立", "LEADS", "Xiaomi")),
     ("华硕董事长暨总经理许明表示，订单充足。", ("许明", "LEADS", "ASUS")),
     ("華碩董事長暨總經理許明表示，訂單充足。", ("許明", "LEADS", "ASUS")),
+    # a digit, a time word or a verb after a name ends it
+    ("英伟达首席财务官柯丽娜9月在会上指出，回购将继续。", ("柯丽娜", "WORKS_AT", "NVIDIA")),
+    ("华硕董事长施崇棠、副董事长胡书宾出席发布会。", ("胡书宾", "BOARD_MEMBER_OF", "ASUS")),
+    ("華碩董事長施崇棠、副董事長胡書賓送給來賓一份禮物。", ("胡書賓", "BOARD_MEMBER_OF", "ASUS")),
+    # zh_roles.py: a title held "as", founders after 由 or listed before the verb
+    ("作为小米的首席执行官，雷军表示新品将于下月发布。", ("Lei Jun", "LEADS", "Xiaomi")),
+    ("作為小米的首席執行官，雷軍表示新品將於下月發布。", ("Lei Jun", "LEADS", "Xiaomi")),
+    ("身为小米创始人的雷军表示，手机仍是核心。", ("Lei Jun", "FOUNDED", "Xiaomi")),
+    ("字节跳动由张一鸣和梁汝波联合创立。", ("Zhang Yiming", "FOUNDED", "ByteDance")),
+    ("字节跳动由张一鸣和梁汝波联合创立。", ("Liang Rubo", "FOUNDED", "ByteDance")),
+    ("小米由前金山软件高管雷军创立。", ("Lei Jun", "FOUNDED", "Xiaomi")),
+    ("张一鸣与梁汝波于2012年共同创办字节跳动。", ("Zhang Yiming", "FOUNDED", "ByteDance")),
 ]
 
 
@@ -43,6 +55,8 @@ NOT_STATED = [
     "雷军曾任金山软件首席执行官。",
     "前百度CTO李明表示，模型需要更多数据。",
     "百度前CTO李明表示，模型需要更多数据。",
+    "作为小米的客户，雷军表示满意。",
+    "作为小米的长期投资方，顺为资本的许达来表示看好。",
 ]
 
 
@@ -56,3 +70,8 @@ def test_a_year_before_the_role_verb_is_no_name() -> None:
     names = {e.name for e in result.entities}
     assert "年起" not in names
     assert "张伟" in names
+
+
+def test_a_description_between_by_and_the_founder_is_not_founded() -> None:
+    facts = found("小米由前金山软件高管雷军创立。")
+    assert not any(t[1] == "FOUNDED" and t[2] == "Kingsoft" for t in facts)

@@ -120,17 +120,15 @@ class Doc:
         if self.found:
             names_sorted = sorted(self.found, key=len, reverse=True)
             alt = "|".join(re.escape(n) for n in names_sorted)
-            # names stand between non-letters, but a Chinese person's may follow a Latin title
-            # ("CTO王伟": 王伟)
+            # names stand between non-letters, but a Chinese person's may touch Latin letters
+            # and digits ("CTO王伟", "王伟9月表示")
             people = "|".join(
                 re.escape(n)
                 for n in names_sorted
                 if _CJK_NAME.match(n) and self.entities[self.found[n]].kind is EntityKind.PERSON
             )
-            after_title = rf"|(?<={_LETTER})(?:{people})" if people else ""
-            self.found_re = re.compile(
-                rf"(?:(?<!{_LETTER})(?:{alt}){after_title})(?![A-Za-z0-9À-ÿ])"
-            )
+            people_re = rf"|(?:{people})" if people else ""
+            self.found_re = re.compile(rf"(?<!{_LETTER})(?:{alt})(?!{_LETTER}){people_re}")
 
     def _add_pairs(self, pairs: Sequence[Pair]) -> None:
         """ "霍莉·维多瓦（Jane Roe）", "l’ADH (Agence …)": both forms name one entity, the known

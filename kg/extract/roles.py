@@ -17,6 +17,7 @@ from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import APPOSITION, apposition_end
 from kg.extract.tenure import tenure
 from kg.extract.titles import titles as _titles
+from kg.extract.zh_roles import zh_roles
 from kg.schema import EntityKind, RelationType
 
 ORGS = (*FIRMS, EntityKind.REGULATOR)
@@ -56,6 +57,7 @@ def roles(ctx: Ctx, found: Found) -> None:
     _career_verbs(ctx, found)
     boards(ctx, found)
     tenure(ctx, found)
+    zh_roles(ctx, found)
     for person in [m for m in ctx.mentions if m.kind is EntityKind.PERSON]:
         for rx, relation, role in _WHO:  # "Jane Roe, who co-founded Kyutai, …"
             who = rx.match(ctx.text[person.end :])
