@@ -28,8 +28,8 @@ STATED = [
     ("華碩董事長暨總經理許明表示，訂單充足。", ("許明", "LEADS", "ASUS")),
     # a digit, a time word or a verb after a name ends it
     ("英伟达首席财务官柯丽娜9月在会上指出，回购将继续。", ("柯丽娜", "WORKS_AT", "NVIDIA")),
-    ("华硕董事长施崇棠、副董事长胡书宾出席发布会。", ("胡书宾", "BOARD_MEMBER_OF", "ASUS")),
-    ("華碩董事長施崇棠、副董事長胡書賓送給來賓一份禮物。", ("胡書賓", "BOARD_MEMBER_OF", "ASUS")),
+    ("华硕董事长施崇棠、副董事长邵明宾出席发布会。", ("邵明宾", "BOARD_MEMBER_OF", "ASUS")),
+    ("華碩董事長施崇棠、副董事長邵明賓送給來賓一份禮物。", ("邵明賓", "BOARD_MEMBER_OF", "ASUS")),
     # zh_roles.py: a title held "as", founders after 由 or listed before the verb
     ("作为小米的首席执行官，雷军表示新品将于下月发布。", ("Lei Jun", "LEADS", "Xiaomi")),
     ("作為小米的首席執行官，雷軍表示新品將於下月發布。", ("Lei Jun", "LEADS", "Xiaomi")),
