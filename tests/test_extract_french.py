@@ -257,7 +257,7 @@ ROUND_PLAIN = "Giskard lève 10 millions d’euros. "
         (
             ROUND_PLAIN + "Elaia pilote la levée, accompagnée de Daphni, de l’ancien "
             "véhicule de l’assureur Axa (Kamet Ventures) et du Centre national d’études "
-            "spatiales.",
+            "côtières.",
             {"Elaia", "Kamet Ventures", "Daphni"},
         ),
         (
