@@ -50,6 +50,9 @@ STATED = [
     ),
     ("en", "The deal cuts Microsoft's reliance on OpenAI.", [("Microsoft", DEP, "OpenAI")]),
     ("en", "Cohere trains in Toronto. The chips come from Nvidia.", [("Cohere", DEP, "NVIDIA")]),
+    # the firm whose resource opens the clause depends on the provider
+    ("en", "Cohere's chips mostly come from Nvidia.", [("Cohere", DEP, "NVIDIA")]),
+    ("zh", "百川智能的算力主要来自阿里云。", [("Baichuan", DEP, "Alibaba")]),
 ]
 
 

@@ -25,6 +25,21 @@ STATED = [
     ("百川智能的竞品包括智谱。", ("Baichuan", "COMPETES_WITH", "Zhipu AI")),
     ("寒武纪正挑战英伟达在国内市场的主导地位。", ("Cambricon", "COMPETES_WITH", "NVIDIA")),
     ("寒武紀的晶片被視為輝達的平替。", ("Cambricon", "COMPETES_WITH", "NVIDIA")),
+    ("小米以5亿美元认购百川智能新发行的股份。", ("Xiaomi", "INVESTS_IN", "Baichuan")),
+    ("百川智能的投资人阵容包括小米、联想集团。", ("Lenovo", "INVESTS_IN", "Baichuan")),
+    ("百川智能引入小米作为战略投资者。", ("Xiaomi", "INVESTS_IN", "Baichuan")),
+    ("百川智能的资金主要来自小米和联想集团。", ("Lenovo", "INVESTS_IN", "Baichuan")),
+    ("百川智能的投資來自小米。", ("Xiaomi", "INVESTS_IN", "Baichuan")),
+    ("小米吞并了百川智能。", ("Xiaomi", "ACQUIRES", "Baichuan")),
+    ("小米将百川智能收入囊中。", ("Xiaomi", "ACQUIRES", "Baichuan")),
+    ("小米與百川智能強強聯合。", ("Xiaomi", "PARTNERS_WITH", "Baichuan")),
+    ("小米与百川智能结成战略联盟。", ("Xiaomi", "PARTNERS_WITH", "Baichuan")),
+    ("百川智能被视为智谱最大的竞争者。", ("Baichuan", "COMPETES_WITH", "Zhipu AI")),
+    ("百川智能的算力主要来自阿里云。", ("Baichuan", "DEPENDS_ON", "Alibaba")),
+    ("百川智能的GPU幾乎都來自英偉達。", ("Baichuan", "DEPENDS_ON", "NVIDIA")),
+    ("英伟达为百川智能供应芯片。", ("Baichuan", "DEPENDS_ON", "NVIDIA")),
+    ("百川智能在阿里云上训练模型。", ("Baichuan", "DEPENDS_ON", "Alibaba")),
+    ("百川智能调用OpenAI的API开发应用。", ("Baichuan", "DEPENDS_ON", "OpenAI")),
 ]
 
 
@@ -46,10 +61,24 @@ NOT_STATED = [
     "百川智能与小米的合作已终止。",
     "百川智能與小米的合作已於去年終止。",
     "寒武纪正挑战自我。",
+    "百川智能在北京上市。",
+    "百川智能的创意来自小米。",
 ]
+
+
+def test_the_source_of_an_investment_is_the_investor_not_the_investee() -> None:
+    facts = found("百川智能的投资来自小米。")
+    assert ("Baichuan", "INVESTS_IN", "Xiaomi") not in facts
+
+
+def test_a_resource_of_no_kind_states_no_dependency() -> None:
+    facts = found("百川智能的创意来自小米。")
+    assert not any(t[1] == "DEPENDS_ON" for t in facts)
 
 
 @pytest.mark.parametrize("text", NOT_STATED)
 def test_a_chinese_negative_states_nothing(text: str) -> None:
-    stated = {t for t in found(text) if t[1] in ("INVESTS_IN", "PARTNERS_WITH", "FUNDS")}
+    stated = {
+        t for t in found(text) if t[1] in ("INVESTS_IN", "PARTNERS_WITH", "FUNDS", "DEPENDS_ON")
+    }
     assert not stated

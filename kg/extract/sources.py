@@ -46,7 +46,7 @@ def sourced(
         lead = start
     if not providers:
         return
-    dependent = _topic(ctx, lead, {p.eid for p in providers})
+    dependent = _owner(ctx, lead, start) or _topic(ctx, lead, {p.eid for p in providers})
     if dependent is None:
         return
     for provider, what in zip(providers, whats, strict=True):
@@ -96,6 +96,17 @@ def _listed(ctx: Ctx, end: int) -> list[Mention]:
     if first is None or _CLAUSE.search(ctx.text[end : first.start].replace("、", "")):
         return []
     return [m for m in conjuncts(ctx, first, True, FIRMS) if m.kind in FIRMS]
+
+
+_NAMED = ("name", "discovered")  # not "Ses GPU": a pronoun's firm is the topic's business
+
+
+def _owner(ctx: Ctx, lo: int, hi: int) -> str | None:
+    """The firm whose resource opens the clause ("X的算力主要来自Y", "Cohere’s GPUs come from")."""
+    for m in ctx.mentions:
+        if lo <= m.start and m.end <= hi and m.kind in TOPICS and m.possessive and m.via in _NAMED:
+            return m.eid if resource_word(ctx.text[m.end : hi]) else None
+    return None
 
 
 def _topic(ctx: Ctx, pos: int, providers: set[str]) -> str | None:
