@@ -267,3 +267,94 @@ def test_a_major_customer_depends_on_its_seller(text: str, fact: tuple[str, str,
 )
 def test_customers_in_passing_and_firms_bought_state_no_dependency(text: str) -> None:
     assert not {f for f in _facts(text) if f[1] == "DEPENDS_ON"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groq raised $750 million in a round led by Disruptive. BlackRock and Cisco also joined.",
+        "Groq raised $750 million. BlackRock and Cisco also invested, according to sources.",
+    ],
+)
+def test_participants_closing_their_clause(text: str) -> None:
+    funders = {s for s, r, _ in _facts(text) if r == "FUNDS"}
+    assert {"BlackRock", "Cisco"} <= funders
+
+
+def test_a_person_who_joined_funds_nothing() -> None:
+    facts = _facts("Groq raised $750 million. Jonathan Ross joined.")
+    assert not {f for f in facts if f[1] == "FUNDS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "investors"),
+    [
+        ("Nvidia invested in Cohere alongside Salesforce.", {"NVIDIA", "Salesforce"}),
+        (
+            "Nvidia invested $50 million in Cohere alongside Salesforce and Oracle.",
+            {"NVIDIA", "Salesforce", "Oracle"},
+        ),
+        ("Nvidia invested in Cohere. It released a model alongside Salesforce.", {"NVIDIA"}),
+    ],
+)
+def test_co_investors_named_alongside(text: str, investors: set[str]) -> None:
+    assert {s for s, r, t in _facts(text) if r == "INVESTS_IN" and t == "Cohere"} == investors
+
+
+def test_memory_supplied_is_a_dependency() -> None:
+    text = "Samsung supplies high-bandwidth memory to Nvidia, SK Hynix said."
+    assert ("NVIDIA", "DEPENDS_ON", "Samsung") in _facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Microsoft has named Jay Parikh, a former Meta executive, to lead a new group.",
+            ("Jay Parikh", "Microsoft"),
+        ),
+        (
+            "Intel said Lip-Bu Tan, a former board member, would become its chief executive.",
+            ("Lip-Bu Tan", "Intel"),
+        ),
+        (
+            "Perplexity was founded in 2022 by Aravind Srinivas, a former OpenAI researcher, "
+            "and Denis Yarats.",
+            ("Denis Yarats", "Perplexity"),
+        ),
+    ],
+)
+def test_roles_named_past_an_apposition(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _roles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Intel said Lip-Bu Tan would not become its chief executive.", ("Lip-Bu Tan", "Intel")),
+        ("Intel hired Lip-Bu Tan to advise on the deal.", ("Lip-Bu Tan", "Intel")),
+        (
+            "Perplexity was founded by Aravind Srinivas, a former OpenAI researcher, and the "
+            "company now employs Denis Yarats.",
+            ("Denis Yarats", "Perplexity"),
+        ),
+    ],
+)
+def test_roles_past_an_apposition_hard_negatives(text: str, pair: tuple[str, str]) -> None:
+    facts = {(s, t) for s, r, t in _facts(text) if r in ("LEADS", "FOUNDED")}
+    assert pair not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mistral AI, a Microsoft partner, released a model.",
+        "Mistral AI is one of Microsoft's partners.",
+    ],
+)
+def test_whose_partner_the_noun_says(text: str) -> None:
+    assert _pairs(text, "PARTNERS_WITH") == {frozenset({"Microsoft", "Mistral AI"})}
+
+
+def test_a_partner_noun_naming_no_one_pairs_no_one() -> None:
+    assert _pairs("Mistral AI hired a Microsoft partner, Jane Roe.", "PARTNERS_WITH") == set()

@@ -271,3 +271,18 @@ def _group_named_later(ctx: Ctx, start: int, end: int) -> list[Mention]:
     # known firms only: a partner the gazetteer lacks would carry its Chinese name alone
     items = items_after(ctx, named.end())
     return [m for m in items if m.via != "discovered" or ctx.doc.entity(m.eid).known is not None]
+
+
+_PARTNER_NOUN = re.compile(r"partners?\s*[,;.)]|partners?$", re.I)
+
+
+def subject_object(ctx: Ctx, start: int, end: int) -> tuple[Mention | None, Mention | None]:
+    """The partners around a partnership word: its subject and object, or, when the noun
+    closes its phrase, whose partner it says ("X, a Microsoft partner,", "X is one of
+    Microsoft's partners."; not the verb "Microsoft partnered")."""
+    named = right(ctx, end, (EntityKind.PERSON,), reach=3)  # "a Microsoft partner, Jane Roe"
+    if named is None and _PARTNER_NOUN.match(ctx.text, start, min(len(ctx.text), end + 2)):
+        owner = before(ctx, start, FIRMS)
+        if owner is not None:
+            return left(ctx, owner.start, FIRMS, [owner.eid]), owner
+    return left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=40)

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from kg.data import DATA, load_yaml
 from kg.extract.mentions import Mention
-from kg.extract.slots import FIRMS, Ctx
+from kg.extract.slots import FIRMS, Ctx, left
+from kg.extract.structure import apposition_end
 from kg.schema import EntityKind
 
 ORGS = (*FIRMS, EntityKind.REGULATOR)
@@ -123,6 +124,21 @@ _IS_EN = re.compile(
     r"will\s+be|(?:was|has\s+been|will\s+be)\s+(?:named|appointed)(?:\s+as)?)\s+"
     r"(?:(?:also|now|still|currently)\s+)?"
 )
+_ITS_TITLE = re.compile(
+    r"\s+(?:(?:will|would)\s+(?:become|be)|becomes|became|has\s+become|"
+    r"(?:is|was|has\s+been|will\s+be|would\s+be)\s+(?:named|appointed|promoted\s+to|made))"
+    r"\s+(?:as\s+)?its\s+(?:(?:new|next|interim|acting)\s+)?",
+    re.I,
+)
+# "X named P, a former Meta executive, to lead its new unit": P works there
+_TO_LEAD = re.compile(r"\s*,?\s*to\s+(?:lead|head|run|oversee|manage|helm)\b", re.I)
+
+
+def to_lead(text: str, pos: int) -> bool:
+    """Does "to lead …" follow the person at `pos` (an apposition between)?"""
+    return bool(_TO_LEAD.match(text, apposition_end(text, pos) or pos))
+
+
 _OWNS = re.compile(r"[’']s\s+(?:(?:new|current|interim|acting|longtime|next)\s+)?")
 
 
@@ -131,6 +147,10 @@ def possessive_title(
 ) -> tuple[Mention, str] | None:
     """ "P is Cohere's CEO", "P will become X's new CEO": the firm and the title (`lead` reads
     a title at the start of a string)."""
+    at = apposition_end(ctx.text, person.end) or person.end  # "P, a former board member, would"
+    if (its := _ITS_TITLE.match(ctx.text, at)) and (title := lead.match(ctx.text[its.end() :])):
+        subject = left(ctx, person.start, ORGS)  # "X said P would become its chief executive"
+        return (subject, title.group("title")) if subject else None
     org = next((m for m in ctx.mentions if m.start >= person.end and m.kind in ORGS), None)
     if org is None or not _IS_EN.fullmatch(ctx.text, person.end, org.start):
         return None

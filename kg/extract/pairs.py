@@ -20,11 +20,11 @@ from kg.extract.clauses import (
 )
 from kg.extract.dependency import provider_after
 from kg.extract.facts import Found, date_props
-from kg.extract.links import partners_listed
+from kg.extract.links import partners_listed, subject_object
 from kg.extract.linkwords import link_words
 from kg.extract.mentions import Mention, is_list_gap
 from kg.extract.patterns import Trigger
-from kg.extract.slots import FIRMS, Ctx, expand, gov_left, left, right, sources
+from kg.extract.slots import FIRMS, Ctx, expand, gov_left, right, sources
 from kg.schema import DealStatus, DealType, EntityKind, RelationType
 
 _PAIR_GOV = {"between", "entre", "like", "among", "parmi", "与", "與", "和", "跟", "同"}
@@ -385,7 +385,7 @@ def partner(
     found_pairs = [p for p in pairs(ctx, start) if frozenset(p) not in same_side]
     found_pairs = [p for p in found_pairs if not voices & set(p)]
     if not found_pairs:  # "A, rival of B, signed an agreement with C": subject and object
-        subj, obj = left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=40)
+        subj, obj = subject_object(ctx, start, end)  # "X, a Y partner,": Y's
         if subj and obj and obj.eid not in voices:
             found_pairs = [(subj.eid, obj.eid)]
     for one, other in found_pairs:

@@ -44,6 +44,9 @@ def founded_by(ctx: Ctx, found: Found) -> None:
         if first is None:
             continue
         people = expand(ctx, first, True, _PERSON)
+        if (more := _AND_AFTER_APPOSITION.match(ctx.text, people[-1].end)) is not None:
+            nxt = right(ctx, more.end(), _PERSON, reach=1)  # "by A, a former X researcher, and B"
+            people += expand(ctx, nxt, True, _PERSON) if nxt else []
         # "Fondée en 2019 par A et B, la jeune pousse …": the company may come after the names
         after = _names_end(ctx.text, people[-1].end)
         org = left(ctx, m.start(), FIRMS) or right(ctx, after, FIRMS, reach=40)
@@ -63,6 +66,7 @@ def founded_by(ctx: Ctx, found: Found) -> None:
             found.add(ctx, person.eid, RelationType.FOUNDED, org.eid, role="founder")
 
 
+_AND_AFTER_APPOSITION = re.compile(r",\s*(?:an?|the)\s+[^,;()]{1,60},\s+(?:and|et)\s+", re.I)
 _WHEN = re.compile(r"\s+(?:en|in)\s+\d{4}\b")
 
 

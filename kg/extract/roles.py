@@ -165,7 +165,10 @@ def _appointed(ctx: Ctx, found: Found, person: Mention) -> None:
     window = max(0, person.start - 20)
     verb = _APPOINTS.search(ctx.text[window : person.start])
     m = _titles().named_as.match(ctx.text[person.end :]) if verb else None
-    if verb is not None and m is None and _HIRED.fullmatch(verb.group(0)):
+    hired = verb is not None and (
+        _HIRED.fullmatch(verb.group(0)) or owners.to_lead(ctx.text, person.end)
+    )
+    if verb is not None and m is None and hired:
         org = left(ctx, window + verb.start(), FIRMS)  # "Microsoft hired P": it employs P
         if org is not None and not _SPOKEN_OF.match(ctx.text, person.end):
             found.add(ctx, person.eid, RelationType.WORKS_AT, org.eid)
