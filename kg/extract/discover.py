@@ -29,8 +29,13 @@ _WORD = (
 _GAP = r"[^\S\n]+"
 NAME = rf"(?P<name>(?:{_WORD})(?:{_GAP}(?:{_WORD})){{0,3}})"
 _TAIL = r"[a-zà-ÿ’']{1,30}(?:-[A-Z][a-zà-ÿ’']{1,30})*"
-_PART = rf"{_START}[A-Z]{_TAIL}"
-_PARTICLE = r"(?:Le|La|De|Van|von|van|de|du|bin|Bin|ibn|bint|al|Al|el|El|da|di|Di|Da|dos|der|ter)"
+# a last name may open with a prefix joined to a capital: McAllister, O’Brien, D’Angelo, LeGrand
+_PART = rf"{_START}(?:Mc|Mac|O[’']|D[’']|Le|La|De|Di|Du)?[A-Z]{_TAIL}"
+_PARTICLE = (
+    r"(?:van der|van den|van de|Van der|Van den|Van de|von der|von dem|de la|de las|de los|"
+    r"Le|La|De|Van|von|van|de|du|del|della|bin|Bin|ibn|bint|al|Al|el|El|da|di|Di|Da|dos|das|"
+    r"der|ter|ten)"
+)
 _FIRST = rf"{_START}[A-Z](?:{_TAIL}|(?<![UE])\.(?:-?[A-Z]\.)?)"  # or initials: "C.C. Wei"
 PERSON = rf"(?P<name>{_FIRST}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_PART}){{1,2}})"
 LIST = r"(?P<list>[^.;:。\n]{3,240})"
@@ -181,7 +186,7 @@ def _shared_surname() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _given_name() -> re.Pattern[str]:
     names = trie_pattern(load_yaml(DATA / "discovery.yaml")["given_names"])
-    last = r"[A-Z][a-zà-ÿ’']+(?:-[A-Za-zà-ÿ][a-zà-ÿ’']+)?"
+    last = r"(?:Mc|Mac|O[’']|D[’']|Le|La|De|Di|Du)?[A-Z][a-zà-ÿ’']+(?:-[A-Za-zà-ÿ][a-zà-ÿ’']+)?"
     return re.compile(
         rf"(?<![\w’'-])(?P<name>(?:{names})[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{last})(?![\w’'-])"
     )
