@@ -7,6 +7,7 @@ import pytest
 from test_extract import article, triples
 
 from kg.extract import extract_article
+from kg.extract.rules import read_article
 
 REFERRED = [
     (
@@ -196,3 +197,19 @@ NO_FIRM_PRONOUN = [
 def test_an_impersonal_or_personal_pronoun_is_not_the_firm(lang: str, text: str, firm: str) -> None:
     found = triples(extract_article(article(text, lang)))
     assert not any(firm in (t[0], t[2]) and t[1] == "PARTNERS_WITH" for t in found), found
+
+
+def _description_of(text: str, lang: str = "en") -> set[str]:
+    doc = read_article(article(text, lang))
+    return {doc.entities[m.eid].name for ms in doc.mentions for m in ms if m.via == "description"}
+
+
+def test_a_firm_given_as_an_example_is_not_the_company_described() -> None:
+    # "including Index Ventures" names an example; "the company" is the firm told of before
+    text = (
+        "Kyutai builds speech models. A round with several funds, including Index Ventures, "
+        "lifted the company to a $1 billion value."
+    )
+    assert _description_of(text) == {"Kyutai"}
+    # the subject of the sentence itself still is
+    assert _description_of("Graphcore said the company would hire.") == {"Graphcore"}

@@ -480,3 +480,43 @@ def test_a_description_between_founded_and_the_firm(lang: str, text: str, fact: 
 def test_a_firm_founded_and_described_is_not_the_one_named_later() -> None:
     text = "Jean Dupont a fondé la société qui a investi dans Kyutai."
     assert ("Jean Dupont", "FOUNDED", "Kyutai") not in found(text, "fr")
+
+
+# --- a title in apposition that names no firm: the firm the sentence before was about --------
+
+TOPIC_TITLES = [
+    (
+        "en",
+        "Cohere raised $500 million on Monday. Aidan Gomez, the chief executive, said the money "
+        "would fund research.",
+        ("Aidan Gomez", "LEADS", "Cohere"),
+    ),
+    (
+        "fr",
+        "Mistral AI a levé 600 millions d'euros. Arthur Mensch, le directeur général, a déclaré "
+        "que la somme servirait à recruter.",
+        ("Arthur Mensch", "LEADS", "Mistral AI"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "triple"), TOPIC_TITLES)
+def test_a_bare_title_in_apposition_is_held_at_the_firm_told_of(
+    lang: str, text: str, triple: tuple
+) -> None:
+    assert triple in triples(extract_article(article(text, lang)))
+
+
+NO_TOPIC_TITLE = [
+    # a former title, an analyst, a firm named in the sentence, a known head of another firm
+    "Cohere raised $500 million. Jane Roe, the former chief executive, said it was enough.",
+    "Cohere raised $500 million. Jane Roe, an analyst, said it was enough.",
+    "Cohere raised $500 million. At Oracle, Jane Roe, the chief executive, said it was enough.",
+    "Cohere raised $500 million. Sam Altman, the chief executive, said it was a bubble.",
+]
+
+
+@pytest.mark.parametrize("text", NO_TOPIC_TITLE)
+def test_former_analyst_or_elsewhere_titles_hold_nothing_at_the_firm_told_of(text: str) -> None:
+    found = triples(extract_article(article(text, "en")))
+    assert not any(r == "LEADS" and o == "Cohere" for _, r, o in found), found

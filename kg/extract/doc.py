@@ -39,6 +39,9 @@ _FUNDER_ZH = re.compile(r"(?:领投|領投|跟投|参投|參投|参与|參與|�
 _ROUND_ZH = re.compile(r"[^，。；,;]{0,14}?(?:融资|融資|轮|輪)")
 
 
+_EXAMPLES = {"including", "like", "such as", "comme", "notamment", "dont", "包括"}
+
+
 def _goods_of_known(gaz: Gazetteer, name: str) -> bool:
     """ "Nvidia GPUs", "AMD chips": a known firm's name and a word for the goods it sells."""
     head, _, last = name.rpartition(" ")
@@ -290,8 +293,11 @@ class Doc:
         for m in reversed([m for m in here if m.end <= pos]):
             if latter:
                 return m.eid if ok(m.kind, self.entity(m.eid).known) else None
-            if governed and governing_preposition(sent.text, m.start, sent.lang) is None:
+            gov = governing_preposition(sent.text, m.start, sent.lang)
+            if governed and gov is None:
                 continue  # "腾讯在这家公司中持股": the object is not the subject
+            if gov in _EXAMPLES:
+                continue  # "investors, including Sequoia, gave the company …": an example
             if ok(m.kind, self.entity(m.eid).known):
                 return m.eid
         for back in range(sent.index - 1, max(-1, sent.index - 6), -1):

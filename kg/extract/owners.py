@@ -157,3 +157,19 @@ def possessive_title(
     own = _OWNS.match(ctx.text, org.end)
     title = lead.match(ctx.text[own.end() :]) if own else None
     return (org, title.group("title")) if title else None
+
+
+def topic_org(ctx: Ctx, person: Mention) -> Mention | None:
+    """ "Aidan Gomez, the chief executive, said …": the firm the sentence before was about, when
+    this sentence names no organisation before the person and the gazetteer does not have the
+    person heading another firm."""
+    if any(x.kind in ORGS and x.end <= person.start for x in ctx.mentions):
+        return None
+    eid = ctx.doc.previous_subject(ctx.sent, pronoun=False)
+    if eid is None:
+        return None
+    known = ctx.doc.entity(person.eid).known
+    held = {ctx.doc.gaz.by_alias.get(org) for org, _ in known.roles} if known else set()
+    if held and eid not in held:
+        return None  # a known head of another firm speaking of this one
+    return Mention(person.start, person.start, eid, ctx.doc.kind(eid), "pronoun")

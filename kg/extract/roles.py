@@ -220,6 +220,11 @@ def _orgs_of(ctx: Ctx, person: Mention) -> list[tuple[Mention, str]]:
         if org is None and (dept := owners.department(ctx, person.end + m.end(), m.group("title"))):
             return [dept]  # "responsable de l’IA chez X", "head of research at X"
         return [(org, m.group("title"))] if org else []
+    m = titles.bare.match(text, person.end)  # "P, the chief executive, said": the firm told of
+    if m and _relation(m.group("title")) is not RelationType.WORKS_AT:
+        org = owners.topic_org(ctx, person)
+        if org is not None and not _listed_subject(ctx, org.eid):
+            return [(org, m.group("title"))]
     if (m := titles.charge_at.match(text, person.end)) and not _AT_MENTION(ctx, person, m):
         org = next((x for x in ctx.mentions if x.start == m.end()), None)
         if org is not None and org.kind in ORGS:  # "P, CTO in charge of research at X"

@@ -39,6 +39,7 @@ class Titles:
     named_as: re.Pattern[str]  # "appointed <person> as its new CEO": what follows the person
     lead: re.Pattern[str]  # a title at the start of a text, any case ("CEO of", "执行董事")
     charge_at: re.Pattern[str]  # ", head in charge of AI at ", ", directrice en charge des … chez "
+    bare: re.Pattern[str]  # ", the chief executive," / ", son directeur général, a" (no firm)
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +91,11 @@ def titles() -> Titles:
             rf"\s*,\s*(?:{det}\s+)?(?:[\w\-]+\s+){{0,2}}?{title}\s+"
             rf"(?:in\s+charge\s+of|responsible\s+for|en\s+charge\s+d[eu’']s?|chargée?\s+d[eu’']s?)"
             rf"\s*(?:[\w’'\-]+\s+){{1,5}}?(?:at|chez)\s+",
+            re.I,
+        ),
+        bare=re.compile(
+            rf"\s*,\s*(?:the\s+|its\s+|le\s+|la\s+|l[’']|son\s+|sa\s+)?{title}{_MOD}"
+            rf"(?=\s*(?:[,.;]|$)|\s+(?:said|says|told|added|a\s+(?:déclaré|dit|expliqué|précisé)))",
             re.I,
         ),
         lead=re.compile(rf"^\s*(?:的)?\s*{title}(?![A-Za-z\-])", re.I),
