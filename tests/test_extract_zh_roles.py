@@ -30,6 +30,9 @@ STATED = [
     ("英伟达首席财务官柯丽娜9月在会上指出，回购将继续。", ("柯丽娜", "WORKS_AT", "NVIDIA")),
     ("华硕董事长施崇棠、副董事长邵明宾出席发布会。", ("邵明宾", "BOARD_MEMBER_OF", "ASUS")),
     ("華碩董事長施崇棠、副董事長邵明賓送給來賓一份禮物。", ("邵明賓", "BOARD_MEMBER_OF", "ASUS")),
+    # a name opening a clause with its title apposed between commas
+    ("邵立新，百度首席执行官，表示将加大投入。", ("邵立新", "LEADS", "Baidu")),
+    ("邵立新，騰訊首席財務官，週二表示。", ("邵立新", "WORKS_AT", "Tencent")),
     # zh_roles.py: a title held "as", founders after 由 or listed before the verb
     ("作为小米的首席执行官，雷军表示新品将于下月发布。", ("Lei Jun", "LEADS", "Xiaomi")),
     ("作為小米的首席執行官，雷軍表示新品將於下月發布。", ("Lei Jun", "LEADS", "Xiaomi")),
@@ -75,3 +78,10 @@ def test_a_year_before_the_role_verb_is_no_name() -> None:
 def test_a_description_between_by_and_the_founder_is_not_founded() -> None:
     facts = found("小米由前金山软件高管雷军创立。")
     assert not any(t[1] == "FOUNDED" and t[2] == "Kingsoft" for t in facts)
+
+
+def test_a_time_word_before_a_speech_verb_is_no_person() -> None:
+    result = extract_article(article("邵立新，騰訊首席財務官，週二表示。周一，百度首席执行官表示。", "zh"))
+    names = {e.name for e in result.entities}
+    assert "週二" not in names and "周一" not in names
+    assert "邵立新" in names

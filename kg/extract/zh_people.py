@@ -29,6 +29,7 @@ class _Words(NamedTuple):
     not_names: frozenset[str]
     speech_end: re.Pattern[str]
     after: re.Pattern[str]  # a time word or a digit after a name ends it
+    apposed: re.Pattern[str]  # "李明，X首席执行官，": a name opening a clause, its title apposed
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,10 @@ def _words() -> _Words:
         frozenset(data["not_names"]),
         re.compile(trie_pattern(data["speech"])),
         re.compile(rf"[0-9０-９]|{trie_pattern(data['after_words'])}"),
+        re.compile(
+            rf"(?:^|(?<=[，,。；;：:“”\s]))(?=[^，,。；;：:“”\s]{{2,3}}[，,][^，,。；;]{{0,24}}?"
+            rf"(?:{trie_pattern(data['titles'])})[，,])"
+        ),
     )
 
 
@@ -59,6 +64,10 @@ def zh_people(text: str) -> list[str]:
     for m in words.speech.finditer(folded):  # "，李明表示"
         size = _name_at(folded, m.end(), words, speech=True)
         if size and text[m.end() : m.end() + size] not in found:
+            found.append(text[m.end() : m.end() + size])
+    for m in words.apposed.finditer(folded):  # "李明，X首席执行官，表示"
+        size = _name_at(folded, m.end(), words)
+        if size and folded[m.end() + size] in "，," and text[m.end() : m.end() + size] not in found:
             found.append(text[m.end() : m.end() + size])
     for m in words.titles.finditer(folded):
         pos = m.end()
@@ -90,6 +99,8 @@ def _name_at(text: str, pos: int, w: _Words, speech: bool = False) -> int:
         name = text[pos : pos + size]
         if len(name) < size or not all("\u4e00" <= c <= "\u9fff" for c in name):
             return 0
+        if w.after.fullmatch(name):
+            continue  # "周一表示": a time word, no name
         after = text[pos + size : pos + size + 1]
         if speech:
             if w.speech_end.match(text, pos + size) and name not in w.not_names:
