@@ -81,7 +81,8 @@ def test_a_description_between_by_and_the_founder_is_not_founded() -> None:
 
 
 def test_a_time_word_before_a_speech_verb_is_no_person() -> None:
-    result = extract_article(article("邵立新，騰訊首席財務官，週二表示。周一，百度首席执行官表示。", "zh"))
+    text = "邵立新，騰訊首席財務官，週二表示。周一，百度首席执行官表示。"
+    result = extract_article(article(text, "zh"))
     names = {e.name for e in result.entities}
     assert "週二" not in names and "周一" not in names
     assert "邵立新" in names
