@@ -54,6 +54,7 @@ class Descriptors(DataFile):
     places: dict[str, Words]  # place key (gazetteer `places`) -> spellings
     watchdogs: dict[str, str]  # country code -> its competition authority (gazetteer name)
     bare_zh: Words  # 公司 alone at a clause start: the company the text is about
+    customer_lists: dict[Lang, Words]  # "customers include": firms named in passing
 
 
 class Suffixes(DataFile):

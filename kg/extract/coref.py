@@ -111,6 +111,20 @@ def _bare_zh() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=^)|(?<=[，,。：:；;、\s“”「」（()）]))(?:{words})(?![法债債名])")
 
 
+@lru_cache(maxsize=1)
+def _customer_lists() -> re.Pattern[str]:
+    lists = load_yaml(DATA / "descriptors.yaml")["customer_lists"]
+    words = [w for ws in lists.values() for w in ws]
+    rx = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{rx})[^.;。；!?！？]{{0,80}}$", re.I)
+
+
+def in_customer_list(text: str, pos: int) -> bool:
+    """Whether a mention starting at `pos` is an item of a list of customers opened before it
+    ("customers include A and B", "客户包括A和B"): a firm named in passing."""
+    return _customer_lists().search(text, max(0, pos - 100), pos) is not None
+
+
 def compatible(desc: Description, kind: EntityKind, known: Known | None) -> bool:
     """Can an entity of this kind (and gazetteer record, if any) be what `desc` describes?"""
     if desc.head == "latter":

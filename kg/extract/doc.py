@@ -14,6 +14,7 @@ from kg.extract.coref import (
     find_descriptions,
     find_watchdogs,
     has_latin_pronoun,
+    in_customer_list,
     zh_pronouns,
 )
 from kg.extract.discourse import (
@@ -298,6 +299,8 @@ class Doc:
                 continue  # "腾讯在这家公司中持股": the object is not the subject
             if gov in _EXAMPLES:
                 continue  # "investors, including Sequoia, gave the company …": an example
+            if in_customer_list(sent.text, m.start):
+                continue  # "A的客户包括B和C，该公司…": B and C are named in passing
             if ok(m.kind, self.entity(m.eid).known):
                 return m.eid
         for back in range(sent.index - 1, max(-1, sent.index - 6), -1):

@@ -251,26 +251,33 @@ def past_parent(ctx: Ctx, m: Mention) -> Mention | None:
     return unit if unit is not None and unit.start == after.end() and unit.kind in FIRMS else None
 
 
-_RESPECTIVELY = re.compile(r"分别|分別|各自")
+_RESPECTIVELY = re.compile(r"分别|分別|各自|\brespectivement\b|\brespectively\b", re.I)
+# between two objects: "X和Y", "X、Y", "X and Y", "dans X et dans Y", "in X and in Y"
+_AND = re.compile(
+    r"\s*(?:、|和|与|與|及|以及|，|,)?\s*(?:(?:and|et|&)\s+)?(?:(?:in|into|dans|en)\s+)?", re.I
+)
+_SEPARATOR = re.compile(r"[、和与與及，,&]|\b(?:and|et)\b", re.I)
 
 
 def respectively(
     ctx: Ctx, agents: list[Mention], patient: Mention, pos: int
 ) -> list[tuple[Mention, Mention]]:
-    """ "A和B分别投资了X和Y": A with X, B with Y, when 分别 stands before the verb at `pos` and
-    the objects after it are as many as the subjects; [] otherwise."""
+    """ "A和B分别投资了X和Y", "A and B invested in X and Y respectively", "A et B ont investi
+    respectivement dans X et Y": A with X, B with Y, when the objects after the verb at `pos` are
+    as many as the subjects and the word stands after the subjects (zh: before the verb; en/fr:
+    anywhere up to just after the last object); [] otherwise."""
     if len(agents) < 2 or patient.start < pos:
-        return []
-    if not _RESPECTIVELY.search(ctx.text, agents[-1].end, pos):
         return []
     objects = [patient]
     for m in ctx.mentions:
         if m.start >= objects[-1].end and m.kind in FIRMS and m.eid != objects[-1].eid:
-            if not re.fullmatch(
-                r"\s*(?:、|和|与|與|及|以及|,|，)\s*", ctx.text[objects[-1].end : m.start]
-            ):
+            gap = ctx.text[objects[-1].end : m.start]
+            if not (_AND.fullmatch(gap) and _SEPARATOR.search(gap)):
                 break
             objects.append(m)
     if len(objects) != len(agents):
+        return []
+    until = pos if ctx.sent.lang == "zh" else objects[-1].end + 16  # ", respectively"
+    if not _RESPECTIVELY.search(ctx.text, agents[-1].end, until):
         return []
     return list(zip(sorted(agents, key=lambda m: m.start), objects, strict=True))

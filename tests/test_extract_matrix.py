@@ -1,0 +1,185 @@
+"""The extractor's structure rules, one row per rule and language: what each states, and the hard
+negatives that state nothing. This file reads as the feature list of issue 10's "Done when"; the
+detailed cases of each rule live in the tests of its module (test_extract_structure, _links,
+_roles, _discourse, _french, _zh_lists, _constructions_en, ...).
+
+Every sentence is our own writing; the expected facts were worked out by hand from the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_article
+from tests.test_extract import article, triples
+
+INV, FUNDS, ACQ = "INVESTS_IN", "FUNDS", "ACQUIRES"
+PART, COMP, DEP = "PARTNERS_WITH", "COMPETES_WITH", "DEPENDS_ON"
+LEADS, FOUNDED = "LEADS", "FOUNDED"
+
+
+def facts(text: str, lang: str) -> set[tuple[str, str, str]]:
+    """(source, relation, target) by the entities' names (the gazetteer's canonical ones), plus
+    (participant, FUNDS, raiser) for each participant of a round."""
+    result = extract_article(article(text, lang))
+    names = {e.id: e.name for e in result.entities}
+    raisers = {r.target: names[r.source] for r in result.relations if r.relation.value == "RAISED"}
+    out = triples(result)
+    for r in result.relations:
+        if r.relation.value == FUNDS and r.target in raisers:
+            out.add((names[r.source], FUNDS, raisers[r.target]))
+    out |= {(b, rel, a) for a, rel, b in out if rel in (PART, COMP)}  # no direction
+    return out
+
+
+STATES = {
+    "coordination list": [
+        ("en", "Orbis Labs raised $80 million in a round led by Accel, with participation from "
+               "Sequoia Capital, Index Ventures and Lightspeed.",
+         {("Accel", FUNDS, "Orbis Labs"), ("Sequoia Capital", FUNDS, "Orbis Labs"),
+          ("Index Ventures", FUNDS, "Orbis Labs"),
+          ("Lightspeed Venture Partners", FUNDS, "Orbis Labs")}),
+        ("fr", "Orbis Labs a levé 40 millions d'euros lors d'un tour mené par Partech, avec "
+               "Eurazeo et Elaia.",
+         {("Partech", FUNDS, "Orbis Labs"), ("Eurazeo", FUNDS, "Orbis Labs"),
+          ("Elaia", FUNDS, "Orbis Labs")}),
+        ("zh", "智谱AI完成新一轮融资，由红杉中国领投，高瓴资本、启明创投跟投。",
+         {("HongShan", FUNDS, "Zhipu AI"), ("Hillhouse", FUNDS, "Zhipu AI"),
+          ("Qiming Venture Partners", FUNDS, "Zhipu AI")}),
+    ],
+    "apposition and description": [
+        ("en", "Helsing, the Munich defence software company, has agreed to buy Grob Aircraft.",
+         {("Helsing", ACQ, "Grob Aircraft")}),
+        ("fr", "Mistral AI, la pépite parisienne de l'intelligence artificielle, a racheté Koyeb.",
+         {("Mistral AI", ACQ, "Koyeb")}),
+        ("zh", "总部位于北京的大模型公司月之暗面获得了阿里巴巴的投资。",
+         {("Alibaba", INV, "Moonshot AI")}),
+    ],
+    "passive voice": [
+        ("en", "Koyeb was acquired by Mistral AI last month.", {("Mistral AI", ACQ, "Koyeb")}),
+        ("fr", "Koyeb a été rachetée par Mistral AI le mois dernier.",
+         {("Mistral AI", ACQ, "Koyeb")}),
+        ("zh", "Koyeb上个月被Mistral AI收购。", {("Mistral AI", ACQ, "Koyeb")}),
+    ],
+    "relative clause": [
+        ("en", "Cohere, which is backed by Nvidia, signed a partnership with Oracle.",
+         {("NVIDIA", INV, "Cohere"), ("Cohere", PART, "Oracle")}),
+        ("fr", "Mistral AI, qui compte Microsoft parmi ses actionnaires, s'est alliée à Orange.",
+         {("Microsoft", INV, "Mistral AI"), ("Mistral AI", PART, "Orange")}),
+        ("zh", "由高瓴资本投资的百川智能与华为达成战略合作。",
+         {("Hillhouse", INV, "Baichuan"), ("Baichuan", PART, "Huawei")}),
+    ],
+    "possessive": [
+        ("en", "Nvidia's rival AMD unveiled a new accelerator on Tuesday.",
+         {("AMD", COMP, "NVIDIA")}),
+        ("fr", "Le concurrent d'OpenAI, Anthropic, a présenté un nouveau modèle.",
+         {("Anthropic", COMP, "OpenAI")}),
+        ("zh", "英伟达的竞争对手AMD周二发布了新款加速器。", {("AMD", COMP, "NVIDIA")}),
+    ],
+    "parenthetical": [
+        ("en", "Alibaba (BABA) has invested in Moonshot AI.", {("Alibaba", INV, "Moonshot AI")}),
+        ("fr", "Nvidia (NVDA) a investi dans Mistral AI.", {("NVIDIA", INV, "Mistral AI")}),
+        ("zh", "阿里巴巴（09988.HK）投资了月之暗面。", {("Alibaba", INV, "Moonshot AI")}),
+    ],
+    "respectively": [
+        ("en", "Microsoft and Amazon invested in OpenAI and Anthropic respectively.",
+         {("Microsoft", INV, "OpenAI"), ("Amazon", INV, "Anthropic")}),
+        ("fr", "Microsoft et Amazon ont investi respectivement dans OpenAI et Anthropic.",
+         {("Microsoft", INV, "OpenAI"), ("Amazon", INV, "Anthropic")}),
+        ("zh", "微软和亚马逊分别投资了OpenAI和Anthropic。",
+         {("Microsoft", INV, "OpenAI"), ("Amazon", INV, "Anthropic")}),
+    ],
+    "coreference across sentences": [
+        ("en", "Mistral AI opened an office in Singapore. The startup also signed a partnership "
+               "with Orange.", {("Mistral AI", PART, "Orange")}),
+        ("fr", "Mistral AI ouvre un bureau à Singapour. La start-up a aussi noué un partenariat "
+               "avec Orange.", {("Mistral AI", PART, "Orange")}),
+        ("zh", "智谱AI在新加坡设立了办公室。该公司还与华为达成了合作。",
+         {("Zhipu AI", PART, "Huawei")}),
+    ],
+    "title frame": [
+        ("en", "Anthropic chief executive Dario Amodei spoke in Paris.",
+         {("Dario Amodei", LEADS, "Anthropic")}),
+        ("fr", "Arthur Mensch, cofondateur et directeur général de Mistral AI, était à Berlin.",
+         {("Arthur Mensch", LEADS, "Mistral AI"), ("Arthur Mensch", FOUNDED, "Mistral AI")}),
+        ("zh", "英伟达首席执行官黄仁勋周三在台北发表演讲。", {("Jensen Huang", LEADS, "NVIDIA")}),
+    ],
+}
+
+NEGATIVES = {
+    "rumour": [
+        ("en", "Microsoft is said to be in talks to buy Orbis Labs, people familiar said."),
+        ("fr", "Selon des rumeurs, Microsoft envisagerait de racheter Orbis Labs."),
+        ("zh", "据传微软正洽谈收购Orbis Labs。"),
+    ],
+    "denial": [
+        ("en", "Nvidia denied that it would invest in Orbis Labs."),
+        ("fr", "Nvidia a démenti vouloir investir dans Orbis Labs."),
+        ("zh", "英伟达否认将投资Orbis Labs。"),
+    ],
+    "failed talks": [
+        ("en", "Talks for Oracle to acquire Orbis Labs collapsed in March."),
+        ("fr", "Les négociations en vue du rachat d'Orbis Labs par Oracle ont échoué."),
+        ("zh", "甲骨文收购Orbis Labs的谈判已经终止。"),
+    ],
+    "divestment": [
+        ("en", "SoftBank sold its entire stake in Orbis Labs last year."),
+        ("fr", "SoftBank a cédé l'intégralité de sa participation dans Orbis Labs."),
+        ("zh", "软银已出售其所持Orbis Labs的全部股份。"),
+    ],
+    "former role": [
+        ("en", "Jane Roe, the former chief executive of Orbis Labs, joined a university."),
+        ("fr", "Jeanne Dupont, ancienne directrice générale d'Orbis Labs, enseigne désormais."),
+        ("zh", "Orbis Labs前首席执行官王伟已加入一所大学。"),
+    ],
+}
+
+# Items paired in order, never crossed.
+RESPECTIVELY = [
+    ("en", "Microsoft and Amazon invested in OpenAI and Anthropic, respectively."),
+    ("fr", "Microsoft et Amazon ont investi respectivement dans OpenAI et dans Anthropic."),
+    ("zh", "微软和亚马逊分别投资了OpenAI和Anthropic。"),
+]
+
+# Customers named in passing: the sentence states what the firm does, not a deal with them.
+CUSTOMERS = [
+    ("en", "Orbis Labs, whose customers include Airbus and BNP Paribas, raised $20 million from "
+           "Accel.", {"Airbus", "BNP Paribas"}),
+    ("fr", "Orbis Labs, qui compte Airbus et BNP Paribas parmi ses clients, a levé 20 millions "
+           "d'euros auprès d'Accel.", {"Airbus", "BNP Paribas"}),
+    ("zh", "智谱AI的客户包括比亚迪和招商银行，该公司获得了红杉中国的投资。",
+     {"BYD", "China Merchants Bank"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [pytest.param(lang, text, expected, id=f"{rule}-{lang}")
+     for rule, rows in STATES.items() for lang, text, expected in rows],
+)
+def test_each_structure_rule_states_its_facts(lang: str, text: str,
+                                              expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= facts(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [pytest.param(lang, text, id=f"{kind}-{lang}")
+     for kind, rows in NEGATIVES.items() for lang, text in rows],
+)
+def test_hard_negatives_state_no_relation(lang: str, text: str) -> None:
+    assert {f for f in facts(text, lang) if f[1] != "RAISED"} == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), RESPECTIVELY, ids=[lang for lang, _ in RESPECTIVELY])
+def test_respectively_pairs_the_items_in_order(lang: str, text: str) -> None:
+    assert {f for f in facts(text, lang) if f[1] == INV} == {
+        ("Microsoft", INV, "OpenAI"), ("Amazon", INV, "Anthropic")}
+
+
+@pytest.mark.parametrize(("lang", "text", "customers"), CUSTOMERS,
+                         ids=[lang for lang, _, _ in CUSTOMERS])
+def test_customers_named_in_passing_are_no_party(lang: str, text: str,
+                                                 customers: set[str]) -> None:
+    found = facts(text, lang)
+    assert any(rel in (INV, FUNDS) for _, rel, _ in found)  # the round itself is read
+    assert not {f for f in found if f[0] in customers or f[2] in customers}
