@@ -105,6 +105,30 @@ STATES = {
     ],
 }
 
+# The references issue 10 names, each taking up the firm told of before.
+REFERENCES = [
+    ("en", "Nvidia reported record sales on Wednesday. The chipmaker also invested in Mistral AI.",
+     ("NVIDIA", INV, "Mistral AI")),
+    ("en", "Mistral AI opened an office in Munich. The company has signed a partnership with SAP.",
+     ("Mistral AI", PART, "SAP")),
+    ("en", "Anthropic hired two hundred engineers. The startup is backed by Amazon.",
+     ("Amazon", INV, "Anthropic")),
+    ("en", "Mistral AI signed a deal with Orange. It also partnered with Capgemini.",
+     ("Mistral AI", PART, "Capgemini")),
+    ("zh", "智谱AI在北京发布了新模型。该公司还获得了腾讯的投资。", ("Tencent", INV, "Zhipu AI")),
+    ("zh", "智谱AI在北京发布了新模型，阿里巴巴是其股东之一。", ("Alibaba", INV, "Zhipu AI")),
+    ("zh", "微软和OpenAI展开合作，后者获得了微软的投资。", ("Microsoft", INV, "OpenAI")),
+    ("zh", "百川智能近日发布新模型。公司与华为达成合作。", ("Baichuan", PART, "Huawei")),
+    ("fr", "Mistral AI a présenté un nouveau modèle. La pépite a aussi noué un partenariat avec "
+           "Orange.", ("Mistral AI", PART, "Orange")),
+    ("fr", "Mistral AI a ouvert un bureau à Munich. La start-up parisienne a levé 600 millions "
+           "d'euros auprès de General Catalyst.", ("General Catalyst", FUNDS, "Mistral AI")),
+    ("fr", "Microsoft a publié ses résultats. Le géant américain a investi dans Mistral AI.",
+     ("Microsoft", INV, "Mistral AI")),
+    ("fr", "Orange a signé avec Mistral AI. Ce dernier a aussi noué un partenariat avec Capgemini.",
+     ("Mistral AI", PART, "Capgemini")),
+]
+
 NEGATIVES = {
     "rumour": [
         ("en", "Microsoft is said to be in talks to buy Orbis Labs, people familiar said."),
@@ -159,6 +183,13 @@ CUSTOMERS = [
 def test_each_structure_rule_states_its_facts(lang: str, text: str,
                                               expected: set[tuple[str, str, str]]) -> None:
     assert expected <= facts(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), REFERENCES,
+                         ids=[f"{lang}-{i}" for i, (lang, _, _) in enumerate(REFERENCES)])
+def test_references_take_up_the_firm_told_of_before(lang: str, text: str,
+                                                    fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text, lang)
 
 
 @pytest.mark.parametrize(
