@@ -368,3 +368,20 @@ NO_ROUND_ROLE = [
 def test_customers_staff_and_planned_or_sold_stakes_fund_nothing(lang: str, text: str) -> None:
     found = triples(extract_article(article(text, lang)))
     assert not any(r in ("FUNDS", "INVESTS_IN") for _, r, _ in found), found
+
+
+def test_a_firm_led_round_has_its_lead_and_a_person_led_firm_no_backer() -> None:
+    """ "a Nvidia-led round": Nvidia leads it (and is an entity of the result); "Elon Musk-led
+    xAI" is run by a person, who funds nothing (the relation pointed at an entity the result
+    did not hold)."""
+    result = extract_article(
+        article("Vega AI raised $50 million in a Nvidia-led funding round.", "en")
+    )
+    ids = {e.id for e in result.entities}
+    funds = [r for r in result.relations if r.relation.value == "FUNDS"]
+    assert [r.source for r in funds] == ["company:nvidia"]
+    assert all(r.source in ids and r.target in ids for r in result.relations)
+    result = extract_article(article("Elon Musk-led xAI raised $6 billion in new funding.", "en"))
+    ids = {e.id for e in result.entities}
+    assert not [r for r in result.relations if r.relation.value == "FUNDS"]
+    assert all(r.source in ids and r.target in ids for r in result.relations)

@@ -174,7 +174,9 @@ def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: 
     found.round_sentence = ctx.sent.index
     for name in led_names(ctx.text):
         eid = ctx.doc.gaz.by_alias.get(name) or ctx.doc.found.get(name)
-        if eid and eid != agent.eid:
+        # a firm leads the round ("its Helix-led round"); "Elon Musk-led xAI" is run by a
+        # person, no backer (and kind() makes the entity one of the article's)
+        if eid and eid != agent.eid and ctx.doc.kind(eid) in FIRMS:
             found.add(ctx, eid, RelationType.FUNDS, draft.key, lead=True)
             draft.add_party(eid, "lead_investor")
     found.last_investee = agent.eid
