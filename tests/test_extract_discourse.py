@@ -213,3 +213,39 @@ def test_a_firm_given_as_an_example_is_not_the_company_described() -> None:
     assert _description_of(text) == {"Kyutai"}
     # the subject of the sentence itself still is
     assert _description_of("Graphcore said the company would hire.") == {"Graphcore"}
+
+
+# --- a description that is its clause's object is not that clause's subject ------------------
+
+OBJECT_DESCRIPTIONS = [
+    ("zh", "智谱总部位于北京。阿里巴巴宣布收购这家公司。", ("Alibaba", "ACQUIRES", "Zhipu AI")),
+    (
+        "zh",
+        "智谱总部位于北京。月之暗面是该公司的主要竞争对手。",
+        ("Moonshot AI", "COMPETES_WITH", "Zhipu AI"),
+    ),
+    (
+        "fr",
+        "Mistral AI est basée à Paris. Microsoft a racheté la société pour 5 milliards.",
+        ("Microsoft", "ACQUIRES", "Mistral AI"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "triple"), OBJECT_DESCRIPTIONS)
+def test_a_description_as_object_is_the_firm_told_of_before(
+    lang: str, text: str, triple: tuple
+) -> None:
+    assert triple in triples(extract_article(article(text, lang)))
+
+
+def test_a_description_after_a_copula_or_a_speech_verb_is_the_subject() -> None:
+    # "X is the developer …": the same firm; "Oracle said the company would …": Oracle
+    assert _description_of("Kyutai builds models. Anthropic is the developer of Claude.") == {
+        "Anthropic"
+    }
+    assert _description_of("Kyutai builds models. Oracle said the company would hire.") == {
+        "Oracle"
+    }
+    # no firm told of before: the object description is no one, never the subject itself
+    assert _description_of("Alibaba announced it would buy the company.") == set()

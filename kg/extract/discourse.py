@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from kg.extract.coref import Description, compatible
 from kg.extract.linkwords import link_words
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, governing_preposition
 from kg.schema import EntityKind
 
 if TYPE_CHECKING:
@@ -79,6 +80,55 @@ def _last_firm(doc: Doc, index: int, strict: bool) -> str | None:
 
 
 _FIRMS = (EntityKind.COMPANY, EntityKind.FUND)
+
+
+def object_antecedent(
+    doc: Doc, sent: Sentence, named: list[Mention], desc: Description, eid: str
+) -> str | None:
+    """ "Alibaba announced it would buy the company", "Microsoft a racheté la société",
+    "阿里巴巴宣布收购这家公司": a description that is the object of its clause's verb is not
+    that clause's subject `eid` but the compatible firm an earlier sentence named (None when
+    there is none). A subject reported after a speech verb ("Cohere said the company would")
+    or across a clause break keeps `eid`."""
+    subject = next(
+        (
+            m
+            for m in named
+            if m.end <= desc.start and governing_preposition(sent.text, m.start, sent.lang) is None
+        ),
+        None,
+    )
+    if subject is None or subject.eid != eid or any(
+        m.end <= desc.start and m.eid != eid for m in named
+    ):
+        return eid
+    gap = sent.text[subject.end : desc.start]
+    if not gap.strip() or _CLAUSE_OR_SPEECH.search(gap):
+        return eid
+    if _COPULA.search(gap) and not _OWNER.match(sent.text, desc.end):
+        return eid  # "Anthropic is the developer …" (but "X是该公司的对手": its rival)
+    for back in range(sent.index - 1, max(-1, sent.index - 3), -1):
+        for m in sorted(doc.mentions[back], key=lambda m: (m.gov is not None, m.start)):
+            if m.eid != eid and compatible(desc, m.kind, doc.entity(m.eid).known):
+                return m.eid
+    return None
+
+
+# a clause break, or a speech verb whose clause has the description as its subject
+_CLAUSE_OR_SPEECH = re.compile(
+    r"[,;:，；：()（）]|\b(?:said|says|told|added|noted|expects?|believes?|thinks?|that|which|who|"
+    r"a\s+(?:déclaré|dit|indiqué|précisé|expliqué|estimé)|indique|estime|que|qui|dont)\b|"
+    r"表示|称|稱|说|說|认为|認為|指出|透露|介绍|介紹",
+    re.I,
+)
+
+
+_COPULA = re.compile(
+    r"\b(?:is|was|are|were|be|been|becomes?|became|remains?|est|était|sera|devient|reste)\s+"
+    r"(?:\w+\s+)?$|(?:是|为|為|成为|成為)$",
+    re.I,
+)
+_OWNER = re.compile(r"[’']s\b|的")
 
 
 def remember_people(doc: Doc, mentions: list[Mention]) -> None:

@@ -19,6 +19,7 @@ from kg.extract.coref import (
 )
 from kg.extract.discourse import (
     company_pronoun,
+    object_antecedent,
     person_references,
     remember_people,
     surnames_of,
@@ -224,6 +225,8 @@ class Doc:
                 governed,
                 desc.head == "latter",
             )
+            if eid and not governed and desc.head != "latter":  # "A宣布收购这家公司": not A
+                eid = object_antecedent(self, sent, named, desc, eid)
             if eid is None and desc.place:  # "le géant de Redmond": one known firm is there
                 eid = self._only_known(lambda k, kn, d=desc: compatible(d, k, kn))
             if sent.lang == "fr" and desc.head != "latter" and not self._said_here(named, eid):
