@@ -30,6 +30,13 @@ STATED = [
     ("英伟达首席财务官柯丽娜9月在会上指出，回购将继续。", ("柯丽娜", "WORKS_AT", "NVIDIA")),
     ("华硕董事长施崇棠、副董事长邵明宾出席发布会。", ("邵明宾", "BOARD_MEMBER_OF", "ASUS")),
     ("華碩董事長施崇棠、副董事長邵明賓送給來賓一份禮物。", ("邵明賓", "BOARD_MEMBER_OF", "ASUS")),
+    # titles a linguist lists for the firm's officers (roles.yaml, zh_people titles)
+    ("小米联席CEO邵立新表示，订单充足。", ("邵立新", "LEADS", "Xiaomi")),
+    ("阿里巴巴主席邵立新表示，订单充足。", ("邵立新", "LEADS", "Alibaba")),
+    ("红杉中国董事总经理邵立新表示，估值偏高。", ("邵立新", "WORKS_AT", "HongShan")),
+    ("百度首席人工智能官邵立新表示，模型已上线。", ("邵立新", "WORKS_AT", "Baidu")),
+    ("華碩策略長邵立新表示，訂單充足。", ("邵立新", "WORKS_AT", "ASUS")),
+    ("阿里巴巴集团总裁邵立新表示，订单充足。", ("邵立新", "LEADS", "Alibaba")),
     # a name opening a clause with its title apposed between commas
     ("邵立新，百度首席执行官，表示将加大投入。", ("邵立新", "LEADS", "Baidu")),
     ("邵立新，騰訊首席財務官，週二表示。", ("邵立新", "WORKS_AT", "Tencent")),
@@ -59,6 +66,7 @@ NOT_STATED = [
     "前百度CTO李明表示，模型需要更多数据。",
     "百度前CTO李明表示，模型需要更多数据。",
     "作为小米的客户，雷军表示满意。",
+    "中国国家主席邵立新表示，合作将继续。",
     "作为小米的长期投资方，顺为资本的许达来表示看好。",
 ]
 
