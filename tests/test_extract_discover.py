@@ -392,3 +392,21 @@ def test_the_place_after_a_listed_firm_is_no_list_item() -> None:
     result = extract_article(article)
     assert {e.name for e in result.entities} >= {"Orvane Robotics", "Pixelmar Systems"}
     assert "Grenoble" not in {e.name for e in result.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_name"),
+    [
+        ("Orbis Labs was founded by former OpenAI CTO Jane Roe.", "Jane Roe",
+         "OpenAI CTO Jane Roe"),
+        ("Orbis Labs was founded by Vexa Chief Scientist Jane Roe and John Poe.", "Jane Roe",
+         "Vexa Chief Scientist Jane Roe"),
+        ("Investors include Acme CEO John Poe and Lumen Capital.", "John Poe", "Acme CEO John Poe"),
+    ],
+)
+def test_a_title_inside_capitalised_words_ends_before_the_name(
+    text: str, name: str, not_name: str
+) -> None:
+    found = discover(text)
+    assert found.get(name) is EntityKind.PERSON and not_name not in found
+

@@ -214,3 +214,8 @@ def test_customers_named_in_passing_are_no_party(lang: str, text: str,
     found = facts(text, lang)
     assert any(rel in (INV, FUNDS) for _, rel, _ in found)  # the round itself is read
     assert not {f for f in found if f[0] in customers or f[2] in customers}
+
+
+def test_founders_after_a_long_description_of_them() -> None:
+    text = "Orbis Labs, founded by former Vexa chief AI scientist Jane Roe, raised money."
+    assert ("Jane Roe", FOUNDED, "Orbis Labs") in facts(text, "en")

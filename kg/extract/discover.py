@@ -343,12 +343,31 @@ def _clean(name: str, stop: frozenset[str]) -> str | None:
         or re.search(r"-(?:based|area|born|led|backed)$", words[0])
     ):
         words = words[1:]
+    titled = [i for i, w in enumerate(words[:-2]) if i and w in _TITLE_WORDS]
+    if titled:  # "OpenAI CTO Jane Roe", "Meta Chief Scientist Jane Roe": the name after the title
+        rest = words[titled[-1] + 1 :]
+        while len(rest) > 2 and rest[0] in _TITLE_REST:
+            rest = rest[1:]
+        words = rest
+    while len(words) > 2 and words[0] in _ROLE_NOUNS:  # "Scientist Jane Roe"
+        words = words[1:]
     while words and words[-1].strip(".") in {"Inc", "Corp", "Ltd", "The", "In", "And"}:
         words = words[:-1]
     shortest = 2 if re.search(r"[\u3400-\u9fff]", name) else 3  # 张伟 is a full name
     if not words or len(" ".join(words)) < shortest:
         return None
     return " ".join(words)
+
+
+# capitalised titles that may stand inside a run of capitalised words before a person's name
+_TITLE_WORDS = frozenset(
+    "CEO CTO CFO COO CPO CSO CIO CMO VP SVP EVP PDG Chief Co-founder Cofounder".split()
+)
+_ROLE_NOUNS = frozenset("Officer Scientist Engineer Researcher Economist Executive".split())
+_TITLE_REST = _ROLE_NOUNS | frozenset(
+    "Technology Technical Operating Financial Product AI Research Operations Strategy "
+    "Marketing".split()
+)
 
 
 def _kind_of(name: str, kind: EntityKind, listed: bool = True) -> EntityKind:

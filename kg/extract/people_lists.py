@@ -40,7 +40,7 @@ _SUBJECT_NEXT = re.compile(
 def founded_by(ctx: Ctx, found: Found) -> None:
     """ "Mistral AI, founded by A, B and C" / "fondée par …": each person FOUNDED the subject."""
     for m in _FOUNDED_BY.finditer(ctx.text):
-        first = right(ctx, m.end(), _PERSON, reach=30)
+        first = right(ctx, m.end(), _PERSON, reach=50)  # past "former Meta chief AI scientist"
         if first is None:
             continue
         people = expand(ctx, first, True, _PERSON)
