@@ -358,3 +358,52 @@ def test_whose_partner_the_noun_says(text: str) -> None:
 
 def test_a_partner_noun_naming_no_one_pairs_no_one() -> None:
     assert _pairs("Mistral AI hired a Microsoft partner, Jane Roe.", "PARTNERS_WITH") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "investors"),
+    [
+        (
+            "Cohere is backed by Lightspeed and General Catalyst, as well as Nvidia and Oracle.",
+            {"Lightspeed Venture Partners", "General Catalyst", "NVIDIA", "Oracle"},
+        ),
+        (
+            "Cohere is backed by Lightspeed and General Catalyst. Nvidia and Oracle sell it chips.",
+            {"Lightspeed Venture Partners", "General Catalyst"},
+        ),
+    ],
+)
+def test_a_list_goes_on_after_as_well_as(text: str, investors: set[str]) -> None:
+    assert {s for s, r, t in _facts(text) if r == "INVESTS_IN" and t == "Cohere"} == investors
+
+
+def test_participants_stating_their_sum_before_the_next_clause() -> None:
+    text = (
+        "Groq raised $750 million. Founders Fund invested $100 million, and Khosla Ventures "
+        "put in a further $50 million."
+    )
+    assert {s for s, r, _ in _facts(text) if r == "FUNDS"} == {"Founders Fund", "Khosla Ventures"}
+
+
+def test_a_sum_invested_with_no_round_told_funds_nothing() -> None:
+    assert not {f for f in _facts("Meta invested $100 million last year.") if f[1] == "FUNDS"}
+
+
+def test_valued_after_the_round_names_the_raiser() -> None:
+    text = (
+        "Anthropic is valued at $183 billion after the round, which was co-led by Iconiq and "
+        "Fidelity."
+    )
+    facts = _facts(text)
+    assert any(s == "Anthropic" and r == "RAISED" for s, r, _ in facts)
+    assert {s for s, r, _ in facts if r == "FUNDS"} == {"ICONIQ", "Fidelity"}
+
+
+def test_hiring_a_firms_chief_executive_is_an_acqui_hire() -> None:
+    text = "Google hired Windsurf's chief executive and licensed its technology."
+    assert ("Google", "ACQUIRES", "Windsurf") in _facts(text)
+
+
+def test_named_past_an_apposition_as_a_title() -> None:
+    text = "Meta named Shengjia Zhao, a co-creator of ChatGPT, as chief scientist of its new lab."
+    assert ("Shengjia Zhao", "Meta") in _roles(text)

@@ -84,7 +84,7 @@ def governing_preposition(text: str, start: int, lang: str) -> str | None:
 
 
 _SEP = re.compile(
-    r"^\s*,?\s*(?:and|et|or|ou|与|和|及|以及|與|&)\s*"
+    r"^\s*,?\s*(?:and|et|or|ou|as well as|ainsi que|与|和|及|以及|與|&)\s*"
     r"(?:(?:the|la|le|les|l[’']|d[’']|de|des|du)\s*)?(?:[a-zà-ÿ][\w\-]*\s+){0,3}$"
 )
 _COMMA_ONLY = re.compile(r"^\s*(?:,|，|、)\s*$")
@@ -94,7 +94,7 @@ def is_list_gap(gap: str) -> bool:
     """Text between two mentions of one list: ", ", " and ", "、", " et la société française "."""
     return bool(
         _COMMA_ONLY.match(gap)
-        or (_SEP.match(gap) and re.search(r"[,，、&]|and|et|与|和|及|與", gap))
+        or (_SEP.match(gap) and re.search(r"[,，、&]|and|et|as well as|ainsi que|与|和|及|與", gap))
     )
 
 

@@ -12,6 +12,7 @@ from kg.data import DATA, load_yaml
 from kg.extract.mentions import Mention
 from kg.extract.slots import FIRMS, Ctx, left
 from kg.extract.structure import apposition_end
+from kg.extract.titles import titles
 from kg.schema import EntityKind
 
 ORGS = (*FIRMS, EntityKind.REGULATOR)
@@ -132,6 +133,12 @@ _ITS_TITLE = re.compile(
 )
 # "X named P, a former Meta executive, to lead its new unit": P works there
 _TO_LEAD = re.compile(r"\s*,?\s*to\s+(?:lead|head|run|oversee|manage|helm)\b", re.I)
+
+
+def named_as(text: str, pos: int) -> re.Match[str] | None:
+    """The title a person at `pos` is named to ("as its new CEO"), past an apposition ("named
+    P, a co-creator of X, as chief scientist")."""
+    return titles().named_as.match(text[apposition_end(text, pos) or pos :])
 
 
 def to_lead(text: str, pos: int) -> bool:

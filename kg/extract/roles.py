@@ -164,7 +164,7 @@ _SPOKEN_OF = re.compile(r"[’']s\b|\s+(?:to advise|as (?:an? )?(?:adviser|advis
 def _appointed(ctx: Ctx, found: Found, person: Mention) -> None:
     window = max(0, person.start - 20)
     verb = _APPOINTS.search(ctx.text[window : person.start])
-    m = _titles().named_as.match(ctx.text[person.end :]) if verb else None
+    m = owners.named_as(ctx.text, person.end) if verb else None  # "named P, a …, as CTO"
     hired = verb is not None and (
         _HIRED.fullmatch(verb.group(0)) or owners.to_lead(ctx.text, person.end)
     )

@@ -175,8 +175,12 @@ def expand(
             out.append(m)
         prev = m
         if forward and re.search(r"\b(?:and|et)\b|与|和|及", ctx.text[a.end : b.start]):
-            break  # "…, Helix and Nvidia, Vega said": the list ends at its last "and"
+            if not _AS_WELL_AS.match(ctx.text, m.end):  # "A and B, as well as C"
+                break  # "…, Helix and Nvidia, Vega said": the list ends at its last "and"
     return out
+
+
+_AS_WELL_AS = re.compile(r"\s*,?\s*(?:as well as|ainsi que)\b", re.I)
 
 
 def _head_after(ctx: Ctx, m: Mention, seq: list[Mention]) -> Mention | None:

@@ -213,7 +213,7 @@ def _next_item(
     sep = _SEP.match(text, at_end)
     if sep is None or not (sep.group("comma") or sep.group("conj")):
         return None, pos, True
-    last = bool(sep.group("conj")) and sep.group("conj") != "、"
+    last = bool(sep.group("conj")) and sep.group("conj") not in ("、", "as well as", "ainsi que")
     start = desc_span(text, sep.end())
     if _END.match(text, start) or _END.match(text, sep.end()):
         return None, pos, True
@@ -224,7 +224,10 @@ def _next_item(
     item = item_at(ctx, start, kinds, discover, lo=sep.end(), bare=bare, make=make)
     if item is None:
         return None, pos, True
-    return item, item.end, last
+    return item, item.end, last and not _MORE.match(text, item.end)  # "A and B, as well as C"
+
+
+_MORE = re.compile(r"\s*,?\s*(?:as well as|ainsi que)\b", re.I)
 
 
 def _bare_inside(
