@@ -37,6 +37,10 @@ STATED = [
     ("百度首席人工智能官邵立新表示，模型已上线。", ("邵立新", "WORKS_AT", "Baidu")),
     ("華碩策略長邵立新表示，訂單充足。", ("邵立新", "WORKS_AT", "ASUS")),
     ("阿里巴巴集团总裁邵立新表示，订单充足。", ("邵立新", "LEADS", "Alibaba")),
+    # appointed, in the passive
+    ("邵立新被任命为小米首席执行官。", ("邵立新", "LEADS", "Xiaomi")),
+    ("邵立新獲任小米首席執行官。", ("邵立新", "LEADS", "Xiaomi")),
+    ("小米宣布，邵立新将接替雷军出任首席执行官。", ("邵立新", "LEADS", "Xiaomi")),
     # a name opening a clause with its title apposed between commas
     ("邵立新，百度首席执行官，表示将加大投入。", ("邵立新", "LEADS", "Baidu")),
     ("邵立新，騰訊首席財務官，週二表示。", ("邵立新", "WORKS_AT", "Tencent")),
@@ -94,3 +98,8 @@ def test_a_time_word_before_a_speech_verb_is_no_person() -> None:
     names = {e.name for e in result.entities}
     assert "週二" not in names and "周一" not in names
     assert "邵立新" in names
+
+
+def test_the_one_succeeded_is_not_given_the_role() -> None:
+    assert ("Lei Jun", "LEADS", "Xiaomi") not in found("小米宣布，邵立新将接替雷军出任首席执行官。")
+    assert ("Lei Jun", "LEADS", "Xiaomi") not in found("邵立新接替雷军担任小米首席执行官。")

@@ -297,8 +297,12 @@ def _title_of_org(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
 _IS_ZH = re.compile(
     r"^\s*(?:(?:自|从|從|于|於)?\d{4}年(?:\d{1,2}月)?(?:起|以来|以來)?\s*)?"  # "自2020年起担任"
     r"(?:也|还|還|亦|同时|同時|目前|现|現|现在|現在|已|将|將)?"
-    r"(?:是|为|為|任|担任|擔任|出任|兼任|现任|現任|接任|升任|就任|作为|作為|身为|身為|系|係)\s*$"
+    r"(?:是|为|為|任|担任|擔任|出任|兼任|现任|現任|接任|升任|就任|作为|作為|身为|身為|系|係|"
+    r"获任|獲任|(?:被|获|獲)?(?:任命|委任|聘任|聘|提名)(?:为|為)|受聘(?:为|為)?)\s*$"
 )
+
+
+_SUCCEEDED_ZH = re.compile(r"(?:接替|接任|取代|接棒|替代)\s*$")
 
 
 def unsure_zh(ctx: Ctx, start: int, end: int) -> bool:
@@ -322,8 +326,8 @@ def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     org = right(ctx, person.end, ORGS, reach=16)
     if org is None or not _IS_ZH.match(ctx.text[person.end : org.start]):
         return None
-    if unsure_zh(ctx, person.start, org.start):
-        return None
+    if unsure_zh(ctx, person.start, org.start) or _SUCCEEDED_ZH.search(ctx.text, 0, person.start):
+        return None  # "A接替P担任X首席执行官": P held it before A
     m = titles.copula_zh.match(ctx.text[org.end :])
     if m is None or any(org.end < x.start < org.end + m.start("title") for x in ctx.mentions):
         return None  # "是百度智能云事业群总裁": a department between; another firm's is not

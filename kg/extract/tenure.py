@@ -60,7 +60,8 @@ def tenure(ctx: Ctx, found: Found) -> None:
 
 _SUCCEEDS = re.compile(
     r"\b(?:succèd(?:e|ent)|succédera|a\s+succédé|remplac(?:e|ent)|remplacera|a\s+remplacé|succeeds?|"
-    r"succeeded|replaces?|replaced|will\s+(?:succeed|replace))\s+(?:à\s+)?$",
+    r"succeeded|replaces?|replaced|will\s+(?:succeed|replace))\s+(?:à\s+)?$|"
+    r"(?:接替|接任|取代|接棒|替代)\s*$",
     re.I,
 )
 
@@ -94,10 +95,11 @@ def _took(ctx: Ctx, found: Found, person: Mention, at: int) -> None:
         return  # "CTO of Applications": a division whose firm is not said here
     if org is None:
         org = left(ctx, person.start, ORGS) or _previous(ctx)
-    if org is None or former_title(ctx, person, parts[0][1]):
+    holder = _successor(ctx, person)  # "A将接替P出任首席执行官": A takes it, not P
+    if org is None or holder is None or former_title(ctx, person, parts[0][1]):
         return
     for relation, part in parts:
-        found.add(ctx, person.eid, relation, org.eid, role=part)
+        found.add(ctx, holder.eid, relation, org.eid, role=part)
 
 
 def _previous(ctx: Ctx) -> Mention | None:
