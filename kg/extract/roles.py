@@ -11,13 +11,12 @@ from kg.extract import owners
 from kg.extract.boards import board_subject, boards, former_title
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
-from kg.extract.patterns import lexicon
 from kg.extract.people_lists import founded_by, led_by, plural_title, respectively, titled_orgs
 from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import APPOSITION, apposition_end
 from kg.extract.tenure import tenure
 from kg.extract.titles import titles as _titles
-from kg.extract.zh_roles import zh_roles
+from kg.extract.zh_roles import SUCCEEDED_ZH, unsure_zh, zh_roles
 from kg.schema import EntityKind, RelationType
 
 ORGS = (*FIRMS, EntityKind.REGULATOR)
@@ -302,17 +301,6 @@ _IS_ZH = re.compile(
 )
 
 
-_SUCCEEDED_ZH = re.compile(r"(?:接替|接任|取代|接棒|替代)\s*$")
-
-
-def unsure_zh(ctx: Ctx, start: int, end: int) -> bool:
-    """A rumour, plan or denial in the clause of a Chinese role verb ("传闻P将出任X首席执行官",
-    "X否认P将出任", "P拟出任"): the role is not stated."""
-    lex = lexicon()
-    clause = re.split(r"[，。；,;]", ctx.text[:start])[-1] + ctx.text[start:end]
-    return any(w["zh"].search(clause) for w in (lex.hedges, lex.negations, lex.modals))
-
-
 def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     """ "Jane Roe is the CEO of Cohere", "Jane Roe est le PDG de Cohere", "王小明是智谱的CEO"."""
     titles = _titles()
@@ -326,7 +314,7 @@ def _copula(ctx: Ctx, person: Mention) -> tuple[Mention, str] | None:
     org = right(ctx, person.end, ORGS, reach=16)
     if org is None or not _IS_ZH.match(ctx.text[person.end : org.start]):
         return None
-    if unsure_zh(ctx, person.start, org.start) or _SUCCEEDED_ZH.search(ctx.text, 0, person.start):
+    if unsure_zh(ctx, person.start, org.start) or SUCCEEDED_ZH.search(ctx.text, 0, person.start):
         return None  # "A接替P担任X首席执行官": P held it before A
     m = titles.copula_zh.match(ctx.text[org.end :])
     if m is None or any(org.end < x.start < org.end + m.start("title") for x in ctx.mentions):

@@ -9,6 +9,7 @@ import re
 
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
+from kg.extract.patterns import lexicon
 from kg.extract.slots import FIRMS, Ctx, left, right
 from kg.schema import EntityKind, RelationType
 
@@ -23,6 +24,17 @@ _FOUNDED = re.compile(
 # "由A和B", "由前Y高管P", "由A、B及C": what may stand between 由 and the last founder
 _BY = re.compile(r"(?:由|由其)[^，。；,;由]{0,24}$")
 _JOIN = re.compile(r"\s*(?:、|和|与|與|及|以及)\s*")
+
+
+SUCCEEDED_ZH = re.compile(r"(?:接替|接任|取代|接棒|替代)\s*$")
+
+
+def unsure_zh(ctx: Ctx, start: int, end: int) -> bool:
+    """A rumour, plan or denial in the clause of a Chinese role verb ("传闻P将出任X首席执行官",
+    "X否认P将出任", "P拟出任"): the role is not stated."""
+    lex = lexicon()
+    clause = re.split(r"[，。；,;]", ctx.text[:start])[-1] + ctx.text[start:end]
+    return any(w["zh"].search(clause) for w in (lex.hedges, lex.negations, lex.modals))
 
 
 def zh_roles(ctx: Ctx, found: Found) -> None:
