@@ -249,3 +249,34 @@ def test_a_description_after_a_copula_or_a_speech_verb_is_the_subject() -> None:
     }
     # no firm told of before: the object description is no one, never the subject itself
     assert _description_of("Alibaba announced it would buy the company.") == set()
+
+
+# --- "The Cohere CEO" with no name after it: the one person the sentence before named ----------
+
+
+def test_a_firms_title_with_no_name_is_the_person_named_before() -> None:
+    text = "Jane Roe criticised the plan. The Cohere CEO, who co-founded Kyutai, is suing."
+    found = triples(extract_article(article(text, "en")))
+    assert {("Jane Roe", "LEADS", "Cohere"), ("Jane Roe", "FOUNDED", "Kyutai")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people before: whose title it is cannot be told
+        "Jane Roe and John Poe criticised the plan. The Cohere CEO said it was wrong.",
+        # the gazetteer has the person heading another firm
+        "Sam Altman criticised the plan. The Nvidia CEO said it was wrong.",
+    ],
+)
+def test_a_title_with_two_people_before_or_another_known_head_is_no_one(text: str) -> None:
+    found = triples(extract_article(article(text, "en")))
+    assert not any(r == "LEADS" for _, r, _ in found), found
+
+
+def test_a_title_followed_by_a_name_is_that_name() -> None:
+    text = "Jane Roe criticised the plan. The Cohere CEO Aidan Gomez said it was wrong."
+    found = triples(extract_article(article(text, "en")))
+    assert ("Aidan Gomez", "LEADS", "Cohere") in found and not any(
+        s == "Jane Roe" for s, _, _ in found
+    )

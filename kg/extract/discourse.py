@@ -33,10 +33,37 @@ def person_references(doc: Doc, sent: Sentence, named: list[Mention]) -> list[Me
     if not doc.surnames and not any(m.kind is EntityKind.PERSON for ms in recent for m in ms):
         return []  # no one named before: no surname and no "she" to read
     out = _surnames(doc, sent, named)
-    pronoun = _pronoun(doc, sent, [*named, *out])
+    pronoun = _pronoun(doc, sent, [*named, *out]) or _titled(doc, sent, named)
     if pronoun is not None:
         out.append(pronoun)
     return out
+
+
+# "The Tesla and SpaceX CEO, who …": a title after firm names, with no name after it
+_TITLED = re.compile(
+    r"^(?:The|the)\s+(?:[A-Z][\w.&’'-]*\s+(?:and\s+)?){1,4}"
+    r"(?:CEO|chief executive|founder|co-founder|cofounder|chairman|chairwoman|boss)\b"
+    r"(?!\s*,?\s*(?:[A-Z]|of\b|at\b))"
+)
+
+
+def _titled(doc: Doc, sent: Sentence, named: list[Mention]) -> Mention | None:
+    """ "Elon Musk criticised the plan. The Tesla CEO said …": the person the sentence before
+    named (one only), placed right after the title so the title rules read it; not when the
+    gazetteer has that person heading none of the firms named in the title."""
+    m = _TITLED.match(sent.text) if sent.lang == "en" else None
+    firms = [n for n in named if m and n.end <= m.end() and n.kind in _FIRMS]
+    if m is None or not firms or any(n.kind is EntityKind.PERSON for n in named):
+        return None
+    people = {n.eid for n in doc.mentions[sent.index - 1] if n.kind is EntityKind.PERSON}
+    if len(people) != 1:
+        return None
+    person = next(iter(people))
+    known = doc.entity(person).known
+    held = {doc.gaz.by_alias.get(org) for org, _ in known.roles} if known else set()
+    if held and not held & {n.eid for n in firms}:
+        return None
+    return Mention(m.end(), m.end(), person, EntityKind.PERSON, "pronoun")
 
 
 def company_pronoun(doc: Doc, sent: Sentence, named: list[Mention]) -> list[Mention]:
