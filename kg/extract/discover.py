@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.data import DATA, load_yaml
+from kg.extract.ai_names import ai_is_a_modifier
 from kg.extract.screen import needs_screen, scan, screen, starts_screen
 from kg.extract.trie import trie_pattern
 from kg.extract.zh_people import zh_people
@@ -274,6 +275,8 @@ def by_suffix(text: str, stop: frozenset[str]) -> dict[str, EntityKind]:
             continue
         name = _clean(before.group("name") + m.group("suffix"), stop)
         words = name[: -len(m.group("suffix"))].split() if name else []
+        if m.group("suffix") == "AI" and ai_is_a_modifier(text, m.end(), words):
+            continue  # "Israeli AI startup", "Paris-based AI": AI describes, it ends no name
         if name and any(w not in sfx.generic for w in words):
             found.setdefault(name, FUND if m.group("suffix") in sfx.funds else COMPANY)
     if not _CJK.search(text):

@@ -104,6 +104,10 @@ class Doc:
             if known is None and " " in name and name.lower() in self.gaz.by_lower:
                 self.found[name] = self.gaz.by_lower[name.lower()]  # "LightSpeed Ventures"
                 continue
+            heads = [self.gaz.by_alias[h] for h in short_forms(name) if h in self.gaz.by_alias]
+            if known is None and heads and kind is not EntityKind.PERSON:
+                self.found[name] = heads[0]  # "Meta AI", "Amazon Robotics": the known firm's
+                continue
             if _goods_of_known(self.gaz, name):
                 continue  # "buys Nvidia GPUs": NVIDIA's goods, not a firm of that name
             if known or name.lower() in self.gaz.by_lower or name in shorts:
