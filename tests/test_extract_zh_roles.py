@@ -37,6 +37,9 @@ STATED = [
     ("百度首席人工智能官邵立新表示，模型已上线。", ("邵立新", "WORKS_AT", "Baidu")),
     ("華碩策略長邵立新表示，訂單充足。", ("邵立新", "WORKS_AT", "ASUS")),
     ("阿里巴巴集团总裁邵立新表示，订单充足。", ("邵立新", "LEADS", "Alibaba")),
+    # "P在X担任T" with an adverb of the present before 在
+    ("雷军目前在小米担任首席执行官。", ("Lei Jun", "LEADS", "Xiaomi")),
+    ("邵立新現在小米擔任首席技術官。", ("邵立新", "WORKS_AT", "Xiaomi")),
     # appointed, in the passive
     ("邵立新被任命为小米首席执行官。", ("邵立新", "LEADS", "Xiaomi")),
     ("邵立新獲任小米首席執行官。", ("邵立新", "LEADS", "Xiaomi")),
@@ -71,6 +74,8 @@ NOT_STATED = [
     "百度前CTO李明表示，模型需要更多数据。",
     "作为小米的客户，雷军表示满意。",
     "中国国家主席邵立新表示，合作将继续。",
+    "雷军曾在金山软件担任首席执行官。",
+    "邵立新此前在百度担任首席技术官。",
     "作为小米的长期投资方，顺为资本的许达来表示看好。",
 ]
 
@@ -103,3 +108,8 @@ def test_a_time_word_before_a_speech_verb_is_no_person() -> None:
 def test_the_one_succeeded_is_not_given_the_role() -> None:
     assert ("Lei Jun", "LEADS", "Xiaomi") not in found("小米宣布，邵立新将接替雷军出任首席执行官。")
     assert ("Lei Jun", "LEADS", "Xiaomi") not in found("邵立新接替雷军担任小米首席执行官。")
+
+
+def test_an_adverb_after_a_name_is_not_part_of_it() -> None:
+    names = {e.name for e in extract_article(article("雷军曾在金山软件担任首席执行官。", "zh")).entities}
+    assert "雷军曾" not in names
