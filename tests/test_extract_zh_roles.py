@@ -111,5 +111,6 @@ def test_the_one_succeeded_is_not_given_the_role() -> None:
 
 
 def test_an_adverb_after_a_name_is_not_part_of_it() -> None:
-    names = {e.name for e in extract_article(article("雷军曾在金山软件担任首席执行官。", "zh")).entities}
+    result = extract_article(article("雷军曾在金山软件担任首席执行官。", "zh"))
+    names = {e.name for e in result.entities}
     assert "雷军曾" not in names
