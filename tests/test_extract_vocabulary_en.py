@@ -407,3 +407,30 @@ def test_hiring_a_firms_chief_executive_is_an_acqui_hire() -> None:
 def test_named_past_an_apposition_as_a_title() -> None:
     text = "Meta named Shengjia Zhao, a co-creator of ChatGPT, as chief scientist of its new lab."
     assert ("Shengjia Zhao", "Meta") in _roles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Under Lisa Su, AMD has become a rival to Nvidia.", ("Lisa Su", "AMD")),
+        (
+            "Kevin Scott, who oversees AI at Microsoft, spoke on Tuesday.",
+            ("Kevin Scott", "Microsoft"),
+        ),
+        ("Kevin Scott, who works for Microsoft, spoke on Tuesday.", ("Kevin Scott", "Microsoft")),
+    ],
+)
+def test_under_a_leader_and_who_works_at(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _roles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Under pressure from Lisa Su, AMD grew.", ("Lisa Su", "AMD")),
+        ("Kevin Scott, who worked at Microsoft, spoke on Tuesday.", ("Kevin Scott", "Microsoft")),
+        ("After CEO Lisa Su spoke, AMD shares rose.", ("Lisa Su", "After")),
+    ],
+)
+def test_under_and_who_at_hard_negatives(text: str, pair: tuple[str, str]) -> None:
+    assert pair not in _roles(text)

@@ -18,14 +18,16 @@ from kg.schema import EntityKind
 ORGS = (*FIRMS, EntityKind.REGULATOR)
 
 UNKNOWN_OWNER = re.compile(
-    r"(?:[\u4e00-\u9fff](?<![的其，。、：；])|\b(?!(?:Its|The|Their|Our|Le|La|Les|Son|Sa|Leur)\b)"
+    r"(?:[\u4e00-\u9fff](?<![的其，。、：；])|\b(?!(?:Its|The|Their|Our|Le|La|Les|Son|Sa|Leur|"
+    r"Under|With|After|Before|As|From|By|Like|When|While|Since|For|And|But)\b)"
     r"[A-Z][\w&\-]+)\s*$"
 )
 _ITS = re.compile(r"(?:\b(?:its|their|son|sa|leur)|其)\s*$", re.I)
 # a capitalised word the gazetteer lacks right before an English title owns it ("QRX founder P")
 _OWNER_EN = re.compile(
     r"\b(?!(?:Its|The|Their|Our|His|Her|Senior|Executive|Interim|Acting|Deputy|Chief|Managing|"
-    r"General|Founding|Former|Co|Vice|Group|Global|Regional|Then|Longtime|Current|New)\b)"
+    r"General|Founding|Former|Co|Vice|Group|Global|Regional|Then|Longtime|Current|New|"
+    r"Under|With|After|Before|As|From|By|Like|When|While|Since|For|And|But)\b)"
     r"[A-Z][\w&\-]*\s+$"
 )
 

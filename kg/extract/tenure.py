@@ -49,6 +49,8 @@ def tenure(ctx: Ctx, found: Found) -> None:
                     if head is not None:
                         found.add(ctx, head.eid, relation, org.eid, role=part)
         _parenthesis(ctx, found, person)
+        if lang == "en":
+            _under_or_at(ctx, found, person)
     if not words.helm_org_screen.search(ctx.text):
         return  # most sentences have no "avec à sa tête": no scan after each firm
     for org in [m for m in ctx.mentions if m.kind in ORGS]:
@@ -131,3 +133,31 @@ def _parenthesis(ctx: Ctx, found: Found, person: Mention) -> None:
         return
     for relation, part in parts:
         found.add(ctx, person.eid, relation, org.eid, role=part)
+
+
+# "Under Lisa Su, AMD has …", "Under Jane Roe's leadership, the FTC …": the one at the helm
+_UNDER = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+)[Uu]nder\s+(?:(?:its|the|their)\s+)?"
+    r"(?:(?:new\s+)?(?:chief executive|CEO|founder|chairman|chairwoman|boss|president)\s+)?$"
+)
+_UNDER_AFTER = re.compile(r"(?:(?:[’']s?)?\s+(?:leadership|stewardship|watch|tenure))?\s*,\s*")
+# "P, who oversees AI at X," / "P, who works for X": a post there now
+_WHO_AT = re.compile(
+    r"\s*,\s*who\s+(?:now\s+|currently\s+|also\s+)?(?:works|oversees|manages|runs|leads|heads)"
+    r"\b[^,;.]{0,40}?\b(?:at|for)\s+",
+    re.I,
+)
+
+
+def _under_or_at(ctx: Ctx, found: Found, person: Mention) -> None:
+    text = ctx.text
+    if _UNDER.search(text, max(0, person.start - 40), person.start) and (
+        after := _UNDER_AFTER.match(text, person.end)
+    ):
+        org = right(ctx, after.end(), ORGS, reach=4)
+        if org is not None:
+            found.add(ctx, person.eid, RelationType.LEADS, org.eid, role="head")
+    if (m := _WHO_AT.match(text, person.end)) is not None:
+        org = next((x for x in ctx.mentions if x.start == m.end() and x.kind in ORGS), None)
+        if org is not None:
+            found.add(ctx, person.eid, RelationType.WORKS_AT, org.eid)
