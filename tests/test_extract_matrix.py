@@ -219,3 +219,35 @@ def test_customers_named_in_passing_are_no_party(lang: str, text: str,
 def test_founders_after_a_long_description_of_them() -> None:
     text = "Orbis Labs, founded by former Vexa chief AI scientist Jane Roe, raised money."
     assert ("Jane Roe", FOUNDED, "Orbis Labs") in facts(text, "en")
+
+
+# Phrasings of our own news paragraphs that the rules above missed or misread.
+PROBES = [
+    ("fr", "Hugging Face, dont Google et Amazon sont actionnaires, a noué un partenariat avec "
+           "Nvidia.",
+     {("Google", INV, "Hugging Face"), ("Amazon", INV, "Hugging Face"),
+      ("Hugging Face", PART, "NVIDIA")},
+     {("Google", PART, "NVIDIA"), ("Amazon", PART, "NVIDIA")}),  # inside the relative clause
+    ("fr", "Hugging Face, dont Google est actionnaire, s'est alliée à Nvidia.",
+     {("Hugging Face", PART, "NVIDIA")}, {("Google", PART, "NVIDIA")}),
+    ("fr", "Mistral AI concurrence directement OpenAI et Anthropic.",
+     {("Mistral AI", COMP, "OpenAI"), ("Mistral AI", COMP, "Anthropic")}, set()),
+    ("fr", "Arthur Mensch a cofondé Mistral AI en 2023 avec Guillaume Lample et Timothée Lacroix.",
+     {("Arthur Mensch", FOUNDED, "Mistral AI"), ("Guillaume Lample", FOUNDED, "Mistral AI"),
+      ("Timothée Lacroix", FOUNDED, "Mistral AI")}, set()),
+    ("fr", "Orbis Labs a recruté Jeanne Dupont au poste de directrice financière.",
+     {("Jeanne Dupont", "WORKS_AT", "Orbis Labs")}, set()),
+    # an investment arm's name ("腾讯投资", "阿里巴巴战略投资") where 投资 is the verb or the noun
+    ("zh", "阿里巴巴战略投资了MiniMax。", {("Alibaba", INV, "MiniMax")}, set()),
+    ("zh", "腾讯投资了百川智能。", {("Tencent", INV, "Baichuan")}, set()),
+    ("zh", "MiniMax获阿里巴巴战略投资。", {("Alibaba", INV, "MiniMax")}, set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "present", "absent"), PROBES,
+                         ids=[f"{lang}-{i}" for i, (lang, *_) in enumerate(PROBES)])
+def test_phrasings_from_our_own_probes(lang: str, text: str, present: set[tuple[str, str, str]],
+                                       absent: set[tuple[str, str, str]]) -> None:
+    found = facts(text, lang)
+    assert present <= found
+    assert not absent & found

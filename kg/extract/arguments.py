@@ -49,7 +49,7 @@ def slot(
         m = left(ctx, start, kinds, exclude) or speaker(ctx, start, kinds)
         if m is not None and m.eid in exclude:
             m = None
-        if m is not None and (opener := _inside_relative(ctx, m, start)) is not None:
+        if m is not None and (opener := inside_relative(ctx, m, start)) is not None:
             m = left(ctx, opener, kinds, exclude)  # "A, dont les puces équipent B, investit"
         if m is None and not _unknown_subject(ctx, start):
             eid = ctx.doc.previous_subject(ctx.sent)
@@ -115,7 +115,15 @@ _REL_OPEN = re.compile(
 )
 
 
-def _inside_relative(ctx: Ctx, m: Mention, pos: int) -> int | None:
+def outside_relatives(ctx: Ctx, pos: int | None) -> list[Mention]:
+    """The sentence's mentions but those in a relative clause closed before `pos` ("X, dont A et
+    B sont actionnaires, s'est alliée à Y": X and Y are the partners)."""
+    if pos is None:
+        return ctx.mentions
+    return [m for m in ctx.mentions if m.end > pos or inside_relative(ctx, m, pos) is None]
+
+
+def inside_relative(ctx: Ctx, m: Mention, pos: int) -> int | None:
     """Where a relative clause between commas opens, when `m` is inside it and the clause
     closes before `pos` ("Nvidia, dont les puces équipent OpenAI, investit"): its subject is
     the name before it, not `m`."""

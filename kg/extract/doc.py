@@ -35,6 +35,10 @@ from kg.schema import EntityKind, entity_id
 
 _LETTER = "[A-Za-z0-9À-ÿ]"
 _CJK_NAME = re.compile(r"[\u3400-\u9fff]")
+# "<firm>(战略)投资" as a name, and what makes the word a verb or a noun after it or before it
+_ARM_WORD = re.compile(r"(?:战略|戰略)?(?:投资|投資)")
+_ASPECT = re.compile(r"了|过|過")
+_GETS = re.compile(r"(?:获|獲|获得|獲得|接受|迎来|迎來)$")
 _OBJECT_ZH = re.compile(r"(?:向|对|對|给|給|与|與|和|成为|成為|为|為|是)$")
 # "投资B，领投其A轮融资": the round after a funder's verb is the funded firm's, not the funder's
 _FUNDER_ZH = re.compile(r"(?:领投|領投|跟投|参投|參投|参与|參與|投资|投資|加码|加碼|追投)了?$")
@@ -180,7 +184,7 @@ class Doc:
             eid = self.gaz.by_alias.get(name)
             if eid:
                 spans.append((start, end, eid))
-        spans = drop_overlaps(spans)
+        spans = [self._verb_not_name(text, *span) for span in drop_overlaps(spans)]
         named = [Mention(s, e, eid, self.kind(eid)) for s, e, eid in spans]
         for m in named:  # the spelling this article uses (輝達, "Nvidia Corp.") is a name too
             draft = self.entity(m.eid)
@@ -201,6 +205,17 @@ class Doc:
             self.counts[m.eid] = self.counts.get(m.eid, 0) + 1
         remember_people(self, out)
         return out
+
+    def _verb_not_name(self, text: str, start: int, end: int, eid: str) -> tuple[int, int, str]:
+        """An investment arm named "<firm>投资" read where 投资 is the verb or the noun of the
+        sentence ("腾讯投资了X", "获阿里巴巴战略投资"): the firm without the word, when known."""
+        m = _ARM_WORD.search(text, start, end)
+        if m is None or m.end() != end or m.start() == start:
+            return start, end, eid
+        if not (_ASPECT.match(text, end) or _GETS.search(text, max(0, start - 3), start)):
+            return start, end, eid
+        firm = self.gaz.by_alias.get(to_simplified(text[start : m.start()]))
+        return (start, m.start(), self.entity(firm).id) if firm else (start, end, eid)
 
     def _descriptions(self, sent: Sentence, named: list[Mention]) -> list[Mention]:
         """Descriptions that refer back: "the French firm", "这家公司", "le régulateur"."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.extract.arguments import inside_relative
 from kg.extract.clauses import relative_antecedent
 from kg.extract.facts import Found
 from kg.extract.linkwords import link_words
@@ -237,7 +238,7 @@ def partners_listed(
         intro = link_words().partner_list_intro.search(gap)
         if intro is None or re.search(r"[,;，；]", gap[: intro.start()]):
             return False  # "…的合作伙伴关系，以及A、B和C之间的关系": another clause's list
-    subject = left(ctx, start, FIRMS, [m.eid for m in items])
+    subject = _subject(ctx, start, [m.eid for m in items])
     if subject is None:
         return False
     subjects = conjuncts(ctx, subject, False, FIRMS)
@@ -285,4 +286,13 @@ def subject_object(ctx: Ctx, start: int, end: int) -> tuple[Mention | None, Ment
         owner = before(ctx, start, FIRMS)
         if owner is not None:
             return left(ctx, owner.start, FIRMS, [owner.eid]), owner
-    return left(ctx, start, FIRMS), right(ctx, end, FIRMS, reach=40)
+    return _subject(ctx, start), right(ctx, end, FIRMS, reach=40)
+
+
+def _subject(ctx: Ctx, pos: int, exclude: list[str] | None = None) -> Mention | None:
+    """The firm before `pos`, past a relative clause closed before it ("X, dont A et B sont
+    actionnaires, a noué", "X, which counts A among its backers, signed"): X, not B."""
+    m = left(ctx, pos, FIRMS, exclude or [])
+    if m is not None and (opener := inside_relative(ctx, m, pos)) is not None:
+        return left(ctx, opener, FIRMS, exclude or [])
+    return m

@@ -1,15 +1,15 @@
 """Relations between two parties named together: partnerships and the deals regulators review.
 
-"the alliance between Oracle and xAI", "Oracle’s ties to Cohere", "investments by
-A and B in C and D" (paired in order), "微软与OpenAI的合作". A regulator in the sentence (else a
-jurisdiction the probe is "in") REVIEWS a Deal node named after the pair and the deal type.
-"""
+"the alliance between Oracle and xAI", "Oracle’s ties to Cohere", "investments by A and B in C
+and D" (paired in order), "微软与OpenAI的合作". A regulator in the sentence (else a jurisdiction the
+probe is "in") REVIEWS a Deal node named after the pair and the deal type."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from kg.extract.arguments import outside_relatives
 from kg.extract.clauses import (
     PLACES,
     deal_to_buy,
@@ -86,11 +86,11 @@ _THIS = re.compile(
 )
 
 
-def groups(ctx: Ctx) -> list[list[Mention]]:
+def groups(ctx: Ctx, trigger_at: int | None = None) -> list[list[Mention]]:
     """Company mentions split into lists ("A, B and C"), one entity once per list."""
     out: list[list[Mention]] = []
     prev: Mention | None = None
-    for m in ctx.mentions:
+    for m in outside_relatives(ctx, trigger_at):
         if m.kind not in FIRMS:
             continue
         gap = ctx.text[prev.end : m.start] if prev is not None else ""
@@ -106,7 +106,7 @@ def groups(ctx: Ctx) -> list[list[Mention]]:
 
 
 def pairs(ctx: Ctx, trigger_at: int | None = None) -> list[tuple[str, str]]:
-    gs = groups(ctx)
+    gs = groups(ctx, trigger_at)
     found: list[tuple[str, str]] = []
     rest = []
     for g in gs:

@@ -79,8 +79,12 @@ def _names_end(text: str, pos: int) -> int:
     return end - 1 if end is not None else pos
 
 
-_FOUNDED_WITH = re.compile(r"\b(?:co-?)?founded\s+", re.I)
-_WITH = re.compile(r"\s+(?:in\s+\d{4}\s+)?(?:along\s+|together\s+)?with\s+", re.I)
+_FOUNDED_WITH = re.compile(
+    r"\b(?:co-?)?founded\s+|\b(?:a|ont|avait|avaient)\s+(?:co-?)?fondé\s+|\b(?:co-?)?fonde\s+", re.I
+)
+_WITH = re.compile(
+    r"\s+(?:(?:in|en)\s+\d{4}\s+)?(?:along\s+|together\s+)?(?:with|avec)\s+", re.I
+)
 _RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\s+", re.I)
 # between the last person and "respectivement": a comma, or a verb of leading
 _LEAD_VERB = re.compile(
