@@ -186,6 +186,8 @@ def test_rivalry_wording(text: str, rivals: bool) -> None:
             "NVIDIA",
         ),
         ("Linkup repose sur les modèles d’OpenAI.", "OpenAI"),
+        # the antecedent of "qui", whatever governs it ("un tournant pour X, qui s’appuie")
+        ("Le choix est simple pour Linkup, qui s’appuie sur les GPU de Nvidia.", "NVIDIA"),
         ("Linkup est tributaire de Nvidia.", "NVIDIA"),
         ("Linkup a commandé des milliers de puces à Nvidia.", "NVIDIA"),
         ("Linkup s’appuie sur la technologie d’OpenAI.", "OpenAI"),
@@ -228,6 +230,98 @@ def test_french_heads(text: str, held: bool) -> None:
     assert (("Jean Martin", "LEADS", "Linkup") in found(text)) is held
 
 
+def test_coordinated_users_in_a_relative_clause() -> None:
+    rows = found("Le choix est simple pour Linkup et Koyeb, qui s’appuient sur les GPU de Nvidia.")
+    assert {("Linkup", "DEPENDS_ON", "NVIDIA"), ("Koyeb", "DEPENDS_ON", "NVIDIA")} <= rows
+
+
 def test_the_predecessor_does_not_lead() -> None:
     rows = found("Jean Martin succède à Paul Durand à la tête de Linkup.")
     assert ("Paul Durand", "LEADS", "Linkup") not in rows
+
+
+# Names no list holds, found by the French clause they open or the frame they fill
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Velkor a levé 12 millions d’euros auprès de Partech.", ("Partech", "FUNDS", "Velkor")),
+        (
+            "Lundi, Velkor annonce une levée de 12 millions d’euros menée par Partech.",
+            ("Partech", "FUNDS", "Velkor"),
+        ),
+        ("Velkor, soutenue par Partech et Eurazeo, recrute.", ("Eurazeo", "INVESTS_IN", "Velkor")),
+        ("Partech investit dans Velkor.", ("Partech", "INVESTS_IN", "Velkor")),
+        ("Bpifrance est entré au capital de Velkor.", ("Bpifrance", "INVESTS_IN", "Velkor")),
+        ("Capgemini s’empare de Velkor.", ("Capgemini", "ACQUIRES", "Velkor")),
+        ("Capgemini a absorbé Velkor.", ("Capgemini", "ACQUIRES", "Velkor")),
+        ("Velkor passe sous le contrôle de Capgemini.", ("Capgemini", "ACQUIRES", "Velkor")),
+        ("Velkor s’allie à Capgemini.", ("Velkor", "PARTNERS_WITH", "Capgemini")),
+        (
+            "Velkor et Capgemini nouent un partenariat stratégique.",
+            ("Velkor", "PARTNERS_WITH", "Capgemini"),
+        ),
+        ("Velkor s’appuie sur les GPU de Nvidia.", ("Velkor", "DEPENDS_ON", "NVIDIA")),
+        (
+            "La directrice technique de Velkor, Marie Durand, a répondu.",
+            ("Marie Durand", "WORKS_AT", "Velkor"),
+        ),
+        ("Jean Martin dirige Velkor depuis 2020.", ("Jean Martin", "LEADS", "Velkor")),
+        (
+            "Fondée en 2021 par Jean Martin et Paul Durand, Velkor recrute.",
+            ("Paul Durand", "FOUNDED", "Velkor"),
+        ),
+    ],
+)
+def test_unlisted_french_names_in_frames(text: str, fact: tuple[str, str, str]) -> None:
+    rows = found(text)
+    flipped = (fact[2], fact[1], fact[0])
+    assert fact in rows or (fact[1] == "PARTNERS_WITH" and flipped in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("Résistant, le marché semble repartir.", "Résistant"),
+        ("D’après Jean Martin, le marché est mûr.", "D’après Jean Martin"),
+        ("L’entreprise a levé 12 millions d’euros.", "L’entreprise"),
+        ("Enfin, la start-up vise l’Europe.", "Enfin"),
+        ("Qu’importe, la start-up vise l’Europe.", "Qu’importe"),
+    ],
+)
+def test_openers_are_no_names(text: str, not_a_name: str) -> None:
+    result = extract_article(
+        Article(
+            id="https://example.org/fr/openers",
+            file="/tmp/fr/openers.txt",
+            format=ArticleFormat.TEXT,
+            text=text,
+            lang="fr",
+            published="2025-06-02",
+        )
+    )
+    assert not_a_name not in {e.name for e in result.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # the journalistic conditional reports what is not confirmed
+        ("Selon la presse, Capgemini aurait racheté Linkup.", ("Capgemini", "ACQUIRES", "Linkup")),
+        (
+            "Partech aurait investi 10 millions d’euros dans Linkup.",
+            ("Partech", "INVESTS_IN", "Linkup"),
+        ),
+        (
+            "Linkup et Capgemini auraient signé un partenariat.",
+            ("Capgemini", "PARTNERS_WITH", "Linkup"),
+        ),
+        # given up
+        (
+            "Capgemini a jeté l’éponge dans le rachat de Linkup.",
+            ("Capgemini", "ACQUIRES", "Linkup"),
+        ),
+    ],
+)
+def test_unconfirmed_or_abandoned(text: str, fact: tuple[str, str, str]) -> None:
+    rows = found(text)
+    assert fact not in rows and (fact[2], fact[1], fact[0]) not in rows

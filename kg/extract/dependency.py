@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.clauses import relative_antecedent
 from kg.extract.facts import Found, dependency_kind, resource_word
 from kg.extract.mentions import Mention
 from kg.extract.patterns import Trigger, lexicon
@@ -257,7 +258,11 @@ def _used(ctx: Ctx, trig: Trigger, start: int, end: int) -> tuple[Mention | None
         return None, []  # "rents GPUs from Orbit Cloud": the resource is named before the provider
     listed = expand(ctx, provider, True, _KINDS) if provider.start > end else [provider]
     providers = [p for p in listed if p.eid not in own and (trig.strong or _is_resource(ctx, p))]
-    user = left(ctx, provider.start, FIRMS, [provider.eid]) or _possessor_subject(ctx, start)
+    user = (
+        left(ctx, provider.start, FIRMS, [provider.eid])
+        or relative_antecedent(ctx, start, FIRMS)  # "pour X, qui s’appuie sur"
+        or _possessor_subject(ctx, start)
+    )
     return user, [provider, *providers[1:]]
 
 

@@ -135,7 +135,7 @@ def discover(text: str) -> dict[str, EntityKind]:
                 if kind is EntityKind.PERSON and name and _not_a_person(name):
                     continue  # "Mme Dupont": a surname alone is a person named before
                 if name and name not in found:
-                    found[name] = _kind_of(name, kind, listed)
+                    found[name] = _kind_of(name, kind, listed or "clause" in m.groupdict())
     return found
 
 
@@ -343,7 +343,7 @@ def _clean(name: str, stop: frozenset[str]) -> str | None:
     while words and (
         words[0].strip(".") in stop
         or words[0] in ("of", "de")
-        or re.search(r"-(?:based|area|born|led|backed)$", words[0])
+        or re.search(r"-(?:based|area|born|led|backed)$|^(?:[LDJNSCMT]|Qu)[’'][a-zà-ÿ]", words[0])
     ):
         words = words[1:]
     titled = [i for i, w in enumerate(words[:-2]) if i and w in _TITLE_WORDS]
