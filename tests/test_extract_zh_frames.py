@@ -82,3 +82,20 @@ def test_a_chinese_negative_states_nothing(text: str) -> None:
         t for t in found(text) if t[1] in ("INVESTS_IN", "PARTNERS_WITH", "FUNDS", "DEPENDS_ON")
     }
     assert not stated
+
+
+@pytest.mark.parametrize("text", ["百川智能筹集了5亿美元。", "百川智能募集資金10億元。"])
+def test_money_raised_with_chouji_or_muji_is_a_round(text: str) -> None:
+    assert any(t[0] == "Baichuan" and t[1] == "RAISED" for t in found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "百川智能计划筹集5亿美元。",
+        "百川智能公布一项5亿美元的筹资计划。",
+        "百川智能筹集资金仍是一个难题。",
+    ],
+)
+def test_a_planned_or_talked_about_raise_is_no_round(text: str) -> None:
+    assert not any(t[1] == "RAISED" for t in found(text))

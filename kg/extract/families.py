@@ -128,7 +128,7 @@ _STAKE = re.compile(
     r"|(?:environ|près de|plus de|quelque)\s+[\d.,]+\s?%)",
     re.I,
 )
-_RAISE_VERB = re.compile(r"rais|l[eè]v|融资|融資|募资|募資", re.I)
+_RAISE_VERB = re.compile(r"rais|l[eè]v|融资|融資|募资|募資|募集|筹集|籌集|筹资|籌資", re.I)
 
 
 def raise_(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: str | None) -> None:
