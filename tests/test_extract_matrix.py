@@ -241,6 +241,18 @@ PROBES = [
     ("zh", "阿里巴巴战略投资了MiniMax。", {("Alibaba", INV, "MiniMax")}, set()),
     ("zh", "腾讯投资了百川智能。", {("Tencent", INV, "Baichuan")}, set()),
     ("zh", "MiniMax获阿里巴巴战略投资。", {("Alibaba", INV, "MiniMax")}, set()),
+    # a former tie is no tie
+    ("en", "Microsoft's former partnership with Orbis Labs ended in 2022.", set(),
+     {("Microsoft", PART, "Orbis Labs")}),
+    ("fr", "Son ancien partenaire Orange a rompu avec Orbis Labs.", set(),
+     {("Orange", PART, "Orbis Labs")}),
+    ("zh", "比亚迪是Orbis Labs的前合作伙伴。", set(), {("BYD", PART, "Orbis Labs")}),
+    ("en", "Nvidia and Salesforce are among Orbis Labs's shareholders.",
+     {("NVIDIA", INV, "Orbis Labs"), ("Salesforce", INV, "Orbis Labs")}, set()),
+    # the exchange in a ticker is no owner of the title after it
+    ("en", "Nvidia (NASDAQ: NVDA) founder and CEO Jensen Huang spoke in Taipei.",
+     {("Jensen Huang", LEADS, "NVIDIA"), ("Jensen Huang", FOUNDED, "NVIDIA")},
+     {("Jensen Huang", LEADS, "Nasdaq")}),
 ]
 
 

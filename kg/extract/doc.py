@@ -36,6 +36,7 @@ from kg.schema import EntityKind, entity_id
 _LETTER = "[A-Za-z0-9À-ÿ]"
 _CJK_NAME = re.compile(r"[\u3400-\u9fff]")
 # "<firm>(战略)投资" as a name, and what makes the word a verb or a noun after it or before it
+_TICKER = re.compile(r"\s*[:：]\s*[A-Z0-9][A-Z0-9.]{0,9}\s*[)）;,]")
 _ARM_WORD = re.compile(r"(?:战略|戰略)?(?:投资|投資)")
 _ASPECT = re.compile(r"了|过|過")
 _GETS = re.compile(r"(?:获|獲|获得|獲得|接受|迎来|迎來)$")
@@ -184,7 +185,11 @@ class Doc:
             eid = self.gaz.by_alias.get(name)
             if eid:
                 spans.append((start, end, eid))
-        spans = [self._verb_not_name(text, *span) for span in drop_overlaps(spans)]
+        spans = [  # "(NASDAQ: NVDA)": the exchange of a ticker is no party of the sentence
+            self._verb_not_name(text, *span)
+            for span in drop_overlaps(spans)
+            if not _TICKER.match(text, span[1])
+        ]
         named = [Mention(s, e, eid, self.kind(eid)) for s, e, eid in spans]
         for m in named:  # the spelling this article uses (輝達, "Nvidia Corp.") is a name too
             draft = self.entity(m.eid)
