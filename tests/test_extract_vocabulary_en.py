@@ -434,3 +434,14 @@ def test_under_a_leader_and_who_works_at(text: str, pair: tuple[str, str]) -> No
 )
 def test_under_and_who_at_hard_negatives(text: str, pair: tuple[str, str]) -> None:
     assert pair not in _roles(text)
+
+
+def test_in_which_it_invested_is_not_the_last_firm_investing() -> None:
+    text = (
+        "Microsoft said it would build data centres. The company's partnership with OpenAI, in "
+        "which it has invested $13 billion, gives it access to models."
+    )
+    assert ("OpenAI", "INVESTS_IN", "Microsoft") not in _facts(text)
+    assert ("NVIDIA", "INVESTS_IN", "Cohere") in _facts(
+        "Cohere, in which Nvidia has invested, grew."
+    )
