@@ -134,6 +134,8 @@ def discover(text: str) -> dict[str, EntityKind]:
                 name = _clean(raw, stop)
                 if kind is EntityKind.PERSON and name and _not_a_person(name):
                     continue  # "Mme Dupont": a surname alone is a person named before
+                if listed and name in _org_heads():
+                    continue  # "la Banque européenne …": an institution's head word alone
                 if name and name not in found:
                     found[name] = _kind_of(name, kind, listed or "clause" in m.groupdict())
     return found
@@ -149,6 +151,11 @@ _DESCRIBES = re.compile(
 def _not_a_person(name: str) -> bool:
     """A surname alone ("Mme Dupont") or a company's name ("Lumen Systems")."""
     return bool(_ONE_WORD.fullmatch(name)) or name.split()[-1] in _not_last()
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(load_yaml(DATA / "discovery.yaml")["org_words"])
 
 
 @lru_cache(maxsize=1)
