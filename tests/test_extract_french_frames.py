@@ -325,3 +325,33 @@ def test_openers_are_no_names(text: str, not_a_name: str) -> None:
 def test_unconfirmed_or_abandoned(text: str, fact: tuple[str, str, str]) -> None:
     rows = found(text)
     assert fact not in rows and (fact[2], fact[1], fact[0]) not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # a description opening the sentence names the firm after it
+        (
+            "La pépite lyonnaise Velkor a annoncé ce mardi une levée de 8 millions d’euros.",
+            ("Velkor", "RAISED", "Velkor"),
+        ),
+        ("Le groupe Velkor rachète Mindee.", ("Velkor", "ACQUIRES", "Mindee")),
+        # a provider chosen for what it supplies
+        (
+            "Velkor a choisi Microsoft Azure pour héberger ses modèles.",
+            ("Velkor", "DEPENDS_ON", "Microsoft"),
+        ),
+    ],
+)
+def test_sentence_opening_descriptions_and_chosen_providers(
+    text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in found(text)
+
+
+def test_a_consultancy_chosen_is_no_provider() -> None:
+    assert not {
+        f
+        for f in found("Linkup a choisi Capgemini pour déployer son offre.")
+        if f[1] == "DEPENDS_ON"
+    }
