@@ -59,6 +59,8 @@ def slot(
     if how == "right":
         if agent and trig.family in _DISCOVER and not trig.preps:  # "led by Helix Capital"
             first = next(iter(list_after(ctx, end, kinds, min(trig.reach, 60), True)), None)
+            if first is not None and _describes_person(ctx, first):
+                return None  # "led by former Google executive P": a person, not a fund
             if first is not None and first.eid not in exclude:
                 return first
         return right(ctx, end, kinds, exclude, trig.preps, trig.reach)
@@ -113,6 +115,19 @@ _ROUND_OWNER_FR = re.compile(
 _REL_OPEN = re.compile(
     r",\s*(?:dont|qui|que|qu[’']|où|lequel|laquelle|which|who|whose)\b[^,]*$", re.I
 )
+
+
+def _describes_person(ctx: Ctx, m: Mention) -> bool:
+    """Whether a company (not a fund: "Sequoia partner P" leads for Sequoia) stands in the
+    description of a person named right after it ("former Google executive P")."""
+    after = next((o for o in ctx.mentions if o.start >= m.end), None)
+    return (
+        m.kind is EntityKind.COMPANY
+        and after is not None
+        and after.kind is EntityKind.PERSON
+        and after.start - m.end <= 30
+        and not re.search(r"[,;:()，；]|\b(?:and|et|with|avec)\b", ctx.text[m.end : after.start])
+    )
 
 
 def outside_relatives(ctx: Ctx, pos: int | None) -> list[Mention]:

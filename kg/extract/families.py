@@ -99,6 +99,10 @@ def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
     raiser = patient.eid if patient else found.last_investee or round_owner(ctx, start)
     if raiser is None or not agents:
         return
+    if patient and re.fullmatch(r"\s*,\s*", ctx.text[patient.end : start]) and all(
+        a.kind is EntityKind.PERSON for a in agents
+    ):
+        return  # "Orbis Labs, led by P, raised": P runs the firm (people_lists.led_by)
     for agent in agents:
         if agent.eid == raiser:
             continue
