@@ -262,6 +262,16 @@ PROBES = [
     ("en", "Orbis Labs runs its business in Paris.", set(), {("Orbis Labs", DEP, "Paris")}),
     ("en", "Orbis Labs and Vexa AI are vying for the same enterprise customers.",
      {("Orbis Labs", COMP, "Vexa AI")}, set()),
+    # a takeover told by the seller; a refusal or a sold stake is none
+    ("en", "Orbis Labs was eventually sold to Oracle.", {("Oracle", ACQ, "Orbis Labs")}, set()),
+    ("en", "Orbis Labs agreed to sell itself to Oracle for $1 billion.",
+     {("Oracle", ACQ, "Orbis Labs")}, set()),
+    ("en", "Orbis Labs was not sold to Oracle.", set(), {("Oracle", ACQ, "Orbis Labs")}),
+    ("en", "Orbis Labs refused to sell itself to Oracle.", set(), {("Oracle", ACQ, "Orbis Labs")}),
+    ("en", "Nvidia sells to OpenAI and Microsoft.", set(), {("OpenAI", ACQ, "NVIDIA")}),
+    # a preposition opening the sentence is no firm; a possessive is no part of a name
+    ("en", "Under CEO Jane Roe, Orbis Labs tripled its revenue.",
+     {("Jane Roe", LEADS, "Orbis Labs")}, {("Jane Roe", LEADS, "Under")}),
     # the exchange in a ticker is no owner of the title after it
     ("en", "Nvidia (NASDAQ: NVDA) founder and CEO Jensen Huang spoke in Taipei.",
      {("Jensen Huang", LEADS, "NVIDIA"), ("Jensen Huang", FOUNDED, "NVIDIA")},
@@ -276,3 +286,10 @@ def test_phrasings_from_our_own_probes(lang: str, text: str, present: set[tuple[
     found = facts(text, lang)
     assert present <= found
     assert not absent & found
+
+
+def test_a_possessive_is_no_part_of_a_persons_name() -> None:
+    result = extract_article(article("Lisa Su's AMD has bought ZT Systems.", "en"))
+    assert "Lisa Su" in {e.name for e in result.entities}
+    assert not any(e.name.endswith("'s") for e in result.entities)
+

@@ -206,9 +206,10 @@ def by_given_name(text: str, stop: frozenset[str]) -> list[str]:
     not_last = _not_last()
     out = []
     for m in _given_name().finditer(text):
-        last = m.group("name").split()[-1]
-        if last not in not_last and last not in stop and m.group("name") not in out:
-            out.append(m.group("name"))
+        name = re.sub(r"[’']s$", "", m.group("name"))  # "Lisa Su's AMD": Lisa Su
+        last = name.split()[-1]
+        if last not in not_last and last not in stop and name not in out:
+            out.append(name)
     return out
 
 
@@ -370,9 +371,7 @@ def _clean(name: str, stop: frozenset[str]) -> str | None:
 
 
 # capitalised titles that may stand inside a run of capitalised words before a person's name
-_TITLE_WORDS = frozenset(
-    "CEO CTO CFO COO CPO CSO CIO CMO VP SVP EVP PDG Chief Co-founder Cofounder".split()
-)
+_TITLE_WORDS = frozenset("CEO CTO CFO COO CPO CSO CIO CMO VP SVP EVP PDG Chief Cofounder".split())
 _ROLE_NOUNS = frozenset("Officer Scientist Engineer Researcher Economist Executive".split())
 _TITLE_REST = _ROLE_NOUNS | frozenset(
     "Technology Technical Operating Financial Product AI Research Operations Strategy "
