@@ -269,6 +269,9 @@ PROBES = [
     ("en", "Orbis Labs was not sold to Oracle.", set(), {("Oracle", ACQ, "Orbis Labs")}),
     ("en", "Orbis Labs refused to sell itself to Oracle.", set(), {("Oracle", ACQ, "Orbis Labs")}),
     ("en", "Nvidia sells to OpenAI and Microsoft.", set(), {("OpenAI", ACQ, "NVIDIA")}),
+    ("en", "Orbis Labs, which counts Nvidia as an investor, announced a partnership with Oracle.",
+     {("NVIDIA", INV, "Orbis Labs"), ("Orbis Labs", PART, "Oracle")}, set()),
+    ("en", "Orbis Labs counts Nvidia as a customer.", set(), {("NVIDIA", INV, "Orbis Labs")}),
     # a preposition opening the sentence is no firm; a possessive is no part of a name
     ("en", "Under CEO Jane Roe, Orbis Labs tripled its revenue.",
      {("Jane Roe", LEADS, "Orbis Labs")}, {("Jane Roe", LEADS, "Under")}),
