@@ -48,8 +48,9 @@ _FUND_END = re.compile(
     r"(?:\b(?:Capital|Ventures|Venture Partners|Partners|Investments|Fund|Equity)"
     r"|资本|資本|创投|創投|基金)$"
 )
-# a pattern, its kind, its screen (words one of which a match holds) and its start words
-Pattern = tuple[re.Pattern[str], EntityKind, "re.Pattern[str] | None", "re.Pattern[str] | None"]
+# a pattern, kind, screen (words a match holds), start words, reads Chinese only, name first
+_Rx = re.Pattern[str] | None
+Pattern = tuple[re.Pattern[str], EntityKind, _Rx, _Rx, bool, bool]
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,8 @@ def _patterns() -> tuple[list[Pattern], frozenset[str]]:
             starts = None if words else starts_screen(rx)
             ahead = rx.find("(?={LIST}".replace("{LIST}", LIST))  # a list read ahead
             need = needs_screen(rx) or (needs_screen(rx[ahead + 3 : -1]) if ahead >= 0 else None)
-            out.append((re.compile(rx), kind, words or need, starts))
+            flags = bool(_ZH_ONLY.match(rx)), rx.startswith(_NAME_FIRST)
+            out.append((re.compile(rx), kind, words or need, starts, *flags))
     return out, frozenset(data["stopwords"])
 
 
@@ -121,12 +123,10 @@ def discover(text: str) -> dict[str, EntityKind]:
     if "—" in text or "–" in text or " - " in text:
         plain = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
     chinese = bool(_CJK.search(text))
-    for rx, kind, words, starts in patterns:
-        if (words is not None and not words.search(lowered)) or (
-            not chinese and _ZH_ONLY.match(rx.pattern)
-        ):
-            continue  # its words are absent, or it reads Chinese and the text has none
-        for m in scan(rx, plain if rx.pattern.startswith(_NAME_FIRST) else text, lowered, starts):
+    for rx, kind, words, starts, zh_only, name_first in patterns:
+        if (zh_only and not chinese) or (words is not None and not words.search(lowered)):
+            continue  # it reads Chinese and the text has none, or its words are absent
+        for m in scan(rx, plain if name_first else text, lowered, starts):
             listed = "list" in m.groupdict()
             if not listed and _DESCRIBES.match(m.string, m.end("name")):
                 continue  # "Israeli AI startup Run:ai": the capitalised words describe a name

@@ -23,7 +23,8 @@ except ImportError:  # pragma: no cover - CPython 3.11 has it
 
 _MAX_CLASS = 4  # "[’']" or "[eè]" is a literal choice; a wider class is no screen
 _MAX_STEMS = 200
-_MIN_START = 2  # shorter Latin start words ("a", "la") stand too often to try a pattern at each
+_MIN_START = 2  # shorter ASCII start words ("a", "y") stand too often to try a pattern at each;
+# a single other character ("à", "’", a Chinese one) is rare enough
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 
 
@@ -88,7 +89,7 @@ def starts_screen(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     """One alternation of the words every match of `pattern` starts with, when each is long
     enough to be rare, for `scan`; else None."""
     words = stems(pattern, flags)
-    if not words or not all(len(w) >= _MIN_START or w >= "\u3400" for w in words):
+    if not words or not all(len(w) >= _MIN_START or not w.isascii() for w in words):
         return None
     return _alternation(words)
 

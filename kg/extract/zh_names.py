@@ -45,6 +45,7 @@ class _Words(NamedTuple):
     short: re.Pattern[str]
     not_names: re.Pattern[str]
     generic: frozenset[str]
+    legal_forms: tuple[str, ...]
 
 
 @cache
@@ -82,6 +83,7 @@ def _words() -> _Words:
         short,
         re.compile(trie_pattern([*zh["not_names"], *titles])),
         frozenset([*zh["generic_short"], *data["suffixes"]["zh_generic"]]),
+        tuple(zh["legal_forms"]),
     )
 
 
@@ -160,6 +162,8 @@ def registered(text: str, folded: str, gaz: Gazetteer) -> list[tuple[str, str]]:
     -> 青岚数智; an explicit "（以下简称“青岚”）" after it wins."""
     w = _words()
     out: list[tuple[str, str]] = []
+    if not any(form in folded for form in w.legal_forms):
+        return out  # every registered name ends in a legal form: no need to try each position
     for m in w.registered.finditer(folded):
         full = text[m.start("full") : m.end("full")]
         said = w.short.match(folded, m.end("full"))
