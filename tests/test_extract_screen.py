@@ -84,6 +84,17 @@ def test_scan_finds_what_finditer_finds(pattern: str, text: str) -> None:
     assert found == [m.span() for m in rx.finditer(text)] and found
 
 
+def test_a_one_letter_start_screens_only_when_not_ascii() -> None:
+    # "à l'assaut de …" opens a match: "à" is rare enough to try the pattern only there; "a" is not
+    rx = re.compile(r"\b(?:rivaux|à\s+l[’']assaut\s+de)\s+(?P<name>[A-Z]\w+)")
+    starts = starts_screen(rx.pattern)
+    assert starts is not None and starts.search("à") and not starts.search("a")
+    text = "Lumen part à l’assaut de Vexa, rivaux Nexa; À l'assaut de Bo"
+    found = [m.group("name") for m in scan(rx, text, text.lower(), starts)]
+    assert found == [m.group("name") for m in rx.finditer(text)] == ["Vexa", "Nexa"]
+    assert starts_screen(r"\b(?:a|ont)\s+mené") is None
+
+
 def test_scan_without_start_words_is_finditer() -> None:
     rx = re.compile(r"[A-Z]\w+")
     assert starts_screen(rx.pattern) is None
@@ -154,6 +165,6 @@ def test_any_text_a_trigger_matches_passes_its_screen(data: st.DataObject) -> No
 
 @pytest.mark.parametrize("text", [c[1] for c in CASES])
 def test_discovery_screens_keep_every_pattern_that_matches(text: str) -> None:
-    for rx, _, words, _ in _discovery_patterns()[0]:
+    for rx, _, words, *_ in _discovery_patterns()[0]:
         if words is not None and rx.search(text):
             assert words.search(text.lower()), rx.pattern[:60]
