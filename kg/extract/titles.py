@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.data import DATA, load_yaml
+from kg.extract.trie import trie_pattern
 from kg.schema import RelationType
 
 # "执行董事包括A、B、C", "联合创始人为A和B": the holders listed after a Chinese title
@@ -49,8 +50,7 @@ def titles() -> Titles:
     for key, words in data.items():
         for w in words:
             rel[w.lower()] = None if key == "exclude" else RelationType(key)
-    alt = "|".join(re.escape(t) for t in sorted(rel, key=len, reverse=True))
-    one = rf"(?:{alt})"
+    one = rf"(?:{trie_pattern(rel)})"  # a trie: the same match as longest first, far faster
     # two joined: "CEO and co-founder", "创始人兼CEO", "董事长暨总经理"
     title = rf"(?P<title>{one}(?:\s+(?:et|and|&)\s+{one}|\s*[兼、暨]\s*{one})?)"
     of = rf"\s+(?:of|at|for|with|de|du|des|chez|d[’'])\s*(?:the\s+|la\s+|le\s+|l[’'])?{_DESC}"
