@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg.data import DATA, load_yaml
 from kg.extract.gazetteer import Known
 from kg.extract.screen import Screened
+from kg.extract.trie import trie_pattern
 from kg.schema import EntityKind
 
 COMPANY_KINDS = (EntityKind.COMPANY, EntityKind.FUND)
@@ -42,7 +43,8 @@ def _lexicon() -> tuple[
     head_of = {w: cls for cls, words in data["heads"].items() for w in words}
     for giant in ("giant", "géant", "巨头", "巨頭", "tech giant", "conglomerate"):
         head_of[giant] = "giant"
-    heads = "|".join(re.escape(h) for h in sorted(head_of, key=len, reverse=True))
+    # tries (the same match as longest first): lower-cased for the case-blind en and fr ones
+    heads, heads_zh = trie_pattern({h.lower() for h in head_of}), trie_pattern(head_of)
     dets = data["determiners"]
     en = "|".join(dets["en"])
     fr = "|".join(re.escape(d) for d in dets["fr"])
@@ -58,7 +60,7 @@ def _lexicon() -> tuple[
             rf"(?:\s+d[eu]\s+(?-i:[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?))?)",  # "le géant de Redmond"
             re.I,
         ),
-        "zh": re.compile(rf"(?:{zh})(?P<mods>[^，。、；,;]{{0,14}}?)(?P<head>{heads})"),
+        "zh": re.compile(rf"(?:{zh})(?P<mods>[^，。、；,;]{{0,14}}?)(?P<head>{heads_zh})"),
     }
     nat = {w.lower(): code for code, words in data["nationalities"].items() for w in words}
     places = {w.lower(): key for key, words in data["places"].items() for w in words}
@@ -73,7 +75,7 @@ _FR_NOT_MOD = (
 
 
 def _words_re(words: dict[str, str]) -> re.Pattern[str]:
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alt = trie_pattern(words)
     return re.compile(rf"(?<![a-z\-])(?:{alt})(?![a-z])")
 
 
@@ -161,7 +163,7 @@ def has_latin_pronoun(text: str) -> bool:
 def _watchdog_patterns() -> tuple[list[re.Pattern[str]], dict[str, str], dict[str, str]]:
     data = load_yaml(DATA / "descriptors.yaml")
     nat = {w.lower(): code for code, words in data["nationalities"].items() for w in words}
-    alt = "|".join(re.escape(w) for w in sorted(nat, key=len, reverse=True))
+    alt = trie_pattern(nat)  # lower-cased words: the same match as longest first
     role = (
         r"(?:competition|antitrust|anti-trust|merger|markets?)\s+"
         r"(?:regulator|watchdog|authority|enforcer|agency)s?"

@@ -30,6 +30,7 @@ from kg.extract.patterns import lexicon
 from kg.extract.pinyin import romanized
 from kg.extract.short_names import short_forms
 from kg.extract.text import Sentence
+from kg.extract.trie import trie_pattern
 from kg.lang import to_simplified
 from kg.schema import EntityKind, entity_id
 
@@ -133,7 +134,7 @@ class Doc:
         self._add_pairs(pairs)
         if self.found:
             names_sorted = sorted(self.found, key=len, reverse=True)
-            alt = "|".join(re.escape(n) for n in names_sorted)
+            alt = trie_pattern(names_sorted)  # the same match as longest first, faster
             # names stand between non-letters, but a Chinese person's may touch Latin letters
             # and digits ("CTO王伟", "王伟9月表示")
             people = "|".join(

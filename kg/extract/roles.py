@@ -16,6 +16,7 @@ from kg.extract.slots import FIRMS, Ctx, expand, left, right
 from kg.extract.structure import APPOSITION, apposition_end
 from kg.extract.tenure import tenure
 from kg.extract.titles import titles as _titles
+from kg.extract.trie import trie_pattern
 from kg.extract.zh_roles import SUCCEEDED_ZH, unsure_zh, zh_roles
 from kg.schema import EntityKind, RelationType
 
@@ -116,7 +117,7 @@ def _founded_what() -> re.Pattern[str]:
     """A year and a description of the firm between "founded" and its name."""
     heads = load_yaml(DATA / "descriptors.yaml")["heads"]
     words = [w for k in ("company", "startup") for w in heads[k] if w[0] < "\u3000"]  # no CJK
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alt = trie_pattern({w.lower() for w in words})  # case-blind: the longest first
     return re.compile(
         r"(?:(?:en|in)\s+\d{4}\s+)?(?:(?:sa|son|leur|la|le|l[’']|une|un|its|his|her|their|a|an|the)"
         rf"\s+(?:(?:propre|own|new|nouvelle|nouveau)\s+)?(?:[\w\-]+\s+)?(?:{alt})"
