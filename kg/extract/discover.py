@@ -55,8 +55,7 @@ Pattern = tuple[re.Pattern[str], EntityKind, _Rx, _Rx, bool, bool]
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[list[Pattern], frozenset[str]]:
-    """Each pattern with its kind, its screen (literal words a match holds: most articles have
-    no "acquired" and need no scan for "acquired X") and the words its matches start with."""
+    """Each pattern with its kind, its screen (words a match holds), its start words, flags."""
     data = load_yaml(DATA / "discovery.yaml")
     out: list[Pattern] = []
     for key, kind in (("company", EntityKind.COMPANY), ("person", EntityKind.PERSON)):
@@ -66,7 +65,8 @@ def _patterns() -> tuple[list[Pattern], frozenset[str]]:
             ahead = rx.find("(?={LIST}".replace("{LIST}", LIST))  # a list read ahead
             need = needs_screen(rx) or (needs_screen(rx[ahead + 3 : -1]) if ahead >= 0 else None)
             flags = bool(_ZH_ONLY.match(rx)), rx.startswith(_NAME_FIRST)
-            out.append((re.compile(rx), kind, words or need, starts, *flags))
+            same = need is not None and starts is not None and need.pattern == starts.pattern
+            out.append((re.compile(rx), kind, words or (None if same else need), starts, *flags))
     return out, frozenset(data["stopwords"])
 
 

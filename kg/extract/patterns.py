@@ -30,9 +30,10 @@ class Trigger:
     stems: re.Pattern[str] | None = None  # words one of which every match holds (screen.py)
     words: frozenset[str] | None = None  # the words a match starts with (StemIndex.present)
     starts: re.Pattern[str] | None = None  # the same, when rare enough to try rx only there
+    same: bool = False  # `stems` is `starts`: the scan's own first search is the screen
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
-        if self.stems is not None and not self.stems.search(lowered):
+        if self.stems is not None and not self.same and not self.stems.search(lowered):
             return iter(())  # a scan for plain words is several times cheaper than the trigger
         if self.rx_lower is not None and len(lowered) == len(text):
             return scan(self.rx_lower, lowered, lowered, self.starts)
@@ -121,6 +122,7 @@ def _any(words: list[str]) -> Screened:
 
 def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
     flags = 0 if raw["lang"] == "zh" else re.I
+    stems_rx, starts_rx = needs_screen(raw["re"], flags), starts_screen(raw["re"], flags)
     return Trigger(
         family=family,
         lang=raw["lang"],
@@ -133,9 +135,10 @@ def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
         needs_round=bool(raw.get("needs_round")),
         strong=bool(raw.get("strong")),
         reach=int(raw.get("reach", 90)),
-        stems=needs_screen(raw["re"], flags),
+        stems=stems_rx,
         words=_words(raw["re"], flags),
-        starts=starts_screen(raw["re"], flags),
+        starts=starts_rx,
+        same=bool(stems_rx and starts_rx and stems_rx.pattern == starts_rx.pattern),
         # a pattern with no upper-case letter of its own matches lower-cased text as it is
         rx_lower=None
         if flags == 0 or re.search(r"(?<!\\)[A-Z]", raw["re"])
