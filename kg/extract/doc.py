@@ -30,7 +30,6 @@ from kg.extract.patterns import lexicon
 from kg.extract.pinyin import romanized
 from kg.extract.short_names import short_forms
 from kg.extract.text import Sentence
-from kg.extract.trie import trie_pattern
 from kg.lang import to_simplified
 from kg.schema import EntityKind, entity_id
 
@@ -134,7 +133,7 @@ class Doc:
         self._add_pairs(pairs)
         if self.found:
             names_sorted = sorted(self.found, key=len, reverse=True)
-            alt = trie_pattern(names_sorted)  # the same match as longest first, faster
+            alt = "|".join(re.escape(n) for n in names_sorted)
             # names stand between non-letters, but a Chinese person's may touch Latin letters
             # and digits ("CTO王伟", "王伟9月表示")
             people = "|".join(
@@ -186,8 +185,9 @@ class Doc:
             eid = self.gaz.by_alias.get(name)
             if eid:
                 spans.append((start, end, eid))
+        arm = "投" in text  # 投资/投資: an investment arm's name may be the verb (_ARM_WORD)
         spans = [  # "(NASDAQ: NVDA)": the exchange of a ticker is no party of the sentence
-            self._verb_not_name(text, *span)
+            self._verb_not_name(text, *span) if arm else span
             for span in drop_overlaps(spans)
             if not _TICKER.match(text, span[1])
         ]

@@ -196,6 +196,7 @@ def round_label(text: str, pos: int = 0) -> str | None:
 _OTHER_CLAUSE = re.compile(r";|\bas well as\b|,\s*(?:while|whereas|but|and)\b|，而|；")
 
 
+@lru_cache(maxsize=64)  # a sentence's handlers ask it in turn
 def has_round(text: str) -> bool:
     return bool(lexicon().round_words.search(text))
 
