@@ -272,6 +272,11 @@ PROBES = [
     ("en", "Orbis Labs, which counts Nvidia as an investor, announced a partnership with Oracle.",
      {("NVIDIA", INV, "Orbis Labs"), ("Orbis Labs", PART, "Oracle")}, set()),
     ("en", "Orbis Labs counts Nvidia as a customer.", set(), {("NVIDIA", INV, "Orbis Labs")}),
+    # "the company" as the object of a coordinated subject is none of them
+    ("en", "Orbis Labs builds inference chips. Accel and Nvidia have backed the company.",
+     {("Accel", INV, "Orbis Labs"), ("NVIDIA", INV, "Orbis Labs")}, {("Accel", INV, "NVIDIA")}),
+    ("en", "Orbis Labs builds chips. Orbis Labs is hiring. Accel led the round.",
+     {("Accel", FUNDS, "Orbis Labs funding round")}, set()),
     # a preposition opening the sentence is no firm; a possessive is no part of a name
     ("en", "Under CEO Jane Roe, Orbis Labs tripled its revenue.",
      {("Jane Roe", LEADS, "Orbis Labs")}, {("Jane Roe", LEADS, "Under")}),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.coref import Description, compatible
 from kg.extract.linkwords import link_words
-from kg.extract.mentions import Mention, governing_preposition
+from kg.extract.mentions import Mention, governing_preposition, is_list_gap
 from kg.schema import EntityKind
 
 if TYPE_CHECKING:
@@ -125,18 +125,25 @@ def object_antecedent(
         ),
         None,
     )
-    if subject is None or subject.eid != eid or any(
-        m.end <= desc.start and m.eid != eid for m in named
+    subjects = [subject] if subject is not None else []
+    for m in named:  # "Accel and Nvidia have backed the company": a coordinated subject
+        if subjects and m.start >= subjects[-1].end and m.end <= desc.start:
+            if not is_list_gap(sent.text[subjects[-1].end : m.start]):
+                break
+            subjects.append(m)
+    ids = {m.eid for m in subjects}
+    if subject is None or eid not in ids or any(
+        m.end <= desc.start and m.eid not in ids for m in named
     ):
         return eid
-    gap = sent.text[subject.end : desc.start]
+    gap = sent.text[subjects[-1].end : desc.start]
     if not gap.strip() or _CLAUSE_OR_SPEECH.search(gap):
         return eid
     if _COPULA.search(gap) and not _OWNER.match(sent.text, desc.end):
         return eid  # "Anthropic is the developer …" (but "X是该公司的对手": its rival)
     for back in range(sent.index - 1, max(-1, sent.index - 3), -1):
         for m in sorted(doc.mentions[back], key=lambda m: (m.gov is not None, m.start)):
-            if m.eid != eid and compatible(desc, m.kind, doc.entity(m.eid).known):
+            if m.eid not in ids and compatible(desc, m.kind, doc.entity(m.eid).known):
                 return m.eid
     return None
 

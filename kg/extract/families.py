@@ -97,6 +97,8 @@ def fund(ctx: Ctx, trig: Trigger, start: int, end: int, found: Found, status: st
         return
     agents, patient = args(ctx, trig, start, end, ACTORS, (EntityKind.COMPANY,))
     raiser = patient.eid if patient else found.last_investee or round_owner(ctx, start)
+    if raiser is None and _THE_ROUND.search(ctx.text, start):  # "A led the round": the topic's
+        raiser = ctx.doc.topic_company()
     if raiser is None or not agents:
         return
     if patient and re.fullmatch(r"\s*,\s*", ctx.text[patient.end : start]) and all(
@@ -207,6 +209,7 @@ _VEHICLE = re.compile(
     r"(?:\S+\s+){0,3}?(?:fonds|véhicule)\b|基金",
     re.I,
 )
+_THE_ROUND = re.compile(r"\s*(?:the|this|its)\s+(?:\w+\s+){0,2}?(?:round|raise|financing)\b", re.I)
 _LED = re.compile(r"\b(?:led|co-led|leads|leading)\b|men[ée]e?|领投|領投", re.I)
 
 
