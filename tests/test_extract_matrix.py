@@ -277,6 +277,11 @@ PROBES = [
      {("Accel", INV, "Orbis Labs"), ("NVIDIA", INV, "Orbis Labs")}, {("Accel", INV, "NVIDIA")}),
     ("en", "Orbis Labs builds chips. Orbis Labs is hiring. Accel led the round.",
      {("Accel", FUNDS, "Orbis Labs funding round")}, set()),
+    # a provider named by what it supplies, with a modifier before ("独家", "主要")
+    ("zh", "英伟达是OpenAI的主要算力供应商。", {("OpenAI", DEP, "NVIDIA")}, set()),
+    ("zh", "微软是OpenAI的独家云服务提供商。", {("OpenAI", DEP, "Microsoft")},
+     {("Microsoft", DEP, "OpenAI")}),
+    ("zh", "腾讯不再投资月之暗面。", set(), {("Tencent", INV, "Moonshot AI")}),
     # a preposition opening the sentence is no firm; a possessive is no part of a name
     ("en", "Under CEO Jane Roe, Orbis Labs tripled its revenue.",
      {("Jane Roe", LEADS, "Orbis Labs")}, {("Jane Roe", LEADS, "Under")}),
