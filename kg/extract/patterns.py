@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from kg.data import DATA, load_yaml
 from kg.extract.screen import Screened, needs_screen, scan, starts_screen, stems
@@ -90,9 +90,9 @@ class Lexicon:
     not_dependency: Screened
 
     by_lang: dict[str, tuple[Trigger, ...]]
-    # per language: (screen, triggers) of each family; a sentence runs only the triggers of the
-    # families whose screen finds a stem in it (most sentences state few families)
-    screens: dict[str, tuple[tuple[frozenset[str] | None, tuple[Trigger, ...]], ...]]
+    # per language: the triggers each screen word stands for; a sentence runs only the triggers
+    # one of whose words it holds (most sentences state few families)
+    index: dict[str, TriggerIndex]
     stem_index: dict[str, StemIndex]
 
     def for_lang(self, lang: str) -> tuple[Trigger, ...]:
@@ -103,17 +103,33 @@ class Lexicon:
     ) -> Iterator[Trigger]:
         """The triggers of `lang` that may match the lower-cased sentence, in file order but
         the families in `last` after the others, leaving out the families in `skip`."""
-        groups = self.screens.get(lang, ())
-        present = self.stem_index[lang].present(lowered) if groups else set()
-        for late in (False, True):
-            for words, triggers in groups:
-                family = triggers[0].family
-                if family in skip or (family in last) is not late:
-                    continue
-                if words is None or not words.isdisjoint(present):
-                    for t in triggers:
-                        if t.words is None or not t.words.isdisjoint(present):
-                            yield t
+        index = self.index.get(lang)
+        if index is None or not index.ranked:
+            return iter(())
+        ranks = set(index.unscreened)
+        for word in self.stem_index[lang].present(lowered):
+            ranks.update(index.by_word.get(word, ()))
+        ranked = index.ranked
+        chosen = [ranked[r] for r in sorted(ranks) if ranked[r].family not in skip]
+        return iter(
+            [t for t in chosen if t.family not in last] + [t for t in chosen if t.family in last]
+        )
+
+
+class TriggerIndex(NamedTuple):
+    ranked: tuple[Trigger, ...]  # the triggers family by family, families in file order
+    by_word: dict[str, tuple[int, ...]]  # a screen word -> the ranks of the triggers it screens
+    unscreened: tuple[int, ...]  # the ranks of the triggers with no screen words: always run
+
+
+def _trigger_index(groups: list[tuple[Trigger, ...]]) -> TriggerIndex:
+    ranked = tuple(t for group in groups for t in group)
+    by_word: dict[str, list[int]] = {}
+    for rank, t in enumerate(ranked):
+        for word in t.words or ():
+            by_word.setdefault(word, []).append(rank)
+    unscreened = tuple(rank for rank, t in enumerate(ranked) if t.words is None)
+    return TriggerIndex(ranked, {w: tuple(r) for w, r in by_word.items()}, unscreened)
 
 
 def _any(words: list[str]) -> Screened:
@@ -151,22 +167,14 @@ def _words(pattern: str, flags: int) -> frozenset[str] | None:
     return frozenset(found) if found and all(found) else None
 
 
-def _family_words(group: list[Trigger]) -> frozenset[str] | None:
-    if any(t.words is None for t in group):
-        return None
-    return frozenset(w for t in group for w in t.words or ())
-
-
-def _screens(
-    triggers: tuple[Trigger, ...],
-) -> dict[str, tuple[tuple[frozenset[str] | None, tuple[Trigger, ...]], ...]]:
-    out: dict[str, tuple[tuple[frozenset[str] | None, tuple[Trigger, ...]], ...]] = {}
+def _indexes(triggers: tuple[Trigger, ...]) -> dict[str, TriggerIndex]:
+    out: dict[str, TriggerIndex] = {}
     for lang in LANGS:
-        groups: dict[str, list[Trigger]] = {}
+        groups: dict[str, list[Trigger]] = {}  # each family where its first trigger stands
         for t in triggers:
             if t.lang == lang:
                 groups.setdefault(t.family, []).append(t)
-        out[lang] = tuple((_family_words(group), tuple(group)) for group in groups.values())
+        out[lang] = _trigger_index([tuple(group) for group in groups.values()])
     return out
 
 
@@ -182,7 +190,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         triggers=triggers,
         by_lang={lang: tuple(t for t in triggers if t.lang == lang) for lang in LANGS},
-        screens=_screens(triggers),
+        index=_indexes(triggers),
         stem_index={
             lang: _stem_index(tuple(t for t in triggers if t.lang == lang)) for lang in LANGS
         },
