@@ -83,6 +83,23 @@ def test_statuses_new_unchanged_duplicate(store: Store) -> None:
     assert store.revision == 1
 
 
+def test_an_article_stored_by_another_process_mid_lookup_is_unchanged(tmp_path: Path) -> None:
+    # A worker asks `known` while a second ingest stores the same article between its two reads
+    # (by id, then by content hash): it is that article, not a duplicate of itself.
+    a, r = fact_a1()
+    with Store.open(tmp_path / "d") as writer, Store.open_readonly(tmp_path / "d") as reader:
+        owner_of = reader._owner_of
+
+        def stored_in_between(content_hash: str) -> str | None:
+            writer.put(a, r)
+            return owner_of(content_hash)
+
+        reader._owner_of = stored_in_between  # type: ignore[method-assign]
+        assert reader.known(a.id, a.content_hash) == ("unchanged", None)
+        copy = a.model_copy(update={"id": "a1-copy", "file": "news/copy.txt"})
+        assert reader.known(copy.id, copy.content_hash) == ("duplicate", "a1")
+
+
 def test_evidence_accumulates_and_entities_merge(store: Store) -> None:
     store.put(*fact_a1())
     store.put(*fact_a2())

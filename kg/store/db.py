@@ -203,6 +203,8 @@ class Store:
         if row is not None:
             return ("unchanged", None) if row[0] == content_hash else None
         owner = self._owner_of(content_hash)
+        if owner == article_id:  # another process stored it between the two reads
+            return ("unchanged", None)
         return None if owner is None else ("duplicate", owner)
 
     def file_known(self, path: str, size: int, mtime_ns: int) -> list[str] | None:
