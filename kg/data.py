@@ -107,6 +107,11 @@ class Discovery(DataFile):
     given_names: Words = []  # "Given Surname" is a person wherever it stands
     zh_org_ends: Words = []  # 科技, 公司: a Chinese name before "(Latin)" that is a company's
     org_words: Words = []  # Commission, Agence: a full form before/after an acronym that names one
+    # "OpenAI CTO Jane Roe": capitalised titles inside a run of capitalised words before a name,
+    # role nouns a run may open with ("Scientist Jane Roe"), and the words after a title
+    name_titles: Words = []
+    role_nouns: Words = []
+    title_words: Words = []
     zh_names: ZhNames
 
 
@@ -141,6 +146,7 @@ class Trigger(DataFile):
     needs_round: bool = False
     strong: bool = False
     reach: int = Field(default=90, gt=0)
+    negation_before: bool = False  # its own words ("sold to") are no negation: look before it
 
 
 class Board(DataFile):

@@ -15,6 +15,7 @@ from kg.extract.slots import (
     FIRMS,
     Ctx,
     before,
+    described_person,
     distinct,
     expand,
     gov_left,
@@ -124,9 +125,7 @@ def _describes_person(ctx: Ctx, m: Mention) -> bool:
     return (
         m.kind is EntityKind.COMPANY
         and after is not None
-        and after.kind is EntityKind.PERSON
-        and after.start - m.end <= 30
-        and not re.search(r"[,;:()，；]|\b(?:and|et|with|avec)\b", ctx.text[m.end : after.start])
+        and described_person(ctx, m.end, reach=30) is after
     )
 
 

@@ -354,13 +354,14 @@ def _clean(name: str, stop: frozenset[str]) -> str | None:
         or re.search(r"-(?:based|area|born|led|backed)$|^(?:[LDJNSCMT]|Qu)[’'][a-zà-ÿ]", words[0])
     ):
         words = words[1:]
-    titled = [i for i, w in enumerate(words[:-2]) if i and w in _TITLE_WORDS]
+    titles, nouns, goes_on = _name_titles()
+    titled = [i for i, w in enumerate(words[:-2]) if i and w in titles]
     if titled:  # "OpenAI CTO Jane Roe", "Meta Chief Scientist Jane Roe": the name after the title
         rest = words[titled[-1] + 1 :]
-        while len(rest) > 2 and rest[0] in _TITLE_REST:
+        while len(rest) > 2 and rest[0] in goes_on:
             rest = rest[1:]
         words = rest
-    while len(words) > 2 and words[0] in _ROLE_NOUNS:  # "Scientist Jane Roe"
+    while len(words) > 2 and words[0] in nouns:  # "Scientist Jane Roe"
         words = words[1:]
     while words and words[-1].strip(".") in {"Inc", "Corp", "Ltd", "The", "In", "And"}:
         words = words[:-1]
@@ -370,13 +371,12 @@ def _clean(name: str, stop: frozenset[str]) -> str | None:
     return " ".join(words)
 
 
-# capitalised titles that may stand inside a run of capitalised words before a person's name
-_TITLE_WORDS = frozenset("CEO CTO CFO COO CPO CSO CIO CMO VP SVP EVP PDG Chief Cofounder".split())
-_ROLE_NOUNS = frozenset("Officer Scientist Engineer Researcher Economist Executive".split())
-_TITLE_REST = _ROLE_NOUNS | frozenset(
-    "Technology Technical Operating Financial Product AI Research Operations Strategy "
-    "Marketing".split()
-)
+@lru_cache(maxsize=1)
+def _name_titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(titles inside a run of capitalised words, role nouns, the words a title goes on with)."""
+    data = load_yaml(DATA / "discovery.yaml")
+    nouns = frozenset(data["role_nouns"])
+    return frozenset(data["name_titles"]), nouns, nouns | frozenset(data["title_words"])
 
 
 def _kind_of(name: str, kind: EntityKind, listed: bool = True) -> EntityKind:

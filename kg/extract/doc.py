@@ -220,7 +220,7 @@ class Doc:
             return start, end, eid
         if not (_ASPECT.match(text, end) or _GETS.search(text, max(0, start - 3), start)):
             return start, end, eid
-        firm = self.gaz.by_alias.get(to_simplified(text[start : m.start()]))
+        firm = self._known_id(text[start : m.start()])
         return (start, m.start(), self.entity(firm).id) if firm else (start, end, eid)
 
     def _descriptions(self, sent: Sentence, named: list[Mention]) -> list[Mention]:

@@ -26,6 +26,7 @@ class Trigger:
     needs_round: bool = False
     strong: bool = False  # depend: the object is a provider whatever it is ("depends on X")
     reach: int = 90  # how far after the trigger its right-hand argument may start
+    negation_before: bool = False  # the negation window ends at its start ("sold to")
     rx_lower: re.Pattern[str] | None = None  # the same, for lower-cased text (faster than re.I)
     stems: re.Pattern[str] | None = None  # words one of which every match holds (screen.py)
     words: frozenset[str] | None = None  # the words a match starts with (StemIndex.present)
@@ -151,6 +152,7 @@ def _trigger(family: str, raw: dict[str, Any]) -> Trigger:
         needs_round=bool(raw.get("needs_round")),
         strong=bool(raw.get("strong")),
         reach=int(raw.get("reach", 90)),
+        negation_before=bool(raw.get("negation_before")),
         stems=stems_rx,
         words=_words(raw["re"], flags),
         starts=starts_rx,

@@ -15,7 +15,7 @@ import re
 from kg.extract.facts import Found
 from kg.extract.mentions import Mention
 from kg.extract.owners import adjacent_org
-from kg.extract.slots import FIRMS, Ctx, expand, left, right
+from kg.extract.slots import FIRMS, Ctx, described_person, expand, left, right
 from kg.extract.structure import apposition_end
 from kg.schema import EntityKind, RelationType
 
@@ -180,7 +180,7 @@ _GROUP_OF_PEOPLE = re.compile(
 def led_by(ctx: Ctx, found: Found) -> None:
     """ "Lumen Labs, led by Claire Vasseur, …": the person leads the organisation named before."""
     for m in _LED_BY.finditer(ctx.text):
-        person = right(ctx, m.end(), _PERSON, reach=4) or _described_person(ctx, m.end())
+        person = right(ctx, m.end(), _PERSON, reach=4) or described_person(ctx, m.end(), 45)
         group = _GROUP_OF_PEOPLE.match(ctx.text, m.end())  # "led by former execs including"
         if person is None and group is not None:
             person = right(ctx, group.end(), _PERSON, reach=30)
@@ -191,14 +191,6 @@ def led_by(ctx: Ctx, found: Found) -> None:
         if person is not None and org is not None and adjacent:
             for one in expand(ctx, person, True, _PERSON) if group else [person]:
                 found.add(ctx, one.eid, RelationType.LEADS, org.eid, role="head")
-
-
-def _described_person(ctx: Ctx, pos: int) -> Mention | None:
-    """The person after a description with no comma ("led by former Google executive P")."""
-    person = right(ctx, pos, _PERSON, reach=45)
-    if person is None or re.search(r"[,;:()，；]|\b(?:and|et)\b", ctx.text[pos : person.start]):
-        return None
-    return person
 
 
 def titled_orgs(

@@ -166,8 +166,7 @@ def run_triggers(ctx: Ctx, found: Found) -> None:
 def _own_end(trig: Trigger, m: re.Match[str]) -> int:
     """Where the negation window ends: a review word may itself block a deal (叫停, 否决), and
     "sold to" is the takeover itself, not a divestment."""
-    own = trig.family == "review" or (trig.family == "acquire" and "sold" in trig.rx.pattern)
-    return m.start() if own else m.end()
+    return m.start() if trig.family == "review" or trig.negation_before else m.end()
 
 
 def _skipped(ctx: Ctx) -> set[str]:

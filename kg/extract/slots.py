@@ -199,3 +199,16 @@ def distinct(mentions: list[Mention]) -> list[Mention]:
             seen.add(m.eid)
             out.append(m)
     return out
+
+
+_BREAK = re.compile(r"[,;:()，；]|\b(?:and|et|with|avec)\b")
+
+
+def described_person(ctx: Ctx, pos: int, reach: int) -> Mention | None:
+    """The person a description with no break names after `pos` ("led by former Google
+    executive P", "former Google executive P" after the firm at `pos`)."""
+    person = right(ctx, pos, (EntityKind.PERSON,), reach=reach)
+    if person is None or _BREAK.search(ctx.text[pos : person.start]):
+        return None
+    return person
+
